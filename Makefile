@@ -1,0 +1,29 @@
+# The two set-up commands of the README. Both work on a fresh Debian machine as root:
+# they create .venv, install argmap with its test extras, and install Graphviz (and, for the
+# browser test, Chromium) with apt-get when missing.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.argmap-installed
+
+.PHONY: demo test system-deps bench
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+system-deps:
+	@sh scripts/system-deps.sh
+
+demo: $(STAMP) system-deps
+	$(BIN)/argmap report examples/*.txt -o build/demo
+	@echo "report: $(CURDIR)/build/demo/index.html"
+
+test: $(STAMP) system-deps
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP) system-deps
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done

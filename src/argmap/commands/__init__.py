@@ -1,0 +1,1 @@
+"""One module per ``argmap`` verb (see :mod:`argmap.cli`)."""

@@ -1,0 +1,108 @@
+"""Reading and writing map files: atomic writes, one clear error line for bad input.
+
+Example:
+    >>> import tempfile, os
+    >>> from argmap.model import ArgumentMap
+    >>> path = os.path.join(tempfile.mkdtemp(), "m.json")
+    >>> save_map(ArgumentMap(), path)
+    >>> load_map(path).schema_tag
+    'argmap/1'
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from argmap.errors import InputError
+from argmap.model import ArgumentMap
+
+
+def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename,
+    so readers never see a half-written file and a failure leaves the old file intact.
+
+    Example:
+        >>> import tempfile, os
+        >>> p = os.path.join(tempfile.mkdtemp(), "out.txt")
+        >>> atomic_write(p, "hello")
+        >>> open(p).read()
+        'hello'
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save_map(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
+    """Save ``amap`` as ``argmap/1`` JSON, atomically."""
+    atomic_write(path, amap.to_json() + "\n")
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The file's bytes, or an :class:`InputError` naming the file and what went wrong."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError(path, exc.strerror or str(exc)) from None
+
+
+def describe_validation_error(exc: ValidationError) -> str:
+    """One line out of a pydantic error: where (``nodes.3.kind``) and what."""
+    parts = []
+    for err in exc.errors()[:3]:
+        where = ".".join(str(p) for p in err["loc"])
+        msg = err["msg"].removeprefix("Value error, ")
+        parts.append(f"{where}: {msg}" if where else msg)
+    more = f" (and {exc.error_count() - 3} more)" if exc.error_count() > 3 else ""
+    return "; ".join(parts) + more
+
+
+def map_from_data(data: Any, path: str | os.PathLike[str] = "<map>") -> ArgumentMap:
+    """Validate already-parsed JSON as a map, with errors naming ``path``."""
+    if not isinstance(data, dict):
+        raise InputError(path, f"not an argmap map (top level is a JSON {type(data).__name__})")
+    if "schema" not in data:
+        raise InputError(path, "not an argmap map (no \"schema\" field)")
+    if data["schema"] != "argmap/1":
+        raise InputError(path, f"unsupported schema {data['schema']!r} (expected 'argmap/1')")
+    try:
+        return ArgumentMap.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(path, f"invalid map: {describe_validation_error(exc)}") from None
+
+
+def load_map(path: str | os.PathLike[str]) -> ArgumentMap:
+    """Load an ``argmap/1`` JSON file; any problem is an :class:`InputError` naming the file."""
+    raw = read_bytes(path)
+    try:
+        data = json.loads(raw)
+    except UnicodeDecodeError:
+        raise InputError(path, "not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(path, f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+    return map_from_data(data, path)
+
+
+def looks_like_json(raw: bytes) -> bool:
+    """True when the content starts (after a BOM and white space) like a JSON object."""
+    return raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
