@@ -90,6 +90,12 @@ def is_heading(line: str) -> bool:
     )
 
 
+def _continues(text: str, lines: list[Span], i: int) -> bool:
+    """True when line ``i`` (the next one) carries on a sentence: it follows without a blank
+    line and starts in lower case, so the line before is a wrapped line, not a heading."""
+    return i < len(lines) and lines[i][0] >= 0 and text[lines[i][0]].islower()
+
+
 def _label(text: str, start: int, end: int) -> tuple[Span, int] | None:
     """``(label span, body start)`` when the block opens with a short "Label: " prefix."""
     m = _LABEL.match(text, start, end)
@@ -107,6 +113,7 @@ class _Builder:
         self.units: list[Unit] = []
         self.heading: str | None = None
         self.heading_span: Span | None = None
+        self.section: str | None = None
         self.debate = False
         self.stance: str | None = None
         self.context: int | None = None
@@ -116,7 +123,7 @@ class _Builder:
         self.qa_unit: Unit | None = None
 
     def _new_unit(self, title: str | None, span: Span | None, **kw: object) -> Unit:
-        unit = Unit(topic_title=title, topic_span=span, section=self.heading,
+        unit = Unit(topic_title=title, topic_span=span, section=self.section,
                     debate=self.debate, stance=self.stance, context=self.context, **kw)  # type: ignore[arg-type]
         self.units.append(unit)
         return unit
@@ -126,6 +133,8 @@ class _Builder:
         self.heading, self.heading_span = title, (start, start + len(title))
         self.heading_unit = self.qa_unit = None
         is_debate, stance, is_closing = self.lex.section_roles(title)
+        if not (self.context is not None or self.debate) or is_debate or is_closing:
+            self.section = title
         if is_debate:
             self.contexts += 1
             self.debate, self.stance, self.context = True, stance, None
@@ -219,7 +228,8 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
     if first is not None:
         s, e = lines[first]
         candidate = text[s:e]
-        if is_heading(candidate) or (len(candidate) <= 200 and candidate[-1] not in ".!?"):
+        looks_like_title = is_heading(candidate) or (len(candidate) <= 200 and candidate[-1] not in ".!?")
+        if looks_like_title and not lex.section_roles(candidate)[0]:
             title = _EDIT_SUFFIX.sub("", candidate).strip()
             title_span = (s, s + len(title))
             lines = lines[first + 1 :]
@@ -236,7 +246,7 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             builder.qa_line(lex.qa_role(qa.group("label")), s, s + qa.end(), e)
         elif bullet:
             builder.item(s + bullet.end(), e)
-        elif is_heading(line):
+        elif is_heading(line) and not _continues(text, lines, i):
             builder.heading_line(s, e)
         else:
             # a paragraph hard-wrapped over several lines ends on a line that ends a sentence

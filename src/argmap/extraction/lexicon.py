@@ -24,6 +24,9 @@ from typing import Any
 from argmap.errors import InputError
 
 
+_PUNCTUATION_TO_SPACE = str.maketrans({c: " " for c in ",;:.!?()[]{}\"“”‘’«»—–/"})
+
+
 def _alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of phrases, longest first, spaces matching any white space."""
     unique = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
@@ -94,10 +97,13 @@ class Lexicon:
 
     def words(self, *path: str) -> list[str]:
         """The list at ``path`` in the data, lower-cased (``words("actors", "con")``)."""
-        node: Any = self.data
-        for key in path:
-            node = node.get(key, []) if isinstance(node, dict) else []
-        return [w.lower() for w in node]
+        cache = self.__dict__.setdefault("_words", {})
+        if path not in cache:
+            node: Any = self.data
+            for key in path:
+                node = node.get(key, []) if isinstance(node, dict) else []
+            cache[path] = [w.lower() for w in node]
+        return cache[path]
 
     # ----- classification of matched words ---------------------------------------------
 
@@ -127,24 +133,44 @@ class Lexicon:
         """``neutral``, ``con`` or ``response``."""
         return self._verb_classes.get(" ".join(verb.lower().split()), "neutral")
 
+    @cached_property
+    def _section_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+        debate = re.compile(rf"(?<!\w)(?:{_alternation(self.words('sections', 'debate'))})(?!\w)")
+        stance = re.compile(
+            rf"(?<!\w)(?:(?P<pro>{_alternation(self.words('sections', 'pro'))})"
+            rf"|(?P<con>{_alternation(self.words('sections', 'con'))}))(?!\w)"
+        )
+        return debate, stance, frozenset(self.words("sections", "closing"))
+
     def section_roles(self, heading: str) -> tuple[bool, str | None, bool]:
-        """``(is_debate, stance, is_closing)`` of a heading or label.
+        """``(is_debate, stance, is_closing)`` of a heading or label; the first stance word
+        decides ("Benefits and criticisms" sets claims).
 
         Example:
             >>> Lexicon.default().section_roles("Arguments in favor")
             (True, 'pro', False)
         """
-        h = " " + " ".join(re.sub(r"[^\w&'-]+", " ", heading.lower()).split()) + " "
-        is_debate = any(f" {w} " in h for w in self.words("sections", "debate"))
-        positions = []
-        for stance in ("pro", "con"):
-            for w in self.words("sections", stance):
-                at = h.find(f" {w} ")
-                if at >= 0:
-                    positions.append((at, stance))
-        stance = min(positions)[1] if positions else None
-        is_closing = h.strip() in self.words("sections", "closing")
-        return is_debate or stance is not None, stance, is_closing
+        debate, stance_re, closing = self._section_patterns
+        h = " ".join(re.sub(r"[^\w&'-]+", " ", heading.lower()).split())
+        m = stance_re.search(h)
+        stance = m.lastgroup if m else None
+        return bool(debate.search(h)) or stance is not None, stance, h in closing
+
+    @cached_property
+    def clause_openers(self) -> frozenset[str]:
+        """Words a clause with a cue can start with (actors, quantifiers, lead-ins, framing);
+        breaks followed by anything else are not tried as statement boundaries."""
+        phrases = (
+            [w for s in ("con", "pro", "opposite", "same") for w in self.words("actors", s)]
+            + self.words("quantifiers") + self.words("group_nouns") + self.words("lead_ins")
+            + self.words("framing", "con") + self.words("framing", "pro") + ["according", "as"]
+        )
+        return frozenset(p.split()[0].strip(",") for p in phrases if p.split())
+
+    def may_open_clause(self, word: str) -> bool:
+        """True when a clause starting with ``word`` could carry a cue."""
+        w = word.lower().strip("“\"‘'(")
+        return w in self.clause_openers or w.endswith(tuple(self.words("group_suffixes")))
 
     # ----- compiled patterns -------------------------------------------------------------
 
@@ -159,7 +185,7 @@ class Lexicon:
         group_head = rf"[A-Za-z][\w-]{{2,}}(?:{suffixes})"
         return (
             rf"(?P<actor>(?:(?:{quant})\s+)?{modifier}(?P<head>{heads}|{group_head})"
-            r"(?:\s+(?:of|in|from|within|across)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?)"
+            r"(?:\s+(?:of|in|from|within|across)\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+)?)"
         )
 
     @cached_property
@@ -198,9 +224,26 @@ class Lexicon:
             for p in (
                 rf"\bas\s+{passive}\s+by\s+(?:the\s+)?{self.actor_pattern}",
                 rf",\s*{self.actor_pattern}\s+(?P<verb>{said})\s*(?=[,.;])",
-                rf"^according\s+to\s+(?:the\s+|some\s+|many\s+)?{self.actor_pattern}\s*,",
+                rf"\baccording\s+to\s+(?:the\s+|some\s+|many\s+)?{self.actor_pattern}\s*[,.;]",
             )
         )
+
+    @cached_property
+    def cue_words(self) -> frozenset[str]:
+        """First words of every reporting verb and framing phrase, and "according"."""
+        phrases = list(self._verb_classes) + self.words("framing", "con") + self.words("framing", "pro")
+        return frozenset([p.split()[0].strip(",") for p in phrases if p.split()] + ["according"])
+
+    def may_hold_cue(self, sentence: str) -> bool:
+        """A quick pre-filter: a sentence without any reporting verb or framing phrase cannot
+        hold a cue, so the costlier clause patterns are not tried on it.
+
+        Example:
+            >>> lex = Lexicon.default()
+            >>> lex.may_hold_cue("Critics warn, loudly."), lex.may_hold_cue("Tolls opened in 1706.")
+            (True, False)
+        """
+        return not self.cue_words.isdisjoint(sentence.lower().translate(_PUNCTUATION_TO_SPACE).split())
 
     @cached_property
     def framing_cue(self) -> re.Pattern[str]:

@@ -90,6 +90,9 @@ def _read_cue(text: str, start: int, end: int, lex: Lexicon, *, strict: bool) ->
 
 def _aside_cue(text: str, start: int, end: int, lex: Lexicon) -> Statement | None:
     """Attribution inside the clause: ", as argued by defenders," or ", they say,"."""
+    clause = text[start:end].lower()
+    if "," not in clause and " by " not in clause:
+        return None
     m = next((m for p in lex.parenthetical_cues if (m := p.search(text, start, end))), None)
     if m is None:
         return None
@@ -107,10 +110,16 @@ def read_sentence(text: str, span: Span, lexicon: Lexicon | None = None) -> list
     """
     lex = lexicon or Lexicon.default()
     start, end = span
+    if not lex.may_hold_cue(text[start:end]):
+        trimmed = _trim(text, start, end)
+        return [Statement(span=trimmed, actor_role=None, confidence=0.6)] if trimmed[0] < trimmed[1] else []
     cuts = [start]
     bodies = [start]
     for m in lex.clause_break.finditer(text, start, end):
         if m.end() >= end or m.start() <= start:
+            continue
+        next_word = text[m.end() : min(end, m.end() + 40)].split(maxsplit=1)
+        if not next_word or not lex.may_open_clause(next_word[0]):
             continue
         if not _read_cue(text, m.end(), end, lex, strict=True):
             continue
