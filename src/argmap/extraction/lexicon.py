@@ -230,9 +230,12 @@ class Lexicon:
 
     @cached_property
     def cue_words(self) -> frozenset[str]:
-        """First words of every reporting verb and framing phrase, and "according"."""
-        phrases = list(self._verb_classes) + self.words("framing", "con") + self.words("framing", "pro")
-        return frozenset([p.split()[0].strip(",") for p in phrases if p.split()] + ["according"])
+        """First words of every reporting verb, and "according"."""
+        return frozenset([v.split()[0] for v in self._verb_classes] + ["according"])
+
+    @cached_property
+    def _framing_phrases(self) -> tuple[str, ...]:
+        return tuple(" ".join(p.split()) for p in self.words("framing", "con") + self.words("framing", "pro"))
 
     def may_hold_cue(self, sentence: str) -> bool:
         """A quick pre-filter: a sentence without any reporting verb or framing phrase cannot
@@ -243,7 +246,11 @@ class Lexicon:
             >>> lex.may_hold_cue("Critics warn, loudly."), lex.may_hold_cue("Tolls opened in 1706.")
             (True, False)
         """
-        return not self.cue_words.isdisjoint(sentence.lower().translate(_PUNCTUATION_TO_SPACE).split())
+        lower = sentence.lower()
+        if not self.cue_words.isdisjoint(lower.translate(_PUNCTUATION_TO_SPACE).split()):
+            return True
+        flat = " ".join(lower.split())
+        return any(phrase in flat for phrase in self._framing_phrases)
 
     @cached_property
     def framing_cue(self) -> re.Pattern[str]:
