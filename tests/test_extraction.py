@@ -258,3 +258,23 @@ def test_cli_extract_writes_map_and_reports_bad_input(tmp_path: Path) -> None:
     assert len(proc.stderr.strip().splitlines()) == 1 and str(bad) in proc.stderr
     proc = run_cli("extract", str(tmp_path / "missing.txt"))
     assert proc.returncode == 2 and "no such file" in proc.stderr
+
+
+def test_markdown_headings_bold_labels_and_stance_subsections() -> None:
+    text = ("# Four-Day Week\n\nIt shortens the week.\n\n## Criticism\n\n### Coverage\n\n"
+            "Teams struggle to cover Fridays. Managers report queues.\n\n### Burnout\n\nLong days tire staff.\n\n"
+            "## Legacy\n---\nThe idea is old.\n\n**Output:** Supporters argue that output rises. Skeptics reply that gains fade.\n")
+    m = extract_text(text)
+    assert m.documents[0].title == "Four-Day Week"
+    assert [(m.topic(n.topic).title, n.kind, n.text) for n in m.nodes] == [
+        ("Coverage", "critique", "Teams struggle to cover Fridays."),
+        ("Burnout", "critique", "Long days tire staff."),
+        ("Output", "claim", "Supporters argue that output rises."),
+        ("Output", "critique", "Skeptics reply that gains fade."),
+    ]
+    assert m.topic(m.nodes[0].topic).section == "Criticism"
+
+
+def test_a_heading_naming_a_side_sets_the_stance_of_its_items() -> None:
+    m = extract_text("Tolls\n\nCritics raise two objections:\n- Pay may fall.\n- Rotas get complex.\n")
+    assert [(n.kind, n.text) for n in m.nodes] == [("critique", "Pay may fall."), ("critique", "Rotas get complex.")]
