@@ -278,3 +278,14 @@ def test_markdown_headings_bold_labels_and_stance_subsections() -> None:
 def test_a_heading_naming_a_side_sets_the_stance_of_its_items() -> None:
     m = extract_text("Tolls\n\nCritics raise two objections:\n- Pay may fall.\n- Rotas get complex.\n")
     assert [(n.kind, n.text) for n in m.nodes] == [("critique", "Pay may fall."), ("critique", "Rotas get complex.")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [("Their main concern is that fees rise.", "critique"),
+     ("One frequent objection is whether it works at all.", "critique"),
+     ("Proponents’ response is that fees fall.", "claim"),
+     ("The standard reply is that it works.", "claim")],
+)
+def test_framing_patterns_generalise_beyond_the_listed_phrases(sentence: str, kind: str) -> None:
+    assert [n.kind for n in extract_text(sentence).nodes] == [kind]

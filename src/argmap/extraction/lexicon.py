@@ -234,6 +234,12 @@ class Lexicon:
         return frozenset([v.split()[0] for v in self._verb_classes] + ["according"])
 
     @cached_property
+    def _framing_nouns(self) -> re.Pattern[str]:
+        return re.compile(r"(?:concern|worry|fear|objection|criticism|complaint|critique|charge|reservation|misgiving"
+                          r"|response|reply|answer|rejoinder|counter|counterargument|counter-argument|rebuttal|retort)"
+                          r"s?\s+(?:is|was|remains|are|were)\s+(?:that|whether)\b")
+
+    @cached_property
     def _framing_phrases(self) -> tuple[str, ...]:
         return tuple(" ".join(p.split()) for p in self.words("framing", "con") + self.words("framing", "pro"))
 
@@ -250,13 +256,13 @@ class Lexicon:
         if not self.cue_words.isdisjoint(lower.translate(_PUNCTUATION_TO_SPACE).split()):
             return True
         flat = " ".join(lower.split())
-        return any(phrase in flat for phrase in self._framing_phrases)
+        return any(phrase in flat for phrase in self._framing_phrases) or bool(self._framing_nouns.search(flat))
 
     @cached_property
     def framing_cue(self) -> re.Pattern[str]:
         """Framing phrases without an actor ("The concern is that", "In reality,")."""
-        con = _alternation(self.words("framing", "con"))
-        pro = _alternation(self.words("framing", "pro"))
+        con = "|".join([_alternation(self.words("framing", "con")), *self.words("framing_patterns", "con")])
+        pro = "|".join([_alternation(self.words("framing", "pro")), *self.words("framing_patterns", "pro")])
         lead = r"(?:(?:but|yet|and|still|however|here)\s*,?\s+)?"
         return re.compile(rf"{lead}(?:(?P<con>{con})|(?P<pro>{pro}))", re.IGNORECASE)
 
