@@ -289,3 +289,23 @@ def test_a_heading_naming_a_side_sets_the_stance_of_its_items() -> None:
 )
 def test_framing_patterns_generalise_beyond_the_listed_phrases(sentence: str, kind: str) -> None:
     assert [n.kind for n in extract_text(sentence).nodes] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Critics have raised concerns about privacy.", [("critique", "Critics")]),
+        ("Even critics concede that congestion fell.", [("claim", "Even critics")]),
+        ("Supporters counter by noting that fares fell.", [("claim", "Supporters")]),
+        ("Opponents of the policy argue that it fails, whereas proponents maintain that it works.",
+         [("critique", "Opponents of the policy"), ("rebuttal", "proponents")]),
+        ("While critics argue that it fails, supporters maintain that it works.",
+         [("critique", "critics"), ("rebuttal", "supporters")]),
+        ("Disability advocates warn that kerbs are blocked.", [("critique", "Disability advocates")]),
+        ("Some advocates argue that it works.", [("claim", "Some advocates")]),
+        ("Critics, including several economists, argue that it fails.",
+         [("critique", "Critics")]),
+    ],
+)
+def test_actor_and_verb_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(n.kind, n.actor) for n in extract_text(text).nodes] == expected

@@ -124,13 +124,13 @@ class Lexicon:
     @cached_property
     def _verb_classes(self) -> dict[str, str]:
         table = {}
-        for cls in ("neutral", "con", "response"):
+        for cls in ("neutral", "con", "response", "concession"):
             for verb in _inflect(self.words("verbs", cls)):
                 table[verb] = cls
         return table
 
     def verb_class(self, verb: str) -> str:
-        """``neutral``, ``con`` or ``response``."""
+        """``neutral``, ``con``, ``response`` or ``concession`` ("critics concede that …")."""
         return self._verb_classes.get(" ".join(verb.lower().split()), "neutral")
 
     @cached_property
@@ -194,7 +194,7 @@ class Lexicon:
         needs = _inflect(self.words("verbs", "needs_complement"))
         all_verbs = set(self._verb_classes)
         free = all_verbs - needs
-        complement = r"(?=\s+(?:that|whether|how|if|to|about)\b|\s*[:,])"
+        complement = r"(?=\s+(?:that|whether|how|if|to|about|by)\b|\s*[:,])"
         return rf"(?:(?P<verb>{_alternation(free)})|(?P<cverb>{_alternation(needs)}){complement})\b"
 
     @cached_property
