@@ -39,7 +39,8 @@ def _check_span(span: Span | None) -> Span | None:
 
 
 class _Item(BaseModel):
-    """Common configuration: unknown fields are kept (the format is extensible)."""
+    """Common configuration: unknown fields are kept (the format is extensible). Schemas are
+    built on first use (``defer_build``) so that ``import argmap`` stays cheap."""
 
     model_config = ConfigDict(extra="allow", validate_assignment=True, defer_build=True)
 
