@@ -52,13 +52,17 @@ def apx_name(name: str) -> str:
     """
     if _ATOM.match(name):
         return name
-    return '"' + name.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    return '"' + re.sub(r'[\\"\n\r]', lambda m: _ESCAPES[m.group()], name) + '"'
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
+_UNESCAPES = {"n": "\n", "r": "\r"}
 
 
 def _unquote(token: str) -> str:
     if not token.startswith('"'):
         return token
-    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), token[1:-1])
+    return re.sub(r"\\(.)", lambda m: _UNESCAPES.get(m.group(1), m.group(1)), token[1:-1])
 
 
 def _bad(path: object, line: int, problem: str) -> InputError:
@@ -89,8 +93,9 @@ def loads_apx(text: str, path: object = "<apx>") -> Framework:
     """
     names: dict[str, int] = {}
     attacks: list[tuple[str, str, int]] = []
-    for lineno, raw in enumerate(text.splitlines(), 1):
-        line = _strip_comment(raw)
+    # Lines end at \n only: other line breaks may sit inside quoted names.
+    for lineno, raw in enumerate(text.split("\n"), 1):
+        line = _strip_comment(raw.removesuffix("\r"))
         pos = 0
         while pos < len(line):
             m = _STATEMENT.match(line, pos)
