@@ -338,21 +338,25 @@ class _Search:
             if pick is None:
                 yield dom
                 continue
-            # Pushed in reverse so IN is explored first.
-            for code in (_UNDEC, _OUT, _IN):
-                if dom[pick] & code:
-                    child: _State = tuple(part.copy() for part in state)  # type: ignore[assignment]
-                    todo: list[int] = []
-                    if self._restrict(child, pick, code, todo) and self._propagate(child, todo):
-                        stack.append(child)
+            # Branch on IN versus not-IN: the IN set fixes the rest of a complete labelling,
+            # so splitting OUT from UNDEC here would only add branches that propagation
+            # settles anyway. Pushed in reverse so IN is explored first.
+            d = dom[pick]
+            options = (d & ~_IN, _IN) if d & _IN else tuple(c for c in (_UNDEC, _OUT) if d & c)
+            for allowed in options:
+                child: _State = tuple(part.copy() for part in state)  # type: ignore[assignment]
+                todo: list[int] = []
+                if self._restrict(child, pick, allowed, todo) and self._propagate(child, todo):
+                    stack.append(child)
 
     def _pick(self, dom: list[int]) -> int | None:
-        """An open argument to branch on: the most connected one (its choice propagates most)."""
+        """An open argument to branch on: one that may be IN, most connected first (its
+        choice propagates most)."""
         best, best_score = None, -1
         targets, degree = self.af.targets, self.degree
         for i, d in enumerate(dom):
             if d not in _DECIDED:
-                score = degree[i] + len(targets[i])
+                score = degree[i] + len(targets[i]) + (1 << 40 if d & _IN else 0)
                 if score > best_score:
                     best, best_score = i, score
         return best
