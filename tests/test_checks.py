@@ -88,7 +88,9 @@ def test_check_triggers_on_its_map_only(code: str) -> None:
 def test_messages_carry_the_details() -> None:
     [cycle] = run_checks(CASES["AM203"][0], select=["AM203"])
     assert cycle.message.startswith("odd attack cycle of length 3: 'c1' attacks 'r1' attacks 'c2' attacks 'c1'")
-    assert cycle.ids == ("c1", "r1", "c2")
+    assert cycle.ids == ("c1", "r1", "c2") and "(undecided under grounded semantics)" in cycle.message
+    [settled] = run_checks(mk("c1>r1 r1>c2 c2>c1 r2>c1"), select=["AM203"])
+    assert "settled only by attacks from outside it" in settled.message
     [out] = run_checks(CASES["AM304"][0], select=["AM304"])
     assert out.ids == ("t", "c1") and "defeated under grounded semantics by 'c1'" in out.message
     [dup] = run_checks(CASES["AM204"][0], select=["AM204"])

@@ -97,7 +97,7 @@ def register(code: str, severity: Severity, name: str) -> Callable[[CheckFunctio
     def add(fn: CheckFunction) -> CheckFunction:
         if code in CHECKS:
             raise ValueError(f"check code {code} is already registered ({CHECKS[code].name})")
-        doc = " ".join((fn.__doc__ or name).split())
+        doc = " ".join((fn.__doc__ or name).strip().split("\n\n")[0].split())  # first paragraph
         CHECKS[code] = Check(code, severity, name, doc, fn)
         return fn
 
@@ -377,7 +377,8 @@ def critique_attacks_nothing(ctx: CheckContext) -> Iterator[tuple[str, Sequence[
 
 @register("AM203", "warning", "odd-attack-cycle")
 def odd_attack_cycle(ctx: CheckContext) -> Iterator[tuple[str, Sequence[str]]]:
-    """An attack cycle of odd length: its statements end UNDEC under grounded semantics.
+    """An attack cycle of odd length: no labelling settles it from inside, so its statements
+    stay UNDEC under grounded semantics unless an attack from outside the cycle decides them.
 
     Found per strongly connected component of the attack graph (self-attacks left to AM101):
     such a component has an odd cycle exactly when it is not bipartite, and a shortest odd
@@ -390,9 +391,11 @@ def odd_attack_cycle(ctx: CheckContext) -> Iterator[tuple[str, Sequence[str]]]:
         if walk is None:
             continue
         cycle = _odd_simple_cycle(walk)
+        undecided = all(ctx.grounded[v] == "UNDEC" for v in cycle)
+        status = "undecided under grounded semantics" if undecided else "settled only by attacks from outside it"
         more = f"; {len(comp)} statements attack each other around it" if len(comp) > len(cycle) else ""
         yield (f"odd attack cycle of length {len(cycle)}: {_cycle_text(cycle, 'attacks')}"
-               f" (undecided under grounded semantics{more})"), tuple(cycle)
+               f" ({status}{more})"), tuple(cycle)
 
 
 _WORD = re.compile(r"\w+")
