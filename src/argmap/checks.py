@@ -447,6 +447,8 @@ def near_duplicate_statement(ctx: CheckContext) -> Iterator[tuple[str, Sequence[
             index[w].append(node_id)
         for other in sorted(candidates, key=order.__getitem__):
             a, b = sets[other], words
+            if min(len(a), len(b)) < threshold * max(len(a), len(b)):
+                continue  # sizes alone rule the pair out
             shared = len(a & b)
             score = shared / (len(a) + len(b) - shared)
             if score >= threshold:
