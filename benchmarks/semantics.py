@@ -90,7 +90,7 @@ def bench_grounded(sizes: list[int], budget: float) -> None:
     from py_arg.algorithms.semantics.get_grounded_extension import get_grounded_extension
 
     print(f"grounded, random frameworks, 3 attacks per argument (python-argumentation budget {budget:g} s)")
-    print(f"{'arguments':>10} {'attacks':>8} {'argmap build':>13} {'argmap grounded':>16} "
+    print(f"{'arguments':>10} {'attacks':>8} {'generate+build':>15} {'argmap grounded':>16} "
           f"{'py_arg grounded':>16} {'speed-up':>9}  agree")
     for n in sizes:
         build, af = best_of(3, lambda n=n: random_framework(n))
@@ -99,7 +99,7 @@ def bench_grounded(sizes: list[int], budget: float) -> None:
         theirs_t, theirs = timed(lambda pa=pa: get_grounded_extension(pa), budget)
         agree = "-" if theirs is None else str(names(theirs) == ours)
         n_att = sum(map(len, af.targets))
-        print(f"{n:>10,} {n_att:>8,} {build:>11.4f} s {ours_t:>14.4f} s {fmt(theirs_t, budget):>16} "
+        print(f"{n:>10,} {n_att:>8,} {build:>13.4f} s {ours_t:>14.4f} s {fmt(theirs_t, budget):>16} "
               f"{ratio(theirs_t, ours_t):>9}  {agree}")
 
 
