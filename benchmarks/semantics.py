@@ -4,7 +4,7 @@
 * preferred on the ICCMA instances in ../shared/data/iccma (when present).
 
 Each python-argumentation task runs under a wall-clock budget (SIGALRM); a task past it is
-reported as "> budget", and a ratio is only printed when both sides finished. When both
+reported as "> budget" (and a crash by its exception's name), and a ratio is only printed when both sides finished. When both
 finish, the extensions are compared, so a speed-up never hides a wrong answer.
 
 Run:  PYTHONPATH=src python benchmarks/semantics.py [--budget SECONDS] [--sizes 1000,10000,100000]
@@ -121,11 +121,15 @@ def bench_preferred(budget: float, ours_budget: float) -> None:
         except LimitExceeded:
             ours_t, ours = None, None
         pa = to_py_arg(af)
-        theirs_t, theirs = timed(lambda pa=pa: get_preferred_extensions(pa), budget)
+        failed = None
+        try:
+            theirs_t, theirs = timed(lambda pa=pa: get_preferred_extensions(pa), budget)
+        except RecursionError:  # py_arg recurses once per argument
+            theirs_t, theirs, failed = None, None, "RecursionError"
         agree = "-" if theirs is None or ours is None else str({names(e) for e in theirs} == set(ours))
         count = "-" if ours is None else str(len(ours))
         print(f"{str(path.relative_to(SHARED_ICCMA)):<44} {len(af):>5} {sum(map(len, af.targets)):>7} "
-              f"{fmt(ours_t, ours_budget):>10} {count:>4} {fmt(theirs_t, budget):>10} "
+              f"{fmt(ours_t, ours_budget):>10} {count:>4} {failed or fmt(theirs_t, budget):>10} "
               f"{ratio(theirs_t, ours_t):>9}  {agree}")
 
 
