@@ -1,0 +1,410 @@
+"""DOT source for per-topic pro/contra diagrams and for the whole-map overview.
+
+The text is built here, not with the ``graphviz`` package: every value goes through
+:mod:`argmap.render.text` so user text can never break the DOT or inject markup.
+
+Layout: ``rankdir=BT`` with the topic alone on the top rank; statements that point at
+nothing else in the topic get an invisible edge to it so they sit below it. Statements of
+other topics that an edge reaches appear as small dashed reference boxes.
+
+Example:
+    >>> from argmap.model import ArgumentMap, Topic, Node, Edge
+    >>> m = ArgumentMap(topics=[Topic(id="t1", title="Tolls")],
+    ...                 nodes=[Node(id="n1", kind="critique", topic="t1", text="Tolls hurt <the poor>.",
+    ...                             actor="Critics")],
+    ...                 edges=[Edge(source="n1", target="t1", relation="attacks")])
+    >>> src = topic_dot(m, "t1")
+    >>> src.startswith("digraph") and "&lt;the poor&gt;" in src and "arrowhead=tee" in src
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from argmap.errors import ArgmapError, LimitExceeded
+from argmap.model import ArgumentMap, Edge, Node, Topic
+from argmap.render.text import clean, dot_string, encode_id, html_text, svg_id, wrap, xml_escape
+from argmap.render.themes import Theme, get_theme
+
+Labelling = Mapping[str, str]
+GraphAttrs = Mapping[str, Any]
+
+#: Largest map (topics + statements) :func:`overview_dot` lays out by default.
+OVERVIEW_LIMIT = 250
+STATUSES = ("IN", "OUT", "UNDEC")
+_ID_PREFIX = re.compile(r"[A-Za-z0-9_-]*")
+_ATTR_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_SHORT = 60  # characters of a statement quoted in titles of edges and reference boxes
+
+
+@dataclass
+class Diagram:
+    """One DOT graph plus what SVG post-processing needs to write ``<title>``/``<desc>``."""
+
+    name: str
+    source: str = ""
+    # SVG element id -> (title, description), for the graph, its nodes and its edges.
+    accessible: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+def _quote(value: object) -> str:
+    """A DOT quoted string for an attribute value given by the caller (no entity handling)."""
+    text = clean(str(value)).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'
+
+
+def _attrs(pairs: Mapping[str, str]) -> str:
+    """``[k=v, ...]`` where values are already DOT-quoted/HTML strings."""
+    return "[" + ", ".join(f"{k}={v}" for k, v in pairs.items()) + "]"
+
+
+def _short(text: str, limit: int = _SHORT) -> str:
+    text = clean(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _status_of(labelling: Labelling | None, item_id: str) -> str | None:
+    if labelling is None or item_id not in labelling:
+        return None
+    status = str(labelling[item_id]).upper()
+    if status not in STATUSES:
+        raise ArgmapError(f"labelling of {item_id!r} is {labelling[item_id]!r}; expected IN, OUT or UNDEC")
+    return status
+
+
+def _html_lines(display: str, bold_end: int, theme: Theme) -> str:
+    """Wrapped label text; characters before ``bold_end`` (the actor) in bold."""
+    lines = wrap(display, theme.wrap_width)
+    truncated = len(lines) > theme.max_lines
+    lines = lines[: theme.max_lines]
+    out = []
+    for i, (a, b) in enumerate(lines):
+        cut = min(max(bold_end, a), b)
+        bold, rest = xml_escape(display[a:cut]), xml_escape(display[cut:b])
+        line = (f"<B>{bold}</B>" if bold else "") + rest
+        if truncated and i == len(lines) - 1:
+            line += " …"
+        out.append(line)
+    return "<BR/>".join(out) or " "
+
+
+def _display_text(node: Node) -> tuple[str, int]:
+    """The label text of a statement and how many leading characters name the actor."""
+    text, actor = clean(node.text), clean(node.actor)
+    if not actor:
+        return text, 0
+    if text.lower().startswith(actor.lower()):
+        return text, len(actor)
+    return f"{actor}: {text}", len(actor) + 1
+
+
+_KIND_TITLE = {"claim": "Claim", "critique": "Critique", "rebuttal": "Rebuttal"}
+_STATUS_WORDS = {"IN": "accepted (IN)", "OUT": "defeated (OUT)", "UNDEC": "undecided (UNDEC)"}
+
+
+class _Builder:
+    """Accumulates the statements of one DOT graph."""
+
+    def __init__(self, amap: ArgumentMap, theme: Theme, labelling: Labelling | None, id_prefix: str) -> None:
+        if not _ID_PREFIX.fullmatch(id_prefix):
+            raise ArgmapError(f"id_prefix {id_prefix!r} may only hold ASCII letters, digits, '-' and '_'")
+        self.amap, self.theme, self.labelling, self.prefix = amap, theme, labelling, id_prefix
+        self.lines: list[str] = []
+        self.names: dict[str, str] = {}  # map id -> DOT node name
+        self.accessible: dict[str, tuple[str, str]] = {}
+        self.topic_titles = {t.id: clean(t.title) for t in amap.topics}
+        self.items: dict[str, Topic | Node] = {i.id: i for i in amap.iter_items()}
+
+    # ----- nodes ---------------------------------------------------------------------
+
+    def _name(self, map_id: str) -> str:
+        return self.names.setdefault(map_id, f"n{len(self.names)}")
+
+    def _status_style(self, status: str | None, fill: str, line: str, style: list[str]) -> dict[str, str]:
+        t = self.theme
+        if status == "OUT":
+            fill, line = t.out_fill, t.out_line
+        elif status == "UNDEC":
+            line = t.undec_line
+            style = [*style, "dashed"]
+        return {"style": _quote(",".join(style)), "fillcolor": _quote(fill), "color": _quote(line),
+                "fontcolor": _quote(t.muted_ink if status == "OUT" else t.ink)}
+
+    def _header(self, words: str, status: str | None) -> str:
+        t = self.theme
+        head = f'<FONT POINT-SIZE="{t.fontsize - 3:g}" COLOR="{t.muted_ink}">{html_text(words)}</FONT>'
+        if status in ("OUT", "UNDEC"):
+            head += f'<FONT POINT-SIZE="{t.fontsize - 3:g}"><B> · {html_text(_STATUS_WORDS[status])}</B></FONT>'
+        return head + "<BR/>"
+
+    def topic_node(self, topic: Topic, indent: str = "  ") -> None:
+        t, status = self.theme, _status_of(self.labelling, topic.id)
+        title = clean(topic.title) or "(untitled topic)"
+        label = self._header("TOPIC", status) + (
+            f'<FONT POINT-SIZE="{t.fontsize + 2:g}">{_html_lines(title, 0, t)}</FONT>')
+        attrs = {"id": _quote(svg_id(topic.id, self.prefix)), "shape": "box", "margin": '"0.2,0.1"',
+                 "penwidth": "1.6", "label": f"<{label}>", "tooltip": dot_string(title)}
+        attrs |= self._status_style(status, t.topic_fill, t.topic_line, ["filled"])
+        self.lines.append(f"{indent}{self._name(topic.id)} {_attrs(attrs)};")
+        desc = f"Topic (the thesis of this debate){self._status_phrase(status)}."
+        self.accessible[svg_id(topic.id, self.prefix)] = (f"Topic: {title}", desc)
+
+    def statement_node(self, node: Node, indent: str = "  ") -> None:
+        t, status = self.theme, _status_of(self.labelling, node.id)
+        display, bold_end = _display_text(node)
+        pro = node.stance == "pro"
+        style = ["rounded", "filled"] if pro else ["filled", "diagonals"]
+        label = self._header(f"{node.kind.upper()} · {node.stance.upper()}", status)
+        label += _html_lines(display or "(no text)", bold_end, t)
+        attrs = {"id": _quote(svg_id(node.id, self.prefix)), "shape": "box", "label": f"<{label}>",
+                 "tooltip": dot_string(display)}
+        if node.kind == "rebuttal":
+            attrs["peripheries"] = "2"
+        attrs |= self._status_style(status, t.pro_fill if pro else t.con_fill,
+                                    t.pro_line if pro else t.con_line, style)
+        self.lines.append(f"{indent}{self._name(node.id)} {_attrs(attrs)};")
+        desc = f"{_KIND_TITLE[node.kind]} ({node.stance}){self._status_phrase(status)}"
+        if node.actor:
+            desc += f"; voiced by {clean(node.actor)}"
+        self.accessible[svg_id(node.id, self.prefix)] = (f"{_KIND_TITLE[node.kind]}: {display}", desc + ".")
+
+    def reference_node(self, map_id: str) -> None:
+        """A small dashed box for an item of another topic that an edge of this one reaches."""
+        item = self.items[map_id]
+        if isinstance(item, Topic):
+            text = f"topic “{_short(item.title)}”"
+        else:
+            text = f"{item.kind} in “{_short(self.topic_titles.get(item.topic, ''), 30)}”: {_short(item.text)}"
+        t = self.theme
+        label = f'<FONT POINT-SIZE="{t.fontsize - 2:g}">{_html_lines(text, 0, t)}</FONT>'
+        ref_id = f"{self.prefix}ref-{encode_id(map_id)}"
+        attrs = {"id": _quote(ref_id), "shape": "box", "style": '"dashed,rounded"', "color": _quote(t.legend_line),
+                 "fontcolor": _quote(t.muted_ink), "label": f"<{label}>", "tooltip": dot_string(text)}
+        self.lines.append(f"  {self._name(map_id)} {_attrs(attrs)};")
+        self.accessible[ref_id] = (f"Elsewhere in the map: {text}", "Belongs to another topic.")
+
+    def _status_phrase(self, status: str | None) -> str:
+        return f", {_STATUS_WORDS[status]}" if status else ""
+
+    # ----- edges ---------------------------------------------------------------------
+
+    def edge(self, index: int, edge: Edge) -> None:
+        t = self.theme
+        if edge.relation == "supports":
+            look = {"color": _quote(t.support_color), "style": "solid", "arrowhead": "normal"}
+        else:
+            look = {"color": _quote(t.attack_color), "style": "dashed", "arrowhead": "tee"}
+        edge_id = f"{self.prefix}edge-{index}"
+        title = f"“{self._describe(edge.source)}” {edge.relation} “{self._describe(edge.target)}”"
+        attrs = {"id": _quote(edge_id), **look, "tooltip": dot_string(title)}
+        self.lines.append(f"  {self._name(edge.source)} -> {self._name(edge.target)} {_attrs(attrs)};")
+        self.accessible[edge_id] = (title, f"A {edge.relation[:-1]} relation.")
+
+    def _describe(self, map_id: str) -> str:
+        item = self.items[map_id]
+        return _short(item.title if isinstance(item, Topic) else _display_text(item)[0], 40)
+
+    def anchor(self, node_ids: list[str], topic_id: str, indent: str = "  ") -> None:
+        """Invisible edges so statements that point nowhere in the topic sit below it."""
+        local = set(node_ids) | {topic_id}
+        pointing = {e.source for e in self.amap.edges if e.target in local and e.target != e.source}
+        for nid in node_ids:
+            if nid not in pointing:
+                self.lines.append(f"{indent}{self._name(nid)} -> {self._name(topic_id)} [style=invis];")
+
+    # ----- whole graph ---------------------------------------------------------------
+
+    def legend(self) -> None:
+        t, p = self.theme, self.prefix
+        small = f"{t.fontsize - 2:g}"
+
+        def box(name: str, text: str, attrs: dict[str, str]) -> None:
+            attrs = {"id": _quote(f"{p}legend-{name}"), "shape": "box", "fontsize": small, "height": "0.3",
+                     "margin": '"0.08,0.03"', "label": _quote(text), **attrs}
+            self.lines.append(f"    lg_{name} {_attrs(attrs)};")
+
+        self.lines += ["  subgraph cluster_legend {",
+                       f'    graph [id={_quote(p + "legend")}, label="Legend", fontsize={small}, '
+                       f'style="dashed,rounded", color={_quote(t.legend_line)}, fontcolor={_quote(t.muted_ink)}];']
+        box("claim", "claim (pro)", self._status_style(None, t.pro_fill, t.pro_line, ["rounded", "filled"]))
+        box("rebuttal", "rebuttal (pro)",
+            {"peripheries": "2", **self._status_style(None, t.pro_fill, t.pro_line, ["rounded", "filled"])})
+        box("critique", "critique (con)", self._status_style(None, t.con_fill, t.con_line, ["filled", "diagonals"]))
+        row = ["lg_claim", "lg_rebuttal", "lg_critique"]
+        if self.labelling is not None:
+            box("out", "defeated (OUT)", self._status_style("OUT", t.pro_fill, t.pro_line, ["rounded", "filled"]))
+            box("undec", "undecided", self._status_style("UNDEC", t.pro_fill, t.pro_line, ["rounded", "filled"]))
+            row += ["lg_out", "lg_undec"]
+        samples = []
+        for rel in ("supports", "attacks"):
+            ends = [f"lg_{rel}_{j}" for j in (0, 1)]
+            for end in ends:
+                self.lines.append(f'    {end} [id={_quote(f"{p}legend-{rel}-{end[-1]}")}, shape=point, '
+                                  f'width=0.04, color={_quote(t.legend_line)}];')
+            look = ('color=' + _quote(t.support_color) + ', style=solid, arrowhead=normal' if rel == "supports"
+                    else 'color=' + _quote(t.attack_color) + ', style=dashed, arrowhead=tee')
+            self.lines.append(f'    {ends[0]} -> {ends[1]} [id={_quote(f"{p}legend-{rel}")}, {look}, '
+                              f'label=" {rel}", fontsize={small}, minlen=2];')
+            samples += ends
+        # Two rows, left to right: the edge samples above the node kinds (rankdir=BT).
+        for upper in (samples, row):
+            self.lines.append(f"    {{rank=same; {' -> '.join(upper)} [style=invis];}}")
+        self.lines.append(f"    {row[0]} -> {samples[0]} [style=invis];")
+        self.lines.append("  }")
+
+    def header(self, graph_id: str, graph_attrs: GraphAttrs | None, label: str | None) -> list[str]:
+        t = self.theme
+        graph = {"id": _quote(graph_id), "rankdir": "BT", "nodesep": "0.3", "ranksep": "0.45",
+                 "fontname": _quote(t.fontname), "fontsize": f"{t.fontsize:g}", "fontcolor": _quote(t.muted_ink),
+                 "bgcolor": "white", "pad": "0.2", "newrank": "true"}
+        if label:
+            graph |= {"label": _quote(label), "labelloc": "t"}
+        node = {"fontname": _quote(t.fontname), "fontsize": f"{t.fontsize:g}", "margin": '"0.14,0.07"',
+                "penwidth": "1.2"}
+        edge = {"penwidth": "1.4", "arrowsize": "0.8", "fontname": _quote(t.fontname)}
+        sections = {"graph": graph, "node": node, "edge": edge}
+        for key, value in (graph_attrs or {}).items():
+            if isinstance(value, Mapping) and key in sections:
+                sections[key] |= {_attr_name(k): _quote(v) for k, v in value.items()}
+            else:
+                graph[_attr_name(key)] = _quote(value)
+        return [f"  {kind} {_attrs(attrs)};" for kind, attrs in sections.items()]
+
+
+def _attr_name(key: object) -> str:
+    if not isinstance(key, str) or not _ATTR_NAME.fullmatch(key):
+        raise ArgmapError(f"graph attribute name {key!r} is not a Graphviz attribute name")
+    return key
+
+
+def _context_label(amap: ArgumentMap, topic: Topic) -> str | None:
+    """"Document › section" above a topic diagram, when the map knows them."""
+    doc = amap.document_of(topic)
+    parts = [clean(doc.title or doc.source) if doc else "", clean(topic.section)]
+    return " › ".join(p for p in parts if p) or None
+
+
+def topic_diagram(amap: ArgumentMap, topic_id: str, *, theme: str | Theme = "default",
+                  graph_attrs: GraphAttrs | None = None, labelling: Labelling | None = None,
+                  id_prefix: str = "", legend: bool = True) -> Diagram:
+    """The diagram of one topic with its accessibility texts (see :func:`topic_dot`)."""
+    try:
+        topic = amap.topic(topic_id)
+    except KeyError:
+        raise ArgmapError(f"no topic with id {topic_id!r} in the map") from None
+    b = _Builder(amap, get_theme(theme), labelling, id_prefix)
+    head = b.header(f"{id_prefix}graph-{encode_id(topic_id)}", graph_attrs, _context_label(amap, topic))
+    b.topic_node(topic)
+    b.lines.append(f"  {{rank=sink; {b._name(topic.id)};}}")
+    statements = amap.statements(topic_id)
+    for node in statements:
+        b.statement_node(node)
+    local = {topic_id} | {n.id for n in statements}
+    edges = [(i, e) for i, e in enumerate(amap.edges) if e.source in local or e.target in local]
+    for _, e in edges:
+        for end in (e.source, e.target):
+            if end not in b.names:
+                b.reference_node(end)
+    for i, e in edges:
+        b.edge(i, e)
+    b.anchor([n.id for n in statements], topic_id)
+    if legend:
+        b.legend()
+    title = clean(topic.title) or "(untitled topic)"
+    counts = ", ".join(f"{sum(n.kind == k for n in statements)} {k}s" for k in ("claim", "critique", "rebuttal"))
+    b.accessible[f"{id_prefix}graph-{encode_id(topic_id)}"] = (
+        f"Argument diagram: {title}",
+        f"Topic “{title}” with {counts}; {len(edges)} supports/attacks relations. "
+        "Pro statements point up at what they support; con statements attack it.")
+    return Diagram(name=title, source=_graph(b, head), accessible=b.accessible)
+
+
+def _graph(b: _Builder, head: list[str]) -> str:
+    return "digraph G {\n" + "\n".join(head + b.lines) + "\n}\n"
+
+
+def topic_dot(amap: ArgumentMap, topic_id: str, *, theme: str | Theme = "default",
+              graph_attrs: GraphAttrs | None = None, labelling: Labelling | None = None,
+              id_prefix: str = "", legend: bool = True) -> str:
+    """DOT source of the pro/contra diagram of one topic.
+
+    The topic is on top (``rankdir=BT``); claims and rebuttals are blue rounded boxes (pro),
+    rebuttals double-bordered; critiques are vermillion boxes with cut corners (con);
+    ``supports`` edges are solid with a normal arrowhead, ``attacks`` dashed with a tee.
+    ``labelling`` (id → ``IN``/``OUT``/``UNDEC``, e.g. a grounded labelling) dims defeated
+    statements and marks undecided ones. ``graph_attrs`` are Graphviz graph attributes
+    applied last (``{"rankdir": "LR"}``); ``{"node": {...}}`` / ``{"edge": {...}}`` set
+    node/edge defaults. SVG element ids: topic and statements ``svg_id(id, id_prefix)``
+    (see :func:`argmap.render.text.svg_id`), the graph ``id_prefix + "graph-" +
+    encode_id(topic_id)``, edges ``id_prefix + "edge-" + index in amap.edges``, reference
+    boxes for other topics' items ``id_prefix + "ref-" + encode_id(id)``, the legend
+    ``id_prefix + "legend…"``.
+
+    Example:
+        >>> from argmap.model import ArgumentMap, Topic, Node, Edge
+        >>> m = ArgumentMap(topics=[Topic(id="t1", title="Tolls")],
+        ...                 nodes=[Node(id="n1", kind="claim", topic="t1", text="Less traffic.")],
+        ...                 edges=[Edge(source="n1", target="t1", relation="supports")])
+        >>> 'id="x-arg-n1"' in topic_dot(m, "t1", id_prefix="x-", graph_attrs={"rankdir": "TB"})
+        True
+    """
+    return topic_diagram(amap, topic_id, theme=theme, graph_attrs=graph_attrs, labelling=labelling,
+                         id_prefix=id_prefix, legend=legend).source
+
+
+def overview_diagram(amap: ArgumentMap, *, theme: str | Theme = "default", graph_attrs: GraphAttrs | None = None,
+                     labelling: Labelling | None = None, id_prefix: str = "", legend: bool = True,
+                     limit: int = OVERVIEW_LIMIT) -> Diagram:
+    """The whole-map diagram with its accessibility texts (see :func:`overview_dot`)."""
+    size = len(amap.topics) + len(amap.nodes)
+    if size > limit:
+        raise LimitExceeded(
+            f"the map has {len(amap.topics)} topics and {len(amap.nodes)} statements, more than the overview "
+            f"limit of {limit} items; draw per-topic diagrams instead (argmap render --topic ID, "
+            "argmap.render.render_topics), or raise the limit")
+    b = _Builder(amap, get_theme(theme), labelling, id_prefix)
+    head = b.header(f"{id_prefix}overview", graph_attrs, None)
+    for k, topic in enumerate(amap.topics):
+        b.lines += [f"  subgraph cluster_{k} {{",
+                    f'    graph [id={_quote(f"{id_prefix}cluster-{encode_id(topic.id)}")}, label="", '
+                    f'style="rounded,dashed", color={_quote(b.theme.legend_line)}];']
+        b.topic_node(topic, indent="    ")
+        statements = amap.statements(topic.id)
+        for node in statements:
+            b.statement_node(node, indent="    ")
+        b.anchor([n.id for n in statements], topic.id, indent="    ")
+        b.lines.append("  }")
+    for i, e in enumerate(amap.edges):
+        b.edge(i, e)
+    if legend:
+        b.legend()
+    b.accessible[f"{id_prefix}overview"] = (
+        "Argument map overview",
+        f"{len(amap.topics)} topics, each in its own frame, with {len(amap.nodes)} statements "
+        f"and {len(amap.edges)} supports/attacks relations.")
+    return Diagram(name="overview", source=_graph(b, head), accessible=b.accessible)
+
+
+def overview_dot(amap: ArgumentMap, *, theme: str | Theme = "default", graph_attrs: GraphAttrs | None = None,
+                 labelling: Labelling | None = None, id_prefix: str = "", legend: bool = True,
+                 limit: int = OVERVIEW_LIMIT) -> str:
+    """DOT source of the whole map, one framed cluster per topic.
+
+    Raises :class:`~argmap.errors.LimitExceeded` when the map has more than ``limit``
+    topics + statements: such a map needs per-topic diagrams (:func:`topic_dot`). Ids as
+    in :func:`topic_dot`; the graph is ``id_prefix + "overview"`` and each topic's frame
+    ``id_prefix + "cluster-" + encode_id(topic_id)``.
+
+    Example:
+        >>> from argmap.model import ArgumentMap, Topic
+        >>> overview_dot(ArgumentMap(topics=[Topic(id="t1", title="A")]), limit=0)
+        Traceback (most recent call last):
+        ...
+        argmap.errors.LimitExceeded: the map has 1 topics and 0 statements, more than the overview limit of 0 items; draw per-topic diagrams instead (argmap render --topic ID, argmap.render.render_topics), or raise the limit
+    """
+    return overview_diagram(amap, theme=theme, graph_attrs=graph_attrs, labelling=labelling,
+                            id_prefix=id_prefix, legend=legend, limit=limit).source

@@ -1,0 +1,117 @@
+"""Running Graphviz ``dot``: several graphs per process, one process per core, a time limit.
+
+``dot`` lays out every ``digraph`` of its input and writes one output per graph, so a
+batch of N diagrams costs ``min(N, cores)`` process starts instead of N. SVG comes back on
+stdout and is split at each document's ``<?xml`` declaration (user text is escaped, so
+``<`` never occurs raw inside a document). PNG and PDF are binary and their concatenation
+is not safely splittable, so for them ``dot -O`` writes one file per graph
+(``in.dot.png``, ``in.dot.2.png``, …) in a private temporary folder.
+
+Example:
+    >>> docs = run_dot(["digraph a {x}", "digraph b {y}"], "svg")  # doctest: +SKIP
+    >>> [d[:5] for d in docs]  # doctest: +SKIP
+    [b'<?xml', b'<?xml']
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from argmap.errors import ArgmapError, LimitExceeded
+
+FORMATS = ("svg", "png", "pdf", "dot")
+#: Seconds one batch of diagrams may take before :class:`RenderTimeout`.
+DEFAULT_TIMEOUT = 120.0
+INSTALL_HINT = ("Graphviz's 'dot' program is not installed: install Graphviz (e.g. 'apt-get install graphviz' "
+                "or 'brew install graphviz'), or use --format dot")
+
+
+class GraphvizMissing(ArgmapError):
+    """The ``dot`` program is not on PATH (DOT output still works)."""
+
+    def __init__(self) -> None:
+        super().__init__(INSTALL_HINT)
+
+
+class RenderTimeout(LimitExceeded):
+    """Graphviz took longer than the render time limit."""
+
+
+class RenderFailed(ArgmapError):
+    """Graphviz rejected a graph or crashed."""
+
+
+def dot_binary() -> str:
+    """The path of ``dot`` or :class:`GraphvizMissing`."""
+    found = shutil.which("dot")
+    if found is None:
+        raise GraphvizMissing()
+    return found
+
+
+def cores() -> int:
+    """CPUs this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _batches(sources: Sequence[str], n: int) -> list[list[int]]:
+    """Split graph indices into ``n`` batches of similar total size, keeping order inside each."""
+    loads = [0] * n
+    batches: list[list[int]] = [[] for _ in range(n)]
+    for i in sorted(range(len(sources)), key=lambda i: -len(sources[i])):
+        k = loads.index(min(loads))
+        batches[k].append(i)
+        loads[k] += len(sources[i])
+    return [sorted(b) for b in batches if b]
+
+
+def run_dot(sources: Sequence[str], fmt: str = "svg", *, timeout: float = DEFAULT_TIMEOUT,
+            jobs: int | None = None) -> list[bytes]:
+    """Lay out DOT graphs with Graphviz; returns one rendered document per source, in order.
+
+    Runs ``min(len(sources), jobs or cores())`` ``dot`` processes in parallel, each on one
+    input holding its share of the graphs. ``timeout`` bounds the whole call (seconds);
+    past it the processes are killed and :class:`RenderTimeout` raised.
+    """
+    if fmt not in FORMATS or fmt == "dot":
+        raise ArgmapError(f"unknown render format {fmt!r} (use one of svg, png, pdf)")
+    if not sources:
+        return []
+    exe = dot_binary()
+    batches = _batches(sources, min(len(sources), jobs or cores()))
+    results: list[bytes] = [b""] * len(sources)
+    with tempfile.TemporaryDirectory(prefix="argmap-dot-") as tmp:
+        procs = []
+        for k, batch in enumerate(batches):
+            src, log = Path(tmp, f"b{k}.dot"), Path(tmp, f"b{k}.log")
+            src.write_text("\n".join(sources[i] for i in batch), encoding="utf-8")
+            with log.open("wb") as err:  # a file, not a pipe: a chatty dot can never block on it
+                procs.append(subprocess.Popen([exe, f"-T{fmt}", "-O", str(src)], stdin=subprocess.DEVNULL,
+                                              stdout=subprocess.DEVNULL, stderr=err))
+        deadline = time.monotonic() + timeout
+        try:
+            for p in procs:
+                p.wait(timeout=max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            for p in procs:
+                p.kill()
+                p.wait()
+            raise RenderTimeout(
+                f"Graphviz did not finish laying out {len(sources)} diagram(s) within {timeout:g} s; "
+                "raise the time limit (--timeout) or render fewer/smaller topics") from None
+        for k, (p, batch) in enumerate(zip(procs, batches)):
+            if p.returncode != 0:
+                first = Path(tmp, f"b{k}.log").read_text("utf-8", "replace").strip().splitlines()[:1]
+                raise RenderFailed(f"Graphviz failed (exit {p.returncode}): {first[0] if first else 'no message'}")
+            for j, i in enumerate(batch):  # dot -O names outputs in.dot.svg, in.dot.2.svg, ...
+                results[i] = Path(tmp, f"b{k}.dot.{'' if j == 0 else f'{j + 1}.'}{fmt}").read_bytes()
+    return results
