@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from argmap.render.dot import OVERVIEW_LIMIT, Diagram, overview_dot, topic_dot
 from argmap.render.notebook import TopicView
-from argmap.render.output import render_diagrams, render_overview, render_topics
+from argmap.render.output import render_diagrams, render_overview, render_topics, topic_file_stems
 from argmap.render.run import DEFAULT_TIMEOUT, FORMATS, GraphvizMissing, RenderFailed, RenderTimeout
 from argmap.render.text import encode_id, svg_id
 from argmap.render.themes import THEMES, Theme, get_theme
@@ -45,4 +45,5 @@ __all__ = [
     "render_topics",
     "svg_id",
     "topic_dot",
+    "topic_file_stems",
 ]

@@ -248,12 +248,11 @@ class _Builder:
             look = ('color=' + _quote(t.support_color) + ', style=solid, arrowhead=normal' if rel == "supports"
                     else 'color=' + _quote(t.attack_color) + ', style=dashed, arrowhead=tee')
             self.lines.append(f'    {ends[0]} -> {ends[1]} [id={_quote(f"{p}legend-{rel}")}, {look}, '
-                              f'label=" {rel}", fontsize={small}, minlen=2];')
+                              f'label=" {rel}", fontsize={small}, minlen=1];')
             samples += ends
-        # Two rows, left to right: the edge samples above the node kinds (rankdir=BT).
-        for upper in (samples, row):
-            self.lines.append(f"    {{rank=same; {' -> '.join(upper)} [style=invis];}}")
-        self.lines.append(f"    {row[0]} -> {samples[0]} [style=invis];")
+        # One row, left to right: a legend spanning two ranks would be stretched to the
+        # height of the diagram's own rank above it.
+        self.lines.append(f"    {{rank=same; {' -> '.join(row + samples)} [style=invis, minlen=0];}}")
         self.lines.append("  }")
 
     def header(self, graph_id: str, graph_attrs: GraphAttrs | None, label: str | None) -> list[str]:

@@ -14,6 +14,7 @@ from argmap.model import ArgumentMap
 from argmap.render.dot import OVERVIEW_LIMIT, Diagram, GraphAttrs, Labelling, overview_diagram, topic_diagram
 from argmap.render.run import DEFAULT_TIMEOUT, run_dot
 from argmap.render.svg import add_accessibility
+from argmap.render.text import slug
 from argmap.render.themes import Theme
 
 
@@ -57,3 +58,27 @@ def render_overview(amap: ArgumentMap, fmt: str = "svg", *, theme: str | Theme =
     diagram = overview_diagram(amap, theme=theme, graph_attrs=graph_attrs, labelling=labelling,
                                id_prefix=id_prefix, limit=limit)
     return render_diagrams([diagram], fmt, timeout=timeout)[0]
+
+
+def topic_file_stems(amap: ArgumentMap, topic_ids: Iterable[str], reserved: Iterable[str] = ("overview",)) -> dict[str, str]:
+    """Topic id → a file-name stem made of the id and title (``[a-z0-9-]`` only), unique
+    even on case-insensitive file systems and never one of ``reserved``.
+
+    Example:
+        >>> from argmap.model import ArgumentMap, Topic
+        >>> m = ArgumentMap(topics=[Topic(id="T1", title="Tolls: yes?"), Topic(id="t1 ", title="Tolls: yes!"),
+        ...                         Topic(id="/", title="")])
+        >>> topic_file_stems(m, ["T1", "t1 ", "/"])
+        {'T1': 't1-tolls-yes', 't1 ': 't1-tolls-yes-2', '/': 'topic'}
+    """
+    taken = {r.lower() for r in reserved}
+    stems = {}
+    for tid in topic_ids:
+        base = "-".join(p for p in (slug(tid, 24), slug(amap.topic(tid).title)) if p) or "topic"
+        stem, k = base, 1
+        while stem in taken:
+            k += 1
+            stem = f"{base}-{k}"
+        taken.add(stem)
+        stems[tid] = stem
+    return stems
