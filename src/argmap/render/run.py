@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -30,6 +31,11 @@ FORMATS = ("svg", "png", "pdf", "dot")
 DEFAULT_TIMEOUT = 120.0
 INSTALL_HINT = ("Graphviz's 'dot' program is not installed: install Graphviz (e.g. 'apt-get install graphviz' "
                 "or 'brew install graphviz'), or use --format dot")
+
+
+# Graphviz 2.43 prefixes the SVG group id of every graph after the first of one input with
+# "page0,1_"; removed so a batched SVG is byte-identical in its ids to one rendered alone.
+_PAGE_PREFIX = re.compile(rb'<g id="page\d+,\d+_')
 
 
 class GraphvizMissing(ArgmapError):
@@ -113,5 +119,6 @@ def run_dot(sources: Sequence[str], fmt: str = "svg", *, timeout: float = DEFAUL
                 first = Path(tmp, f"b{k}.log").read_text("utf-8", "replace").strip().splitlines()[:1]
                 raise RenderFailed(f"Graphviz failed (exit {p.returncode}): {first[0] if first else 'no message'}")
             for j, i in enumerate(batch):  # dot -O names outputs in.dot.svg, in.dot.2.svg, ...
-                results[i] = Path(tmp, f"b{k}.dot.{'' if j == 0 else f'{j + 1}.'}{fmt}").read_bytes()
+                doc = Path(tmp, f"b{k}.dot.{'' if j == 0 else f'{j + 1}.'}{fmt}").read_bytes()
+                results[i] = _PAGE_PREFIX.sub(b'<g id="', doc) if fmt == "svg" else doc
     return results

@@ -19,12 +19,14 @@ Example:
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 
 from argmap.render.text import clean, xml_escape
 
-_GROUP = re.compile(rb'(<g id="([A-Za-z0-9_-]+)" class="(?:graph|cluster|node|edge)"[^>]*>\n)<title>[^<]*</title>')
+# Graphviz writes "-" in ids as "&#45;"; argmap's ids hold nothing else that needs escaping.
+_GROUP = re.compile(rb'(<g id="([A-Za-z0-9_&#;-]+)" class="(?:graph|cluster|node|edge)"[^>]*>\n)<title>[^<]*</title>')
 _ROOT = re.compile(rb"<svg\b[^>]*>")
 
 
@@ -33,18 +35,22 @@ def _title_desc(title: str, desc: str) -> bytes:
             f"<desc>{xml_escape(clean(desc))}</desc>").encode("utf-8")
 
 
+def _id(m: re.Match[bytes]) -> str:
+    return html.unescape(m.group(2).decode("ascii"))
+
+
 def add_accessibility(svg: bytes, accessible: Mapping[str, tuple[str, str]]) -> bytes:
     """Replace Graphviz's group titles by ``accessible[id]`` = (title, description) and give
     the document itself the graph's title and description (the first group is the graph)."""
 
     def group(m: re.Match[bytes]) -> bytes:
-        texts = accessible.get(m.group(2).decode("ascii"))
+        texts = accessible.get(_id(m))
         return m.group(0) if texts is None else m.group(1) + _title_desc(*texts)
 
     out = _GROUP.sub(group, svg)
     first = _GROUP.search(svg)
     root = _ROOT.search(out)
-    if first is not None and root is not None and first.group(2).decode("ascii") in accessible:
-        doc = _title_desc(*accessible[first.group(2).decode("ascii")])
+    if first is not None and root is not None and _id(first) in accessible:
+        doc = _title_desc(*accessible[_id(first)])
         out = out[: root.end()] + b"\n" + doc + out[root.end():]
     return out
