@@ -27,7 +27,7 @@ from typing import Any
 
 from argmap.errors import ArgmapError, LimitExceeded
 from argmap.model import ArgumentMap, Edge, Node, Topic
-from argmap.render.text import clean, dot_string, encode_id, html_text, svg_id, wrap, xml_escape
+from argmap.render.text import clean, dot_string, encode_id, label_text, svg_id, wrap
 from argmap.render.themes import Theme, get_theme
 
 Labelling = Mapping[str, str]
@@ -84,7 +84,7 @@ def _html_lines(display: str, bold_end: int, theme: Theme) -> str:
     out = []
     for i, (a, b) in enumerate(lines):
         cut = min(max(bold_end, a), b)
-        bold, rest = xml_escape(display[a:cut]), xml_escape(display[cut:b])
+        bold, rest = label_text(display[a:cut]), label_text(display[cut:b])
         line = (f"<B>{bold}</B>" if bold else "") + rest
         if truncated and i == len(lines) - 1:
             line += " …"
@@ -136,9 +136,9 @@ class _Builder:
 
     def _header(self, words: str, status: str | None) -> str:
         t = self.theme
-        head = f'<FONT POINT-SIZE="{t.fontsize - 3:g}" COLOR="{t.muted_ink}">{html_text(words)}</FONT>'
+        head = f'<FONT POINT-SIZE="{t.fontsize - 3:g}" COLOR="{t.muted_ink}">{label_text(clean(words))}</FONT>'
         if status in ("OUT", "UNDEC"):
-            head += f'<FONT POINT-SIZE="{t.fontsize - 3:g}"><B> · {html_text(_STATUS_WORDS[status])}</B></FONT>'
+            head += f'<FONT POINT-SIZE="{t.fontsize - 3:g}"><B> · {label_text(_STATUS_WORDS[status])}</B></FONT>'
         return head + "<BR/>"
 
     def topic_node(self, topic: Topic, indent: str = "  ") -> None:
@@ -261,7 +261,7 @@ class _Builder:
                  "fontname": _quote(t.fontname), "fontsize": f"{t.fontsize:g}", "fontcolor": _quote(t.muted_ink),
                  "bgcolor": "white", "pad": "0.2", "newrank": "true"}
         if label:
-            graph |= {"label": _quote(label), "labelloc": "t"}
+            graph |= {"label": f"<{label_text(label)}>", "labelloc": "t"}
         node = {"fontname": _quote(t.fontname), "fontsize": f"{t.fontsize:g}", "margin": '"0.14,0.07"',
                 "penwidth": "1.2"}
         edge = {"penwidth": "1.4", "arrowsize": "0.8", "fontname": _quote(t.fontname)}

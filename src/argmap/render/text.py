@@ -6,7 +6,7 @@ space (newlines included) collapses to single spaces, so no label can break the 
 or the SVG's well-formedness. Then it is escaped for where it goes.
 
 Example:
-    >>> html_text('Critics <b>"warn"</b> & more')
+    >>> label_text(clean('Critics <b>"warn"</b> & more'))
     'Critics &lt;b&gt;&quot;warn&quot;&lt;/b&gt; &amp; more'
     >>> svg_id("n 1")
     'arg-n_20_1'
@@ -42,12 +42,23 @@ def xml_escape(text: str) -> str:
 
 
 def html_text(text: str) -> str:
-    """Escape cleaned text for a Graphviz HTML-like label (and for XML text/attributes).
-
-    Graphviz reads HTML-like labels as XML, so the five XML specials are replaced by entity
-    references; it writes them back escaped into SVG text, exactly.
-    """
+    """Cleaned and XML-escaped text, for HTML and SVG written by argmap itself."""
     return xml_escape(clean(text))
+
+
+def label_text(text: str) -> str:
+    r"""Escape already cleaned text for a Graphviz HTML-like label.
+
+    Graphviz reads such labels as XML, so the XML specials become entity references; then
+    it still expands escapes like ``\N`` (the node's name) in the parsed text, so every
+    backslash is doubled to stay a backslash. Square brackets become character references
+    too: Graphviz 2.43 rejects an HTML-like label that starts with ``]``.
+
+    Example:
+        >>> label_text('a <b> & \\N')
+        'a &lt;b&gt; &amp; \\\\N'
+    """
+    return xml_escape(text).replace("\\", "\\\\").replace("[", "&#91;").replace("]", "&#93;")
 
 
 def dot_string(text: str) -> str:
