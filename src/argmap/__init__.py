@@ -20,6 +20,20 @@ from argmap.model import Document, Edge, Node, Topic, ArgumentMap, json_schema
 
 __version__ = "0.1.0"
 
+
+def extract(source, **kwargs):  # type: ignore[no-untyped-def]
+    """The argument map of a text or a file; see :func:`argmap.extraction.extract`.
+
+    Example:
+        >>> import argmap
+        >>> [n.kind for n in argmap.extract("Critics warn that tolls hurt. Supporters reply that rebates help.").nodes]
+        ['critique', 'rebuttal']
+    """
+    from argmap.extraction import extract as _extract
+
+    return _extract(source, **kwargs)
+
+
 __all__ = [
     "ArgmapError",
     "ArgumentMap",
@@ -30,6 +44,7 @@ __all__ = [
     "Node",
     "Topic",
     "__version__",
+    "extract",
     "json_schema",
     "load_map",
     "save_map",

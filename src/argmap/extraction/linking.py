@@ -1,0 +1,93 @@
+"""Stage 3: linking. Within one topic, statements in reading order get a stance, a kind and
+an edge:
+
+- a pro statement is a **claim** supporting the topic, or — once a con statement has been
+  voiced — a **rebuttal** attacking the latest con statement;
+- a con statement is a **critique** attacking the nearest preceding claim (else the topic),
+  or, when it answers ("Detractors fire back …") right after a rebuttal, attacking that
+  rebuttal.
+
+Relative actors are resolved against the previous statement ("others" take the other side,
+"they" the same); a named group ("economists") takes the side its verb implies, else the
+other side of the previous speaker; an unmarked opener takes the side its section gives
+("Benefits") or the side opposite the first marked statement.
+
+Example:
+    >>> from argmap.extraction.statements import Statement
+    >>> links = link_topic([Statement((0, 1), "con"), Statement((2, 3), "pro", response=True)])
+    >>> [(l.kind, l.target) for l in links]
+    [('critique', None), ('rebuttal', 0)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from argmap.extraction.statements import Statement
+
+_FLIP = {"pro": "con", "con": "pro"}
+
+
+@dataclass
+class Link:
+    """Kind and edge of one statement: ``target`` is the index of the statement it attacks
+    or supports within the topic, ``None`` for the topic itself."""
+
+    statement: Statement
+    stance: str
+    kind: str
+    relation: str
+    target: int | None
+
+
+def resolve_stance(stmt: Statement, previous: str | None, *, opener_side: str | None = None) -> str:
+    """The side a statement takes, given the side of the statement before it."""
+    role = stmt.actor_role
+    if role in ("pro", "con"):
+        return role
+    if role is None:
+        return opener_side or "pro"
+    if role == "same":
+        return previous or "pro"
+    if role == "group" and stmt.verb_class == "con":
+        return "con"
+    # "others", and named groups that argue or respond: the other side of the last speaker
+    return _FLIP[previous] if previous else "pro"
+
+
+def _opener_side(statements: list[Statement], section_stance: str | None) -> str:
+    if section_stance:
+        return section_stance
+    first_marked = next((s for s in statements if s.marked), None)
+    if first_marked is None or first_marked.actor_role not in ("pro", "con"):
+        return "pro"
+    return _FLIP[first_marked.actor_role]
+
+
+def link_topic(statements: list[Statement], section_stance: str | None = None) -> list[Link]:
+    """Kinds and edges for one topic's statements (see the module docstring).
+
+    ``section_stance`` is the stance the topic's heading gives unmarked openers.
+    """
+    links: list[Link] = []
+    previous: str | None = None
+    claims: list[int] = []
+    last_con: int | None = None
+    for i, stmt in enumerate(statements):
+        side = resolve_stance(stmt, previous, opener_side=_opener_side(statements, section_stance))
+        if side == "pro":
+            if last_con is not None:
+                links.append(Link(stmt, side, "rebuttal", "attacks", last_con))
+            else:
+                links.append(Link(stmt, side, "claim", "supports", None))
+                claims.append(i)
+        else:
+            answers_rebuttal = stmt.response and links and links[-1].kind == "rebuttal"
+            if answers_rebuttal:
+                target: int | None = i - 1
+            else:
+                target = claims[-1] if claims else None
+            links.append(Link(stmt, side, "critique", "attacks", target))
+            last_con = i
+        previous = side
+    return links
