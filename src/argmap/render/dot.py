@@ -76,30 +76,42 @@ def _status_of(labelling: Labelling | None, item_id: str) -> str | None:
     return status
 
 
-def _html_lines(display: str, bold_end: int, theme: Theme) -> str:
-    """Wrapped label text; characters before ``bold_end`` (the actor) in bold."""
+def _html_lines(display: str, bold: tuple[int, int], theme: Theme) -> str:
+    """Wrapped label text with the characters in ``bold`` (the actor) in bold."""
     lines = wrap(display, theme.wrap_width)
     truncated = len(lines) > theme.max_lines
     lines = lines[: theme.max_lines]
     out = []
     for i, (a, b) in enumerate(lines):
-        cut = min(max(bold_end, a), b)
-        bold, rest = label_text(display[a:cut]), label_text(display[cut:b])
-        line = (f"<B>{bold}</B>" if bold else "") + rest
+        x, y = min(max(bold[0], a), b), min(max(bold[1], a), b)  # the bold part of this line
+        line = label_text(display[a:x]) + (f"<B>{label_text(display[x:y])}</B>" if y > x else "")
+        line += label_text(display[y:b])
         if truncated and i == len(lines) - 1:
             line += " …"
         out.append(line)
     return "<BR/>".join(out) or " "
 
 
-def _display_text(node: Node) -> tuple[str, int]:
-    """The label text of a statement and how many leading characters name the actor."""
+def _display_text(node: Node) -> tuple[str, tuple[int, int]]:
+    """The label text of a statement and the span of it naming the actor.
+
+    An actor the text mentions ("When critics accuse …") is marked where it stands;
+    otherwise the text is prefixed with "Actor:".
+
+    Example:
+        >>> from argmap.model import Node
+        >>> _display_text(Node(id="n", kind="critique", topic="t", text="When critics accuse X", actor="Critics"))
+        ('When critics accuse X', (5, 12))
+        >>> _display_text(Node(id="n", kind="critique", topic="t", text="X is bad", actor="Unions"))
+        ('Unions: X is bad', (0, 7))
+    """
     text, actor = clean(node.text), clean(node.actor)
     if not actor:
-        return text, 0
-    if text.lower().startswith(actor.lower()):
-        return text, len(actor)
-    return f"{actor}: {text}", len(actor) + 1
+        return text, (0, 0)
+    found = re.search(rf"(?<!\w){re.escape(actor)}(?!\w)", text, re.IGNORECASE)
+    if found:
+        return text, found.span()
+    return f"{actor}: {text}", (0, len(actor) + 1)
 
 
 _KIND_TITLE = {"claim": "Claim", "critique": "Critique", "rebuttal": "Rebuttal"}
@@ -145,7 +157,7 @@ class _Builder:
         t, status = self.theme, _status_of(self.labelling, topic.id)
         title = clean(topic.title) or "(untitled topic)"
         label = self._header("TOPIC", status) + (
-            f'<FONT POINT-SIZE="{t.fontsize + 2:g}">{_html_lines(title, 0, t)}</FONT>')
+            f'<FONT POINT-SIZE="{t.fontsize + 2:g}">{_html_lines(title, (0, 0), t)}</FONT>')
         attrs = {"id": _quote(svg_id(topic.id, self.prefix)), "shape": "box", "margin": '"0.2,0.1"',
                  "penwidth": "1.6", "label": f"<{label}>", "tooltip": dot_string(title)}
         attrs |= self._status_style(status, t.topic_fill, t.topic_line, ["filled"])
@@ -155,11 +167,11 @@ class _Builder:
 
     def statement_node(self, node: Node, indent: str = "  ") -> None:
         t, status = self.theme, _status_of(self.labelling, node.id)
-        display, bold_end = _display_text(node)
+        display, bold = _display_text(node)
         pro = node.stance == "pro"
         style = ["rounded", "filled"] if pro else ["filled", "diagonals"]
         label = self._header(f"{node.kind.upper()} · {node.stance.upper()}", status)
-        label += _html_lines(display or "(no text)", bold_end, t)
+        label += _html_lines(display or "(no text)", bold, t)
         attrs = {"id": _quote(svg_id(node.id, self.prefix)), "shape": "box", "label": f"<{label}>",
                  "tooltip": dot_string(display)}
         if node.kind == "rebuttal":
@@ -180,7 +192,7 @@ class _Builder:
         else:
             text = f"{item.kind} in “{_short(self.topic_titles.get(item.topic, ''), 30)}”: {_short(item.text)}"
         t = self.theme
-        label = f'<FONT POINT-SIZE="{t.fontsize - 2:g}">{_html_lines(text, 0, t)}</FONT>'
+        label = f'<FONT POINT-SIZE="{t.fontsize - 2:g}">{_html_lines(text, (0, 0), t)}</FONT>'
         ref_id = f"{self.prefix}ref-{encode_id(map_id)}"
         attrs = {"id": _quote(ref_id), "shape": "box", "style": '"dashed,rounded"', "color": _quote(t.legend_line),
                  "fontcolor": _quote(t.muted_ink), "label": f"<{label}>", "tooltip": dot_string(text)}
