@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from argmap.errors import ArgmapError, LimitExceeded
     from argmap.io import atomic_write
     from argmap.render import DEFAULT_TIMEOUT, get_theme, render_diagrams, topic_file_stems
-    from argmap.render.dot import overview_diagram, topic_diagram
+    from argmap.render.dot import MapIndex, overview_diagram, topic_diagram
 
     amap = load_inputs([args.file])
     theme = get_theme(args.theme)
@@ -56,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
             raise ArgmapError(f"{args.file}: no topic with id {tid!r} (topics: {', '.join(sorted(known)) or 'none'})")
     topic_ids = list(dict.fromkeys(args.topic)) if args.topic else [t.id for t in amap.topics]
     options = {"theme": theme, "graph_attrs": dict(args.graph_attr), "labelling": _labelling(amap)}
-    diagrams = [topic_diagram(amap, tid, **options) for tid in topic_ids]
+    index = MapIndex(amap)
+    diagrams = [topic_diagram(amap, tid, index=index, **options) for tid in topic_ids]
     names = [f"{stem}.{args.format}" for stem in topic_file_stems(amap, topic_ids).values()]
     if not args.topic:
         try:

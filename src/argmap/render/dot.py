@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -118,33 +119,45 @@ _KIND_TITLE = {"claim": "Claim", "critique": "Critique", "rebuttal": "Rebuttal"}
 _STATUS_WORDS = {"IN": "accepted (IN)", "OUT": "defeated (OUT)", "UNDEC": "undecided (UNDEC)"}
 
 
+class MapIndex:
+    """Lookups that the diagrams of one map share, built once in O(map size), so drawing
+    every topic of a large map stays linear."""
+
+    def __init__(self, amap: ArgumentMap) -> None:
+        self.amap = amap
+        self.items: dict[str, Topic | Node] = {i.id: i for i in amap.iter_items()}
+        self.topics = {t.id: t for t in amap.topics}
+        self.documents = {d.id: d for d in amap.documents}
+        self.statements: dict[str, list[Node]] = {t.id: [] for t in amap.topics}
+        for n in amap.nodes:
+            self.statements.setdefault(n.topic, []).append(n)
+        self.edges_at: dict[str, list[int]] = {}  # id -> indices of the edges touching it
+        for i, e in enumerate(amap.edges):
+            self.edges_at.setdefault(e.source, []).append(i)
+            if e.target != e.source:
+                self.edges_at.setdefault(e.target, []).append(i)
+
+    def edges_touching(self, ids: set[str]) -> list[int]:
+        """Indices (in map order) of the edges with an end in ``ids``."""
+        return sorted({i for x in ids for i in self.edges_at.get(x, ())})
+
+
 class _Builder:
     """Accumulates the statements of one DOT graph."""
 
-    def __init__(self, amap: ArgumentMap, theme: Theme, labelling: Labelling | None, id_prefix: str) -> None:
+    def __init__(self, index: MapIndex, theme: Theme, labelling: Labelling | None, id_prefix: str) -> None:
         if not _ID_PREFIX.fullmatch(id_prefix):
             raise ArgmapError(f"id_prefix {id_prefix!r} may only hold ASCII letters, digits, '-' and '_'")
-        self.amap, self.theme, self.labelling, self.prefix = amap, theme, labelling, id_prefix
+        self.index, self.theme, self.labelling, self.prefix = index, theme, labelling, id_prefix
+        self.items = index.items
         self.lines: list[str] = []
         self.names: dict[str, str] = {}  # map id -> DOT node name
         self.accessible: dict[str, tuple[str, str]] = {}
-        self.topic_titles = {t.id: clean(t.title) for t in amap.topics}
-        self.items: dict[str, Topic | Node] = {i.id: i for i in amap.iter_items()}
 
     # ----- nodes ---------------------------------------------------------------------
 
     def _name(self, map_id: str) -> str:
         return self.names.setdefault(map_id, f"n{len(self.names)}")
-
-    def _status_style(self, status: str | None, fill: str, line: str, style: list[str]) -> dict[str, str]:
-        t = self.theme
-        if status == "OUT":
-            fill, line = t.out_fill, t.out_line
-        elif status == "UNDEC":
-            line = t.undec_line
-            style = [*style, "dashed"]
-        return {"style": _quote(",".join(style)), "fillcolor": _quote(fill), "color": _quote(line),
-                "fontcolor": _quote(t.muted_ink if status == "OUT" else t.ink)}
 
     def _header(self, words: str, status: str | None) -> str:
         t = self.theme
@@ -160,7 +173,7 @@ class _Builder:
             f'<FONT POINT-SIZE="{t.fontsize + 2:g}">{_html_lines(title, (0, 0), t)}</FONT>')
         attrs = {"id": _quote(svg_id(topic.id, self.prefix)), "shape": "box", "margin": '"0.2,0.1"',
                  "penwidth": "1.6", "label": f"<{label}>", "tooltip": dot_string(title)}
-        attrs |= self._status_style(status, t.topic_fill, t.topic_line, ["filled"])
+        attrs |= _look(t, status, t.topic_fill, t.topic_line, ["filled"])
         self.lines.append(f"{indent}{self._name(topic.id)} {_attrs(attrs)};")
         desc = f"Topic (the thesis of this debate){self._status_phrase(status)}."
         self.accessible[svg_id(topic.id, self.prefix)] = (f"Topic: {title}", desc)
@@ -176,7 +189,7 @@ class _Builder:
                  "tooltip": dot_string(display)}
         if node.kind == "rebuttal":
             attrs["peripheries"] = "2"
-        attrs |= self._status_style(status, t.pro_fill if pro else t.con_fill,
+        attrs |= _look(t, status, t.pro_fill if pro else t.con_fill,
                                     t.pro_line if pro else t.con_line, style)
         self.lines.append(f"{indent}{self._name(node.id)} {_attrs(attrs)};")
         desc = f"{_KIND_TITLE[node.kind]} ({node.stance}){self._status_phrase(status)}"
@@ -190,7 +203,8 @@ class _Builder:
         if isinstance(item, Topic):
             text = f"topic “{_short(item.title)}”"
         else:
-            text = f"{item.kind} in “{_short(self.topic_titles.get(item.topic, ''), 30)}”: {_short(item.text)}"
+            home = self.index.topics.get(item.topic)
+            text = f"{item.kind} in “{_short(home.title if home else '', 30)}”: {_short(item.text)}"
         t = self.theme
         label = f'<FONT POINT-SIZE="{t.fontsize - 2:g}">{_html_lines(text, (0, 0), t)}</FONT>'
         ref_id = f"{self.prefix}ref-{encode_id(map_id)}"
@@ -206,10 +220,7 @@ class _Builder:
 
     def edge(self, index: int, edge: Edge) -> None:
         t = self.theme
-        if edge.relation == "supports":
-            look = {"color": _quote(t.support_color), "style": "solid", "arrowhead": "normal"}
-        else:
-            look = {"color": _quote(t.attack_color), "style": "dashed", "arrowhead": "tee"}
+        look = _edge_look(t, edge.relation)
         edge_id = f"{self.prefix}edge-{index}"
         title = f"“{self._describe(edge.source)}” {edge.relation} “{self._describe(edge.target)}”"
         attrs = {"id": _quote(edge_id), **look, "tooltip": dot_string(title)}
@@ -223,7 +234,9 @@ class _Builder:
     def anchor(self, node_ids: list[str], topic_id: str, indent: str = "  ") -> None:
         """Invisible edges so statements that point nowhere in the topic sit below it."""
         local = set(node_ids) | {topic_id}
-        pointing = {e.source for e in self.amap.edges if e.target in local and e.target != e.source}
+        edges = self.index.amap.edges
+        pointing = {edges[i].source for i in self.index.edges_touching(local)
+                    if edges[i].target in local and edges[i].target != edges[i].source}
         for nid in node_ids:
             if nid not in pointing:
                 self.lines.append(f"{indent}{self._name(nid)} -> {self._name(topic_id)} [style=invis];")
@@ -231,41 +244,7 @@ class _Builder:
     # ----- whole graph ---------------------------------------------------------------
 
     def legend(self) -> None:
-        t, p = self.theme, self.prefix
-        small = f"{t.fontsize - 2:g}"
-
-        def box(name: str, text: str, attrs: dict[str, str]) -> None:
-            attrs = {"id": _quote(f"{p}legend-{name}"), "shape": "box", "fontsize": small, "height": "0.3",
-                     "margin": '"0.08,0.03"', "label": _quote(text), **attrs}
-            self.lines.append(f"    lg_{name} {_attrs(attrs)};")
-
-        self.lines += ["  subgraph cluster_legend {",
-                       f'    graph [id={_quote(p + "legend")}, label="Legend", fontsize={small}, '
-                       f'style="dashed,rounded", color={_quote(t.legend_line)}, fontcolor={_quote(t.muted_ink)}];']
-        box("claim", "claim (pro)", self._status_style(None, t.pro_fill, t.pro_line, ["rounded", "filled"]))
-        box("rebuttal", "rebuttal (pro)",
-            {"peripheries": "2", **self._status_style(None, t.pro_fill, t.pro_line, ["rounded", "filled"])})
-        box("critique", "critique (con)", self._status_style(None, t.con_fill, t.con_line, ["filled", "diagonals"]))
-        row = ["lg_claim", "lg_rebuttal", "lg_critique"]
-        if self.labelling is not None:
-            box("out", "defeated (OUT)", self._status_style("OUT", t.pro_fill, t.pro_line, ["rounded", "filled"]))
-            box("undec", "undecided", self._status_style("UNDEC", t.pro_fill, t.pro_line, ["rounded", "filled"]))
-            row += ["lg_out", "lg_undec"]
-        samples = []
-        for rel in ("supports", "attacks"):
-            ends = [f"lg_{rel}_{j}" for j in (0, 1)]
-            for end in ends:
-                self.lines.append(f'    {end} [id={_quote(f"{p}legend-{rel}-{end[-1]}")}, shape=point, '
-                                  f'width=0.04, color={_quote(t.legend_line)}];')
-            look = ('color=' + _quote(t.support_color) + ', style=solid, arrowhead=normal' if rel == "supports"
-                    else 'color=' + _quote(t.attack_color) + ', style=dashed, arrowhead=tee')
-            self.lines.append(f'    {ends[0]} -> {ends[1]} [id={_quote(f"{p}legend-{rel}")}, {look}, '
-                              f'label=" {rel}", fontsize={small}, minlen=1];')
-            samples += ends
-        # One row, left to right: a legend spanning two ranks would be stretched to the
-        # height of the diagram's own rank above it.
-        self.lines.append(f"    {{rank=same; {' -> '.join(row + samples)} [style=invis, minlen=0];}}")
-        self.lines.append("  }")
+        self.lines += _legend_lines(self.theme, self.prefix, self.labelling is not None)
 
     def header(self, graph_id: str, graph_attrs: GraphAttrs | None, label: str | None) -> list[str]:
         t = self.theme
@@ -286,36 +265,91 @@ class _Builder:
         return [f"  {kind} {_attrs(attrs)};" for kind, attrs in sections.items()]
 
 
+@functools.lru_cache(maxsize=32)
+def _legend_lines(t: Theme, p: str, with_status: bool) -> tuple[str, ...]:
+    """The legend cluster (the same for every diagram with these settings, hence cached)."""
+    small = f"{t.fontsize - 2:g}"
+    lines = ["  subgraph cluster_legend {",
+             f'    graph [id={_quote(p + "legend")}, label="Legend", fontsize={small}, '
+             f'style="dashed,rounded", color={_quote(t.legend_line)}, fontcolor={_quote(t.muted_ink)}];']
+    boxes = [("claim", "claim (pro)", _look(t, None, t.pro_fill, t.pro_line, ["rounded", "filled"])),
+             ("rebuttal", "rebuttal (pro)",
+              {"peripheries": "2", **_look(t, None, t.pro_fill, t.pro_line, ["rounded", "filled"])}),
+             ("critique", "critique (con)", _look(t, None, t.con_fill, t.con_line, ["filled", "diagonals"]))]
+    if with_status:
+        boxes += [("out", "defeated (OUT)", _look(t, "OUT", t.pro_fill, t.pro_line, ["rounded", "filled"])),
+                  ("undec", "undecided", _look(t, "UNDEC", t.pro_fill, t.pro_line, ["rounded", "filled"]))]
+    for name, text, look in boxes:
+        attrs = {"id": _quote(f"{p}legend-{name}"), "shape": "box", "fontsize": small, "height": "0.3",
+                 "margin": '"0.08,0.03"', "label": _quote(text), **look}
+        lines.append(f"    lg_{name} {_attrs(attrs)};")
+    samples = []
+    for rel in ("supports", "attacks"):
+        ends = [f"lg_{rel}_{j}" for j in (0, 1)]
+        for end in ends:
+            lines.append(f'    {end} [id={_quote(f"{p}legend-{rel}-{end[-1]}")}, shape=point, '
+                         f'width=0.04, color={_quote(t.legend_line)}];')
+        attrs = {"id": _quote(f"{p}legend-{rel}"), **_edge_look(t, rel), "label": f'" {rel}"', "fontsize": small}
+        lines.append(f"    {ends[0]} -> {ends[1]} {_attrs(attrs)};")
+        samples += ends
+    # One row, left to right: a legend spanning two ranks would be stretched to the
+    # height of the diagram's own rank above it.
+    row = [f"lg_{name}" for name, _, _ in boxes] + samples
+    lines.append(f"    {{rank=same; {' -> '.join(row)} [style=invis, minlen=0];}}")
+    lines.append("  }")
+    return tuple(lines)
+
+
+def _look(t: Theme, status: str | None, fill: str, line: str, style: list[str]) -> dict[str, str]:
+    """Fill, outline and text colour of a box; defeated ones dimmed, undecided ones dashed."""
+    if status == "OUT":
+        fill, line = t.out_fill, t.out_line
+    elif status == "UNDEC":
+        line = t.undec_line
+        style = [*style, "dashed"]
+    return {"style": _quote(",".join(style)), "fillcolor": _quote(fill), "color": _quote(line),
+            "fontcolor": _quote(t.muted_ink if status == "OUT" else t.ink)}
+
+
+def _edge_look(t: Theme, relation: str) -> dict[str, str]:
+    """Supports: solid with a normal arrowhead; attacks: dashed with a tee (plus colour)."""
+    if relation == "supports":
+        return {"color": _quote(t.support_color), "style": "solid", "arrowhead": "normal"}
+    return {"color": _quote(t.attack_color), "style": "dashed", "arrowhead": "tee"}
+
+
 def _attr_name(key: object) -> str:
     if not isinstance(key, str) or not _ATTR_NAME.fullmatch(key):
         raise ArgmapError(f"graph attribute name {key!r} is not a Graphviz attribute name")
     return key
 
 
-def _context_label(amap: ArgumentMap, topic: Topic) -> str | None:
+def _context_label(index: MapIndex, topic: Topic) -> str | None:
     """"Document › section" above a topic diagram, when the map knows them."""
-    doc = amap.document_of(topic)
+    doc = index.amap._resolve_document(topic, index.documents)
     parts = [clean(doc.title or doc.source) if doc else "", clean(topic.section)]
     return " › ".join(p for p in parts if p) or None
 
 
 def topic_diagram(amap: ArgumentMap, topic_id: str, *, theme: str | Theme = "default",
                   graph_attrs: GraphAttrs | None = None, labelling: Labelling | None = None,
-                  id_prefix: str = "", legend: bool = True) -> Diagram:
-    """The diagram of one topic with its accessibility texts (see :func:`topic_dot`)."""
+                  id_prefix: str = "", legend: bool = True, index: MapIndex | None = None) -> Diagram:
+    """The diagram of one topic with its accessibility texts (see :func:`topic_dot`).
+
+    Pass the same ``index`` (a :class:`MapIndex` of ``amap``) when drawing many topics."""
+    index = index or MapIndex(amap)
     try:
-        topic = amap.topic(topic_id)
+        topic = index.topics[topic_id]
     except KeyError:
         raise ArgmapError(f"no topic with id {topic_id!r} in the map") from None
-    b = _Builder(amap, get_theme(theme), labelling, id_prefix)
-    head = b.header(f"{id_prefix}graph-{encode_id(topic_id)}", graph_attrs, _context_label(amap, topic))
+    b = _Builder(index, get_theme(theme), labelling, id_prefix)
+    head = b.header(f"{id_prefix}graph-{encode_id(topic_id)}", graph_attrs, _context_label(index, topic))
     b.topic_node(topic)
     b.lines.append(f"  {{rank=sink; {b._name(topic.id)};}}")
-    statements = amap.statements(topic_id)
+    statements = index.statements[topic_id]
     for node in statements:
         b.statement_node(node)
-    local = {topic_id} | {n.id for n in statements}
-    edges = [(i, e) for i, e in enumerate(amap.edges) if e.source in local or e.target in local]
+    edges = [(i, amap.edges[i]) for i in index.edges_touching({topic_id} | {n.id for n in statements})]
     for _, e in edges:
         for end in (e.source, e.target):
             if end not in b.names:
@@ -377,14 +411,15 @@ def overview_diagram(amap: ArgumentMap, *, theme: str | Theme = "default", graph
             f"the map has {len(amap.topics)} topics and {len(amap.nodes)} statements, more than the overview "
             f"limit of {limit} items; draw per-topic diagrams instead (argmap render --topic ID, "
             "argmap.render.render_topics), or raise the limit")
-    b = _Builder(amap, get_theme(theme), labelling, id_prefix)
+    index = MapIndex(amap)
+    b = _Builder(index, get_theme(theme), labelling, id_prefix)
     head = b.header(f"{id_prefix}overview", graph_attrs, None)
     for k, topic in enumerate(amap.topics):
         b.lines += [f"  subgraph cluster_{k} {{",
                     f'    graph [id={_quote(f"{id_prefix}cluster-{encode_id(topic.id)}")}, label="", '
                     f'style="rounded,dashed", color={_quote(b.theme.legend_line)}];']
         b.topic_node(topic, indent="    ")
-        statements = amap.statements(topic.id)
+        statements = index.statements[topic.id]
         for node in statements:
             b.statement_node(node, indent="    ")
         b.anchor([n.id for n in statements], topic.id, indent="    ")

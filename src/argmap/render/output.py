@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from argmap.model import ArgumentMap
-from argmap.render.dot import OVERVIEW_LIMIT, Diagram, GraphAttrs, Labelling, overview_diagram, topic_diagram
+from argmap.render.dot import (
+    OVERVIEW_LIMIT,
+    Diagram,
+    GraphAttrs,
+    Labelling,
+    MapIndex,
+    overview_diagram,
+    topic_diagram,
+)
 from argmap.render.run import DEFAULT_TIMEOUT, run_dot
 from argmap.render.svg import add_accessibility
 from argmap.render.text import slug
@@ -46,8 +54,9 @@ def render_topics(amap: ArgumentMap, fmt: str = "svg", *, topics: Iterable[str] 
     past it :class:`RenderTimeout` is raised.
     """
     wanted = [t.id for t in amap.topics] if topics is None else list(topics)
+    index = MapIndex(amap)
     diagrams = [topic_diagram(amap, tid, theme=theme, graph_attrs=graph_attrs, labelling=labelling,
-                              id_prefix=id_prefix, legend=legend) for tid in wanted]
+                              id_prefix=id_prefix, legend=legend, index=index) for tid in wanted]
     return dict(zip(wanted, render_diagrams(diagrams, fmt, timeout=timeout)))
 
 

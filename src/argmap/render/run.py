@@ -20,6 +20,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -100,25 +101,61 @@ def run_dot(sources: Sequence[str], fmt: str = "svg", *, timeout: float = DEFAUL
         for k, batch in enumerate(batches):
             src, log = Path(tmp, f"b{k}.dot"), Path(tmp, f"b{k}.log")
             src.write_text("\n".join(sources[i] for i in batch), encoding="utf-8")
-            with log.open("wb") as err:  # a file, not a pipe: a chatty dot can never block on it
-                procs.append(subprocess.Popen([exe, f"-T{fmt}", "-O", str(src)], stdin=subprocess.DEVNULL,
-                                              stdout=subprocess.DEVNULL, stderr=err))
-        deadline = time.monotonic() + timeout
-        try:
-            for p in procs:
-                p.wait(timeout=max(0.0, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            for p in procs:
-                p.kill()
-                p.wait()
-            raise RenderTimeout(
-                f"Graphviz did not finish laying out {len(sources)} diagram(s) within {timeout:g} s; "
-                "raise the time limit (--timeout) or render fewer/smaller topics") from None
-        for k, (p, batch) in enumerate(zip(procs, batches)):
+            # SVG streams to a pipe (measurably faster than -O's file per graph); the binary
+            # formats need -O. stderr goes to a file so a chatty dot never blocks on it.
+            cmd = [exe, "-Tsvg", str(src)] if fmt == "svg" else [exe, f"-T{fmt}", "-O", str(src)]
+            with log.open("wb") as err:
+                procs.append(subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stderr=err,
+                                              stdout=subprocess.PIPE if fmt == "svg" else subprocess.DEVNULL))
+        outputs = _collect(procs, timeout, len(sources))
+        for k, (p, batch, out) in enumerate(zip(procs, batches, outputs)):
             if p.returncode != 0:
                 first = Path(tmp, f"b{k}.log").read_text("utf-8", "replace").strip().splitlines()[:1]
                 raise RenderFailed(f"Graphviz failed (exit {p.returncode}): {first[0] if first else 'no message'}")
-            for j, i in enumerate(batch):  # dot -O names outputs in.dot.svg, in.dot.2.svg, ...
-                doc = Path(tmp, f"b{k}.dot.{'' if j == 0 else f'{j + 1}.'}{fmt}").read_bytes()
-                results[i] = _PAGE_PREFIX.sub(b'<g id="', doc) if fmt == "svg" else doc
+            if fmt == "svg":
+                docs = [_PAGE_PREFIX.sub(b'<g id="', doc) for doc in _split_svg(out, len(batch))]
+            else:  # dot -O names outputs in.dot.png, in.dot.2.png, ...
+                docs = [Path(tmp, f"b{k}.dot.{'' if j == 0 else f'{j + 1}.'}{fmt}").read_bytes()
+                        for j in range(len(batch))]
+            for i, doc in zip(batch, docs):
+                results[i] = doc
     return results
+
+
+def _collect(procs: list[subprocess.Popen[bytes]], timeout: float, n_graphs: int) -> list[bytes]:
+    """Every process's stdout, read in parallel (one full pipe must not stall the others),
+    or :class:`RenderTimeout` after killing them all when ``timeout`` seconds pass."""
+    outputs = [b""] * len(procs)
+
+    def drain(k: int) -> None:
+        stream = procs[k].stdout
+        outputs[k] = stream.read() if stream is not None else b""
+        procs[k].wait()
+
+    threads = [threading.Thread(target=drain, args=(k,), daemon=True) for k in range(len(procs))]
+    for t in threads:
+        t.start()
+    deadline = time.monotonic() + timeout
+    for t in threads:
+        t.join(max(0.0, deadline - time.monotonic()))
+    if any(t.is_alive() for t in threads):
+        for p in procs:
+            p.kill()
+        for t in threads:
+            t.join()
+        raise RenderTimeout(
+            f"Graphviz did not finish laying out {n_graphs} diagram(s) within {timeout:g} s; "
+            "raise the time limit (--timeout) or render fewer/smaller topics")
+    for p in procs:
+        if p.stdout is not None:
+            p.stdout.close()
+    return outputs
+
+
+def _split_svg(out: bytes, expected: int) -> list[bytes]:
+    """One document per ``<?xml`` declaration: argmap escapes every ``<`` of user text, so
+    the declaration cannot occur inside a document."""
+    starts = [m.start() for m in re.finditer(rb"<\?xml ", out)]
+    if len(starts) != expected:
+        raise RenderFailed(f"Graphviz wrote {len(starts)} SVG documents for {expected} graphs")
+    return [out[a:b] for a, b in zip(starts, starts[1:] + [len(out)])]
