@@ -258,3 +258,54 @@ def test_cli_extract_writes_map_and_reports_bad_input(tmp_path: Path) -> None:
     assert len(proc.stderr.strip().splitlines()) == 1 and str(bad) in proc.stderr
     proc = run_cli("extract", str(tmp_path / "missing.txt"))
     assert proc.returncode == 2 and "no such file" in proc.stderr
+
+
+def test_markdown_headings_bold_labels_and_stance_subsections() -> None:
+    text = ("# Four-Day Week\n\nIt shortens the week.\n\n## Criticism\n\n### Coverage\n\n"
+            "Teams struggle to cover Fridays. Managers report queues.\n\n### Burnout\n\nLong days tire staff.\n\n"
+            "## Legacy\n---\nThe idea is old.\n\n**Output:** Supporters argue that output rises. Skeptics reply that gains fade.\n")
+    m = extract_text(text)
+    assert m.documents[0].title == "Four-Day Week"
+    assert [(m.topic(n.topic).title, n.kind, n.text) for n in m.nodes] == [
+        ("Coverage", "critique", "Teams struggle to cover Fridays."),
+        ("Burnout", "critique", "Long days tire staff."),
+        ("Output", "claim", "Supporters argue that output rises."),
+        ("Output", "critique", "Skeptics reply that gains fade."),
+    ]
+    assert m.topic(m.nodes[0].topic).section == "Criticism"
+
+
+def test_a_heading_naming_a_side_sets_the_stance_of_its_items() -> None:
+    m = extract_text("Tolls\n\nCritics raise two objections:\n- Pay may fall.\n- Rotas get complex.\n")
+    assert [(n.kind, n.text) for n in m.nodes] == [("critique", "Pay may fall."), ("critique", "Rotas get complex.")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [("Their main concern is that fees rise.", "critique"),
+     ("One frequent objection is whether it works at all.", "critique"),
+     ("Proponents’ response is that fees fall.", "claim"),
+     ("The standard reply is that it works.", "claim")],
+)
+def test_framing_patterns_generalise_beyond_the_listed_phrases(sentence: str, kind: str) -> None:
+    assert [n.kind for n in extract_text(sentence).nodes] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Critics have raised concerns about privacy.", [("critique", "Critics")]),
+        ("Even critics concede that congestion fell.", [("claim", "Even critics")]),
+        ("Supporters counter by noting that fares fell.", [("claim", "Supporters")]),
+        ("Opponents of the policy argue that it fails, whereas proponents maintain that it works.",
+         [("critique", "Opponents of the policy"), ("rebuttal", "proponents")]),
+        ("While critics argue that it fails, supporters maintain that it works.",
+         [("critique", "critics"), ("rebuttal", "supporters")]),
+        ("Disability advocates warn that kerbs are blocked.", [("critique", "Disability advocates")]),
+        ("Some advocates argue that it works.", [("claim", "Some advocates")]),
+        ("Critics, including several economists, argue that it fails.",
+         [("critique", "Critics")]),
+    ],
+)
+def test_actor_and_verb_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(n.kind, n.actor) for n in extract_text(text).nodes] == expected

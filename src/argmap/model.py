@@ -39,9 +39,10 @@ def _check_span(span: Span | None) -> Span | None:
 
 
 class _Item(BaseModel):
-    """Common configuration: unknown fields are kept (the format is extensible)."""
+    """Common configuration: unknown fields are kept (the format is extensible). Schemas are
+    built on first use (``defer_build``) so that ``import argmap`` stays cheap."""
 
-    model_config = ConfigDict(extra="allow", validate_assignment=True)
+    model_config = ConfigDict(extra="allow", validate_assignment=True, defer_build=True)
 
 
 class Document(_Item):
@@ -112,7 +113,7 @@ class ArgumentMap(_Item):
     nodes: list[Node] = Field(default_factory=list)
     edges: list[Edge] = Field(default_factory=list)
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, validate_assignment=False)
+    model_config = ConfigDict(extra="allow", populate_by_name=True, defer_build=True)
 
     @model_validator(mode="after")
     def _invariants(self) -> ArgumentMap:

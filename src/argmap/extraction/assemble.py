@@ -53,7 +53,7 @@ def _debate_units(text: str, units: list[Unit], sentences, lex: Lexicon) -> list
         if unit.context is not None and unit.context in ended:
             unit.context = None
         stmts = unit_statements(text, unit, sentences, lex)
-        if unit.context is not None and not has_argument(stmts):
+        if unit.context is not None and unit.stance is None and not has_argument(stmts):
             ended.add(unit.context)
         if stmts:
             out.append((unit, stmts))

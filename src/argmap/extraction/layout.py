@@ -23,7 +23,11 @@ from argmap.extraction.lexicon import Lexicon
 Span = tuple[int, int]
 
 _BULLET = re.compile(r"(?:[-–—•*·▪●◦‣]|\d{1,2}[.)])\s+")
-_LABEL = re.compile(r"(?P<label>[A-Z0-9“\"‘'(][^.!?:;\n]{1,100}?)\s*:\s+(?=\S)")
+_LABEL = re.compile(
+    r"(?:\*\*|__)?(?P<label>[A-Z0-9“\"‘'(][^.!?:;\n*]{1,100}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s+(?=\S)"
+)
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
+_RULE = re.compile(r"[=\-_*~]{3,}")
 _INLINE_ITEM = re.compile(r"\s+[-–•]\s+(?=[A-Z“\"‘'(][^:.!?\n]{1,100}:\s)")
 _TERMINAL = ".!?;,"
 _EDIT_SUFFIX = re.compile(r"(?<=[a-z0-9)\]”\"’'])Edit$")
@@ -119,6 +123,8 @@ class _Builder:
         self.context: int | None = None
         self.contexts = 0
         self._debate_heading: int | None = None
+        self._section_stance: str | None = None
+        self._debate_level: int | None = None
         self.heading_unit: Unit | None = None
         self.qa_unit: Unit | None = None
 
@@ -128,23 +134,36 @@ class _Builder:
         self.units.append(unit)
         return unit
 
-    def heading_line(self, start: int, end: int) -> None:
+    def heading_line(self, start: int, end: int, level: int | None = None) -> None:
+        """A heading; ``level`` is known for Markdown headings (``##`` → 2), where a heading
+        no deeper than the debate heading ends that debate section."""
         title = self.text[start:end].rstrip(":").strip()
+        if level is not None and self._debate_level is not None and level <= self._debate_level:
+            self.debate, self.stance, self.context = False, None, None
         self.heading, self.heading_span = title, (start, start + len(title))
         self.heading_unit = self.qa_unit = None
         is_debate, stance, is_closing = self.lex.section_roles(title)
+        if not is_debate and self.text[start:end].endswith(":"):
+            # "Critics raise three objections:" introduces items spoken by that side
+            first = title.split(maxsplit=1)[0] if title else ""
+            actor_side = self.lex.actor_stance(first)
+            if actor_side in ("pro", "con"):
+                is_debate, stance = True, actor_side
         if not (self.context is not None or self.debate) or is_debate or is_closing:
             self.section = title
         if is_debate:
             self.contexts += 1
             self.debate, self.stance, self.context = True, stance, None
             self._debate_heading = self.contexts
+            self._section_stance = stance
+            self._debate_level = level
         elif is_closing:
             self.debate, self.stance, self.context = False, None, None
         elif self.debate or self.context is not None:
-            # a plain heading inside a debate section: a sub-topic, if its text argues
+            # a plain heading inside a debate section: a sub-topic if its text argues, or
+            # an item of a stance section ("Criticism" > "Cost")
             self.context = self.context if self.context is not None else self._debate_heading
-            self.debate, self.stance = False, None
+            self.debate, self.stance = False, self._section_stance
 
     def prose(self, start: int, end: int) -> None:
         """A paragraph: inline bullets, a labelled paragraph, or plain prose."""
@@ -227,6 +246,8 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
     first = next((i for i, sp in enumerate(lines) if sp[0] >= 0), None)
     if first is not None:
         s, e = lines[first]
+        hashes = _MARKDOWN_HEADING.match(text, s, e)
+        s = hashes.end() if hashes else s
         candidate = text[s:e]
         looks_like_title = is_heading(candidate) or (len(candidate) <= 200 and candidate[-1] not in ".!?")
         if looks_like_title and not lex.section_roles(candidate)[0]:
@@ -240,6 +261,12 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         if s < 0:
             continue
         line = text[s:e]
+        if _RULE.fullmatch(line):
+            continue
+        hashes = _MARKDOWN_HEADING.match(line)
+        if hashes:
+            builder.heading_line(s + hashes.end(), e, level=hashes.group().count("#"))
+            continue
         bullet = _BULLET.match(line)
         qa = builder.lex.qa_label.match(line)
         if qa:

@@ -124,13 +124,13 @@ class Lexicon:
     @cached_property
     def _verb_classes(self) -> dict[str, str]:
         table = {}
-        for cls in ("neutral", "con", "response"):
+        for cls in ("neutral", "con", "response", "concession"):
             for verb in _inflect(self.words("verbs", cls)):
                 table[verb] = cls
         return table
 
     def verb_class(self, verb: str) -> str:
-        """``neutral``, ``con`` or ``response``."""
+        """``neutral``, ``con``, ``response`` or ``concession`` ("critics concede that …")."""
         return self._verb_classes.get(" ".join(verb.lower().split()), "neutral")
 
     @cached_property
@@ -194,7 +194,7 @@ class Lexicon:
         needs = _inflect(self.words("verbs", "needs_complement"))
         all_verbs = set(self._verb_classes)
         free = all_verbs - needs
-        complement = r"(?=\s+(?:that|whether|how|if|to|about)\b|\s*[:,])"
+        complement = r"(?=\s+(?:that|whether|how|if|to|about|by)\b|\s*[:,])"
         return rf"(?:(?P<verb>{_alternation(free)})|(?P<cverb>{_alternation(needs)}){complement})\b"
 
     @cached_property
@@ -234,6 +234,12 @@ class Lexicon:
         return frozenset([v.split()[0] for v in self._verb_classes] + ["according"])
 
     @cached_property
+    def _framing_nouns(self) -> re.Pattern[str]:
+        return re.compile(r"(?:concern|worry|fear|objection|criticism|complaint|critique|charge|reservation|misgiving"
+                          r"|response|reply|answer|rejoinder|counter|counterargument|counter-argument|rebuttal|retort)"
+                          r"s?\s+(?:is|was|remains|are|were)\s+(?:that|whether)\b")
+
+    @cached_property
     def _framing_phrases(self) -> tuple[str, ...]:
         return tuple(" ".join(p.split()) for p in self.words("framing", "con") + self.words("framing", "pro"))
 
@@ -250,13 +256,13 @@ class Lexicon:
         if not self.cue_words.isdisjoint(lower.translate(_PUNCTUATION_TO_SPACE).split()):
             return True
         flat = " ".join(lower.split())
-        return any(phrase in flat for phrase in self._framing_phrases)
+        return any(phrase in flat for phrase in self._framing_phrases) or bool(self._framing_nouns.search(flat))
 
     @cached_property
     def framing_cue(self) -> re.Pattern[str]:
         """Framing phrases without an actor ("The concern is that", "In reality,")."""
-        con = _alternation(self.words("framing", "con"))
-        pro = _alternation(self.words("framing", "pro"))
+        con = "|".join([_alternation(self.words("framing", "con")), *self.words("framing_patterns", "con")])
+        pro = "|".join([_alternation(self.words("framing", "pro")), *self.words("framing_patterns", "pro")])
         lead = r"(?:(?:but|yet|and|still|however|here)\s*,?\s+)?"
         return re.compile(rf"{lead}(?:(?P<con>{con})|(?P<pro>{pro}))", re.IGNORECASE)
 

@@ -44,7 +44,8 @@ def resolve_stance(stmt: Statement, previous: str | None, *, opener_side: str | 
     """The side a statement takes, given the side of the statement before it."""
     role = stmt.actor_role
     if role in ("pro", "con"):
-        return role
+        # a side conceding a point speaks for the other side ("even critics concede that …")
+        return _FLIP[role] if stmt.verb_class == "concession" else role
     if role is None:
         return opener_side or "pro"
     if role == "same":

@@ -64,8 +64,8 @@ def _read_cue(text: str, start: int, end: int, lex: Lexicon, *, strict: bool) ->
         head = m.group("head")
         role = lex.actor_stance(head)
         actor = m.group("actor")
-        prefix = actor.lower().split()[0] if actor.split() else ""
-        if role in ("pro", "con") and len(actor.split()) > len(head.split()) and prefix not in lex.words("quantifiers"):
+        modifiers = text[m.start("actor") : m.start("head")].lower().split()
+        if role in ("pro", "con") and any(w not in lex.words("quantifiers") for w in modifiers):
             role = None  # "disability advocates" speak for a group, not for the thesis
         verb_class = lex.verb_class(verb)
         cue = " ".join((verb + (" that" if m.group("that") else "")).split())
