@@ -198,3 +198,20 @@ def test_file_stems_are_safe_and_unique() -> None:
                                Topic(id="overview", title=""), Topic(id="é", title="")])
     stems = topic_file_stems(amap, [t.id for t in amap.topics])
     assert list(stems.values()) == ["x-a-b-c", "x-a-b-c-2", "overview-2", "e"]
+
+
+@requires_dot
+def test_notebook_reprs_fall_back_to_a_note(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    small = bike_map()
+    assert small._repr_svg_().startswith("<?xml") and small._repr_html_() is None
+    big = ArgumentMap(topics=[Topic(id=f"t{i}", title=f"T{i} <&>") for i in range(300)])
+    assert big._repr_svg_() is None
+    note = big._repr_html_()
+    assert "too large" in note and "topic_view" in note and "T0 &lt;&amp;&gt;" in note
+    view = small.topic_view("T1", theme="print")
+    view.save(tmp_path / "t1.png")
+    assert (tmp_path / "t1.png").read_bytes().startswith(b"\x89PNG")
+    with pytest.raises(ArgmapError, match="suffix"):
+        view.save(tmp_path / "t1.gif")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert small._repr_svg_() is None and "apt-get install graphviz" in small._repr_html_()
