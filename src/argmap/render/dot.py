@@ -232,14 +232,21 @@ class _Builder:
         return _short(item.title if isinstance(item, Topic) else _display_text(item)[0], 40)
 
     def anchor(self, node_ids: list[str], topic_id: str, indent: str = "  ") -> None:
-        """Invisible edges so statements that point nowhere in the topic sit below it."""
+        """Invisible edges that keep every statement below its topic.
+
+        A statement pointing nowhere in the topic would otherwise float free, and one in an
+        attack cycle (k ⇄ r) could be ranked level with the topic; weight 0 keeps these
+        edges from pulling statements sideways.
+        """
         local = set(node_ids) | {topic_id}
         edges = self.index.amap.edges
-        pointing = {edges[i].source for i in self.index.edges_touching(local)
-                    if edges[i].target in local and edges[i].target != edges[i].source}
+        touching = [edges[i] for i in self.index.edges_touching(local)]
+        pointing = {e.source for e in touching if e.target in local and e.target != e.source}
+        on_topic = {e.source for e in touching if e.target == topic_id}
         for nid in node_ids:
-            if nid not in pointing:
-                self.lines.append(f"{indent}{self._name(nid)} -> {self._name(topic_id)} [style=invis];")
+            if nid not in on_topic:
+                weight = "" if nid not in pointing else ", weight=0"
+                self.lines.append(f"{indent}{self._name(nid)} -> {self._name(topic_id)} [style=invis{weight}];")
 
     # ----- whole graph ---------------------------------------------------------------
 
@@ -328,7 +335,8 @@ def _context_label(index: MapIndex, topic: Topic) -> str | None:
     """"Document › section" above a topic diagram, when the map knows them."""
     doc = index.amap._resolve_document(topic, index.documents)
     parts = [clean(doc.title or doc.source) if doc else "", clean(topic.section)]
-    return " › ".join(p for p in parts if p) or None
+    parts = [p for p in dict.fromkeys(parts) if p and p.casefold() != clean(topic.title).casefold()]
+    return " › ".join(parts) or None
 
 
 def topic_diagram(amap: ArgumentMap, topic_id: str, *, theme: str | Theme = "default",
