@@ -14,6 +14,16 @@ def _graph_attr(text: str) -> tuple[str, str]:
     return key, value
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+    return value
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("render", help="draw Graphviz pro/contra diagrams, one per topic plus an overview")
     p.add_argument("file", metavar="MAP.json|FILE", help="a map JSON, or a text to extract")
@@ -21,10 +31,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", default="svg", choices=("svg", "png", "pdf", "dot"), help="output format (svg)")
     p.add_argument("--topic", metavar="ID", action="append",
                    help="draw only this topic (repeatable); no overview is drawn then")
-    p.add_argument("--theme", default="default", help="default, or print (greyscale)")
+    p.add_argument("--theme", default="default", help="default, or print (alias greyscale)")
     p.add_argument("--graph-attr", metavar="KEY=VALUE", action="append", type=_graph_attr, default=[],
                    help="Graphviz graph attribute, e.g. rankdir=LR or fontname=Helvetica (repeatable)")
-    p.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+    p.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
                    help="give up when Graphviz takes longer than this (default 120)")
     p.set_defaults(run=run)
 

@@ -7,10 +7,9 @@ stdout and is split at each document's ``<?xml`` declaration (user text is escap
 is not safely splittable, so for them ``dot -O`` writes one file per graph
 (``in.dot.png``, ``in.dot.2.png``, …) in a private temporary folder.
 
-Example:
-    >>> docs = run_dot(["digraph a {x}", "digraph b {y}"], "svg")  # doctest: +SKIP
-    >>> [d[:5] for d in docs]  # doctest: +SKIP
-    [b'<?xml', b'<?xml']
+Example (``run_dot`` needs Graphviz; DOT text is built by :mod:`argmap.render.dot`):
+    >>> _batches(["digraph a {}", "digraph bb {}", "digraph c {}"], 2)
+    [[1], [0, 2]]
 """
 
 from __future__ import annotations
