@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import re
 import shutil
 import subprocess
@@ -118,6 +119,8 @@ def test_labelling_dims_defeated_and_marks_undecided() -> None:
     assert any(p.get("stroke-dasharray") for p in g[svg_id("n2")].iter(f"{SVG}polygon"))
     assert "undecided" in " ".join(t.text for t in g[svg_id("n2")].iter(f"{SVG}text"))
     assert "defeated" not in " ".join(t.text for t in g[svg_id("n4")].iter(f"{SVG}text"))
+    Label = enum.Enum("Label", ["IN", "OUT", "UNDEC"])
+    assert topic_dot(bike_map(), "T1", labelling={"n3": Label.OUT}) == topic_dot(bike_map(), "T1", labelling={"n3": "out"})
     with pytest.raises(ArgmapError, match="expected IN, OUT or UNDEC"):
         topic_dot(bike_map(), "T1", labelling={"n1": "maybe"})
 

@@ -71,7 +71,9 @@ def _short(text: str, limit: int = _SHORT) -> str:
 def _status_of(labelling: Labelling | None, item_id: str) -> str | None:
     if labelling is None or item_id not in labelling:
         return None
-    status = str(labelling[item_id]).upper()
+    raw = labelling[item_id]
+    # Plain strings, str-valued enums, or enums named IN/OUT/UNDEC are all accepted.
+    status = (raw if isinstance(raw, str) else getattr(raw, "name", str(raw))).upper()
     if status not in STATUSES:
         raise ArgmapError(f"labelling of {item_id!r} is {labelling[item_id]!r}; expected IN, OUT or UNDEC")
     return status
@@ -189,8 +191,7 @@ class _Builder:
                  "tooltip": dot_string(display)}
         if node.kind == "rebuttal":
             attrs["peripheries"] = "2"
-        attrs |= _look(t, status, t.pro_fill if pro else t.con_fill,
-                                    t.pro_line if pro else t.con_line, style)
+        attrs |= _look(t, status, t.pro_fill if pro else t.con_fill, t.pro_line if pro else t.con_line, style)
         self.lines.append(f"{indent}{self._name(node.id)} {_attrs(attrs)};")
         desc = f"{_KIND_TITLE[node.kind]} ({node.stance}){self._status_phrase(status)}"
         if node.actor:
