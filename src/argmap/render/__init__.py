@@ -23,6 +23,7 @@ from argmap.render.dot import OVERVIEW_LIMIT, Diagram, overview_dot, topic_dot
 from argmap.render.notebook import TopicView
 from argmap.render.output import render_diagrams, render_overview, render_topics, topic_file_stems
 from argmap.render.run import DEFAULT_TIMEOUT, FORMATS, GraphvizMissing, RenderFailed, RenderTimeout
+from argmap.render.svg import inline_svg
 from argmap.render.text import encode_id, svg_id
 from argmap.render.themes import THEMES, Theme, get_theme
 
@@ -39,6 +40,7 @@ __all__ = [
     "TopicView",
     "encode_id",
     "get_theme",
+    "inline_svg",
     "overview_dot",
     "render_diagrams",
     "render_overview",

@@ -54,3 +54,15 @@ def add_accessibility(svg: bytes, accessible: Mapping[str, tuple[str, str]]) -> 
         doc = _title_desc(*accessible[_id(first)])
         out = out[: root.end()] + b"\n" + doc + out[root.end():]
     return out
+
+
+def inline_svg(svg: bytes) -> str:
+    """An SVG document as text to embed in HTML: the XML declaration, DOCTYPE and
+    Graphviz's leading comments dropped, everything from ``<svg`` on kept.
+
+    Example:
+        >>> inline_svg(b'<?xml version="1.0"?>\\n<!DOCTYPE svg>\\n<!-- x -->\\n<svg width="1pt"></svg>\\n')
+        '<svg width="1pt"></svg>\\n'
+    """
+    root = _ROOT.search(svg)
+    return svg[root.start() if root else 0:].decode("utf-8")
