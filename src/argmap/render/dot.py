@@ -21,6 +21,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -410,6 +411,20 @@ def topic_dot(amap: ArgumentMap, topic_id: str, *, theme: str | Theme = "default
                          id_prefix=id_prefix, legend=legend).source
 
 
+def _stack_rows(b: _Builder, index: MapIndex) -> None:
+    """Lay topic frames out in rows of about √(2n) instead of one very wide row: each topic
+    after the first row hangs (invisibly) under a bottom statement of the frame above it."""
+    topics = index.amap.topics
+    per_row = max(3, math.ceil(math.sqrt(2 * len(topics))))
+    edges = index.amap.edges
+    for k in range(per_row, len(topics)):
+        above = topics[k - per_row].id
+        statements = [n.id for n in index.statements[above]]
+        answered = {edges[i].target for i in index.edges_touching(set(statements)) if edges[i].source in statements}
+        bottom = next((n for n in statements if n not in answered), statements[0] if statements else above)
+        b.lines.append(f"  {b._name(topics[k].id)} -> {b._name(bottom)} [style=invis];")
+
+
 def overview_diagram(amap: ArgumentMap, *, theme: str | Theme = "default", graph_attrs: GraphAttrs | None = None,
                      labelling: Labelling | None = None, id_prefix: str = "", legend: bool = True,
                      limit: int = OVERVIEW_LIMIT) -> Diagram:
@@ -433,6 +448,7 @@ def overview_diagram(amap: ArgumentMap, *, theme: str | Theme = "default", graph
             b.statement_node(node, indent="    ")
         b.anchor([n.id for n in statements], topic.id, indent="    ")
         b.lines.append("  }")
+    _stack_rows(b, index)
     for i, e in enumerate(amap.edges):
         b.edge(i, e)
     if legend:
