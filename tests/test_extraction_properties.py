@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from argmap import ArgumentMap, InputError
@@ -61,3 +61,30 @@ def test_every_node_has_exactly_one_outgoing_edge_inside_its_topic(text: str) ->
         assert topic_of[e.source] == topic_of[e.target]
         kind = amap.node(e.source).kind
         assert (e.relation == "supports") == (kind == "claim")
+
+
+LEXICON_WORDS = ["Critics", "critics", "some", "many", "have", "long", "also", "often", "by contrast", ",",
+                 "of", "the", "plan", "argue", "that", "Human-rights", "groups", "as argued by", "defenders",
+                 "they say", "The concern is", "In reality", ";", "while", "others", "insist", "-", ":", "Label"]
+word_soup = st.lists(st.sampled_from(LEXICON_WORDS), min_size=20, max_size=400).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(word_soup)
+@example("Critics " + "have long " * 40 + "xyz, they argue.")
+@example("In " + "the plan " * 60 + ", Some " + "big " * 60 + "critics of " + "a " * 60 + "argue")
+def test_cue_patterns_do_not_backtrack_catastrophically(text: str) -> None:
+    """Runs of cue words (the worst case for the clause patterns) must not hang extraction:
+    an alarm turns a hang into a failure instead of a stuck test run."""
+    import signal
+
+    def hang(*_: object) -> None:
+        raise AssertionError(f"extraction hung on {text[:80]!r}…")
+
+    old = signal.signal(signal.SIGALRM, hang)
+    signal.alarm(10)
+    try:
+        check_provenance(text)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)

@@ -207,7 +207,7 @@ class Lexicon:
             rf"(?P<lead>(?:(?:{lead})\s+)?(?:[^,;:.!?]{{1,80}},\s+)?)"
             rf"{self.actor_pattern}"
             r"(?:\s*,\s*[^,;:.!?]{1,40}?,)?"
-            rf"(?:\s+(?:{adverbs}))*"
+            rf"(?:\s+(?:{adverbs})){{0,4}}"  # bounded: a free repeat backtracks exponentially
             rf"\s+{self.verb_pattern}"
             r"(?P<that>\s+that\b)?",
             re.IGNORECASE,
