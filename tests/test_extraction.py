@@ -39,14 +39,14 @@ def test_heading_subsections_critique_then_rebuttal_then_answer() -> None:
 
 
 def test_unmarked_opener_takes_the_side_opposite_the_first_marked_statement() -> None:
-    text = ("Debates\n\nNoise\n\nWind farms hum at night. Supporters claim that modern blades are quiet.\n\n"
-            "Jobs\n\nWind farms create rural jobs. Opponents warn that most jobs are temporary.\n")
+    text = ("Debates\n\nNoise\n\nWind farms hum loudly through the night. Supporters claim that modern blades are quiet.\n\n"
+            "Jobs\n\nWind farms create many new rural jobs. Opponents warn that most jobs are temporary.\n")
     nodes, edges = kinds_and_edges(text)
-    assert nodes == [("critique", "Wind farms hum at night."),
+    assert nodes == [("critique", "Wind farms hum loudly through the night."),
                      ("rebuttal", "Supporters claim that modern blades are quiet."),
-                     ("claim", "Wind farms create rural jobs."),
+                     ("claim", "Wind farms create many new rural jobs."),
                      ("critique", "Opponents warn that most jobs are temporary.")]
-    assert edges[3] == ("Opponents warn that most jobs are temporary.", "attacks", "Wind farms create rural jobs.")
+    assert edges[3] == ("Opponents warn that most jobs are temporary.", "attacks", "Wind farms create many new rural jobs.")
 
 
 def test_unmarked_sentences_outside_debates_are_not_nodes() -> None:
@@ -309,3 +309,28 @@ def test_framing_patterns_generalise_beyond_the_listed_phrases(sentence: str, ki
 )
 def test_actor_and_verb_forms(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(n.kind, n.actor) for n in extract_text(text).nodes] == expected
+
+
+def test_named_groups_take_sides_from_verbs_and_neighbours() -> None:
+    text = ("Debates\n\nSubsidy\n\nEconomists argue that loan guarantees crowd out cheaper options. "
+            "Advocates maintain that firm supply needs fewer batteries.\n\nSafety\n\n"
+            "Anti-nuclear campaigners argue that no margin is enough. Nuclear engineers counter that the flaws "
+            "were fixable. Public-health researchers point out that evacuation did more harm.\n\nHomes\n\n"
+            "Supporters of reform say that zoning raises rents; homeowner associations reply that character matters.")
+    m = extract_text("Title\n\n" + text)
+    assert [(n.actor, n.kind) for n in m.nodes] == [
+        ("Economists", "critique"), ("Advocates", "rebuttal"),
+        ("Anti-nuclear campaigners", "critique"), ("Nuclear engineers", "rebuttal"),
+        ("Public-health researchers", "rebuttal"),
+        ("Supporters of reform", "claim"), ("homeowner associations", "critique")]
+
+
+def test_rhetorical_why_questions_are_objections() -> None:
+    m = extract_text("FAQ\nQ: Why should millionaires get the payment too?\nA: Because universality removes stigma.\n")
+    assert [n.kind for n in m.nodes] == ["critique", "rebuttal"]
+
+
+def test_short_framing_remark_is_not_an_opener() -> None:
+    m = extract_text("Title\n\nDebates\n\nGreen space\n\nOpinion is divided. Many argue that density cuts "
+                     "emissions, while conservation societies fear the loss of trees.")
+    assert [(n.actor, n.kind) for n in m.nodes] == [("Many", "claim"), ("conservation societies", "critique")]

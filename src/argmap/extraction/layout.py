@@ -125,10 +125,15 @@ class _Builder:
         self._debate_heading: int | None = None
         self._section_stance: str | None = None
         self._debate_level: int | None = None
+        # a stance heading passes its side to sub-headings only when it has no text of its
+        # own before them ("Criticism" > "Cost", "Burnout"), not to whatever follows its items
+        self._inheriting = False
         self.heading_unit: Unit | None = None
         self.qa_unit: Unit | None = None
 
     def _new_unit(self, title: str | None, span: Span | None, **kw: object) -> Unit:
+        if self.debate:
+            self._inheriting = False
         unit = Unit(topic_title=title, topic_span=span, section=self.section,
                     debate=self.debate, stance=self.stance, context=self.context, **kw)  # type: ignore[arg-type]
         self.units.append(unit)
@@ -157,13 +162,15 @@ class _Builder:
             self._debate_heading = self.contexts
             self._section_stance = stance
             self._debate_level = level
+            self._inheriting = True
         elif is_closing:
             self.debate, self.stance, self.context = False, None, None
         elif self.debate or self.context is not None:
             # a plain heading inside a debate section: a sub-topic if its text argues, or
             # an item of a stance section ("Criticism" > "Cost")
             self.context = self.context if self.context is not None else self._debate_heading
-            self.debate, self.stance = False, self._section_stance
+            self.debate = False
+            self.stance = self._section_stance if self._inheriting else None
 
     def prose(self, start: int, end: int) -> None:
         """A paragraph: inline bullets, a labelled paragraph, or plain prose."""

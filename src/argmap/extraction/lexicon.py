@@ -167,10 +167,15 @@ class Lexicon:
         )
         return frozenset(p.split()[0].strip(",") for p in phrases if p.split())
 
-    def may_open_clause(self, word: str) -> bool:
-        """True when a clause starting with ``word`` could carry a cue."""
-        w = word.lower().strip("“\"‘'(")
-        return w in self.clause_openers or w.endswith(tuple(self.words("group_suffixes")))
+    def may_open_clause(self, words: list[str]) -> bool:
+        """True when a clause starting with ``words`` could carry a cue: one of its first
+        words is an actor, quantifier, lead-in or framing word ("homeowner associations")."""
+        suffixes = tuple(self.words("group_suffixes"))
+        for word in words[:4]:
+            w = word.lower().strip("“\"‘'(,")
+            if w in self.clause_openers or w.endswith(suffixes):
+                return True
+        return False
 
     # ----- compiled patterns -------------------------------------------------------------
 
@@ -286,10 +291,10 @@ class Lexicon:
         raise KeyError(label)
 
     def is_objection_question(self, question: str) -> bool:
-        """Yes/no questions voice an objection ("Does X mean Y?"); wh-questions ask for
-        information ("Why is X harder?")."""
-        first = question.strip().split(maxsplit=1)[0].lower() if question.strip() else ""
-        return first in self.words("objection_question_starts")
+        """Yes/no questions ("Does X mean Y?") and rhetorical ones ("Why should X …?") voice
+        an objection; other wh-questions ask for information ("Why is X harder?")."""
+        words = question.lower().split()
+        return any(words[: len(p.split())] == p.split() for p in self.words("objection_question_starts"))
 
 
 @lru_cache(maxsize=1)

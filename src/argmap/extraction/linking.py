@@ -10,7 +10,7 @@ an edge:
 Relative actors are resolved against the previous statement ("others" take the other side,
 "they" the same); a named group ("economists") takes the side its verb implies, else the
 other side of the previous speaker; an unmarked opener takes the side its section gives
-("Benefits") or the side opposite the first marked statement.
+("Benefits"), else the side opposite the first statement that names one.
 
 Example:
     >>> from argmap.extraction.statements import Statement
@@ -40,29 +40,38 @@ class Link:
     target: int | None
 
 
-def resolve_stance(stmt: Statement, previous: str | None, *, opener_side: str | None = None) -> str:
-    """The side a statement takes, given the side of the statement before it."""
+def resolve_stance(stmt: Statement, previous: str | None, *, opening_side: str = "pro") -> str:
+    """The side a statement takes, given the side of the statement before it.
+
+    ``opening_side`` is the side for a statement that opens its topic without a side of its
+    own (an unmarked sentence, a named group that "argues", "others"): the side opposite the
+    first statement that does name one, or that of its section.
+    """
     role = stmt.actor_role
+    if role == "group" and stmt.verb_class == "con":
+        return "con"  # "psychologists warn": the verb names the side, whatever the section
     if role in ("pro", "con"):
         # a side conceding a point speaks for the other side ("even critics concede that …")
         return _FLIP[role] if stmt.verb_class == "concession" else role
-    if role is None:
-        return opener_side or "pro"
+    if previous is None or role is None:
+        return opening_side
     if role == "same":
-        return previous or "pro"
-    if role == "group" and stmt.verb_class == "con":
-        return "con"
-    # "others", and named groups that argue or respond: the other side of the last speaker
-    return _FLIP[previous] if previous else "pro"
+        return previous
+    if role == "group" and stmt.verb_class != "response":
+        # a named group that argues after the opening adds evidence for the thesis side
+        return "pro"
+    # "others", and groups that respond: the other side of the last speaker
+    return _FLIP[previous]
 
 
-def _opener_side(statements: list[Statement], section_stance: str | None) -> str:
+def _opening_side(statements: list[Statement], section_stance: str | None) -> str:
     if section_stance:
         return section_stance
-    first_marked = next((s for s in statements if s.marked), None)
-    if first_marked is None or first_marked.actor_role not in ("pro", "con"):
+    named = next((s for s in statements if s.actor_role in ("pro", "con")), None)
+    if named is None:
         return "pro"
-    return _FLIP[first_marked.actor_role]
+    side = named.actor_role if named.verb_class != "concession" else _FLIP[named.actor_role]
+    return _FLIP[side]
 
 
 def link_topic(statements: list[Statement], section_stance: str | None = None) -> list[Link]:
@@ -72,10 +81,11 @@ def link_topic(statements: list[Statement], section_stance: str | None = None) -
     """
     links: list[Link] = []
     previous: str | None = None
+    opening = _opening_side(statements, section_stance)
     claims: list[int] = []
     last_con: int | None = None
     for i, stmt in enumerate(statements):
-        side = resolve_stance(stmt, previous, opener_side=_opener_side(statements, section_stance))
+        side = resolve_stance(stmt, previous, opening_side=opening)
         if side == "pro":
             if last_con is not None:
                 links.append(Link(stmt, side, "rebuttal", "attacks", last_con))

@@ -20,6 +20,7 @@ from argmap.extraction.lexicon import Lexicon
 
 _TRIM_END = " \t\r\n,;:—–-"
 _SHORT_ANSWER_WORDS = 3
+_MIN_OPENER_WORDS = 6
 
 
 @dataclass
@@ -67,6 +68,10 @@ def _read_cue(text: str, start: int, end: int, lex: Lexicon, *, strict: bool) ->
         modifiers = text[m.start("actor") : m.start("head")].lower().split()
         if role in ("pro", "con") and any(w not in lex.words("quantifiers") for w in modifiers):
             role = None  # "disability advocates" speak for a group, not for the thesis
+        if any(w.startswith("anti-") for w in modifiers):
+            role = "con"  # "anti-nuclear campaigners"
+        elif any(w.startswith("pro-") for w in modifiers):
+            role = "pro"
         verb_class = lex.verb_class(verb)
         cue = " ".join((verb + (" that" if m.group("that") else "")).split())
         explicit = role in ("pro", "con")
@@ -118,8 +123,7 @@ def read_sentence(text: str, span: Span, lexicon: Lexicon | None = None) -> list
     for m in lex.clause_break.finditer(text, start, end):
         if m.end() >= end or m.start() <= start:
             continue
-        next_word = text[m.end() : min(end, m.end() + 40)].split(maxsplit=1)
-        if not next_word or not lex.may_open_clause(next_word[0]):
+        if not lex.may_open_clause(text[m.end() : min(end, m.end() + 80)].split(maxsplit=4)):
             continue
         if not _read_cue(text, m.end(), end, lex, strict=True):
             continue
@@ -182,7 +186,10 @@ def unit_statements(
         return []
     marked = [c for c in clauses if c.marked]
     opener = clauses[0]
-    keep_opener = not opener.marked and (unit.stance is not None or (unit.debate or unit.context is not None) and bool(marked))
+    # a short remark ("Environmental groups are divided.") frames a debate without arguing
+    arguable = len(text[opener.span[0] : opener.span[1]].split()) >= _MIN_OPENER_WORDS
+    in_debate = unit.debate or unit.context is not None
+    keep_opener = not opener.marked and (unit.stance is not None or in_debate and bool(marked) and arguable)
     if keep_opener:
         opener.confidence = 0.75 if unit.stance else 0.6
         return [opener, *marked]
