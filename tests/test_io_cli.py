@@ -15,6 +15,19 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "argmap.cli", *args], capture_output=True, text=True)
 
 
+def test_written_files_follow_the_umask(tmp_path: Path) -> None:
+    import os
+
+    from argmap.io import atomic_write
+
+    old = os.umask(0o022)
+    try:
+        atomic_write(tmp_path / "out.txt", "x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "out.txt").stat().st_mode & 0o777 == 0o644
+
+
 def test_save_and_load(tmp_path: Path) -> None:
     m = ArgumentMap(topics=[Topic(id="t", title="T")])
     save_map(m, tmp_path / "m.json")
