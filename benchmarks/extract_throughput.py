@@ -19,6 +19,7 @@ from pathlib import Path
 import spacy
 
 from argmap.extraction.pipeline import make_nlp
+from timing import interleaved_best
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,18 +34,6 @@ def corpus(target_bytes: int) -> list[str]:
             texts.append(essay)
             size += len(essay.encode("utf-8"))
     return texts
-
-
-def interleaved_best(runs: dict[str, object], repeat: int) -> dict[str, float]:
-    """Best CPU time of each run, alternating between them so that load from other processes
-    on the machine affects both alike (CPU time, not wall time, for the same reason)."""
-    best = {name: float("inf") for name in runs}
-    for _ in range(repeat):
-        for name, run in runs.items():
-            start = time.process_time()
-            run()  # type: ignore[operator]
-            best[name] = min(best[name], time.process_time() - start)
-    return best
 
 
 def main() -> int:
@@ -66,7 +55,7 @@ def main() -> int:
     best = interleaved_best({
         "baseline": lambda: [d for d in baseline.pipe(texts)],
         "argmap": lambda: maps.append([d._.argmap for d in argmap_nlp.pipe(texts)]),
-    }, args.repeat)
+    }, args.repeat, clock=time.process_time)  # CPU time: load elsewhere on the machine skews wall time
     t_base, t_argmap = best["baseline"], best["argmap"]
     nodes = sum(len(m.nodes) for m in maps[-1])  # type: ignore[attr-defined]
 

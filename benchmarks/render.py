@@ -19,13 +19,13 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 from argmap.model import ArgumentMap, Edge, Node, Topic
 from argmap.render import render_diagrams, render_topics
 from argmap.render.dot import MapIndex, topic_diagram
+from timing import interleaved_best
 from argmap.render.run import cores, dot_binary, run_dot
 from argmap.render.svg import add_accessibility
 
@@ -85,17 +85,6 @@ def one_process(amap: ArgumentMap) -> Callable[[], None]:
     return run
 
 
-def best_times(runs: dict[str, Callable[[], None]], repeat: int) -> dict[str, float]:
-    """Best wall time of each run, alternating between them so machine load hits all alike."""
-    best = {name: float("inf") for name in runs}
-    for _ in range(repeat):
-        for name, run in runs.items():
-            start = time.perf_counter()
-            run()
-            best[name] = min(best[name], time.perf_counter() - start)
-    return best
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="runs of each; the best counts")
@@ -107,7 +96,7 @@ def main() -> int:
     for label, amap in (("seed topics", seeds), (f"{args.topics}-topic map", repeated(seeds, args.topics))):
         sources = [topic_diagram(amap, t.id).source for t in amap.topics]
         assert len(render_diagrams([topic_diagram(amap, amap.topics[0].id)])) == 1  # warm-up, checks dot works
-        best = best_times({
+        best = interleaved_best({
             "bare dot": bare_dot(sources),
             "argmap": lambda amap=amap: render_topics(amap, "svg"),  # type: ignore[misc]
             "argmap, 1 process": one_process(amap),

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from argmap.errors import InputError
 from argmap.extraction.lexicon import Lexicon
 from argmap.io import read_bytes
-from argmap.model import ArgumentMap, Document, Edge, Node, Topic
+from argmap.model import ArgumentMap, Edge
 from argmap.progress import progress
 
 if TYPE_CHECKING:
