@@ -194,7 +194,8 @@ def _summary(numbers: dict[str, Any], labelled: bool, checked: bool) -> str:
     ]
     if checked:
         f = numbers["findings"]
-        detail = " · ".join(f'<a class="sev-{s}" href="#findings-{s}">{f[s]} {s}{"s" if f[s] != 1 and s != "info" else ""}</a>'
+        words = {s: f'{f[s]} {s}{"s" if f[s] != 1 and s != "info" else ""}' for s in SEVERITIES}
+        detail = " · ".join(f'<a class="sev-{s}" href="#findings-{s}">{words[s]}</a>' if f[s] else words[s]
                             for s in SEVERITIES)
         cards.append(("findings", sum(f.values()), detail))
     if labelled:
