@@ -112,6 +112,7 @@ class _Index:
     incoming: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     marked: set[str] = field(default_factory=set)  # statements highlighted in a text
     headed: set[str] = field(default_factory=set)  # topics whose heading is marked in a text
+    spanned: dict[str | None, list[Topic | Node]] = field(default_factory=dict)  # per document
 
     def __post_init__(self) -> None:
         self.topic_no = {t.id: i for i, t in enumerate(self.amap.topics)}
@@ -123,6 +124,9 @@ class _Index:
             self.doc_of[t.id] = t.document if t.document in docs else single
         for n in self.amap.nodes:
             self.doc_of[n.id] = n.document if n.document in docs else self.doc_of.get(n.topic) or single
+        for item in self.amap.iter_items():
+            if item.span is not None:
+                self.spanned.setdefault(self.doc_of[item.id], []).append(item)
         for e in self.amap.edges:
             self.outgoing.setdefault(e.source, []).append((e.relation, e.target))
             self.incoming.setdefault(e.target, []).append((e.relation, e.source))
@@ -215,15 +219,16 @@ def _document_text(doc: Document, ix: _Index) -> str:
     if doc.text is None:
         return '<p class="note">The map does not include this document\'s text; its statements are listed per topic below.</p>'
     spans: list[tuple[int, int, tuple[str, int]]] = []
-    for t in ix.amap.topics:
-        if t.span is not None and ix.doc_of[t.id] == doc.id:
-            spans.append((t.span[0], t.span[1], ("t", ix.topic_no[t.id])))
-            if t.span[0] < t.span[1] <= len(doc.text):
-                ix.headed.add(t.id)
-    for n in ix.amap.nodes:
-        if n.span is not None and ix.doc_of[n.id] == doc.id and n.span[0] < n.span[1] <= len(doc.text):
-            spans.append((n.span[0], n.span[1], ("s", ix.node_no[n.id])))
-            ix.marked.add(n.id)
+    for item in ix.spanned.get(doc.id, []):
+        a, b = item.span or (0, 0)
+        if not a < b <= len(doc.text):
+            continue  # nothing to show (hand-made maps may carry empty spans)
+        if isinstance(item, Topic):
+            spans.append((a, b, ("t", ix.topic_no[item.id])))
+            ix.headed.add(item.id)
+        else:
+            spans.append((a, b, ("s", ix.node_no[item.id])))
+            ix.marked.add(item.id)
     opened: set[tuple[str, int]] = set()
     out: list[str] = []
     for piece, keys in segments(doc.text, spans):

@@ -152,6 +152,17 @@
     ev.preventDefault();
     jump(to, a);
   });
+  /* The contents column marks the sections on screen. */
+  if ("IntersectionObserver" in window) {
+    var links = {};
+    Array.prototype.forEach.call(document.querySelectorAll('.toc a[href^="#"]'), function (a) {
+      links[a.getAttribute("href").slice(1)] = a;
+    });
+    var spy = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) { links[e.target.id].classList.toggle("here", e.isIntersecting); });
+    }, { rootMargin: "0px 0px -50% 0px" });
+    Object.keys(links).forEach(function (id) { var el = byId(id); if (el) { spy.observe(el); } });
+  }
   document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { hide(); } });
   /* The card is fixed on screen: it follows its statement while the page scrolls. */
   window.addEventListener("scroll", function () { if (anchor) { place(); } }, { passive: true });
