@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,10 @@ def test_report_of_several_essays(tmp_path: Path, capsys: pytest.CaptureFixture[
     html = (out / "index.html").read_text(encoding="utf-8")
     spanned = [n for n in amap.nodes if n.span is not None and n.span[0] < n.span[1]]
     assert len(re.findall(r'<mark class="st k-\w+" data-i="\d+" id="s\d+"', html)) == len(spanned)
-    assert html.count("<svg") == len(amap.topics)  # one real diagram per topic
+    assert len(re.findall(r'<figure class="diagram"[^>]*><svg', html)) == len(amap.topics)  # one per topic
+    assert html.count("<svg") == len(amap.topics) + 1  # and the legend
+    ids = [unescape(i) for i in re.findall(r'\sid="([^"]*)"', html)]
+    assert len(ids) == len(set(ids))  # unique across all the inlined diagrams
     from argmap.checks import run_checks
 
     assert html.count('<li class="finding') == len(run_checks(amap))
@@ -89,10 +93,10 @@ def test_a_failed_run_leaves_the_previous_report_intact(tmp_path: Path, monkeypa
 
     import argmap.render
 
-    def broken(*args: object, **kwargs: object) -> dict[str, bytes]:
+    def broken(*args: object, **kwargs: object) -> list[bytes]:
         raise argmap.render.RenderFailed("dot crashed")
 
-    monkeypatch.setattr(argmap.render, "render_topics", broken)
+    monkeypatch.setattr(argmap.render, "render_diagrams", broken)
     assert run_cli(str(paths[1]), "-o", str(out)) == 2
     assert (out / "index.html").read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == ["index.html", "map.json"]  # no temporary files left

@@ -13,6 +13,6 @@ Example:
 from __future__ import annotations
 
 from argmap.report.html import build_report
-from argmap.report.make import make_report, report_parts
+from argmap.report.make import diagram_legend, make_report, report_parts
 
-__all__ = ["build_report", "make_report", "report_parts"]
+__all__ = ["build_report", "diagram_legend", "make_report", "report_parts"]

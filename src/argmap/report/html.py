@@ -368,7 +368,7 @@ def _target(item_id: str, ix: _Index) -> list[Any]:
 
 
 def _nav(amap: ArgumentMap, ix: _Index, numbers: dict[str, Any], checked: bool,
-         groups: Sequence[tuple[Document | None, list[Topic]]]) -> str:
+         groups: Sequence[tuple[Document | None, list[Topic]]], diagram_legend: str | None) -> str:
     legend = "".join(f'<li><mark class="st k-{k}">{k}</mark> {d}</li>' for k, d in
                      (("claim", "pro, solid underline"), ("rebuttal", "pro answer, double underline"),
                       ("critique", "con, wavy underline")))
@@ -385,7 +385,8 @@ def _nav(amap: ArgumentMap, ix: _Index, numbers: dict[str, Any], checked: bool,
     return (f'<nav class="side" aria-label="Contents"><p class="brand">argmap report</p>'
             f'<p class="tiny">{numbers["documents"]} documents · {numbers["topics"]} topics · '
             f'{numbers["statements"]} statements · {numbers["unanswered"]} unanswered critiques</p>'
-            f'<ul class="legend" aria-label="Legend">{legend}</ul>'
+            f'<ul class="legend" aria-label="Legend of the texts">{legend}</ul>'
+            f'{diagram_legend}'
             f'<ol class="toc">{"".join(toc)}</ol></nav>')
 
 
@@ -413,12 +414,14 @@ def _csp(script: str) -> str:
 def build_report(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | None = None,
                  diagram_id: Callable[[str], str] | None = None,
                  findings: Iterable[FindingLike] | None = None,
-                 labelling: Mapping[str, str] | None = None, title: str | None = None) -> str:
+                 labelling: Mapping[str, str] | None = None, diagram_legend: str | None = None,
+                 title: str | None = None) -> str:
     """The report page as HTML text.
 
     ``diagrams`` maps topic ids to SVG (inlined); ``diagram_id(map_id)`` is the id of a
     statement's element in those SVGs (e.g. ``argmap.render.svg_id``) so the text and the
-    diagrams link to each other. ``findings`` (``None``: the checks were not run) and
+    diagrams link to each other; ``diagram_legend`` (SVG) explains their look once, beside the
+    contents. ``findings`` (``None``: the checks were not run) and
     ``labelling`` (id → ``IN``/``OUT``/``UNDEC``) add the findings list and grounded status.
     :func:`argmap.report.make_report` computes all three with argmap's own modules.
 
@@ -437,6 +440,9 @@ def build_report(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | Non
     # Texts first: they decide which statements have a highlight to link to.
     texts = {doc.id: _document_text(doc, ix) for doc, _ in groups if doc is not None}
     svgs = {tid: inline_svg(svg) for tid, svg in (diagrams or {}).items()}
+    legend = ""
+    if diagram_legend and svgs:
+        legend = f'<div class="legend diagram-legend"><p>In the diagrams</p>{inline_svg(diagram_legend)}</div>'
     by_topic: dict[str, list[Node]] = {}
     for n in amap.nodes:
         by_topic.setdefault(n.topic, []).append(n)
@@ -465,14 +471,15 @@ def build_report(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | Non
         body.append(f'<section class="doc" id="doc{g}">{head}{text}'
                     f'<div class="topics">{sections}</div></section>')
     script = asset("report.js")
-    page_title = title or "argmap report — " + ", ".join(_doc_title(d) for d, _ in groups if d is not None)[:200]
+    names = ", ".join(_doc_title(d) for d, _ in groups if d is not None)
+    page_title = title or ("argmap report — " + _short(names, 120) if names else "argmap report")
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         f'<meta http-equiv="Content-Security-Policy" content="{_csp(script)}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="argmap">\n<title>{_e(page_title)}</title>\n'
         f"<style>\n{asset('report.css')}</style>\n</head>\n<body>\n"
-        f'<div class="layout">{_nav(amap, ix, numbers, checked, groups)}'
+        f'<div class="layout">{_nav(amap, ix, numbers, checked, groups, legend)}'
         f'<main><h1>{_e(title or "Debate report")}</h1>{"".join(body)}</main></div>\n'
         '<button type="button" id="back" class="back" hidden>↩ Back</button>\n'
         f'<script type="application/json" id="argmap-data">{_json_for_script(_page_data(ix, diagram_ids))}</script>\n'
