@@ -100,7 +100,7 @@ def test_markup_in_essays_shows_as_text_and_runs_nothing(browser: Chromium) -> N
 
 
 def test_hover_shows_the_card_and_clicks_jump_to_the_diagram_and_back(browser: Chromium, tmp_path: Path) -> None:
-    screenshot(browser, "top", tmp_path)
+    browser.screenshot(tmp_path / "top.png")
     first_critique = "mark.st.k-critique[id]"
     k = browser.eval(f"document.querySelector({first_critique!r}).dataset.i")
     statement = browser.eval(f"JSON.parse(document.getElementById('argmap-data').textContent).statements[{k}]")

@@ -7,6 +7,7 @@ import base64
 import hashlib
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from types import SimpleNamespace
 
@@ -275,3 +276,21 @@ def test_the_page_fetches_nothing_and_runs_only_its_own_script() -> None:
     (csp,) = [a["content"] for t, a in page.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
     digest = base64.b64encode(hashlib.sha256(asset("report.js").encode()).digest()).decode()
     assert "default-src 'none'" in csp and f"script-src 'sha256-{digest}'" in csp
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' is not installed (make test installs it)")
+@settings(max_examples=15, deadline=None)
+@given(hostile_maps())
+def test_the_whole_report_with_real_diagrams_and_checks_stays_inert(tmp_path_factory: pytest.TempPathFactory,
+                                                                     amap: ArgumentMap) -> None:
+    from argmap.report import make_report
+
+    html = make_report(amap, tmp_path_factory.mktemp("r")).read_text(encoding="utf-8")
+    page = Page(html)
+    drawn = {"svg", "g", "title", "desc", "polygon", "path", "ellipse", "polyline", "text", "tspan", "rect"}
+    assert {t for t, _ in page.tags} <= ALLOWED_TAGS | drawn
+    assert not [(t, k) for t, a in page.tags for k in a if k.startswith("on")]
+    assert [a.get("type") for a, _ in page.scripts] == ["application/json", None]
+    assert len(page.ids) == len(set(page.ids))
+    links = [v for _, a in page.tags for k, v in a.items() if k in ("href", "xlink:href", "src") and v]
+    assert all(v.startswith("#") and v[1:] in page.ids for v in links)

@@ -30,6 +30,7 @@ from functools import lru_cache
 from html import escape, unescape
 from importlib import resources
 from typing import Any, Protocol
+from xml.etree import ElementTree
 
 from argmap.model import KINDS, ArgumentMap, Document, Node, Topic
 from argmap.report.highlight import segments
@@ -66,15 +67,36 @@ def _json_for_script(data: Any) -> str:
 
 
 _PROLOG = re.compile(r"\A(?:\s|<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->)*", re.S)
-_UNSAFE_SVG = re.compile(r"<script|<foreignObject|<iframe|\son[a-z]+\s*=|javascript:|(?:href|src)\s*=\s*\"(?!#)",
-                         re.I)
+_ACTIVE_ELEMENTS = {"script", "foreignobject", "iframe", "object", "embed", "image", "use", "animate", "set",
+                    "handler", "listener"}
+
+
+def _local(name: str) -> str:
+    return name.rsplit("}", 1)[-1].lower()
+
+
+def _unsafe_svg_part(root: ElementTree.Element) -> str | None:
+    """What in a parsed SVG could run code or fetch something, if anything."""
+    if _local(root.tag) != "svg":
+        return f"a <{_local(root.tag)}> root"
+    for el in root.iter():
+        if _local(el.tag) in _ACTIVE_ELEMENTS:
+            return f"a <{_local(el.tag)}> element"
+        for name, value in el.attrib.items():
+            attr, v = _local(name), value.strip().lower()
+            if attr.startswith("on"):
+                return f"an {attr} attribute"
+            if (attr in ("href", "src") and not v.startswith("#")) or "javascript:" in v or \
+                    ("url(" in v and "url(#" not in v):
+                return f"a link to {value[:40]!r}"
+    return None
 
 
 def inline_svg(svg: str | bytes) -> str:
     """An SVG document ready to sit inside HTML: no XML prolog, doctype or leading comments.
 
     Diagrams come from argmap's renderer, which escapes every label; anything that could
-    run or fetch (a script, an event attribute, a non-local link) is refused rather than
+    run or fetch (a script, an event attribute, an outside link) is refused rather than
     inlined, so a renderer bug shows as an error instead of a hole.
 
     Example:
@@ -83,10 +105,13 @@ def inline_svg(svg: str | bytes) -> str:
     """
     text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
     text = _PROLOG.sub("", text, count=1)
-    bad = _UNSAFE_SVG.search(text)
-    if bad is not None or not text.startswith("<svg"):
-        what = bad.group(0) if bad is not None else text[:20]
-        raise ValueError(f"refusing to inline a diagram containing {what!r}")
+    try:
+        # The doctype is gone, so no entity can be defined: parsing stays cheap and local.
+        problem = _unsafe_svg_part(ElementTree.fromstring(text))
+    except ElementTree.ParseError as exc:
+        problem = f"malformed XML ({exc})"
+    if problem is not None:
+        raise ValueError(f"refusing to inline a diagram containing {problem}")
     return text
 
 
