@@ -128,3 +128,19 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
     piped = subprocess.run(cmd, env=env, capture_output=True, timeout=60)
     assert piped.returncode == 0 and piped.stderr == b""
     assert json.loads((tmp_path / "out" / "map.json").read_text())["schema"] == "argmap/1"
+
+
+@needs_dot
+def test_a_folder_of_essays(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    essays = tmp_path / "essays"
+    essays.mkdir()
+    write_essays(essays)
+    (essays / "notes.json").write_text("{}")  # not an essay: left out
+    assert run_cli(str(essays), "-o", str(tmp_path / "out")) == 0
+    amap = ArgumentMap.load(str(tmp_path / "out" / "map.json"))
+    assert sorted(Path(d.source or "").name for d in amap.documents) == sorted(ESSAYS)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    capsys.readouterr()
+    assert run_cli(str(empty), "-o", str(tmp_path / "out2")) == 2
+    assert "folder has no .txt or .md files" in capsys.readouterr().err
