@@ -38,6 +38,9 @@ from argmap.report.highlight import segments
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 STATUS_WORDS = {"IN": "accepted", "OUT": "defeated", "UNDEC": "undecided"}
+INTRO = ('<p class="intro">Statements are highlighted in the texts by kind. Hover over one (or focus it with '
+         'Tab) for who says it and what it answers; click it to see it in its topic\'s diagram, and click a '
+         'statement in a diagram to come back.</p>')
 KIND_PLURAL = {"claim": "claims", "critique": "critiques", "rebuttal": "rebuttals"}
 
 
@@ -505,7 +508,7 @@ def build_report(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | Non
         f'<meta name="generator" content="argmap">\n<title>{_e(page_title)}</title>\n'
         f"<style>\n{asset('report.css')}</style>\n</head>\n<body>\n"
         f'<div class="layout">{_nav(amap, ix, numbers, checked, groups, legend)}'
-        f'<main><h1>{_e(title or "Debate report")}</h1>{"".join(body)}</main></div>\n'
+        f'<main><h1>{_e(title or "Debate report")}</h1>{INTRO}{"".join(body)}</main></div>\n'
         '<button type="button" id="back" class="back" hidden>↩ Back</button>\n'
         f'<script type="application/json" id="argmap-data">{_json_for_script(_page_data(ix, diagram_ids))}</script>\n'
         f"<script>{script}</script>\n</body>\n</html>\n"
