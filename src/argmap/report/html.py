@@ -306,7 +306,7 @@ def _statement_cell(node: Node, ix: _Index, diagram_ids: Mapping[str, str]) -> s
             f'<p class="stmt">{_e(node.text)}</p>{_relations(node, ix)}')
 
 
-def _procon_table(topic: Topic, nodes: Sequence[Node], ix: _Index, diagram_ids: Mapping[str, str]) -> str:
+def _procon_table(nodes: Sequence[Node], ix: _Index, diagram_ids: Mapping[str, str]) -> str:
     if not nodes:
         return '<p class="note">No statements were found for this topic.</p>'
     rows = []
@@ -342,7 +342,7 @@ def _topic_section(topic: Topic, ix: _Index, diagram: str | None, diagram_ids: M
                   '<figcaption>Click a statement in the diagram to find it in the text.</figcaption></figure>')
     return (f'<section class="topic" id="t{j}" data-topic="{j}"><h3><span class="tag">topic</span> {_e(topic.title)}</h3>'
             f'<p class="meta">{section}{_e(counts)} · <code>{_e(topic.id)}</code>{heading}</p>{status}'
-            f'{figure}{_procon_table(topic, nodes, ix, diagram_ids)}</section>')
+            f'{figure}{_procon_table(nodes, ix, diagram_ids)}</section>')
 
 
 # ----- findings ---------------------------------------------------------------------------
@@ -395,8 +395,8 @@ def _target(item_id: str, ix: _Index) -> list[Any]:
 # ----- navigation and page ------------------------------------------------------------------
 
 
-def _nav(amap: ArgumentMap, ix: _Index, numbers: dict[str, Any], checked: bool,
-         groups: Sequence[tuple[Document | None, list[Topic]]], diagram_legend: str | None) -> str:
+def _nav(ix: _Index, numbers: dict[str, Any], checked: bool,
+         groups: Sequence[tuple[Document | None, list[Topic]]], diagram_legend: str) -> str:
     legend = "".join(f'<li><mark class="st k-{k}">{k}</mark> {d}</li>' for k, d in
                      (("claim", "pro, solid underline"), ("rebuttal", "pro answer, double underline"),
                       ("critique", "con, wavy underline")))
@@ -507,7 +507,7 @@ def build_report(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | Non
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="argmap">\n<title>{_e(page_title)}</title>\n'
         f"<style>\n{asset('report.css')}</style>\n</head>\n<body>\n"
-        f'<div class="layout">{_nav(amap, ix, numbers, checked, groups, legend)}'
+        f'<div class="layout">{_nav(ix, numbers, checked, groups, legend)}'
         f'<main><h1>{_e(title or "Debate report")}</h1>{INTRO}{"".join(body)}</main></div>\n'
         '<button type="button" id="back" class="back" hidden>↩ Back</button>\n'
         f'<script type="application/json" id="argmap-data">{_json_for_script(_page_data(ix, diagram_ids))}</script>\n'
