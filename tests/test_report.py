@@ -90,7 +90,7 @@ def two_document_map() -> ArgumentMap:
 
 
 FINDINGS = [SimpleNamespace(code="unanswered-critique", severity="info", message="nothing answers it", ids=("n1",)),
-            SimpleNamespace(code="self-attack", severity="error", message="attacks <itself>", ids=("n2", "t1")),
+            SimpleNamespace(code="AM101", name="self-attack", severity="error", message="attacks <itself>", ids=("n2", "t1")),
             SimpleNamespace(code="odd-cycle", severity="warning", message="undecided", ids=("n4", "ghost"))]
 
 
@@ -163,7 +163,8 @@ def test_findings_are_grouped_by_severity_and_link_to_the_statements() -> None:
     findings = html[html.index('id="findings"'):html.index('class="doc"')]
     assert findings.index("Errors (1)") < findings.index("Warnings (1)") < findings.index("Notes (1)")
     assert 'href="#s1"' in findings and 'href="#t0"' in findings and 'href="#r3"' in findings
-    assert "attacks &lt;itself&gt;" in findings and '<code class="ref">ghost</code>' in findings
+    assert '<code class="code">AM101</code> <span class="fname">self-attack</span> attacks &lt;itself&gt;' in findings
+    assert '<code class="ref">ghost</code>' in findings
     assert 'data-stat="findings"><div class="num">3</div>' in html
 
 

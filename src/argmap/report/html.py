@@ -45,7 +45,8 @@ KIND_PLURAL = {"claim": "claims", "critique": "critiques", "rebuttal": "rebuttal
 
 
 class FindingLike(Protocol):
-    """What the report needs of a check finding (``argmap.checks.Finding`` fits)."""
+    """What the report needs of a check finding (``argmap.checks.Finding`` fits; its
+    optional ``name``, a short label such as ``self-attack``, is shown when present)."""
 
     code: str
     severity: str
@@ -210,7 +211,8 @@ def _summary_numbers(amap: ArgumentMap, findings: Sequence[FindingLike],
         "kinds": {k: kinds.get(k, 0) for k in KINDS},
         "unanswered": len(amap.unanswered_critiques()),
         "edges": len(amap.edges), "relations": {r: relations.get(r, 0) for r in ("supports", "attacks")},
-        "findings": {s: severities.get(s, 0) for s in SEVERITIES}, "theses": dict(theses),
+        "findings": {s: severities.get(s, 0) for s in SEVERITIES}, "findings_total": len(findings),
+        "theses": dict(theses),
     }
 
 
@@ -229,7 +231,7 @@ def _summary(numbers: dict[str, Any], labelled: bool, checked: bool) -> str:
         words = {s: f'{f[s]} {s}{"s" if f[s] != 1 and s != "info" else ""}' for s in SEVERITIES}
         detail = " · ".join(f'<a class="sev-{s}" href="#findings-{s}">{words[s]}</a>' if f[s] else words[s]
                             for s in SEVERITIES)
-        cards.append(("findings", sum(f.values()), detail))
+        cards.append(("findings", numbers["findings_total"], detail))
     if labelled:
         th = numbers["theses"]
         detail = " · ".join(f"{th.get(v, 0)} {STATUS_WORDS[v]}" for v in ("IN", "OUT", "UNDEC"))
@@ -353,16 +355,20 @@ def _findings(findings: Sequence[FindingLike], ix: _Index) -> str:
         return ('<section id="findings" class="findings"><h2>Findings</h2>'
                 '<p class="note">The checks found nothing to report.</p></section>')
     groups = []
-    for severity in SEVERITIES:
+    others = sorted({f.severity for f in findings} - set(SEVERITIES))  # shown too, never dropped
+    for severity in [*SEVERITIES, *others]:
         mine = [f for f in findings if f.severity == severity]
         if not mine:
             continue
         items = "".join(
-            f'<li class="finding sev-{severity}"><code class="code">{_e(f.code)}</code> {_e(f.message)}'
+            f'<li class="finding sev-{_e(severity)}"><code class="code">{_e(f.code)}</code>'
+            + (f' <span class="fname">{_e(f.name)}</span>' if getattr(f, "name", "") else "")
+            + f' {_e(f.message)}'
             + (f' <span class="ids">{" ".join(ix.ref(i) for i in f.ids)}</span>' if f.ids else "") + "</li>"
             for f in mine)
-        groups.append(f'<div class="sev-group" id="findings-{severity}"><h3 class="sev-{severity}">'
-                      f'{SEVERITY_HEADINGS[severity]} ({len(mine)})</h3><ul>{items}</ul></div>')
+        heading = SEVERITY_HEADINGS.get(severity, severity)
+        groups.append(f'<div class="sev-group" id="findings-{_e(severity)}"><h3 class="sev-{_e(severity)}">'
+                      f'{_e(heading)} ({len(mine)})</h3><ul>{items}</ul></div>')
     return f'<section id="findings" class="findings"><h2>Findings</h2>{"".join(groups)}</section>'
 
 
