@@ -163,9 +163,22 @@ def test_findings_are_grouped_by_severity_and_link_to_the_statements() -> None:
     findings = html[html.index('id="findings"'):html.index('class="doc"')]
     assert findings.index("Errors (1)") < findings.index("Warnings (1)") < findings.index("Notes (1)")
     assert 'href="#s1"' in findings and 'href="#t0"' in findings and 'href="#r3"' in findings
-    assert '<code class="code">AM101</code> <span class="fname">self-attack</span> attacks &lt;itself&gt;' in findings
+    assert '<summary><code class="code">AM101</code> <span class="fname">self-attack</span>' in findings
+    assert "attacks &lt;itself&gt;" in findings
     assert '<code class="ref">ghost</code>' in findings
     assert 'data-stat="findings"><div class="num">3</div>' in html
+
+
+def test_long_lists_of_notes_start_folded_problems_never() -> None:
+    notes = [SimpleNamespace(code="AM301", name="unanswered", severity="info", message=f"m{i}", ids=("n1",))
+             for i in range(6)]
+    errors = [SimpleNamespace(code="AM101", severity="error", message=f"e{i}", ids=()) for i in range(6)]
+    odd = [SimpleNamespace(code="X1", severity="fatal", message="odd severity", ids=())]
+    html = build_report(two_document_map(), findings=notes[:5] + errors + odd)
+    assert html.count('<details class="check sev-info" open>') == 1 and "odd severity" in html
+    assert '<details class="check sev-error" open>' in html and "fatal (1)" in html
+    html = build_report(two_document_map(), findings=notes)
+    assert '<details class="check sev-info">' in html and html.count('<li class="finding') == 6
 
 
 def test_no_findings_section_when_the_checks_did_not_run_and_a_note_when_they_found_nothing() -> None:
@@ -240,6 +253,7 @@ def hostile_maps(draw: st.DrawFn) -> ArgumentMap:
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "div", "nav", "p", "ul", "ol", "li", "a", "main",
                 "h1", "h2", "h3", "section", "span", "strong", "em", "code", "mark", "table", "caption", "thead",
                 "tbody", "tr", "th", "td", "figure", "figcaption", "button", "script", "svg", "g", "title",
+                "details", "summary",
                 "polygon"}
 
 

@@ -350,7 +350,13 @@ def _topic_section(topic: Topic, ix: _Index, diagram: str | None, diagram_ids: M
 # ----- findings ---------------------------------------------------------------------------
 
 
+def _finding_item(f: FindingLike, ix: _Index) -> str:
+    ids = f' <span class="ids">{" ".join(ix.ref(i) for i in f.ids)}</span>' if f.ids else ""
+    return f'<li class="finding sev-{_e(f.severity)}">{_e(f.message)}{ids}</li>'
+
+
 def _findings(findings: Sequence[FindingLike], ix: _Index) -> str:
+    """Findings by severity, then by check (code and name); long lists of notes start folded."""
     if not findings:
         return ('<section id="findings" class="findings"><h2>Findings</h2>'
                 '<p class="note">The checks found nothing to report.</p></section>')
@@ -360,15 +366,19 @@ def _findings(findings: Sequence[FindingLike], ix: _Index) -> str:
         mine = [f for f in findings if f.severity == severity]
         if not mine:
             continue
-        items = "".join(
-            f'<li class="finding sev-{_e(severity)}"><code class="code">{_e(f.code)}</code>'
-            + (f' <span class="fname">{_e(f.name)}</span>' if getattr(f, "name", "") else "")
-            + f' {_e(f.message)}'
-            + (f' <span class="ids">{" ".join(ix.ref(i) for i in f.ids)}</span>' if f.ids else "") + "</li>"
-            for f in mine)
+        by_check: dict[tuple[str, str], list[FindingLike]] = {}
+        for f in mine:
+            by_check.setdefault((f.code, getattr(f, "name", "") or ""), []).append(f)
+        checks = []
+        for (code, name), items in by_check.items():
+            fold = "" if severity != "info" or len(items) <= 5 else " closed"
+            label = f'<code class="code">{_e(code)}</code>' + (f' <span class="fname">{_e(name)}</span>' if name else "")
+            checks.append(f'<details class="check sev-{_e(severity)}"{"" if fold else " open"}>'
+                          f'<summary>{label} <span class="count">({len(items)})</span></summary>'
+                          f'<ul>{"".join(_finding_item(f, ix) for f in items)}</ul></details>')
         heading = SEVERITY_HEADINGS.get(severity, severity)
         groups.append(f'<div class="sev-group" id="findings-{_e(severity)}"><h3 class="sev-{_e(severity)}">'
-                      f'{_e(heading)} ({len(mine)})</h3><ul>{items}</ul></div>')
+                      f'{_e(heading)} ({len(mine)})</h3>{"".join(checks)}</div>')
     return f'<section id="findings" class="findings"><h2>Findings</h2>{"".join(groups)}</section>'
 
 
