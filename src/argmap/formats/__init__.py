@@ -18,10 +18,11 @@ from argmap.model import ArgumentMap
 EXPORTERS: dict[str, str] = {
     "json": "argmap_json",
     "graphml": "graphml",
+    "apx": "iccma",
 }
 
 # the file suffix each format is written with
-SUFFIXES: dict[str, str] = {"json": ".json", "graphml": ".graphml"}
+SUFFIXES: dict[str, str] = {"json": ".json", "graphml": ".graphml", "apx": ".apx"}
 
 
 def exporter(fmt: str) -> Callable[[ArgumentMap], str]:

@@ -1,0 +1,124 @@
+"""Rendering speed: ``argmap.render.render_topics`` vs one bare ``dot -Tsvg``, in the same run.
+
+Workloads: every topic of the seed essays (../shared/seeds, extracted once, untimed), and a
+200-topic map made by repeating those topics under fresh ids. For each workload:
+- baseline: one ``dot -Tsvg`` process laying out the same DOT graphs from one input (the DOT
+  text is built beforehand and not timed), output discarded;
+- argmap: ``render_topics(amap, "svg")`` end to end: DOT building, one ``dot`` per core,
+  reading the outputs, SVG post-processing (titles/descriptions);
+- argmap, 1 process: the same forced onto a single ``dot`` process, for a like-for-like view
+  on machines with several cores.
+Wall-clock times (the work is in child processes), best of ``--repeat`` interleaved runs.
+Target: argmap / baseline ≤ 1.5.
+
+Run: python benchmarks/render.py [--repeat 5] [--topics 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from argmap.model import ArgumentMap, Edge, Node, Topic
+from argmap.render import render_diagrams, render_topics
+from argmap.render.dot import MapIndex, topic_diagram
+from argmap.render.run import cores, dot_binary, run_dot
+from argmap.render.svg import add_accessibility
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def seed_map() -> ArgumentMap:
+    """All seed essays extracted into one map."""
+    from argmap.extraction import extract_files
+
+    paths = sorted(SEEDS.glob("*.txt"))
+    if not paths:
+        sys.exit(f"benchmarks/render.py: no seed essays in {SEEDS}")
+    return extract_files([str(p) for p in paths])
+
+
+def repeated(amap: ArgumentMap, n_topics: int) -> ArgumentMap:
+    """``n_topics`` topics made by cycling through ``amap``'s topics, each copy with fresh ids."""
+    topics: list[Topic] = []
+    nodes: list[Node] = []
+    edges: list[Edge] = []
+    copy = 0
+    while len(topics) < n_topics:
+        for topic in amap.topics:
+            if len(topics) == n_topics:
+                break
+            rename = {topic.id: f"{topic.id}~{copy}"}
+            rename |= {n.id: f"{n.id}~{copy}" for n in amap.statements(topic.id)}
+            topics.append(topic.model_copy(update={"id": rename[topic.id], "span": None, "document": None}))
+            nodes += [n.model_copy(update={"id": rename[n.id], "topic": rename[topic.id], "span": None,
+                                           "document": None}) for n in amap.statements(topic.id)]
+            edges += [Edge(source=rename[e.source], target=rename[e.target], relation=e.relation)
+                      for e in amap.edges if e.source in rename and e.target in rename]
+        copy += 1
+    return ArgumentMap(topics=topics, nodes=nodes, edges=edges)
+
+
+def bare_dot(sources: list[str]) -> Callable[[], None]:
+    data = "\n".join(sources).encode("utf-8")
+    exe = dot_binary()
+
+    def run() -> None:
+        subprocess.run([exe, "-Tsvg"], input=data, stdout=subprocess.DEVNULL, check=True)
+
+    return run
+
+
+def one_process(amap: ArgumentMap) -> Callable[[], None]:
+    def run() -> None:
+        index = MapIndex(amap)
+        diagrams = [topic_diagram(amap, t.id, index=index) for t in amap.topics]
+        docs = run_dot([d.source for d in diagrams], "svg", jobs=1)
+        for doc, d in zip(docs, diagrams):
+            add_accessibility(doc, d.accessible)
+
+    return run
+
+
+def best_times(runs: dict[str, Callable[[], None]], repeat: int) -> dict[str, float]:
+    """Best wall time of each run, alternating between them so machine load hits all alike."""
+    best = {name: float("inf") for name in runs}
+    for _ in range(repeat):
+        for name, run in runs.items():
+            start = time.perf_counter()
+            run()
+            best[name] = min(best[name], time.perf_counter() - start)
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each; the best counts")
+    parser.add_argument("--topics", type=int, default=200, help="topics in the repeated map")
+    args = parser.parse_args()
+
+    seeds = seed_map()
+    print(f"dot: {dot_binary()}; cores used by argmap: {cores()}")
+    for label, amap in (("seed topics", seeds), (f"{args.topics}-topic map", repeated(seeds, args.topics))):
+        sources = [topic_diagram(amap, t.id).source for t in amap.topics]
+        assert len(render_diagrams([topic_diagram(amap, amap.topics[0].id)])) == 1  # warm-up, checks dot works
+        best = best_times({
+            "bare dot": bare_dot(sources),
+            "argmap": lambda amap=amap: render_topics(amap, "svg"),  # type: ignore[misc]
+            "argmap, 1 process": one_process(amap),
+        }, args.repeat)
+        base = best["bare dot"]
+        print(f"\n{label}: {len(amap.topics)} topics, {len(amap.nodes)} statements, {len(amap.edges)} edges")
+        for name, secs in best.items():
+            print(f"  {name:<18} {secs * 1000:8.1f} ms   ratio {secs / base:5.2f}")
+    print("\ntarget: argmap / bare dot <= 1.5")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
