@@ -19,7 +19,7 @@ from strategies import argument_maps
 from argmap.model import ArgumentMap, Document, Edge, Node, Topic
 from argmap.report import build_report
 from argmap.report.highlight import segments
-from argmap.report.html import asset, inline_svg
+from argmap.report.html import asset, safe_svg
 
 HOSTILE = ["<script>alert(1)</script>", '"onload=alert(1) x="', "</svg>", "</script><script>alert(2)</script>",
            "<!--", "]]>", "&amp;", "<img src=x onerror=alert(3)>", "'><svg/onload=alert(4)>", "\u2028"]
@@ -214,10 +214,16 @@ def test_diagrams_are_inlined_and_linked_both_ways() -> None:
 
 @pytest.mark.parametrize("bad", ['<svg><script>alert(1)</script></svg>', '<svg><g onclick="x()"/></svg>',
                                  '<svg><a href="https://evil.example/">x</a></svg>',
-                                 '<svg><foreignObject><p>x</p></foreignObject></svg>', "<html>not svg</html>"])
+                                 '<svg><foreignObject><p>x</p></foreignObject></svg>', "<html>not svg</html>",
+                                 '<svg><rect style="fill: url( \'https://x.example/a.svg#p\')"/></svg>'])
 def test_unsafe_diagrams_are_refused(bad: str) -> None:
     with pytest.raises(ValueError, match="refusing to inline"):
-        inline_svg(bad)
+        safe_svg(bad)
+
+
+def test_text_in_diagram_attributes_is_not_mistaken_for_links() -> None:
+    svg = '<svg><a xlink:title="see url(x) or javascript: or onload=" xmlns:xlink="http://www.w3.org/1999/xlink"/></svg>'
+    assert safe_svg(svg) == svg
 
 
 # ----- escaping and self-containment ---------------------------------------------------------

@@ -70,9 +70,13 @@ def _json_for_script(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-_PROLOG = re.compile(r"\A(?:\s|<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->)*", re.S)
 _ACTIVE_ELEMENTS = {"script", "foreignobject", "iframe", "object", "embed", "image", "use", "animate", "set",
                     "handler", "listener"}
+
+
+_CSS_ATTRS = {"style", "fill", "stroke", "filter", "clip-path", "mask", "marker-start", "marker-mid", "marker-end",
+              "cursor"}
+_OUTSIDE_URL = re.compile(r"url\(\s*['\"]?(?!#)")
 
 
 def _local(name: str) -> str:
@@ -90,27 +94,34 @@ def _unsafe_svg_part(root: ElementTree.Element) -> str | None:
             attr, v = _local(name), value.strip().lower()
             if attr.startswith("on"):
                 return f"an {attr} attribute"
-            if (attr in ("href", "src") and not v.startswith("#")) or "javascript:" in v or \
-                    ("url(" in v and "url(#" not in v):
+            # Only links and CSS-valued attributes can fetch; other attributes (tooltips) hold text.
+            if (attr in ("href", "src") and not v.startswith("#")) or (attr in _CSS_ATTRS and _OUTSIDE_URL.search(v)):
                 return f"a link to {value[:40]!r}"
     return None
 
 
-def inline_svg(svg: str | bytes) -> str:
-    """An SVG document ready to sit inside HTML: no XML prolog, doctype or leading comments.
+def safe_svg(svg: str | bytes) -> str:
+    """A diagram ready to sit inside the page (:func:`argmap.render.inline_svg`: no XML
+    declaration, doctype or leading comments), after checking that nothing in it can run or
+    fetch anything.
 
-    Diagrams come from argmap's renderer, which escapes every label; anything that could
-    run or fetch (a script, an event attribute, an outside link) is refused rather than
-    inlined, so a renderer bug shows as an error instead of a hole.
+    Diagrams come from argmap's renderer, which escapes every label; a script, an event
+    attribute or an outside link is refused rather than inlined, so a renderer bug shows as
+    an error instead of a hole.
 
     Example:
-        >>> inline_svg(b'<?xml version="1.0"?>\\n<!DOCTYPE svg>\\n<svg><g id="a"/></svg>')
+        >>> safe_svg(b'<?xml version="1.0"?>\\n<!DOCTYPE svg>\\n<svg><g id="a"/></svg>')
         '<svg><g id="a"/></svg>'
+        >>> safe_svg('<svg><g onclick="steal()"/></svg>')
+        Traceback (most recent call last):
+        ...
+        ValueError: refusing to inline a diagram containing an onclick attribute
     """
-    text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
-    text = _PROLOG.sub("", text, count=1)
+    from argmap.render import inline_svg
+
+    text = inline_svg(svg if isinstance(svg, bytes) else svg.encode("utf-8"))
     try:
-        # The doctype is gone, so no entity can be defined: parsing stays cheap and local.
+        # No doctype is left, so no entity can be defined: parsing stays cheap and local.
         problem = _unsafe_svg_part(ElementTree.fromstring(text))
     except ElementTree.ParseError as exc:
         problem = f"malformed XML ({exc})"
@@ -483,10 +494,10 @@ def build_report(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | Non
     groups = _groups(amap, ix)
     # Texts first: they decide which statements have a highlight to link to.
     texts = {doc.id: _document_text(doc, ix) for doc, _ in groups if doc is not None}
-    svgs = {tid: inline_svg(svg) for tid, svg in (diagrams or {}).items()}
+    svgs = {tid: safe_svg(svg) for tid, svg in (diagrams or {}).items()}
     legend = ""
     if diagram_legend and svgs:
-        legend = f'<div class="legend diagram-legend"><p>In the diagrams</p>{inline_svg(diagram_legend)}</div>'
+        legend = f'<div class="legend diagram-legend"><p>In the diagrams</p>{safe_svg(diagram_legend)}</div>'
     by_topic: dict[str, list[Node]] = {}
     for n in amap.nodes:
         by_topic.setdefault(n.topic, []).append(n)
