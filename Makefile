@@ -18,8 +18,7 @@ system-deps:
 	@sh scripts/system-deps.sh
 
 demo: $(STAMP) system-deps
-	$(BIN)/argmap report examples/*.txt -o build/demo
-	@echo "report: $(CURDIR)/build/demo/index.html"
+	@$(BIN)/argmap report examples/*.txt -o build/demo  # prints the path of build/demo/index.html
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q

@@ -15,7 +15,7 @@ from argmap import __version__
 from argmap.errors import ArgmapError, InputError
 
 # In the order ``argmap --help`` lists them.
-VERBS: tuple[str, ...] = ("extract", "check", "solve", "render", "export", "schema")
+VERBS: tuple[str, ...] = ("extract", "report", "check", "solve", "render", "export", "schema")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 

@@ -1,0 +1,18 @@
+"""The HTML debate report: highlighted texts, per-topic diagrams and pro/contra tables,
+findings and a summary, in one self-contained page.
+
+:func:`build_report` turns a map plus what was computed about it into HTML;
+:func:`make_report` computes those parts with argmap's own modules and writes the page.
+
+Example:
+    >>> from argmap.model import ArgumentMap, Topic
+    >>> build_report(ArgumentMap(topics=[Topic(id="t1", title="Tolls")])).startswith("<!DOCTYPE html>")
+    True
+"""
+
+from __future__ import annotations
+
+from argmap.report.html import build_report
+from argmap.report.make import diagram_legend, make_report, report_parts
+
+__all__ = ["build_report", "diagram_legend", "make_report", "report_parts"]
