@@ -69,12 +69,7 @@ def assemble(
     source: str | None = None,
     title: str | None = None,
 ) -> ArgumentMap:
-    """The argument map of one text (ids ``t1…``, ``n1…``; the document keeps the text).
-
-    Topics, nodes and edges are built without per-field validation (they are correct by
-    construction, and validating thousands of them costs more than the extraction itself);
-    the map's own invariants are still checked when the :class:`ArgumentMap` is made.
-    """
+    """The argument map of one text (ids ``t1…``, ``n1…``; the document keeps the text)."""
     lex = lexicon or Lexicon.default()
     layout = parse_layout(text, lex)
     sentences = sentence_splitter(text, sentence_starts)
@@ -88,7 +83,7 @@ def assemble(
     for (topic_title, topic_span), members in grouped.items():
         topic_id = f"t{len(topics) + 1}"
         first_unit = members[0][0]
-        topics.append(Topic.model_construct(
+        topics.append(Topic(
             id=topic_id,
             title=topic_title if topic_title is not None else doc_title,
             document=document_id,
@@ -99,13 +94,13 @@ def assemble(
         ids = [f"n{len(nodes) + i + 1}" for i in range(len(statements))]
         for node_id, link in zip(ids, link_topic(statements, first_unit.stance)):
             st = link.statement
-            nodes.append(Node.model_construct(
+            nodes.append(Node(
                 id=node_id, kind=link.kind, topic=topic_id, document=document_id,
                 text=text[st.span[0] : st.span[1]], span=st.span,
                 actor=st.actor, cue=st.cue, confidence=st.confidence,
             ))
             target = topic_id if link.target is None else ids[link.target]
-            edges.append(Edge.model_construct(source=node_id, target=target, relation=link.relation))
+            edges.append(Edge(source=node_id, target=target, relation=link.relation))
     return ArgumentMap(
         documents=[Document(id=document_id, title=doc_title, source=source, text=text)],
         topics=topics,
