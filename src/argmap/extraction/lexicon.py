@@ -27,10 +27,34 @@ from argmap.errors import InputError
 _PUNCTUATION_TO_SPACE = str.maketrans({c: " " for c in ",;:.!?()[]{}\"“”‘’«»—–/"})
 
 
+_COPULA = frozenset({"is", "was", "are", "were", "remains"})
+
+
 def _alternation(phrases: Iterable[str]) -> str:
-    """A regex alternation of phrases, longest first, spaces matching any white space."""
-    unique = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in unique)
+    """A regex matching any of the phrases (spaces match any white space), factored as a
+    trie: Python's ``re`` tries plain alternatives one by one, and these lists are long.
+
+    Example:
+        >>> _alternation(["argue", "argued", "answer"])
+        'a(?:nswer|rgue(?:d)?)'
+    """
+    trie: dict[str, dict] = {}
+    for phrase in {" ".join(p.lower().split()) for p in phrases if p.strip()}:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie) or "(?!)"
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # the longer continuation is tried first; ending here is the fallback
+    return f"(?:{body})?" if "" in node else body
 
 
 def _inflect(verbs: Iterable[str]) -> set[str]:
@@ -258,10 +282,18 @@ class Lexicon:
             (True, False)
         """
         lower = sentence.lower()
-        if not self.cue_words.isdisjoint(lower.translate(_PUNCTUATION_TO_SPACE).split()):
+        words = set(lower.translate(_PUNCTUATION_TO_SPACE).split())
+        if not self.cue_words.isdisjoint(words):
             return True
         flat = " ".join(lower.split())
-        return any(phrase in flat for phrase in self._framing_phrases) or bool(self._framing_nouns.search(flat))
+        if not self._framing_keys.isdisjoint(words) and any(p in flat for p in self._framing_phrases):
+            return True
+        return not _COPULA.isdisjoint(words) and bool(self._framing_nouns.search(flat))
+
+    @cached_property
+    def _framing_keys(self) -> frozenset[str]:
+        """The longest word of each framing phrase: a phrase can only occur where it does."""
+        return frozenset(max(p.translate(_PUNCTUATION_TO_SPACE).split(), key=len) for p in self._framing_phrases)
 
     @cached_property
     def framing_cue(self) -> re.Pattern[str]:
