@@ -81,7 +81,11 @@ def test_topic_diagram_distinguishes_kinds_relations_and_actor() -> None:
     assert theme.attack_color.lower() in {s.lower() for s in shape_attrs(attack, "stroke")}
     # actor in bold; the cross-topic supporter n5 appears as a reference box
     bold = [t.text for t in g[svg_id("n3")].iter(f"{SVG}text") if t.get("font-weight") == "bold"]
-    assert bold == ["Shop owners"]
+    assert [b.strip() for b in bold] == ["Shop owners"]
+    # the space after the actor ends the bold run, so viewers that drop a run's leading
+    # space still show "owners warn", not "ownerswarn"
+    plain = [t.text for t in g[svg_id("n3")].iter(f"{SVG}text") if t.text and t.text.startswith("warn")]
+    assert bold[0].endswith(" ") and plain
     assert "ref-n5" in g
 
 

@@ -88,6 +88,10 @@ def _html_lines(display: str, bold: tuple[int, int], theme: Theme) -> str:
     out = []
     for i, (a, b) in enumerate(lines):
         x, y = min(max(bold[0], a), b), min(max(bold[1], a), b)  # the bold part of this line
+        while x < y < b and display[y] == " ":
+            # SVG viewers drop a text run's leading space; Graphviz places each run at an
+            # absolute x, so a space kept at the end of the bold run still separates the words
+            y += 1
         line = label_text(display[a:x]) + (f"<B>{label_text(display[x:y])}</B>" if y > x else "")
         line += label_text(display[y:b])
         if truncated and i == len(lines) - 1:
