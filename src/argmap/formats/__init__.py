@@ -21,8 +21,6 @@ EXPORTERS: dict[str, str] = {
     "apx": "iccma",
 }
 
-# the file suffix each format is written with
-SUFFIXES: dict[str, str] = {"json": ".json", "graphml": ".graphml", "apx": ".apx"}
 
 
 def exporter(fmt: str) -> Callable[[ArgumentMap], str]:

@@ -400,7 +400,6 @@ def _page_data(ix: _Index, diagram_ids: Mapping[str, str]) -> dict[str, Any]:
     amap = ix.amap
     statements = []
     for k, n in enumerate(amap.nodes):
-        topic = ix.topic_of[n.topic]
         statements.append({
             "id": n.id, "kind": n.kind, "stance": n.stance, "actor": n.actor, "cue": n.cue,
             "text": _short(n.text, 160), "topic": ix.topic_no[n.topic], "confidence": n.confidence,
