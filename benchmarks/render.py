@@ -1,4 +1,4 @@
-"""Rendering speed: ``argmap.render.render_topics`` vs one bare ``dot -Tsvg``, in the same run.
+"""Rendering speed: ``argmap.diagrams.render_topics`` vs one bare ``dot -Tsvg``, in the same run.
 
 Workloads: every topic of the seed essays (../shared/seeds, extracted once, untimed), and a
 200-topic map made by repeating those topics under fresh ids. For each workload:
@@ -23,11 +23,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from argmap.model import ArgumentMap, Edge, Node, Topic
-from argmap.render import render_diagrams, render_topics
-from argmap.render.dot import MapIndex, topic_diagram
+from argmap.diagrams import render_diagrams, render_topics
+from argmap.diagrams.dot import MapIndex, topic_diagram
 from timing import interleaved_best
-from argmap.render.run import cores, dot_binary, run_dot
-from argmap.render.svg import add_accessibility
+from argmap.diagrams.run import cores, dot_binary, run_dot
+from argmap.diagrams.svg import add_accessibility
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from argmap.io import atomic_write
 from argmap.model import ArgumentMap, Edge, Node, Topic
-from argmap.render import render_overview, render_topics
+from argmap.diagrams import render_overview, render_topics
 
 OUT = Path(__file__).resolve().parent / "img"
 

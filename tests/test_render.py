@@ -13,7 +13,7 @@ import pytest
 
 from argmap.errors import ArgmapError, LimitExceeded
 from argmap.model import ArgumentMap, Edge, Node, Topic
-from argmap.render import (
+from argmap.diagrams import (
     GraphvizMissing,
     RenderTimeout,
     get_theme,
@@ -24,8 +24,8 @@ from argmap.render import (
     topic_dot,
     topic_file_stems,
 )
-from argmap.render import run as run_module
-from argmap.render.run import run_dot
+from argmap.diagrams import run as run_module
+from argmap.diagrams.run import run_dot
 
 requires_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' is not installed")
 SVG = "{http://www.w3.org/2000/svg}"

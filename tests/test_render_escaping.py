@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.model import ArgumentMap
-from argmap.render import get_theme, render_diagrams, svg_id
-from argmap.render.dot import overview_diagram, topic_diagram
-from argmap.render.text import clean
+from argmap.diagrams import get_theme, render_diagrams, svg_id
+from argmap.diagrams.dot import overview_diagram, topic_diagram
+from argmap.diagrams.text import clean
 from strategies import argument_maps
 
 pytestmark = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' is not installed")

@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from strategies import argument_maps
 
 from argmap.model import ArgumentMap, Document, Edge, Node, Topic
-from argmap.report import build_report
-from argmap.report.highlight import segments
-from argmap.report.html import asset, safe_svg
+from argmap.reports import build_report
+from argmap.reports.highlight import segments
+from argmap.reports.html import asset, safe_svg
 
 HOSTILE = ["<script>alert(1)</script>", '"onload=alert(1) x="', "</svg>", "</script><script>alert(2)</script>",
            "<!--", "]]>", "&amp;", "<img src=x onerror=alert(3)>", "'><svg/onload=alert(4)>", "\u2028"]
@@ -304,7 +304,7 @@ def test_the_page_fetches_nothing_and_runs_only_its_own_script() -> None:
 @given(hostile_maps())
 def test_the_whole_report_with_real_diagrams_and_checks_stays_inert(tmp_path_factory: pytest.TempPathFactory,
                                                                      amap: ArgumentMap) -> None:
-    from argmap.report import make_report
+    from argmap.reports import make_report
 
     html = make_report(amap, tmp_path_factory.mktemp("r")).read_text(encoding="utf-8")
     page = Page(html)

@@ -91,12 +91,12 @@ def test_a_failed_run_leaves_the_previous_report_intact(tmp_path: Path, monkeypa
     assert run_cli(str(paths[0]), "-o", str(out)) == 0
     before = (out / "index.html").read_bytes()
 
-    import argmap.render
+    import argmap.diagrams
 
     def broken(*args: object, **kwargs: object) -> list[bytes]:
-        raise argmap.render.RenderFailed("dot crashed")
+        raise argmap.diagrams.RenderFailed("dot crashed")
 
-    monkeypatch.setattr(argmap.render, "render_diagrams", broken)
+    monkeypatch.setattr(argmap.diagrams, "render_diagrams", broken)
     assert run_cli(str(paths[1]), "-o", str(out)) == 2
     assert (out / "index.html").read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == ["index.html", "map.json"]  # no temporary files left

@@ -257,20 +257,20 @@ class ArgumentMap(_Item):
     # ----- display (Graphviz, loaded on first use) -------------------------------------
 
     def topic_view(self, topic_id: str, **options: Any) -> Any:
-        """One topic's diagram, displayed as SVG in Jupyter; see :class:`argmap.render.TopicView`."""
-        from argmap.render import TopicView
+        """One topic's diagram, displayed as SVG in Jupyter; see :class:`argmap.diagrams.TopicView`."""
+        from argmap.diagrams import TopicView
 
         return TopicView(self, topic_id, **options)
 
     def _repr_svg_(self) -> str | None:
         """Jupyter shows small maps as their overview diagram."""
-        from argmap.render.notebook import map_svg
+        from argmap.diagrams.notebook import map_svg
 
         return map_svg(self)
 
     def _repr_html_(self) -> str | None:
         """Jupyter's fallback when the overview cannot be drawn: a note and the topics."""
-        from argmap.render.notebook import map_html
+        from argmap.diagrams.notebook import map_html
 
         return map_html(self)
 

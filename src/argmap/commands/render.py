@@ -55,8 +55,8 @@ def run(args: argparse.Namespace) -> int:
     from argmap.commands._inputs import load_inputs
     from argmap.errors import ArgmapError, LimitExceeded
     from argmap.io import atomic_write
-    from argmap.render import DEFAULT_TIMEOUT, get_theme, render_diagrams, topic_file_stems
-    from argmap.render.dot import MapIndex, overview_diagram, topic_diagram
+    from argmap.diagrams import DEFAULT_TIMEOUT, get_theme, render_diagrams, topic_file_stems
+    from argmap.diagrams.dot import MapIndex, overview_diagram, topic_diagram
 
     amap = load_inputs([args.file])
     theme = get_theme(args.theme)

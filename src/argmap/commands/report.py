@@ -47,7 +47,7 @@ def expand_folders(paths: Sequence[str]) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from argmap.commands._inputs import load_inputs
-    from argmap.report import make_report
+    from argmap.reports import make_report
 
     amap = load_inputs(expand_folders(args.files))
     path = make_report(amap, args.output, title=args.title, theme=args.theme)

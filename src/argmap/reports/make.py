@@ -22,7 +22,7 @@ from typing import Any
 from argmap.errors import InputError
 from argmap.io import atomic_write
 from argmap.model import ArgumentMap
-from argmap.report.html import asset, build_report
+from argmap.reports.html import asset, build_report
 
 
 def diagram_legend(theme: str | Any = "default") -> str:
@@ -32,7 +32,7 @@ def diagram_legend(theme: str | Any = "default") -> str:
         >>> "claim (pro)" in diagram_legend()
         True
     """
-    from argmap.render import get_theme
+    from argmap.diagrams import get_theme
 
     colours = {f.name: escape(str(getattr(get_theme(theme), f.name))) for f in fields(get_theme(theme))}
     return Template(asset("legend.svg")).substitute(colours)
@@ -43,8 +43,8 @@ def report_parts(amap: ArgumentMap, *, theme: str = "default", timeout: float | 
     the checks' findings, one SVG diagram per topic drawn with that labelling, the id of each
     statement's element in them, and the diagrams' legend."""
     from argmap.checks import run_checks
-    from argmap.render import DEFAULT_TIMEOUT, render_diagrams, svg_id
-    from argmap.render.dot import MapIndex, topic_diagram
+    from argmap.diagrams import DEFAULT_TIMEOUT, render_diagrams, svg_id
+    from argmap.diagrams.dot import MapIndex, topic_diagram
     from argmap.semantics import grounded_labelling
 
     labelling = grounded_labelling(amap)

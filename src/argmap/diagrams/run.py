@@ -7,7 +7,7 @@ stdout and is split at each document's ``<?xml`` declaration (user text is escap
 is not safely splittable, so for them ``dot -O`` writes one file per graph
 (``in.dot.png``, ``in.dot.2.png``, …) in a private temporary folder.
 
-Example (``run_dot`` needs Graphviz; DOT text is built by :mod:`argmap.render.dot`):
+Example (``run_dot`` needs Graphviz; DOT text is built by :mod:`argmap.diagrams.dot`):
     >>> _batches(["digraph a {}", "digraph bb {}", "digraph c {}"], 2)
     [[1], [0, 2]]
 """

@@ -12,7 +12,7 @@ Example:
 
 from __future__ import annotations
 
-from argmap.report.html import build_report
-from argmap.report.make import diagram_legend, make_report, report_parts
+from argmap.reports.html import build_report
+from argmap.reports.make import diagram_legend, make_report, report_parts
 
 __all__ = ["build_report", "diagram_legend", "make_report", "report_parts"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from argmap.model import ArgumentMap
-from argmap.render.dot import (
+from argmap.diagrams.dot import (
     OVERVIEW_LIMIT,
     Diagram,
     GraphAttrs,
@@ -20,10 +20,10 @@ from argmap.render.dot import (
     overview_diagram,
     topic_diagram,
 )
-from argmap.render.run import DEFAULT_TIMEOUT, run_dot
-from argmap.render.svg import add_accessibility
-from argmap.render.text import slug
-from argmap.render.themes import Theme
+from argmap.diagrams.run import DEFAULT_TIMEOUT, run_dot
+from argmap.diagrams.svg import add_accessibility
+from argmap.diagrams.text import slug
+from argmap.diagrams.themes import Theme
 
 
 def render_diagrams(diagrams: Sequence[Diagram], fmt: str = "svg", *,

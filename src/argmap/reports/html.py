@@ -33,7 +33,7 @@ from typing import Any, Protocol
 from xml.etree import ElementTree
 
 from argmap.model import KINDS, ArgumentMap, Document, Node, Topic
-from argmap.report.highlight import segments
+from argmap.reports.highlight import segments
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
@@ -57,7 +57,7 @@ class FindingLike(Protocol):
 @lru_cache(maxsize=None)
 def asset(name: str) -> str:
     """A data file shipped beside this module (``report.css``, ``report.js``)."""
-    return resources.files("argmap.report").joinpath(name).read_text(encoding="utf-8")
+    return resources.files("argmap.reports").joinpath(name).read_text(encoding="utf-8")
 
 
 def _e(value: object) -> str:
@@ -101,7 +101,7 @@ def _unsafe_svg_part(root: ElementTree.Element) -> str | None:
 
 
 def safe_svg(svg: str | bytes) -> str:
-    """A diagram ready to sit inside the page (:func:`argmap.render.inline_svg`: no XML
+    """A diagram ready to sit inside the page (:func:`argmap.diagrams.inline_svg`: no XML
     declaration, doctype or leading comments), after checking that nothing in it can run or
     fetch anything.
 
@@ -117,7 +117,7 @@ def safe_svg(svg: str | bytes) -> str:
         ...
         ValueError: refusing to inline a diagram containing an onclick attribute
     """
-    from argmap.render import inline_svg
+    from argmap.diagrams import inline_svg
 
     text = inline_svg(svg if isinstance(svg, bytes) else svg.encode("utf-8"))
     try:
@@ -473,11 +473,11 @@ def build_report(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | Non
     """The report page as HTML text.
 
     ``diagrams`` maps topic ids to SVG (inlined); ``diagram_id(map_id)`` is the id of a
-    statement's element in those SVGs (e.g. ``argmap.render.svg_id``) so the text and the
+    statement's element in those SVGs (e.g. ``argmap.diagrams.svg_id``) so the text and the
     diagrams link to each other; ``diagram_legend`` (SVG) explains their look once, beside the
     contents. ``findings`` (``None``: the checks were not run) and
     ``labelling`` (id → ``IN``/``OUT``/``UNDEC``) add the findings list and grounded status.
-    :func:`argmap.report.make_report` computes all three with argmap's own modules.
+    :func:`argmap.reports.make_report` computes all three with argmap's own modules.
 
     Example:
         >>> from argmap.model import ArgumentMap, Topic

@@ -1,7 +1,7 @@
 """DOT source for per-topic pro/contra diagrams and for the whole-map overview.
 
 The text is built here, not with the ``graphviz`` package: every value goes through
-:mod:`argmap.render.text` so user text can never break the DOT or inject markup.
+:mod:`argmap.diagrams.text` so user text can never break the DOT or inject markup.
 
 Layout: ``rankdir=BT`` with the topic alone on the top rank; statements that point at
 nothing else in the topic get an invisible edge to it so they sit below it. Statements of
@@ -29,8 +29,8 @@ from typing import Any
 
 from argmap.errors import ArgmapError, LimitExceeded
 from argmap.model import ArgumentMap, Edge, Node, Topic
-from argmap.render.text import clean, dot_string, encode_id, label_text, svg_id, wrap
-from argmap.render.themes import Theme, get_theme
+from argmap.diagrams.text import clean, dot_string, encode_id, label_text, svg_id, wrap
+from argmap.diagrams.themes import Theme, get_theme
 
 Labelling = Mapping[str, str]
 GraphAttrs = Mapping[str, Any]
@@ -398,7 +398,7 @@ def topic_dot(amap: ArgumentMap, topic_id: str, *, theme: str | Theme = "default
     statements and marks undecided ones. ``graph_attrs`` are Graphviz graph attributes
     applied last (``{"rankdir": "LR"}``); ``{"node": {...}}`` / ``{"edge": {...}}`` set
     node/edge defaults. SVG element ids: topic and statements ``svg_id(id, id_prefix)``
-    (see :func:`argmap.render.text.svg_id`), the graph ``id_prefix + "graph-" +
+    (see :func:`argmap.diagrams.text.svg_id`), the graph ``id_prefix + "graph-" +
     encode_id(topic_id)``, edges ``id_prefix + "edge-" + index in amap.edges``, reference
     boxes for other topics' items ``id_prefix + "ref-" + encode_id(id)``, the legend
     ``id_prefix + "legend…"``.
@@ -438,7 +438,7 @@ def overview_diagram(amap: ArgumentMap, *, theme: str | Theme = "default", graph
         raise LimitExceeded(
             f"the map has {len(amap.topics)} topics and {len(amap.nodes)} statements, more than the overview "
             f"limit of {limit} items; draw per-topic diagrams instead (argmap render --topic ID, "
-            "argmap.render.render_topics), or raise the limit")
+            "argmap.diagrams.render_topics), or raise the limit")
     index = MapIndex(amap)
     b = _Builder(index, get_theme(theme), labelling, id_prefix)
     head = b.header(f"{id_prefix}overview", graph_attrs, None)
@@ -479,7 +479,7 @@ def overview_dot(amap: ArgumentMap, *, theme: str | Theme = "default", graph_att
         >>> overview_dot(ArgumentMap(topics=[Topic(id="t1", title="A")]), limit=0)
         Traceback (most recent call last):
         ...
-        argmap.errors.LimitExceeded: the map has 1 topics and 0 statements, more than the overview limit of 0 items; draw per-topic diagrams instead (argmap render --topic ID, argmap.render.render_topics), or raise the limit
+        argmap.errors.LimitExceeded: the map has 1 topics and 0 statements, more than the overview limit of 0 items; draw per-topic diagrams instead (argmap render --topic ID, argmap.diagrams.render_topics), or raise the limit
     """
     return overview_diagram(amap, theme=theme, graph_attrs=graph_attrs, labelling=labelling,
                             id_prefix=id_prefix, legend=legend, limit=limit).source

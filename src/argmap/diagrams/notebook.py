@@ -20,17 +20,17 @@ from pathlib import Path
 
 from argmap.errors import ArgmapError, LimitExceeded
 from argmap.model import ArgumentMap
-from argmap.render.dot import OVERVIEW_LIMIT, GraphAttrs, Labelling, overview_diagram, topic_diagram
-from argmap.render.output import render_diagrams
-from argmap.render.run import INSTALL_HINT
-from argmap.render.text import html_text
-from argmap.render.themes import Theme
+from argmap.diagrams.dot import OVERVIEW_LIMIT, GraphAttrs, Labelling, overview_diagram, topic_diagram
+from argmap.diagrams.output import render_diagrams
+from argmap.diagrams.run import INSTALL_HINT
+from argmap.diagrams.text import html_text
+from argmap.diagrams.themes import Theme
 
 
 class TopicView:
     """The diagram of one topic; in Jupyter it displays itself as SVG.
 
-    Options are those of :func:`argmap.render.topic_dot`. ``save(path)`` writes the
+    Options are those of :func:`argmap.diagrams.topic_dot`. ``save(path)`` writes the
     diagram, in the format the file name's suffix names (``.svg``, ``.png``, ``.pdf``, ``.dot``).
     """
 

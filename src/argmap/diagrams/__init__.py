@@ -19,13 +19,13 @@ Example:
 
 from __future__ import annotations
 
-from argmap.render.dot import OVERVIEW_LIMIT, Diagram, overview_dot, topic_dot
-from argmap.render.notebook import TopicView
-from argmap.render.output import render_diagrams, render_overview, render_topics, topic_file_stems
-from argmap.render.run import DEFAULT_TIMEOUT, FORMATS, GraphvizMissing, RenderFailed, RenderTimeout
-from argmap.render.svg import inline_svg
-from argmap.render.text import encode_id, svg_id
-from argmap.render.themes import THEMES, Theme, get_theme
+from argmap.diagrams.dot import OVERVIEW_LIMIT, Diagram, overview_dot, topic_dot
+from argmap.diagrams.notebook import TopicView
+from argmap.diagrams.output import render_diagrams, render_overview, render_topics, topic_file_stems
+from argmap.diagrams.run import DEFAULT_TIMEOUT, FORMATS, GraphvizMissing, RenderFailed, RenderTimeout
+from argmap.diagrams.svg import inline_svg
+from argmap.diagrams.text import encode_id, svg_id
+from argmap.diagrams.themes import THEMES, Theme, get_theme
 
 __all__ = [
     "DEFAULT_TIMEOUT",
