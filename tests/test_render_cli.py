@@ -55,7 +55,7 @@ def test_graph_attrs_reach_the_dot(map_file: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("extra", "message"), [
-    (["--topic", "T9"], "no topic with id 'T9'"),
+    (["--topic", "T9"], "no topic 'T9' (by id or title); topics: T1 'Bike lanes on Main Street', T2"),
     (["--theme", "neon"], "unknown theme 'neon'"),
 ])
 def test_bad_options_are_one_line_and_exit_2(map_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
