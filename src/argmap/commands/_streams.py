@@ -8,6 +8,7 @@ Standard input is read once per command and may be named once. Files are written
 from __future__ import annotations
 
 import os
+import sys
 
 import click
 
@@ -36,7 +37,7 @@ def read_input(path: str) -> bytes:
     ctx = click.get_current_context(silent=True)
     meta = ctx.meta if ctx is not None else {}
     if "argmap.stdin" not in meta:
-        meta["argmap.stdin"] = click.get_binary_stream("stdin").read()
+        meta["argmap.stdin"] = sys.stdin.buffer.read()
     data: bytes = meta["argmap.stdin"]
     return data
 
