@@ -108,7 +108,8 @@ def parse_graph_attrs(values: Sequence[str]) -> dict[str, Any]:
         elif scope in ATTR_SCOPES:
             attrs.setdefault(scope, {})[name] = value
         else:
-            raise click.BadParameter(f"{key!r}: a key is NAME or {'|'.join(ATTR_SCOPES)}.NAME, e.g. node.fontsize")
+            scoped = ", ".join(f"{s}.NAME" for s in ATTR_SCOPES)
+            raise click.BadParameter(f"{text!r}: the key must be NAME or one of {scoped}")
     return attrs
 
 

@@ -25,8 +25,7 @@ def diagram_kwargs(amap: ArgumentMap, diagram: dict[str, Any]) -> dict[str, Any]
         theme = replace(theme, fontsize=diagram["font_size"])
     kwargs: dict[str, Any] = {"theme": theme, "graph_attrs": diagram.get("graph_attr"),
                               "labelling": grounded_labelling(amap) if diagram.get("status", True) else None}
-    if "timeout" in diagram:
-        kwargs["timeout"] = diagram["timeout"]
+    kwargs |= {key: diagram[key] for key in ("timeout", "legend") if key in diagram}
     return kwargs
 
 
@@ -67,7 +66,7 @@ def command(file: str, output: str, fmt: str, topics: tuple[str, ...], diagram: 
     files = {f"{stem}.{fmt}": rendered[tid] for tid, stem in topic_file_stems(amap, topic_ids).items()}
     if not topics:
         try:
-            files[f"overview.{fmt}"] = render_overview(amap, fmt, **kwargs)
+            files[f"overview.{fmt}"] = render_overview(amap, fmt, **{k: v for k, v in kwargs.items() if k != "legend"})
         except LimitExceeded as exc:
             click.echo(f"argmap render: no overview: {exc}", err=True)
     out = Path(output_folder(output))
