@@ -68,7 +68,7 @@ def save_map(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
     is refused with the very message loading it would give, and nothing is written.
     """
     text = amap.to_json() + "\n"
-    map_from_data(json.loads(text), path)
+    map_from_json(text, path)
     atomic_write(path, text)
 
 
