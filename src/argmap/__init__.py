@@ -8,16 +8,9 @@ The verbs — :func:`extract` / :func:`extract_text`, :func:`load` / :func:`save
 all reached from here. Everything is imported on first use (:data:`_LAZY`, PEP 562), so
 ``import argmap`` costs next to nothing; spaCy, networkx and Graphviz load only when used.
 
-Example:
+Example (the README's "In Python" section has the tour):
     >>> import argmap
-    >>> amap = argmap.ArgumentMap()
-    >>> t = amap.add_topic("Road tolls")
-    >>> c = amap.add_claim(t, "Tolls cut traffic.")
-    >>> k = amap.add_critique(c, "They hit the poor hardest.", actor="Critics")
-    >>> r = amap.add_rebuttal(k, "Rebates return the money to poorer drivers.")
-    >>> amap
-    ArgumentMap: 0 documents, 1 topic, 3 statements, 3 edges
-    >>> amap.to_json(indent=None)[:21]
+    >>> argmap.ArgumentMap().to_json(indent=None)[:21]
     '{"schema":"argmap/1",'
 """
 
