@@ -128,6 +128,13 @@ def map_from_json(raw: bytes | str, path: str | os.PathLike[str] = "<map>") -> A
     """
     with _collector_paused():
         try:
+            # pydantic parses and validates in one go, without the intermediate Python objects
+            amap = ArgumentMap.model_validate_json(raw)
+            if "schema_tag" in amap.model_fields_set:
+                return amap
+        except ValidationError:
+            pass  # parse again below: the messages name the problem in argmap's words
+        try:
             data = json.loads(raw)
         except UnicodeDecodeError:
             raise InputError(path, "not UTF-8 text") from None
