@@ -50,43 +50,55 @@ class MapIndex:
     """
 
     def __init__(self, amap: ArgumentMap) -> None:
-        # One pass over each list, checking the load invariants on the way (a large map is
-        # memory-bound: every pass over its items costs as much again). What validation does
-        # not need (statements, positions, edges in and out) is built on first use.
+        # One pass over each list, checking the load invariants on the way: a large map is
+        # memory-bound, and every further look-up per item costs about as much again. What
+        # validation does not need (nodes by id, statements, positions, edges in and out) is
+        # built on first use.
         self.amap = amap
         self.documents: dict[str, Document] = {}
         self.topics: dict[str, Topic] = {}
-        self.nodes: dict[str, Node] = {}
         self.items: dict[str, Topic | Node] = {}
         self._cache: dict[str, object] = {}  # what is derived on first use: pairs, graphs, labelling
         self._problems: list[str] = []
         problems = self._problems
-        documents, topics, nodes, items = self.documents, self.topics, self.nodes, self.items
+        documents, topics, items = self.documents, self.topics, self.items
         for d in amap.documents:
             if d.id in documents:
                 problems.append(f"duplicate document id {d.id!r}")
             documents[d.id] = d
-        self._single = amap.documents[0] if len(amap.documents) == 1 else None
+        length = {d.id: len(d.text) for d in documents.values() if d.text is not None}
+        single = self._single = amap.documents[0] if len(amap.documents) == 1 else None
+        single_id = single.id if single is not None else None
         after_documents = len(problems)
         duplicates: dict[str, None] = {}
         for t in amap.topics:
             if t.id in items:
                 duplicates[t.id] = None
             topics[t.id] = items[t.id] = t
-            if t.document is not None and t.document not in documents:
-                problems.append(f"topic {t.id!r}: document {t.document!r} does not exist")
+            doc_id = t.document
+            if doc_id is not None and doc_id not in documents:
+                problems.append(f"topic {t.id!r}: document {doc_id!r} does not exist")
             if t.span is not None:
-                self._check_span("topic", t, documents.get(t.document) if t.document is not None else self._single)
+                self._check_span("topic", t, doc_id if doc_id is not None else single_id, length)
+        claim = items.setdefault
         for n in amap.nodes:
-            if n.id in items:
-                duplicates[n.id] = None
-            nodes[n.id] = items[n.id] = n
-            if n.topic not in topics:
-                problems.append(f"node {n.id!r}: topic {n.topic!r} does not exist")
-            if n.document is not None and n.document not in documents:
-                problems.append(f"node {n.id!r}: document {n.document!r} does not exist")
+            node_id = n.id
+            if claim(node_id, n) is not n:
+                duplicates[node_id] = None
+                items[node_id] = n
+            topic = topics.get(n.topic)
+            if topic is None:
+                problems.append(f"node {node_id!r}: topic {n.topic!r} does not exist")
+            doc_id = n.document
+            if doc_id is not None:
+                if doc_id not in documents:
+                    problems.append(f"node {node_id!r}: document {doc_id!r} does not exist")
+            elif topic is not None and topic.document is not None:
+                doc_id = topic.document
+            else:
+                doc_id = single_id
             if n.span is not None:
-                self._check_span("node", n, self.document_of(n))
+                self._check_span("node", n, doc_id, length)
         problems[after_documents:after_documents] = [
             f"duplicate id {i!r} (used by more than one topic or node)" for i in duplicates]
         for i, e in enumerate(amap.edges):
@@ -94,6 +106,17 @@ class MapIndex:
                 problems.append(f"edges[{i}]: source {e.source!r} does not exist")
             if e.target not in items:
                 problems.append(f"edges[{i}]: target {e.target!r} does not exist")
+
+    def _check_span(self, what: str, item: Topic | Node, doc_id: str | None, length: dict[str, int]) -> None:
+        end = item.span[1]  # type: ignore[index]
+        if doc_id in length and end > length[doc_id]:  # type: ignore[operator]
+            self._problems.append(f"{what} {item.id!r}: span {list(item.span)} lies outside document "  # type: ignore[arg-type]
+                                  f"{doc_id!r} ({length[doc_id]} characters)")  # type: ignore[index]
+
+    @cached_property
+    def nodes(self) -> dict[str, Node]:
+        """Node id → node."""
+        return {n.id: n for n in self.amap.nodes}
 
     @cached_property
     def statements(self) -> dict[str, list[Node]]:
@@ -132,11 +155,6 @@ class MapIndex:
             else:
                 out[key] = [i]
         return out
-
-    def _check_span(self, what: str, item: Topic | Node, doc: Document | None) -> None:
-        if doc is not None and doc.text is not None and item.span[1] > len(doc.text):  # type: ignore[index]
-            self._problems.append(f"{what} {item.id!r}: span {list(item.span)} lies outside document "  # type: ignore[arg-type]
-                                  f"{doc.id!r} ({len(doc.text)} characters)")
 
     # ----- documents ----------------------------------------------------------------
 
@@ -263,8 +281,10 @@ class MapIndex:
 
     def added_node(self, node: Node) -> MapIndex:
         """Record ``node``, just appended to the map's nodes; returns the index."""
-        self.nodes[node.id] = self.items[node.id] = node
+        self.items[node.id] = node
         built = self.__dict__
+        if "nodes" in built:
+            self.nodes[node.id] = node
         if "position" in built:
             self.position[node.id] = len(self.amap.nodes) - 1
         if "statements" in built:
