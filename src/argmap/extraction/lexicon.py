@@ -189,6 +189,7 @@ class Lexicon(BaseModel):
     quantifiers: Words = []
     group_nouns: Words = []
     group_suffixes: Words = []
+    actor_prepositions: Words = Field([], description="prepositions that extend an actor ('critics of the plan')")
     verbs: Verbs = Verbs()
     framing: Sides = Sides()
     framing_patterns: SidePatterns = SidePatterns()
@@ -361,7 +362,7 @@ class Lexicon(BaseModel):
         group_head = rf"[A-Za-z][\w-]{{2,}}(?:{suffixes})"
         return (
             rf"(?P<actor>(?:(?:{quant})\s+)?{modifier}(?P<head>{heads}|{group_head})"
-            r"(?:\s+(?:of|in|from|within|across)\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+)?)"
+            rf"(?:\s+(?:{_alternation(self.words('actor_prepositions'))})\s+(?:[\w'’-]+\s+){{0,4}}[\w'’-]+)?)"
         )
 
     @cached_property
