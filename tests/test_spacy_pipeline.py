@@ -18,6 +18,7 @@ from argmap.extraction.doc_results import SPANS_KEY
 from argmap.extraction.pipeline import make_nlp
 from argmap.model import ArgumentMap
 from strategies import argument_maps
+from test_extraction_properties import essay_like
 
 ESSAY = ("Night buses\n\n"
          "Critics warn that night buses run half empty. Supporters reply that shift workers rely on them. "
@@ -154,3 +155,12 @@ def test_any_map_set_on_a_doc_survives_serialisation(amap: ArgumentMap, via_docb
         again = Doc(doc.vocab).from_bytes(doc.to_bytes())
     assert again._.argmap == amap
     assert [s.id_ for s in again.spans[SPANS_KEY]] == [s.id_ for s in doc.spans[SPANS_KEY]]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(st.text(), essay_like))
+def test_extracted_spans_agree_with_nodes_and_survive_to_bytes(nlp: spacy.language.Language, text: str) -> None:
+    doc = nlp(text)
+    assert_spans_agree(doc)
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert again._.argmap == doc._.argmap
