@@ -108,3 +108,11 @@ def test_the_example_user_file_in_the_docs_is_a_valid_lexicon(tmp_path: Path) ->
     for i, block in enumerate(blocks):
         lex = Lexicon.load(write(tmp_path, f"example{i}.json", block))
         assert len(lex.words("actors", "con")) > len(Lexicon.default().words("actors", "con"))
+
+
+def test_a_lexicon_is_hashable_consistently_with_equality(tmp_path: Path) -> None:
+    copy = Lexicon.model_validate(Lexicon.default().model_dump(by_alias=True))
+    assert copy == Lexicon.default() and copy is not Lexicon.default()
+    assert hash(copy) == hash(Lexicon.default())
+    extended = Lexicon.load(write(tmp_path, "extra.json", {"group_nouns": ["beekeepers"]}))
+    assert len({Lexicon.default(), copy, extended}) == 2

@@ -276,6 +276,14 @@ class Lexicon(BaseModel):
     def _word_lists(self) -> dict[tuple[str, ...], list[str]]:
         return {}
 
+    def __hash__(self) -> int:
+        """Hashable (a key for caches of compiled tables), consistent with ``==``."""
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash(json.dumps(self.model_dump(mode="json"), sort_keys=True))
+
     # ----- classification of matched words ---------------------------------------------
 
     @cached_property
