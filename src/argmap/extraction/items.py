@@ -34,7 +34,6 @@ from argmap.extraction.statements import Statement
 
 _SHORT_SENTENCE_WORDS = 3
 _TRIM = " \t\r\n,;:—–-*_"
-_PLACED_CONFIDENCE = 0.85
 # shared content words that show a reply takes up one point of an opening case
 _OPENING_SHARED = 2
 
@@ -84,7 +83,9 @@ def item_statements(
 
     In the answer to a question or myth, a later sentence that opens by pointing back
     ("It allows …", "This means …") restates the answer and is left out."""
-    openers = (lexicon or Lexicon.default()).words("item_labels", "elaboration_openers")
+    lex = lexicon or Lexicon.default()
+    openers = lex.words("item_labels", "elaboration_openers")
+    confidence = lex.confidence["layout_item"]
     out: list[Statement] = []
     for item in unit.items:
         spans = _item_spans(text, item, sentences)
@@ -92,7 +93,7 @@ def item_statements(
             spans = spans[:1] + [sp for sp in spans[1:] if not _restates(text, sp, openers)]
         for span in spans:
             out.append(PlacedStatement(span=span, actor_role=item.stance, actor=item.speaker, cue=item.label,
-                                       response=item.answers is not None, confidence=_PLACED_CONFIDENCE,
+                                       response=item.answers is not None, confidence=confidence,
                                        item=item))
     return out
 
