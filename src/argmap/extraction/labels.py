@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from argmap.extraction.lexicon import Lexicon
 
@@ -129,10 +128,18 @@ class LayoutLabels:
         return any(h == w or h.startswith(w + " ") for w in self._reply_headings)
 
 
-@lru_cache(maxsize=8)
+_TABLES: dict[int, tuple[Lexicon, LayoutLabels]] = {}
+_MAX_TABLES = 8
+
+
 def layout_labels(lex: Lexicon) -> LayoutLabels:
-    """The (cached) label tables of ``lex``."""
-    return LayoutLabels(lex)
+    """The label tables of ``lex``, built once per lexicon (a lexicon is immutable)."""
+    cached = _TABLES.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        if len(_TABLES) >= _MAX_TABLES:
+            _TABLES.pop(next(iter(_TABLES)))
+        cached = _TABLES[id(lex)] = (lex, LayoutLabels(lex))
+    return cached[1]
 
 
 def bold_only(line: str) -> str | None:
