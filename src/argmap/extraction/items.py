@@ -30,7 +30,7 @@ from argmap.extraction.layout import Item, Span, Unit
 from argmap.extraction.lexicon import Lexicon
 from argmap.extraction.linking import Link, link_topic
 from argmap.extraction.overlap import closest
-from argmap.extraction.statements import Statement
+from argmap.extraction.statements import Statement, read_sentence
 
 _SHORT_SENTENCE_WORDS = 3
 _TRIM = " \t\r\n,;:—–-*_"
@@ -91,6 +91,9 @@ def item_statements(
         spans = _item_spans(text, item, sentences)
         if isinstance(item.answers, Item) and item.answers.whole:
             spans = spans[:1] + [sp for sp in spans[1:] if not _restates(text, sp, openers)]
+        if not item.whole:
+            # a sentence holding a second cue ("…, and studies found that …") is two statements
+            spans = [c.span for sp in spans for c in read_sentence(text, sp, lex)]
         for span in spans:
             out.append(PlacedStatement(span=span, actor_role=item.stance, actor=item.speaker, cue=item.label,
                                        response=item.answers is not None, confidence=confidence,

@@ -67,6 +67,7 @@ class SpeakerLabel:
 
     key: str
     label: str
+    role_words: str
     name: str
     role: str
     body_start: int
@@ -94,6 +95,8 @@ class LayoutLabels:
         self._items = table
         self._speakers = {_norm(w): role for role in ("pro", "con", "procedural") for w in lex.words("speakers", role)}
         self._reply_headings = tuple(_norm(w) for w in lex.words("item_labels", "reply_headings"))
+        self._section_names = frozenset(
+            _norm(w) for key in ("debate", "pro", "con", "closing") for w in lex.words("sections", key))
         self.byline_starts = tuple(_norm(w) for w in lex.words("bylines", "starts"))
         self.months = frozenset(_norm(w) for w in lex.words("bylines", "months"))
 
@@ -120,7 +123,11 @@ class LayoutLabels:
         role = self._speakers.get(role_words) or self._speakers.get(role_words.split()[0], "")
         named = m.group("name")
         key = _norm(m.group("label"))
-        return SpeakerLabel(key, m.group("label"), (named or m.group("role")).strip(), role, m.end())
+        return SpeakerLabel(key, m.group("label"), m.group("role"), (named or m.group("role")).strip(), role, m.end())
+
+    def is_section_name(self, line: str) -> bool:
+        """True for a line that is just a section name ("Criticism", "Arguments against")."""
+        return _norm(re.sub(r"[^\w\s&'-]", " ", line)) in self._section_names
 
     def is_reply_heading(self, heading: str) -> bool:
         """True for "Replies to the disadvantages", "Responses", "Our answers"."""
@@ -178,9 +185,10 @@ def is_byline(line: str, labels: LayoutLabels) -> bool:
     if not words or len(words) > _MAX_BYLINE_WORDS:
         return False
     flat = " ".join(w.strip(",.:|") for w in words)
-    if any(flat.startswith(s + " ") for s in labels.byline_starts) and line[:1].isupper():
-        rest = line.split(maxsplit=1)[1] if " " in line else ""
-        return rest[:1].isupper() or rest[:1].isdigit()
+    for start in labels.byline_starts:
+        if flat.startswith(start + " ") and line[:1].isupper():
+            rest = line.split(maxsplit=len(start.split()))[-1]
+            return rest[:1].isupper() or rest[:1].isdigit()
     has_month = any(w.strip(",.") in labels.months for w in words)
     has_number = any(w.strip(",.").isdigit() for w in words)
     if _DATE.search(line):

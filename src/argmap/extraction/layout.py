@@ -29,6 +29,7 @@ from argmap.extraction.labels import (
     FLIP,
     ItemLabel,
     LayoutLabels,
+    SpeakerLabel,
     bold_label,
     bold_only,
     is_byline,
@@ -47,11 +48,11 @@ _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
 _RULE = re.compile(r"[=\-_*~]{3,}")
 _INLINE_ITEM = re.compile(r"\s+[-–•]\s+(?=[A-Z“\"‘'(][^:.!?\n]{1,100}:\s)")
 _TERMINAL = ".!?;,"
+_SENTENCE_GAP = re.compile(r"[.!?][”\"’')]?\s+")
 _EDIT_SUFFIX = re.compile(r"(?<=[a-z0-9)\]”\"’'])Edit$")
 _MAX_LABEL_WORDS = 12
 _MAX_QUESTION_WORDS = 30
 _TAB_WIDTH = 4
-_MAX_SECTION_NAME_WORDS = 3
 
 
 @dataclass(eq=False)
@@ -200,6 +201,10 @@ class _UnitCollector:
         # a Myth / question unit whose answer ("Fact:", "A:", the next paragraph) may follow
         self.pair_unit: Unit | None = None
         self.awaiting_answer = False
+        # whether a blank line precedes the block being read
+        self.after_blank = False
+        # after a question that asks for information, its "A:" line answers nothing
+        self.unanswerable = False
         # speaker label → side, for transcripts; the side of the last turn
         self.speakers = speakers
         self.speaker_sides: dict[str, str] = {}
@@ -294,6 +299,10 @@ class _UnitCollector:
             return
         if self._labelled_item(start, end, None):
             return
+        if self.pair_unit is not None and self.pair_unit.items and not self.after_blank:
+            # lines right after a myth and its answer explain them: only cue-marked claims count
+            self.pair_unit.body.append((start, end))
+            return
         self._end_block()
         if self._turn(start, end):
             return
@@ -318,7 +327,7 @@ class _UnitCollector:
         if not self.lex.is_objection_question(last):
             self.heading_line(start, end)
             return
-        self.pair_unit = self._new_unit(self.text[start:end], (start, end))
+        self.pair_unit = self._pair_unit(self.text[start:end], (start, end))
         self.pair_unit.items.append(Item((start, end), "con", whole=True))
         self.awaiting_answer = True
 
@@ -364,21 +373,46 @@ class _UnitCollector:
         return next(u for u in reversed(self.units) if any(i is item for i in u.items))
 
     def _labelled_item(self, start: int, end: int, indent: int | None) -> bool:
-        """A line opening with a known item label; ``False`` when it has none."""
+        """A line opening with a known item label; ``False`` when it has none. A second label
+        after a full stop starts a second item ("Point: … Counterpoint: …" on one line)."""
         found = self.labels.item_label(self.text, start, end)
         if found is None:
             return False
+        segments = [found]
+        at = found.body_start
+        while (nxt := self._next_label(at, end)) is not None:
+            segments.append(nxt)
+            at = nxt.body_start
+        for k, label in enumerate(segments):
+            stop = end if k + 1 == len(segments) else self._label_start(segments[k + 1], at=label.body_start)
+            self._place_labelled(label, start, stop, indent)
+        return True
+
+    def _next_label(self, start: int, end: int) -> ItemLabel | None:
+        for m in _SENTENCE_GAP.finditer(self.text, start, end):
+            found = self.labels.item_label(self.text, m.end(), end)
+            if found is not None:
+                return found
+        return None
+
+    def _label_start(self, label: ItemLabel, at: int) -> int:
+        """Where the text before ``label`` ends (its sentence's end)."""
+        gap = max(m.start() for m in _SENTENCE_GAP.finditer(self.text, at, label.body_start))
+        return gap + 1
+
+    def _place_labelled(self, found: ItemLabel, start: int, end: int, indent: int | None) -> None:
         if found.role == "topic":
             self._topic_item(found, start, end)
         elif found.role == "answer":
             if self.pair_unit is not None and self.pair_unit.items:
                 self._answer(found.body_start, end, label=found.name)
-            elif self.items_unit is not None and self.items_unit.items:
+            elif self.items_unit is not None and self.items_unit.items and not self.unanswerable:
                 last = self.items_unit.items[-1]
                 self.items_unit.items.append(Item((found.body_start, end), FLIP[last.stance], answers=last,
                                                   label=found.name))
             # an answer to a question that voices no objection has no node
         else:
+            self.unanswerable = False
             unit = self._items_unit()
             last = unit.items[-1] if unit.items else None
             answers = last if found.role == "side" and last is not None and last.stance != found.stance else None
@@ -386,16 +420,22 @@ class _UnitCollector:
             unit.items.append(item)
             if indent is not None:
                 self.outline.append((indent, item, item.stance))
-        return True
 
     def _topic_item(self, found: ItemLabel, start: int, end: int) -> None:
         """"Myth 2 — …" or "Q: …": a topic of its own, its answer to follow."""
         body = (found.body_start, end)
         self.pair_unit = None
-        if found.stance is None and not self.lex.is_objection_question(self.text[body[0] : body[1]]):
+        self.unanswerable = found.stance is None and not self.lex.is_objection_question(self.text[body[0] : body[1]])
+        if self.unanswerable:
             return  # a question asking for information: neither it nor its answer argues
-        self.pair_unit = self._new_unit(self.text[body[0] : body[1]], body)
+        self.pair_unit = self._pair_unit(self.text[body[0] : body[1]], body)
         self.pair_unit.items.append(Item(body, "con", whole=True, label=found.name))
+
+    def _pair_unit(self, title: str, span: Span) -> Unit:
+        """The topic of a myth or question: its own items, and prose that is no opener."""
+        unit = self._new_unit(title, span)
+        unit.debate, unit.stance, unit.debate_heading_id = False, None, None
+        return unit
 
     def _answer(self, start: int, end: int, label: str | None = None) -> None:
         assert self.pair_unit is not None
@@ -416,7 +456,7 @@ class _UnitCollector:
             side = FLIP[self.last_turn.stance] if self.last_turn is not None else "pro"
         self.speaker_sides[m.key] = side
         answers = self.last_turn if self.last_turn is not None and self.last_turn.stance != side else None
-        turn = Item((m.body_start, end), side, answers=answers, speaker=m.name, label=m.label)
+        turn = Item((m.body_start, end), side, answers=answers, speaker=m.name, label=m.role_words)
         self._items_unit().items.append(turn)
         self.last_turn = turn
         return True
@@ -501,7 +541,7 @@ def _title(text: str, lines: list[_Line | None], lex: Lexicon, labels: LayoutLab
             return None
         looks_like_title = (is_heading(candidate) or is_question_line(candidate)
                             or (len(candidate) <= 200 and candidate[-1] not in ".!?"))
-        if not looks_like_title or (len(candidate.split()) <= _MAX_SECTION_NAME_WORDS and lex.section_roles(candidate)[0]):
+        if not looks_like_title or labels.is_section_name(candidate):
             return None  # a first line such as "Criticism" or "Arguments against" opens a section
         title = _EDIT_SUFFIX.sub("", candidate).strip()
         offset = text.index(title, s) if title in text[s:e] else s
@@ -513,9 +553,10 @@ def _speakers(text: str, lines: list[_Line | None], labels: LayoutLabels) -> dic
     """Speaker labels of a transcript → ``pro`` / ``con`` / ``procedural`` / ``""`` (unknown side).
 
     A label is a speaker when its role word is known ("CHAIR", "OPPOSITION (…)"), or when
-    it opens two paragraphs or more and another such label does too ("ANA:" … "BEN:")."""
+    the text has turns by two speakers or more, three turns at least, whose labels are
+    capitals or carry a name ("ANA:", "Host (Lee):"), or which each open two paragraphs."""
     counts: dict[str, int] = {}
-    roles: dict[str, str] = {}
+    found: dict[str, SpeakerLabel] = {}
     for line in lines:
         if line is None:
             continue
@@ -523,9 +564,10 @@ def _speakers(text: str, lines: list[_Line | None], labels: LayoutLabels) -> dic
         if m is None or labels.item_label(text, line.start, line.end) is not None:
             continue
         counts[m.key] = counts.get(m.key, 0) + 1
-        roles[m.key] = m.role
-    repeated = [k for k, n in counts.items() if n >= 2]
-    return {k: roles[k] for k in counts if roles[k] or (k in repeated and len(repeated) >= 2)}
+        found[m.key] = m
+    marked = [k for k, m in found.items() if m.label.isupper() or m.name != m.label or counts[k] >= 2]
+    dialogue = len(marked) >= 2 and sum(counts[k] for k in marked) >= 3
+    return {k: m.role for k, m in found.items() if m.role or (dialogue and k in marked)}
 
 
 def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
@@ -543,6 +585,7 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
     i, list_length, in_list = 0, 0, False
     while i < len(lines):
         line = lines[i]
+        collector.after_blank = i > 0 and lines[i - 1] is None
         i += 1
         if line is None:
             continue
