@@ -299,9 +299,10 @@ class _UnitCollector:
             return
         if self._labelled_item(start, end, None):
             return
-        if self.pair_unit is not None and self.pair_unit.items and not self.after_blank:
+        after_pair = self.pair_unit is not None and bool(self.pair_unit.items)
+        if after_pair and not self.after_blank:
             # lines right after a myth and its answer explain them: only cue-marked claims count
-            self.pair_unit.body.append((start, end))
+            self.pair_unit.body.append((start, end))  # type: ignore[union-attr]
             return
         self._end_block()
         if self._turn(start, end):
@@ -316,7 +317,10 @@ class _UnitCollector:
             return
         if self.replying_to is not None and self._reply(start, end):
             return
-        if self.heading_unit is None:
+        if after_pair:
+            # prose between myths or questions opens no debate of its own
+            self.heading_unit = self._pair_unit(self.heading, self.heading_span)
+        elif self.heading_unit is None:
             self.heading_unit = self._new_unit(self.heading, self.heading_span)
         self.heading_unit.body.append((start, end))
 
@@ -431,7 +435,7 @@ class _UnitCollector:
         self.pair_unit = self._pair_unit(self.text[body[0] : body[1]], body)
         self.pair_unit.items.append(Item(body, "con", whole=True, label=found.name))
 
-    def _pair_unit(self, title: str, span: Span) -> Unit:
+    def _pair_unit(self, title: str | None, span: Span | None) -> Unit:
         """The topic of a myth or question: its own items, and prose that is no opener."""
         unit = self._new_unit(title, span)
         unit.debate, unit.stance, unit.debate_heading_id = False, None, None
