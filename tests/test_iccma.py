@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -210,9 +212,6 @@ def test_i23_instances_load_and_ground(shared_dir: Path, name: str) -> None:
 
 def test_solve_reads_a_framework_on_standard_input(capsys: pytest.CaptureFixture[str],
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    import io
-    import sys
-
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"arg(a).\narg(b).\natt(a,b).\n")))
     assert main(["solve", "-", "-s", "grounded"]) == 0
     assert capsys.readouterr().out.strip() == "[[a]]"

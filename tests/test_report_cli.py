@@ -3,6 +3,7 @@ renderer: what it writes, how it fails, and its progress bar on a terminal."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pty
@@ -160,8 +161,6 @@ def test_a_report_is_a_folder_not_standard_output(tmp_path: Path, capsys: pytest
 @needs_dot
 def test_report_of_a_text_on_standard_input(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    import io
-
     paths = write_essays(tmp_path)
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(paths[0].read_bytes())))
     assert run_cli("-", "-o", str(tmp_path / "out")) == 0
