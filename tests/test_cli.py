@@ -223,6 +223,17 @@ def test_extract_takes_json_that_is_not_a_map_as_text(tmp_path: Path, capsys: py
     assert ArgumentMap.from_json(capsys.readouterr().out).documents[0].text == notes.read_text()
 
 
+def test_extract_with_an_extra_lexicon(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    essay = tmp_path / "zorb.txt"
+    essay.write_text("Tolls\n\nThe zorblings insist that tolls hurt.\n")
+    lexicon = tmp_path / "zorb.json"
+    lexicon.write_text(json.dumps({"actors": {"con": ["zorblings"]}}))
+    assert main(["extract", str(essay)]) == 0
+    assert ArgumentMap.from_json(capsys.readouterr().out).nodes == []
+    assert main(["extract", str(essay), "--lexicon", str(lexicon)]) == 0
+    assert [n.kind for n in ArgumentMap.from_json(capsys.readouterr().out).nodes] == ["critique"]
+
+
 # ----- topics and --topic ---------------------------------------------------------------
 
 
