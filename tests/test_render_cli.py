@@ -51,7 +51,7 @@ def test_graph_attrs_reach_the_dot(map_file: Path, tmp_path: Path) -> None:
     assert main(["render", str(map_file), "-o", str(tmp_path / "d"), "--format", "dot", "--topic", "T1",
                  "--graph-attr", "rankdir=LR", "--graph-attr", "fontname=Courier New"]) == 0
     text = (tmp_path / "d" / "t1-bike-lanes-on-main-street.dot").read_text()
-    assert 'rankdir="LR"' in text and 'fontname="Courier New"' in text
+    assert "rankdir=LR" in text and 'fontname="Courier New"' in text
 
 
 @pytest.mark.parametrize(("extra", "message"), [

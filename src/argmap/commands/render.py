@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 
 def _graph_attr(text: str) -> tuple[str, str]:
@@ -39,44 +38,31 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def _labelling(amap: Any) -> dict[str, str] | None:
-    # Grounded status comes from argmap.semantics, which is developed on its own; when this
-    # installation does not have it, diagrams are drawn without status marks.
-    try:
-        from argmap.semantics import grounded_labelling
-    except ImportError:
-        return None
-    return dict(grounded_labelling(amap))
-
-
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from argmap.commands._inputs import load_inputs
+    from argmap.diagrams import DEFAULT_TIMEOUT, render_overview, render_topics, topic_file_stems
     from argmap.errors import ArgmapError, LimitExceeded
     from argmap.io import atomic_write
-    from argmap.diagrams import DEFAULT_TIMEOUT, get_theme, render_diagrams, topic_file_stems
-    from argmap.diagrams.dot import MapIndex, overview_diagram, topic_diagram
 
     amap = load_inputs([args.file])
-    theme = get_theme(args.theme)
     known = {t.id for t in amap.topics}
     for tid in args.topic or []:
         if tid not in known:
             raise ArgmapError(f"{args.file}: no topic with id {tid!r} (topics: {', '.join(sorted(known)) or 'none'})")
     topic_ids = list(dict.fromkeys(args.topic)) if args.topic else [t.id for t in amap.topics]
-    options = {"theme": theme, "graph_attrs": dict(args.graph_attr), "labelling": _labelling(amap)}
-    index = MapIndex(amap)
-    diagrams = [topic_diagram(amap, tid, index=index, **options) for tid in topic_ids]
+    timeout = DEFAULT_TIMEOUT if args.timeout is None else args.timeout
+    options = {"theme": args.theme, "graph_attr": dict(args.graph_attr), "fmt": args.format, "timeout": timeout}
+    # all rendered before any file is written
+    docs = list(render_topics(amap, topics=topic_ids, **options).values())
     names = [f"{stem}.{args.format}" for stem in topic_file_stems(amap, topic_ids).values()]
     if not args.topic:
         try:
-            diagrams.append(overview_diagram(amap, **options))
+            docs.append(render_overview(amap, **options))
             names.append(f"overview.{args.format}")
         except LimitExceeded as exc:
             print(f"argmap render: no overview: {exc}", file=sys.stderr)
-    timeout = DEFAULT_TIMEOUT if args.timeout is None else args.timeout
-    docs = render_diagrams(diagrams, args.format, timeout=timeout)  # all rendered before any file is written
     out = Path(args.output)
     for name, doc in zip(names, docs):
         atomic_write(out / name, doc)
