@@ -140,7 +140,8 @@ def _svg_ids(svg: str) -> set[str]:
 
 @dataclass
 class _Index:
-    """Positions and lookups computed once, so building stays linear in the map size."""
+    """Positions and lookups computed once, so building stays linear in the map size; and
+    which page each topic and statement is on, so links can cross pages."""
 
     amap: ArgumentMap
     labelling: Mapping[str, str]
@@ -152,7 +153,9 @@ class _Index:
     incoming: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     marked: set[str] = field(default_factory=set)  # statements highlighted in a text
     headed: set[str] = field(default_factory=set)  # topics whose heading is marked in a text
-    spanned: dict[str | None, list[Topic | Node]] = field(default_factory=dict)  # per document
+    spanned: dict[str | None, list[Topic | Node]] = field(default_factory=dict)  # per document, shown spans only
+    page_of: dict[str, str] = field(default_factory=dict)  # item id -> its page's file ("" : this page)
+    page: str = ""  # the page being built
 
     def __post_init__(self) -> None:
         self.topic_no = {t.id: i for i, t in enumerate(self.amap.topics)}
@@ -165,8 +168,13 @@ class _Index:
         for n in self.amap.nodes:
             self.doc_of[n.id] = n.document if n.document in docs else self.doc_of.get(n.topic) or single
         for item in self.amap.iter_items():
-            if item.span is not None:
-                self.spanned.setdefault(self.doc_of[item.id], []).append(item)
+            doc = docs.get(self.doc_of[item.id] or "")
+            if item.span is None or doc is None or doc.text is None:
+                continue
+            a, b = item.span
+            if a < b <= len(doc.text):  # hand-made maps may carry empty spans: nothing to show
+                self.spanned.setdefault(doc.id, []).append(item)
+                (self.headed if isinstance(item, Topic) else self.marked).add(item.id)
         for e in self.amap.edges:
             self.outgoing.setdefault(e.source, []).append((e.relation, e.target))
             self.incoming.setdefault(e.target, []).append((e.relation, e.source))
@@ -180,16 +188,24 @@ class _Index:
             return f"t{self.topic_no[item_id]}"
         return None
 
+    def href(self, item_id: str) -> str | None:
+        """A link target for an id: ``#anchor`` on this page, ``page.html#anchor`` on another."""
+        target = self.anchor(item_id)
+        if target is None:
+            return None
+        page = self.page_of.get(item_id, "")
+        return f"{page if page != self.page else ''}#{target}"
+
     def ref(self, item_id: str) -> str:
         """A link to a statement or topic, showing its id (plain text for unknown ids)."""
-        target = self.anchor(item_id)
+        target = self.href(item_id)
         label = _e(item_id)
         if target is None:
             return f'<code class="ref">{label}</code>'
         if item_id in self.topic_no:
             title = self.topic_of[item_id].title
-            return f'<a class="ref topic-ref" href="#{target}">{_e(_short(title, 60))}</a>'
-        return f'<a class="ref" href="#{target}"><code>{label}</code></a>'
+            return f'<a class="ref topic-ref" href="{_e(target)}">{_e(shorten(title, 60))}</a>'
+        return f'<a class="ref" href="{_e(target)}"><code>{label}</code></a>'
 
     def status(self, item_id: str) -> str:
         value = self.labelling.get(item_id)
@@ -199,7 +215,7 @@ class _Index:
         return f'<span class="status s-{_e(value)}" title="grounded semantics: {_e(word)}">{_e(value)}</span>'
 
 
-def _short(text: str, limit: int = 90) -> str:
+def shorten(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -262,14 +278,7 @@ def _document_text(doc: Document, ix: _Index) -> str:
     spans: list[tuple[int, int, tuple[str, int]]] = []
     for item in ix.spanned.get(doc.id, []):
         a, b = item.span or (0, 0)
-        if not a < b <= len(doc.text):
-            continue  # nothing to show (hand-made maps may carry empty spans)
-        if isinstance(item, Topic):
-            spans.append((a, b, ("t", ix.topic_no[item.id])))
-            ix.headed.add(item.id)
-        else:
-            spans.append((a, b, ("s", ix.node_no[item.id])))
-            ix.marked.add(item.id)
+        spans.append((a, b, ("t", ix.topic_no[item.id]) if isinstance(item, Topic) else ("s", ix.node_no[item.id])))
     opened: set[tuple[str, int]] = set()
     out: list[str] = []
     for piece, keys in segments(doc.text, spans):
@@ -396,20 +405,34 @@ def _findings(findings: Sequence[FindingLike], ix: _Index) -> str:
 # ----- page data for the script ------------------------------------------------------------
 
 
-def _page_data(ix: _Index, diagram_ids: Mapping[str, str]) -> dict[str, Any]:
-    amap = ix.amap
-    statements = []
-    for k, n in enumerate(amap.nodes):
-        statements.append({
+def _page_data(ix: _Index, diagram_ids: Mapping[str, str], nodes: Sequence[Node]) -> dict[str, Any]:
+    """The statements of this page (and, briefly, those their relations reach on other pages)
+    and the topics they belong to, keyed by their position in the map."""
+    statements: dict[int, dict[str, Any]] = {}
+    topics: set[int] = set()
+    for n in nodes:
+        k = ix.node_no[n.id]
+        out = [[rel, _target(t, ix)] for rel, t in ix.outgoing.get(n.id, [])]
+        into = [[rel, _target(t, ix)] for rel, t in ix.incoming.get(n.id, [])]
+        statements[k] = {
             "id": n.id, "kind": n.kind, "stance": n.stance, "actor": n.actor, "cue": n.cue,
-            "text": _short(n.text, 160), "topic": ix.topic_no[n.topic], "confidence": n.confidence,
+            "text": shorten(n.text, 160), "topic": ix.topic_no[n.topic], "confidence": n.confidence,
             "status": ix.labelling.get(n.id), "mark": n.id in ix.marked, "g": diagram_ids.get(n.id),
-            "out": [[rel, _target(t, ix)] for rel, t in ix.outgoing.get(n.id, [])],
-            "in": [[rel, _target(s, ix)] for rel, s in ix.incoming.get(n.id, [])],
-        })
-    topics = [{"id": t.id, "title": t.title, "status": ix.labelling.get(t.id), "g": diagram_ids.get(t.id)}
-              for t in amap.topics]
-    return {"statements": statements, "topics": topics}
+            "out": out, "in": into,
+        }
+        topics.add(ix.topic_no[n.topic])
+        topics.update(j for _, (what, j) in out + into if what == "t")
+    for entry in list(statements.values()):  # what a card mentions but this page does not show
+        for _, (what, j) in entry["out"] + entry["in"]:
+            if what == "s" and j not in statements:
+                other = ix.amap.nodes[j]
+                statements[j] = {"id": other.id, "kind": other.kind, "text": shorten(other.text, 160),
+                                 "topic": ix.topic_no[other.topic], "elsewhere": True}
+                topics.add(ix.topic_no[other.topic])
+    shown = [ix.amap.topics[j] for j in sorted(topics)]
+    return {"statements": statements,
+            "topics": {ix.topic_no[t.id]: {"id": t.id, "title": t.title, "status": ix.labelling.get(t.id),
+                                           "g": diagram_ids.get(t.id)} for t in shown}}
 
 
 def _target(item_id: str, ix: _Index) -> list[Any]:
@@ -418,29 +441,40 @@ def _target(item_id: str, ix: _Index) -> list[Any]:
     return ["t", ix.topic_no[item_id]]
 
 
-# ----- navigation and page ------------------------------------------------------------------
+# ----- navigation and pages -----------------------------------------------------------------
+
+#: Past this many documents a report is an index page plus one page per document.
+PAGES_FROM = 50
+INDEX = "index.html"
+TEXT_LEGEND = (("claim", "pro, solid underline"), ("rebuttal", "pro answer, double underline"),
+               ("critique", "con, wavy underline"))
 
 
-def _nav(ix: _Index, numbers: dict[str, Any], checked: bool,
-         groups: Sequence[tuple[Document | None, list[Topic]]], diagram_legend: str) -> str:
-    legend = "".join(f'<li><mark class="st k-{k}">{k}</mark> {d}</li>' for k, d in
-                     (("claim", "pro, solid underline"), ("rebuttal", "pro answer, double underline"),
-                      ("critique", "con, wavy underline")))
-    toc = ['<li><a href="#summary">Summary</a></li>']
+def _nav(ix: _Index, numbers: dict[str, Any], checked: bool, groups: Sequence[tuple[int, Document | None, list[Topic]]],
+         diagram_legend: str, *, texts: bool = True, home: bool = False) -> str:
+    """The contents column. ``groups`` are the documents listed (with their topics); ``home``
+    adds the way back to the index page of a report split into pages."""
+    legend = ""
+    if texts:
+        items = "".join(f'<li><mark class="st k-{k}">{k}</mark> {d}</li>' for k, d in TEXT_LEGEND)
+        legend = f'<ul class="legend" aria-label="Legend of the texts">{items}</ul>'
+    toc = [f'<li><a href="{INDEX}#summary">Summary</a></li>' if home else '<li><a href="#summary">Summary</a></li>']
     if checked:
         f = numbers["findings"]
-        toc.append(f'<li><a href="#findings">Findings</a> <span class="count">{f["error"]} E · '
+        toc.append(f'<li><a href="{INDEX if home else ""}#findings">Findings</a> <span class="count">{f["error"]} E · '
                    f'{f["warning"]} W · {f["info"]} I</span></li>')
-    for g, (doc, topics) in enumerate(groups):
+    for g, doc, topics in groups:
         name = _doc_title(doc) if doc is not None else "Other topics"
-        items = "".join(f'<li><a href="#t{ix.topic_no[t.id]}">{_e(_short(t.title, 48))}</a></li>' for t in topics)
-        toc.append(f'<li><a href="#doc{g}" class="doc-link">{_e(_short(name, 48))}</a>'
-                   f'{f"<ol>{items}</ol>" if items else ""}</li>')
-    return (f'<nav class="side" aria-label="Contents"><p class="brand">argmap report</p>'
+        items = "".join(f'<li><a href="#t{ix.topic_no[t.id]}">{_e(shorten(t.title, 48))}</a></li>' for t in topics)
+        page = ix.page_of.get(topics[0].id, "") if topics else ""
+        target = f"{page}#doc{g}" if page and page != ix.page else f"#doc{g}"
+        toc.append(f'<li><a href="{_e(target)}" class="doc-link">{_e(shorten(name, 48))}</a>'
+                   f'{f"<ol>{items}</ol>" if items and (not page or page == ix.page) else ""}</li>')
+    back = f'<p><a href="{INDEX}" class="home">← All documents</a></p>' if home else ""
+    return (f'<nav class="side" aria-label="Contents"><p class="brand">argmap report</p>{back}'
             f'<p class="tiny">{numbers["documents"]} documents · {numbers["topics"]} topics · '
             f'{numbers["statements"]} statements · {numbers["unanswered"]} unanswered critiques</p>'
-            f'<ul class="legend" aria-label="Legend of the texts">{legend}</ul>'
-            f'{diagram_legend}'
+            f'{legend}{diagram_legend}'
             f'<ol class="toc">{"".join(toc)}</ol></nav>')
 
 
@@ -448,7 +482,7 @@ def _doc_title(doc: Document) -> str:
     return doc.title or doc.source or doc.id
 
 
-def _groups(amap: ArgumentMap, ix: _Index) -> list[tuple[Document | None, list[Topic]]]:
+def _groups(amap: ArgumentMap, ix: _Index) -> list[tuple[int, Document | None, list[Topic]]]:
     """Documents in map order with their topics; topics tied to no known document last."""
     by_doc: dict[str | None, list[Topic]] = {}
     for t in amap.topics:
@@ -456,7 +490,7 @@ def _groups(amap: ArgumentMap, ix: _Index) -> list[tuple[Document | None, list[T
     groups: list[tuple[Document | None, list[Topic]]] = [(d, by_doc.get(d.id, [])) for d in amap.documents]
     if by_doc.get(None):
         groups.append((None, by_doc[None]))
-    return groups
+    return [(g, doc, topics) for g, (doc, topics) in enumerate(groups)]
 
 
 def _csp(script: str) -> str:
@@ -465,34 +499,81 @@ def _csp(script: str) -> str:
             "img-src data:; base-uri 'none'; form-action 'none'")
 
 
-def build_report(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | None = None,
-                 diagram_id: Callable[[str], str] | None = None,
-                 findings: Iterable[FindingLike] | None = None,
-                 labelling: Mapping[str, str] | None = None, diagram_legend: str | None = None,
-                 title: str | None = None) -> str:
-    """The report page as HTML text.
+@lru_cache(maxsize=1)
+def _templates() -> Any:
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-    ``diagrams`` maps topic ids to SVG (inlined); ``diagram_id(map_id)`` is the id of a
-    statement's element in those SVGs (e.g. ``argmap.diagrams.svg_id``) so the text and the
-    diagrams link to each other; ``diagram_legend`` (SVG) explains their look once, beside the
-    contents. ``findings`` (``None``: the checks were not run) and
-    ``labelling`` (id → ``IN``/``OUT``/``UNDEC``) add the findings list and grounded status.
-    :func:`argmap.reports.make_report` computes all three with argmap's own modules.
+    return Environment(loader=PackageLoader("argmap.reports", "templates"), autoescape=select_autoescape(["html"]),
+                       undefined=StrictUndefined, keep_trailing_newline=True)
+
+
+def _page(ix: _Index, *, title: str, heading: str, intro: str, nav: str, body: str, nodes: Sequence[Node],
+          diagram_ids: Mapping[str, str]) -> str:
+    """One self-contained page from the ``page.html`` template: CSS and script inline, the
+    script allowed by its hash, the page's data as escaped JSON."""
+    from markupsafe import Markup
+
+    script = asset("report.js")
+    return _templates().get_template("page.html").render(
+        title=title, heading=heading, csp=_csp(script), css=Markup(asset("report.css")), script=Markup(script),
+        intro=Markup(intro), nav=Markup(nav), body=Markup(body),
+        data=Markup(_json_for_script(_page_data(ix, diagram_ids, nodes))))
+
+
+def _document_section(g: int, doc: Document | None, topics: Sequence[Topic], ix: _Index, texts: Mapping[str, str],
+                      svgs: Mapping[str, str], diagram_ids: Mapping[str, str],
+                      by_topic: Mapping[str, list[Node]]) -> str:
+    if doc is None:
+        head = '<h2>Other topics</h2><p class="meta">Topics the map ties to no document.</p>'
+        text = ""
+    else:
+        origin = f'<code>{_e(doc.source)}</code> · ' if doc.source else ""
+        n_nodes = sum(len(by_topic.get(t.id, [])) for t in topics)
+        head = (f'<h2><span class="tag">document</span> {_e(_doc_title(doc))}</h2>'
+                f'<p class="meta">{origin}{len(topics)} topics · {n_nodes} statements</p>')
+        text = texts[doc.id]
+    sections = "".join(_topic_section(t, ix, svgs.get(t.id), diagram_ids, by_topic) for t in topics)
+    return f'<section class="doc" id="doc{g}">{head}{text}<div class="topics">{sections}</div></section>'
+
+
+def _page_names(groups: Sequence[tuple[int, Document | None, list[Topic]]]) -> dict[int, str]:
+    """File name of each document's page: ``doc-007-<title>.html``."""
+    from argmap.diagrams.escaping import slug
+
+    return {g: "-".join(p for p in (f"doc-{g + 1:03d}", slug(_doc_title(doc) if doc else "other topics", 40)) if p)
+            + ".html" for g, doc, _ in groups}
+
+
+def build_pages(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | None = None,
+                diagram_id: Callable[[str], str] | None = None, findings: Iterable[FindingLike] | None = None,
+                labelling: Mapping[str, str] | None = None, diagram_legend: str | None = None,
+                title: str | None = None, per_document: bool | None = None,
+                progress: bool | None = None) -> dict[str, str]:
+    """The report as pages: file name → HTML, ``index.html`` first.
+
+    One page holds everything unless the map has more than :data:`PAGES_FROM` documents
+    (or ``per_document=True``): then ``index.html`` has the summary, the findings and the
+    list of documents, and each document gets its own page (``doc-001-….html``) with its
+    text, topics, diagrams and the findings about it. Every page is self-contained under
+    the same Content-Security-Policy; links between pages are relative. Arguments as in
+    :func:`build_report`; ``progress`` shows a bar while the pages are built.
 
     Example:
-        >>> from argmap.model import ArgumentMap, Topic
-        >>> page = build_report(ArgumentMap(topics=[Topic(id="t1", title="Fees & fines")]),
-        ...                     labelling={"t1": "IN"}, findings=[])
-        >>> "Fees &amp; fines" in page and "The checks found nothing" in page
-        True
+        >>> from argmap.model import ArgumentMap, Document
+        >>> m = ArgumentMap(documents=[Document(id=f"d{i}", title=f"Essay {i}") for i in range(3)])
+        >>> list(build_pages(m, per_document=True))
+        ['index.html', 'doc-001-essay-0.html', 'doc-002-essay-1.html', 'doc-003-essay-2.html']
+        >>> list(build_pages(m))
+        ['index.html']
     """
+    from argmap.progress import progress as progress_iter
+
     labelling = dict(labelling or {})
     checked = findings is not None
     found = list(findings or [])
     ix = _Index(amap, labelling)
     groups = _groups(amap, ix)
-    # Texts first: they decide which statements have a highlight to link to.
-    texts = {doc.id: _document_text(doc, ix) for doc, _ in groups if doc is not None}
+    split = len(amap.documents) > PAGES_FROM if per_document is None else per_document
     svgs = {tid: safe_svg(svg) for tid, svg in (diagrams or {}).items()}
     legend = ""
     if diagram_legend and svgs:
@@ -508,34 +589,85 @@ def build_report(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | Non
                 if diagram_id(item_id) in present:
                     diagram_ids[item_id] = diagram_id(item_id)
     numbers = _summary_numbers(amap, found, labelling)
+    names = ", ".join(_doc_title(d) for _, d, _ in groups if d is not None)
+    page_title = title or ("argmap report — " + shorten(names, 120) if names else "argmap report")
+    heading = title or "Debate report"
+    if not split:
+        texts = {doc.id: _document_text(doc, ix) for _, doc, _ in groups if doc is not None}
+        body = [_summary(numbers, bool(labelling), checked)]
+        if checked:
+            body.append(_findings(found, ix))
+        body += [_document_section(g, doc, topics, ix, texts, svgs, diagram_ids, by_topic) for g, doc, topics in groups]
+        return {INDEX: _page(ix, title=page_title, heading=heading, intro=INTRO, body="".join(body),
+                             nav=_nav(ix, numbers, checked, groups, legend), nodes=amap.nodes,
+                             diagram_ids=diagram_ids)}
+
+    files = _page_names(groups)
+    for g, _, topics in groups:
+        for t in topics:
+            ix.page_of[t.id] = files[g]
+            for n in by_topic.get(t.id, []):
+                ix.page_of[n.id] = files[g]
+    pages = {INDEX: ""}
+    ix.page = INDEX
     body = [_summary(numbers, bool(labelling), checked)]
     if checked:
         body.append(_findings(found, ix))
-    for g, (doc, topics) in enumerate(groups):
-        if doc is None:
-            head = '<h2>Other topics</h2><p class="meta">Topics the map ties to no document.</p>'
-            text = ""
-        else:
-            origin = f'<code>{_e(doc.source)}</code> · ' if doc.source else ""
-            n_nodes = sum(len(by_topic.get(t.id, [])) for t in topics)
-            head = (f'<h2><span class="tag">document</span> {_e(_doc_title(doc))}</h2>'
-                    f'<p class="meta">{origin}{len(topics)} topics · {n_nodes} statements</p>')
-            text = texts[doc.id]
-        sections = "".join(_topic_section(t, ix, svgs.get(t.id), diagram_ids, by_topic) for t in topics)
-        body.append(f'<section class="doc" id="doc{g}">{head}{text}'
-                    f'<div class="topics">{sections}</div></section>')
-    script = asset("report.js")
-    names = ", ".join(_doc_title(d) for d, _ in groups if d is not None)
-    page_title = title or ("argmap report — " + _short(names, 120) if names else "argmap report")
-    return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f'<meta http-equiv="Content-Security-Policy" content="{_csp(script)}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta name="generator" content="argmap">\n<title>{_e(page_title)}</title>\n'
-        f"<style>\n{asset('report.css')}</style>\n</head>\n<body>\n"
-        f'<div class="layout">{_nav(ix, numbers, checked, groups, legend)}'
-        f'<main><h1>{_e(title or "Debate report")}</h1>{INTRO}{"".join(body)}</main></div>\n'
-        '<button type="button" id="back" class="back" hidden>↩ Back</button>\n'
-        f'<script type="application/json" id="argmap-data">{_json_for_script(_page_data(ix, diagram_ids))}</script>\n'
-        f"<script>{script}</script>\n</body>\n</html>\n"
-    )
+    body.append(_documents_list(groups, files, by_topic, found, ix))
+    pages[INDEX] = _page(ix, title=page_title, heading=heading, intro=INDEX_INTRO, body="".join(body),
+                         nav=_nav(ix, numbers, checked, groups, "", texts=False), nodes=[], diagram_ids={})
+    for g, doc, topics in progress_iter(groups, total=len(groups), label="writing pages", show=progress):
+        ix.page = files[g]
+        on_page = {t.id for t in topics} | {n.id for t in topics for n in by_topic.get(t.id, [])}
+        mine = [f for f in found if on_page & set(f.ids)]
+        texts = {doc.id: _document_text(doc, ix)} if doc is not None else {}
+        body = ([_findings(mine, ix)] if checked and mine else [])
+        body.append(_document_section(g, doc, topics, ix, texts, svgs, diagram_ids, by_topic))
+        name = _doc_title(doc) if doc is not None else "Other topics"
+        pages[files[g]] = _page(ix, title=f"{name} — {page_title}", heading=name, intro=INTRO, body="".join(body),
+                                nav=_nav(ix, numbers, checked, [(g, doc, topics)], legend, home=True),
+                                nodes=[n for t in topics for n in by_topic.get(t.id, [])], diagram_ids=diagram_ids)
+    return pages
+
+
+INDEX_INTRO = ('<p class="intro">This report has one page per document: the summary and the findings are here, '
+               'each document\'s text, diagrams and pro/contra tables are on its own page (listed below).</p>')
+
+
+def _documents_list(groups: Sequence[tuple[int, Document | None, list[Topic]]], files: Mapping[int, str],
+                    by_topic: Mapping[str, list[Node]], findings: Sequence[FindingLike], ix: _Index) -> str:
+    """The index page's table of documents, from the ``documents.html`` template."""
+    counts: Counter[str] = Counter()
+    for f in findings:
+        for page in {ix.page_of.get(i) for i in f.ids} - {None}:
+            counts[page] += 1  # type: ignore[index]
+    rows = [{"href": files[g], "title": _doc_title(doc) if doc is not None else "Other topics",
+             "source": doc.source if doc is not None else None, "topics": len(topics),
+             "statements": sum(len(by_topic.get(t.id, [])) for t in topics), "findings": counts[files[g]]}
+            for g, doc, topics in groups]
+    return _templates().get_template("documents.html").render(rows=rows)
+
+
+def build_report(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | None = None,
+                 diagram_id: Callable[[str], str] | None = None,
+                 findings: Iterable[FindingLike] | None = None,
+                 labelling: Mapping[str, str] | None = None, diagram_legend: str | None = None,
+                 title: str | None = None) -> str:
+    """The report as one HTML page (see :func:`build_pages` for a report split into pages).
+
+    ``diagrams`` maps topic ids to SVG (inlined); ``diagram_id(map_id)`` is the id of a
+    statement's element in those SVGs (e.g. ``argmap.diagrams.svg_id``) so the text and the
+    diagrams link to each other; ``diagram_legend`` (SVG) explains their look once, beside the
+    contents. ``findings`` (``None``: the checks were not run) and
+    ``labelling`` (id → ``IN``/``OUT``/``UNDEC``) add the findings list and grounded status.
+    :func:`argmap.reports.make_report` computes all of them with argmap's own modules.
+
+    Example:
+        >>> from argmap.model import ArgumentMap, Topic
+        >>> page = build_report(ArgumentMap(topics=[Topic(id="t1", title="Fees & fines")]),
+        ...                     labelling={"t1": "IN"}, findings=[])
+        >>> "Fees &amp; fines" in page and "The checks found nothing" in page
+        True
+    """
+    return build_pages(amap, diagrams=diagrams, diagram_id=diagram_id, findings=findings, labelling=labelling,
+                       diagram_legend=diagram_legend, title=title, per_document=False)[INDEX]

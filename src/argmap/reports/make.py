@@ -68,22 +68,33 @@ def report_parts(amap: ArgumentMap, *, timeout: float | None = None, progress: b
 
 
 def make_report(amap: ArgumentMap, out_dir: str | os.PathLike[str], *, title: str | None = None,
-                timeout: float | None = None, progress: bool | None = None, **options: Any) -> Path:
-    """Write ``out_dir/index.html`` (the report) and ``out_dir/map.json`` (the map it shows);
-    returns the path of ``index.html``. Diagram ``options`` as in :func:`report_parts`.
+                per_document: bool | None = None, timeout: float | None = None, progress: bool | None = None,
+                **options: Any) -> Path:
+    """Write the report into ``out_dir``: ``index.html``, ``map.json`` (the map it shows)
+    and, for more than :data:`~argmap.reports.html.PAGES_FROM` documents (or with
+    ``per_document=True``), one page per document; returns the path of ``index.html``.
+    Diagram ``options`` as in :func:`report_parts`; ``progress`` (default: on a terminal or
+    in Jupyter) shows a bar for each phase: checks, layout, pages.
 
-    Each file is written atomically and the page last, so a failure never leaves a
-    half-written or stale-looking report behind.
+    Each file is written atomically and ``index.html`` last, so a failure never leaves a
+    half-written or stale-looking report behind; pages of an earlier split report that this
+    one no longer has are removed.
     """
     from argmap.io import atomic_write
-    from argmap.reports.html import build_report
+    from argmap.progress import progress as progress_iter
+    from argmap.reports.html import INDEX, build_pages
 
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError(out, "exists and is not a directory (give -o a folder for the report)")
-    page = build_report(amap, title=title, **report_parts(amap, timeout=timeout, progress=progress, **options))
-    # Lone surrogates can come in through JSON "\ud800" escapes; they cannot be UTF-8.
-    data = page.encode("utf-8", errors="replace")
+    parts = report_parts(amap, timeout=timeout, progress=progress, **options)
+    pages = build_pages(amap, title=title, per_document=per_document, progress=progress, **parts)
+    stale = {p.name for p in out.glob("doc-[0-9][0-9][0-9]*.html")} - set(pages) if out.is_dir() else set()
     atomic_write(out / "map.json", amap.to_json() + "\n")
-    atomic_write(out / "index.html", data)
-    return out / "index.html"
+    names = [n for n in pages if n != INDEX] + [INDEX]
+    for name in progress_iter(names, total=len(names), label="writing files", show=progress):
+        # Lone surrogates can come in through JSON "\ud800" escapes; they cannot be UTF-8.
+        atomic_write(out / name, pages[name].encode("utf-8", errors="replace"))
+    for name in stale:
+        (out / name).unlink(missing_ok=True)
+    return out / INDEX
