@@ -35,7 +35,9 @@ from argmap.diagrams.escaping import clean, encode_id, label_text, svg_id, toolt
 from argmap.diagrams.options import DiagramOptions
 from argmap.diagrams.themes import Theme
 from argmap.errors import ArgmapError, LimitExceeded
+from argmap.index import MapIndex
 from argmap.model import ArgumentMap, Edge, Node, Topic
+from argmap.text import shorten
 
 #: Largest map (topics + statements) :func:`overview_dot` lays out by default.
 OVERVIEW_LIMIT = 250
@@ -55,9 +57,8 @@ class Diagram:
     accessible: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
-def _short(text: str, limit: int = _SHORT) -> str:
-    text = clean(text)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _shorten(text: str, width: int = _SHORT) -> str:
+    return shorten(clean(text), width)
 
 
 def _value(text: object) -> str:
@@ -168,29 +169,6 @@ _KIND_TITLE = {"claim": "Claim", "critique": "Critique", "rebuttal": "Rebuttal"}
 _STATUS_WORDS = {"IN": "accepted (IN)", "OUT": "defeated (OUT)", "UNDEC": "undecided (UNDEC)"}
 
 
-class MapIndex:
-    """Lookups that the diagrams of one map share, built once in O(map size), so drawing
-    every topic of a large map stays linear."""
-
-    def __init__(self, amap: ArgumentMap) -> None:
-        self.amap = amap
-        self.items: dict[str, Topic | Node] = {i.id: i for i in amap.iter_items()}
-        self.topics = {t.id: t for t in amap.topics}
-        self.documents = {d.id: d for d in amap.documents}
-        self.statements: dict[str, list[Node]] = {t.id: [] for t in amap.topics}
-        for n in amap.nodes:
-            self.statements.setdefault(n.topic, []).append(n)
-        self.edges_at: dict[str, list[int]] = {}  # id -> indices of the edges touching it
-        for i, e in enumerate(amap.edges):
-            self.edges_at.setdefault(e.source, []).append(i)
-            if e.target != e.source:
-                self.edges_at.setdefault(e.target, []).append(i)
-
-    def edges_touching(self, ids: set[str]) -> list[int]:
-        """Indices (in map order) of the edges with an end in ``ids``."""
-        return sorted({i for x in ids for i in self.edges_at.get(x, ())})
-
-
 class _DiagramBuilder:
     """Builds one :class:`Diagram`: a :class:`graphviz.Digraph` and the accessibility texts."""
 
@@ -269,10 +247,10 @@ class _DiagramBuilder:
         """A small dashed box for an item of another topic that an edge of this one reaches."""
         item = self.items[map_id]
         if isinstance(item, Topic):
-            text = f"topic “{_short(item.title)}”"
+            text = f"topic “{_shorten(item.title)}”"
         else:
             home = self.index.topics.get(item.topic)
-            text = f"{item.kind} in “{_short(home.title if home else '', 30)}”: {_short(item.text)}"
+            text = f"{item.kind} in “{_shorten(home.title if home else '', 30)}”: {_shorten(item.text)}"
         t = self.theme
         lines, _ = _html_lines(text, (0, 0), t)
         ref_id = f"{self.prefix}ref-{encode_id(map_id)}"
@@ -296,7 +274,7 @@ class _DiagramBuilder:
 
     def _describe(self, map_id: str) -> str:
         item = self.items[map_id]
-        return _short(item.title if isinstance(item, Topic) else _display_text(item)[0], 40)
+        return _shorten(item.title if isinstance(item, Topic) else _display_text(item)[0], 40)
 
     def anchor(self, graph: graphviz.Digraph, node_ids: list[str], topic_id: str) -> None:
         """Invisible edges that keep every statement below its topic.
@@ -434,17 +412,17 @@ def _edge_look(t: Theme, relation: str) -> dict[str, str]:
 
 def _context_label(index: MapIndex, topic: Topic) -> str | None:
     """"Document › section" for the head of a topic's box, when the map knows them."""
-    doc = index.amap._resolve_document(topic, index.documents)
+    doc = index.document_of(topic)
     parts = [clean(doc.title or doc.source) if doc else "", clean(topic.section)]
     parts = [p for p in dict.fromkeys(parts) if p and p.casefold() != clean(topic.title).casefold()]
-    return _short(" › ".join(parts), 48) or None
+    return _shorten(" › ".join(parts), 48) or None
 
 
 def topic_diagrams(amap: ArgumentMap, topic_ids: Iterable[str], options: DiagramOptions,
                    index: MapIndex | None = None) -> list[Diagram]:
-    """The diagrams of ``topic_ids`` (in order) drawn with ``options``: the labelling and the
-    index are computed once for all of them."""
-    index = index or MapIndex(amap)
+    """The diagrams of ``topic_ids`` (in order) drawn with ``options``, from one index of
+    the map (``amap.index`` unless given) and one labelling."""
+    index = index or amap.index
     theme, labelling, sections = options.resolved_theme(), options.labelling(amap), options.sections()
     return [_topic_diagram(index, tid, theme, labelling, options.prefix(tid), sections, options.legend)
             for tid in topic_ids]
@@ -532,7 +510,7 @@ def overview_diagram(amap: ArgumentMap, options: DiagramOptions, *, limit: int =
             f"the map has {len(amap.topics)} topics and {len(amap.nodes)} statements, more than the overview "
             f"limit of {limit} items; draw per-topic diagrams instead (argmap render --topic ID, "
             "argmap.diagrams.render_topics), or raise the limit")
-    index = MapIndex(amap)
+    index = amap.index
     prefix = options.prefix(None)
     b = _DiagramBuilder(index, options.resolved_theme(), options.labelling(amap), prefix, options.sections())
     b.header(f"{prefix}overview")

@@ -68,8 +68,9 @@ class TopicView:
         return self.svg()
 
     def __repr__(self) -> str:
-        n = len(self.amap.statements(self.topic_id))
-        return f"TopicView({self.topic_id!r}: {self.amap.topic(self.topic_id).title!r}, {n} statements)"
+        index = self.amap.index
+        n = len(index.statements[self.topic_id])
+        return f"TopicView({self.topic_id!r}: {index.topics[self.topic_id].title!r}, {n} statements)"
 
 
 def _overview_problem(amap: ArgumentMap) -> str | None:
@@ -99,7 +100,8 @@ def map_html(amap: ArgumentMap) -> str | None:
     problem = _overview_problem(amap)
     if problem is None:
         return None
+    statements = amap.index.statements
     rows = "".join(f"<li><code>{html_text(t.id)}</code> {html_text(t.title)} "
-                   f"({len(amap.statements(t.id))} statements)</li>" for t in amap.topics[:50])
+                   f"({len(statements[t.id])} statements)</li>" for t in amap.topics[:50])
     more = f"<li>… and {len(amap.topics) - 50} more</li>" if len(amap.topics) > 50 else ""
     return f"<div><p>ArgumentMap: {html_text(problem)}</p><ul>{rows}{more}</ul></div>"

@@ -6,9 +6,10 @@ defeated statements dimmed, undecided ones dashed — ``status=False`` draws non
 ``legend=True``, the theme's font size, no extra Graphviz attributes.
 
 Example:
-    >>> o = DiagramOptions(theme="projector", status=False, graph_attr={"rankdir": "LR", "node.fontsize": 24})
-    >>> o.sections()["node"], o.sections()["graph"]
-    ({'fontsize': '24'}, {'rankdir': 'LR'})
+    >>> o = DiagramOptions(theme="projector", status=False, graph_attr={"rankdir": "LR", "node.fontsize": 24,
+    ...                                                                 "edge": {"penwidth": 2}})
+    >>> o.sections()
+    {'graph': {'rankdir': 'LR'}, 'node': {'fontsize': '24'}, 'edge': {'penwidth': '2'}}
     >>> DiagramOptions.of({"labeling": {}})
     Traceback (most recent call last):
     ...
@@ -45,7 +46,9 @@ class DiagramOptions:
     - ``font_size``: base point size in place of the theme's (headers and legend follow).
     - ``graph_attr``: Graphviz attributes applied last. A plain name is a graph attribute
       (``rankdir``); ``node.NAME``, ``edge.NAME`` and ``graph.NAME`` say where it goes
-      (``node.fontsize``). Values are quoted and escaped.
+      (``node.fontsize``), as does a mapping under ``graph``, ``node`` or ``edge``
+      (``{"node": {"fontsize": 24}}``). ``node.*``/``edge.*`` win over argmap's own look of
+      each box and line. Values are quoted and escaped.
     - ``id_prefix``: prepended to every SVG element id; a function of the topic id gives
       each topic's diagram its own prefix (several diagrams on one page).
     """
@@ -74,9 +77,7 @@ class DiagramOptions:
         if self.status is False or self.status is None:
             return None
         if self.status is True:
-            from argmap.semantics import grounded_labelling
-
-            raw: Labelling = grounded_labelling(amap)
+            raw: Labelling = amap.index.grounded  # computed once per map and kept with its index
         elif isinstance(self.status, Mapping):
             raw = self.status
         else:
@@ -93,15 +94,21 @@ class DiagramOptions:
     def sections(self) -> dict[str, dict[str, str]]:
         """``graph_attr`` sorted into graph, node and edge attributes (names checked)."""
         out: dict[str, dict[str, str]] = {s: {} for s in SECTIONS}
+        flat: list[tuple[object, object]] = []
         for key, value in (self.graph_attr or {}).items():
+            if key in SECTIONS and isinstance(value, Mapping):
+                flat += [(f"{key}.{name}", v) for name, v in value.items()]
+            else:
+                flat.append((key, value))
+        for key, value in flat:
             section, dot, name = str(key).rpartition(".")
             section = section if dot else "graph"
             if section not in SECTIONS or not _ATTR_NAME.fullmatch(name) or not isinstance(key, str):
                 raise ArgmapError(f"graph attribute name {key!r} is not a Graphviz attribute name "
                                   "(NAME, or node.NAME / edge.NAME / graph.NAME)")
             if isinstance(value, Mapping):
-                raise ArgmapError(f"graph attribute {key!r} needs a single value; write node.NAME=VALUE "
-                                  "for node attributes")
+                raise ArgmapError(f"graph attribute {key!r} needs a single value (a mapping goes only under "
+                                  "graph, node or edge)")
             out[section][name] = format(value, "g") if isinstance(value, float) else str(value)
         return out
 

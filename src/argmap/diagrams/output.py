@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from argmap.diagrams.dot import OVERVIEW_LIMIT, Diagram, MapIndex, legend_diagram, overview_diagram, topic_diagrams
+from argmap.diagrams.dot import OVERVIEW_LIMIT, Diagram, legend_diagram, overview_diagram, topic_diagrams
 from argmap.diagrams.escaping import slug
 from argmap.diagrams.options import DiagramOptions
 from argmap.diagrams.run import DEFAULT_TIMEOUT, run_dot
@@ -67,7 +67,7 @@ def render_topics(amap: ArgumentMap, *, topics: Iterable[str] | str | None = Non
         wanted = [t.id for t in amap.topics]
     else:
         wanted = list(dict.fromkeys([topics] if isinstance(topics, str) else topics))
-    diagrams = topic_diagrams(amap, wanted, opts, MapIndex(amap))
+    diagrams = topic_diagrams(amap, wanted, opts)
     return dict(zip(wanted, render_diagrams(diagrams, fmt, timeout=timeout, progress=progress)))
 
 
@@ -99,12 +99,12 @@ def topic_file_stems(amap: ArgumentMap, topic_ids: Iterable[str], reserved: Iter
         {'T1': 't1-tolls-yes', 't1 ': 't1-tolls-yes-2', '/': 'topic'}
     """
     taken = {r.lower() for r in reserved}
-    titles = {t.id: t.title for t in amap.topics}
+    topics = amap.index.topics
     stems = {}
     for tid in topic_ids:
-        if tid not in titles:
+        if tid not in topics:
             raise ArgmapError(f"no topic with id {tid!r} in the map")
-        base = "-".join(p for p in (slug(tid, 24), slug(titles[tid])) if p) or "topic"
+        base = "-".join(p for p in (slug(tid, 24), slug(topics[tid].title)) if p) or "topic"
         stem, k = base, 1
         while stem in taken:
             k += 1

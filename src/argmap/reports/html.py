@@ -32,10 +32,11 @@ from importlib import resources
 from typing import Any, Protocol
 from xml.etree import ElementTree
 
+from argmap.checks import SEVERITIES
 from argmap.model import KINDS, ArgumentMap, Document, Node, Topic
 from argmap.reports.highlight import segments
+from argmap.text import shorten
 
-SEVERITIES = ("error", "warning", "info")
 SEVERITY_HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 STATUS_WORDS = {"IN": "accepted", "OUT": "defeated", "UNDEC": "undecided"}
 INTRO = ('<p class="intro">Statements are highlighted in the texts by kind. Hover over one (or focus it with '
@@ -139,53 +140,49 @@ def _svg_ids(svg: str) -> set[str]:
 
 
 @dataclass
-class _Index:
-    """Positions and lookups computed once, so building stays linear in the map size; and
-    which page each topic and statement is on, so links can cross pages."""
+class _PageIndex:
+    """What the report adds to the map's own index (:attr:`ArgumentMap.index`): which items
+    have a highlight in a text, which page each topic and statement is on (so links can
+    cross pages), and the labelling shown."""
 
     amap: ArgumentMap
     labelling: Mapping[str, str]
-    node_no: dict[str, int] = field(default_factory=dict)
-    topic_no: dict[str, int] = field(default_factory=dict)
-    topic_of: dict[str, Topic] = field(default_factory=dict)
-    doc_of: dict[str, str | None] = field(default_factory=dict)
-    outgoing: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-    incoming: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     marked: set[str] = field(default_factory=set)  # statements highlighted in a text
     headed: set[str] = field(default_factory=set)  # topics whose heading is marked in a text
-    spanned: dict[str | None, list[Topic | Node]] = field(default_factory=dict)  # per document, shown spans only
-    page_of: dict[str, str] = field(default_factory=dict)  # item id -> its page's file ("" : this page)
+    spanned: dict[str, list[Topic | Node]] = field(default_factory=dict)  # document id -> items shown in it
+    page_of: dict[str, str] = field(default_factory=dict)  # item id -> its page's file ("": the only page)
     page: str = ""  # the page being built
 
     def __post_init__(self) -> None:
-        self.topic_no = {t.id: i for i, t in enumerate(self.amap.topics)}
-        self.topic_of = {t.id: t for t in self.amap.topics}
-        self.node_no = {n.id: i for i, n in enumerate(self.amap.nodes)}
-        docs = {d.id: d for d in self.amap.documents}
-        single = self.amap.documents[0].id if len(self.amap.documents) == 1 else None
-        for t in self.amap.topics:
-            self.doc_of[t.id] = t.document if t.document in docs else single
-        for n in self.amap.nodes:
-            self.doc_of[n.id] = n.document if n.document in docs else self.doc_of.get(n.topic) or single
+        self.map = self.amap.index
+        self.position = self.map.position
+        self.topics = self.map.topics
         for item in self.amap.iter_items():
-            doc = docs.get(self.doc_of[item.id] or "")
+            doc = self.map.document_of(item)
             if item.span is None or doc is None or doc.text is None:
                 continue
             a, b = item.span
             if a < b <= len(doc.text):  # hand-made maps may carry empty spans: nothing to show
                 self.spanned.setdefault(doc.id, []).append(item)
                 (self.headed if isinstance(item, Topic) else self.marked).add(item.id)
-        for e in self.amap.edges:
-            self.outgoing.setdefault(e.source, []).append((e.relation, e.target))
-            self.incoming.setdefault(e.target, []).append((e.relation, e.source))
+
+    def document_id(self, item_id: str) -> str | None:
+        doc = self.map.document_of(item_id)
+        return doc.id if doc is not None else None
+
+    def outgoing(self, item_id: str) -> list[tuple[str, str]]:
+        return [(e.relation, e.target) for e in self.map.outgoing_edges(item_id)]
+
+    def incoming(self, item_id: str) -> list[tuple[str, str]]:
+        return [(e.relation, e.source) for e in self.map.incoming_edges(item_id)]
 
     def anchor(self, item_id: str) -> str | None:
         """The page element an id links to: its highlight in the text, else its table row or topic."""
-        if item_id in self.node_no:
-            k = self.node_no[item_id]
+        if item_id in self.map.nodes:
+            k = self.position[item_id]
             return f"s{k}" if item_id in self.marked else f"r{k}"
-        if item_id in self.topic_no:
-            return f"t{self.topic_no[item_id]}"
+        if item_id in self.topics:
+            return f"t{self.position[item_id]}"
         return None
 
     def href(self, item_id: str) -> str | None:
@@ -202,8 +199,8 @@ class _Index:
         label = _e(item_id)
         if target is None:
             return f'<code class="ref">{label}</code>'
-        if item_id in self.topic_no:
-            title = self.topic_of[item_id].title
+        if item_id in self.topics:
+            title = self.topics[item_id].title
             return f'<a class="ref topic-ref" href="{_e(target)}">{_e(shorten(title, 60))}</a>'
         return f'<a class="ref" href="{_e(target)}"><code>{label}</code></a>'
 
@@ -213,11 +210,6 @@ class _Index:
             return ""
         word = STATUS_WORDS.get(value, value)
         return f'<span class="status s-{_e(value)}" title="grounded semantics: {_e(word)}">{_e(value)}</span>'
-
-
-def shorten(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _kind_badge(kind: str) -> str:
@@ -272,13 +264,13 @@ def _summary(numbers: dict[str, Any], labelled: bool, checked: bool) -> str:
 # ----- document text ----------------------------------------------------------------------
 
 
-def _document_text(doc: Document, ix: _Index) -> str:
+def _document_text(doc: Document, ix: _PageIndex) -> str:
     if doc.text is None:
         return '<p class="note">The map does not include this document\'s text; its statements are listed per topic below.</p>'
     spans: list[tuple[int, int, tuple[str, int]]] = []
     for item in ix.spanned.get(doc.id, []):
         a, b = item.span or (0, 0)
-        spans.append((a, b, ("t", ix.topic_no[item.id]) if isinstance(item, Topic) else ("s", ix.node_no[item.id])))
+        spans.append((a, b, ("t", ix.position[item.id]) if isinstance(item, Topic) else ("s", ix.position[item.id])))
     opened: set[tuple[str, int]] = set()
     out: list[str] = []
     for piece, keys in segments(doc.text, spans):
@@ -301,18 +293,18 @@ def _document_text(doc: Document, ix: _Index) -> str:
 # ----- topics -----------------------------------------------------------------------------
 
 
-def _relations(node: Node, ix: _Index) -> str:
+def _relations(node: Node, ix: _PageIndex) -> str:
     parts = []
-    for relation, target in ix.outgoing.get(node.id, []):
+    for relation, target in ix.outgoing(node.id):
         parts.append(f'<span class="rel rel-{relation}">{relation} {ix.ref(target)}</span>')
-    answers = [src for relation, src in ix.incoming.get(node.id, []) if relation == "attacks"]
+    answers = [src for relation, src in ix.incoming(node.id) if relation == "attacks"]
     if answers:
         parts.append('<span class="rel">attacked by ' + ", ".join(ix.ref(a) for a in answers) + "</span>")
     return f'<div class="rels">{" ".join(parts)}</div>' if parts else ""
 
 
-def _statement_cell(node: Node, ix: _Index, diagram_ids: Mapping[str, str]) -> str:
-    k = ix.node_no[node.id]
+def _statement_cell(node: Node, ix: _PageIndex, diagram_ids: Mapping[str, str]) -> str:
+    k = ix.position[node.id]
     # Actor and cue are usually inside the statement's own words, so they are shown apart.
     who = f'<strong class="actor">{_e(node.actor)}</strong>' if node.actor else ""
     cue = f'<em class="cue">{_e(node.cue)}</em>' if node.cue else ""
@@ -328,12 +320,12 @@ def _statement_cell(node: Node, ix: _Index, diagram_ids: Mapping[str, str]) -> s
             f'<p class="stmt">{_e(node.text)}</p>{_relations(node, ix)}')
 
 
-def _procon_table(nodes: Sequence[Node], ix: _Index, diagram_ids: Mapping[str, str]) -> str:
+def _procon_table(nodes: Sequence[Node], ix: _PageIndex, diagram_ids: Mapping[str, str]) -> str:
     if not nodes:
         return '<p class="note">No statements were found for this topic.</p>'
     rows = []
     for node in nodes:
-        k = ix.node_no[node.id]
+        k = ix.position[node.id]
         cell = _statement_cell(node, ix, diagram_ids)
         dim = " out" if ix.labelling.get(node.id) == "OUT" else ""
         pro, con = (cell, "") if node.stance == "pro" else ("", cell)
@@ -345,9 +337,9 @@ def _procon_table(nodes: Sequence[Node], ix: _Index, diagram_ids: Mapping[str, s
             f'<tbody>{"".join(rows)}</tbody></table>')
 
 
-def _topic_section(topic: Topic, ix: _Index, diagram: str | None, diagram_ids: Mapping[str, str],
+def _topic_section(topic: Topic, ix: _PageIndex, diagram: str | None, diagram_ids: Mapping[str, str],
                    by_topic: Mapping[str, list[Node]]) -> str:
-    j = ix.topic_no[topic.id]
+    j = ix.position[topic.id]
     nodes = by_topic.get(topic.id, [])
     kinds = Counter(n.kind for n in nodes)
     counts = ", ".join(f"{kinds[k]} {KIND_PLURAL[k] if kinds[k] != 1 else k}" for k in KINDS if kinds[k]) or "no statements"
@@ -370,12 +362,12 @@ def _topic_section(topic: Topic, ix: _Index, diagram: str | None, diagram_ids: M
 # ----- findings ---------------------------------------------------------------------------
 
 
-def _finding_item(f: FindingLike, ix: _Index) -> str:
+def _finding_item(f: FindingLike, ix: _PageIndex) -> str:
     ids = f' <span class="ids">{" ".join(ix.ref(i) for i in f.ids)}</span>' if f.ids else ""
     return f'<li class="finding sev-{_e(f.severity)}">{_e(f.message)}{ids}</li>'
 
 
-def _findings(findings: Sequence[FindingLike], ix: _Index) -> str:
+def _findings(findings: Sequence[FindingLike], ix: _PageIndex) -> str:
     """Findings by severity, then by check (code and name); long lists of notes start folded."""
     if not findings:
         return ('<section id="findings" class="findings"><h2>Findings</h2>'
@@ -405,40 +397,38 @@ def _findings(findings: Sequence[FindingLike], ix: _Index) -> str:
 # ----- page data for the script ------------------------------------------------------------
 
 
-def _page_data(ix: _Index, diagram_ids: Mapping[str, str], nodes: Sequence[Node]) -> dict[str, Any]:
+def _page_data(ix: _PageIndex, diagram_ids: Mapping[str, str], nodes: Sequence[Node]) -> dict[str, Any]:
     """The statements of this page (and, briefly, those their relations reach on other pages)
     and the topics they belong to, keyed by their position in the map."""
     statements: dict[int, dict[str, Any]] = {}
     topics: set[int] = set()
     for n in nodes:
-        k = ix.node_no[n.id]
-        out = [[rel, _target(t, ix)] for rel, t in ix.outgoing.get(n.id, [])]
-        into = [[rel, _target(t, ix)] for rel, t in ix.incoming.get(n.id, [])]
+        k = ix.position[n.id]
+        out = [[rel, _target(t, ix)] for rel, t in ix.outgoing(n.id)]
+        into = [[rel, _target(t, ix)] for rel, t in ix.incoming(n.id)]
         statements[k] = {
             "id": n.id, "kind": n.kind, "stance": n.stance, "actor": n.actor, "cue": n.cue,
-            "text": shorten(n.text, 160), "topic": ix.topic_no[n.topic], "confidence": n.confidence,
+            "text": shorten(n.text, 160), "topic": ix.position[n.topic], "confidence": n.confidence,
             "status": ix.labelling.get(n.id), "mark": n.id in ix.marked, "g": diagram_ids.get(n.id),
             "out": out, "in": into,
         }
-        topics.add(ix.topic_no[n.topic])
+        topics.add(ix.position[n.topic])
         topics.update(j for _, (what, j) in out + into if what == "t")
     for entry in list(statements.values()):  # what a card mentions but this page does not show
         for _, (what, j) in entry["out"] + entry["in"]:
             if what == "s" and j not in statements:
                 other = ix.amap.nodes[j]
                 statements[j] = {"id": other.id, "kind": other.kind, "text": shorten(other.text, 160),
-                                 "topic": ix.topic_no[other.topic], "elsewhere": True}
-                topics.add(ix.topic_no[other.topic])
+                                 "topic": ix.position[other.topic], "elsewhere": True}
+                topics.add(ix.position[other.topic])
     shown = [ix.amap.topics[j] for j in sorted(topics)]
     return {"statements": statements,
-            "topics": {ix.topic_no[t.id]: {"id": t.id, "title": t.title, "status": ix.labelling.get(t.id),
+            "topics": {ix.position[t.id]: {"id": t.id, "title": t.title, "status": ix.labelling.get(t.id),
                                            "g": diagram_ids.get(t.id)} for t in shown}}
 
 
-def _target(item_id: str, ix: _Index) -> list[Any]:
-    if item_id in ix.node_no:
-        return ["s", ix.node_no[item_id]]
-    return ["t", ix.topic_no[item_id]]
+def _target(item_id: str, ix: _PageIndex) -> list[Any]:
+    return ["s" if item_id in ix.map.nodes else "t", ix.position[item_id]]
 
 
 # ----- navigation and pages -----------------------------------------------------------------
@@ -450,7 +440,7 @@ TEXT_LEGEND = (("claim", "pro, solid underline"), ("rebuttal", "pro answer, doub
                ("critique", "con, wavy underline"))
 
 
-def _nav(ix: _Index, numbers: dict[str, Any], checked: bool, groups: Sequence[tuple[int, Document | None, list[Topic]]],
+def _nav(ix: _PageIndex, numbers: dict[str, Any], checked: bool, groups: Sequence[tuple[int, Document | None, list[Topic]]],
          diagram_legend: str, *, texts: bool = True, home: bool = False) -> str:
     """The contents column. ``groups`` are the documents listed (with their topics); ``home``
     adds the way back to the index page of a report split into pages."""
@@ -465,7 +455,7 @@ def _nav(ix: _Index, numbers: dict[str, Any], checked: bool, groups: Sequence[tu
                    f'{f["warning"]} W · {f["info"]} I</span></li>')
     for g, doc, topics in groups:
         name = _doc_title(doc) if doc is not None else "Other topics"
-        items = "".join(f'<li><a href="#t{ix.topic_no[t.id]}">{_e(shorten(t.title, 48))}</a></li>' for t in topics)
+        items = "".join(f'<li><a href="#t{ix.position[t.id]}">{_e(shorten(t.title, 48))}</a></li>' for t in topics)
         page = ix.page_of.get(topics[0].id, "") if topics else ""
         target = f"{page}#doc{g}" if page and page != ix.page else f"#doc{g}"
         toc.append(f'<li><a href="{_e(target)}" class="doc-link">{_e(shorten(name, 48))}</a>'
@@ -482,11 +472,11 @@ def _doc_title(doc: Document) -> str:
     return doc.title or doc.source or doc.id
 
 
-def _groups(amap: ArgumentMap, ix: _Index) -> list[tuple[int, Document | None, list[Topic]]]:
+def _groups(amap: ArgumentMap, ix: _PageIndex) -> list[tuple[int, Document | None, list[Topic]]]:
     """Documents in map order with their topics; topics tied to no known document last."""
     by_doc: dict[str | None, list[Topic]] = {}
     for t in amap.topics:
-        by_doc.setdefault(ix.doc_of[t.id], []).append(t)
+        by_doc.setdefault(ix.document_id(t.id), []).append(t)
     groups: list[tuple[Document | None, list[Topic]]] = [(d, by_doc.get(d.id, [])) for d in amap.documents]
     if by_doc.get(None):
         groups.append((None, by_doc[None]))
@@ -507,7 +497,7 @@ def _templates() -> Any:
                        undefined=StrictUndefined, keep_trailing_newline=True)
 
 
-def _page(ix: _Index, *, title: str, heading: str, intro: str, nav: str, body: str, nodes: Sequence[Node],
+def _page(ix: _PageIndex, *, title: str, heading: str, intro: str, nav: str, body: str, nodes: Sequence[Node],
           diagram_ids: Mapping[str, str]) -> str:
     """One self-contained page from the ``page.html`` template: CSS and script inline, the
     script allowed by its hash, the page's data as escaped JSON."""
@@ -520,7 +510,7 @@ def _page(ix: _Index, *, title: str, heading: str, intro: str, nav: str, body: s
         data=Markup(_json_for_script(_page_data(ix, diagram_ids, nodes))))
 
 
-def _document_section(g: int, doc: Document | None, topics: Sequence[Topic], ix: _Index, texts: Mapping[str, str],
+def _document_section(g: int, doc: Document | None, topics: Sequence[Topic], ix: _PageIndex, texts: Mapping[str, str],
                       svgs: Mapping[str, str], diagram_ids: Mapping[str, str],
                       by_topic: Mapping[str, list[Node]]) -> str:
     if doc is None:
@@ -571,16 +561,14 @@ def build_pages(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | None
     labelling = dict(labelling or {})
     checked = findings is not None
     found = list(findings or [])
-    ix = _Index(amap, labelling)
+    ix = _PageIndex(amap, labelling)
     groups = _groups(amap, ix)
     split = len(amap.documents) > PAGES_FROM if per_document is None else per_document
     svgs = {tid: safe_svg(svg) for tid, svg in (diagrams or {}).items()}
     legend = ""
     if diagram_legend and svgs:
         legend = f'<div class="legend diagram-legend"><p>In the diagrams</p>{safe_svg(diagram_legend)}</div>'
-    by_topic: dict[str, list[Node]] = {}
-    for n in amap.nodes:
-        by_topic.setdefault(n.topic, []).append(n)
+    by_topic = ix.map.statements
     diagram_ids: dict[str, str] = {}
     if diagram_id is not None:
         for tid, svg in svgs.items():
@@ -635,7 +623,7 @@ INDEX_INTRO = ('<p class="intro">This report has one page per document: the summ
 
 
 def _documents_list(groups: Sequence[tuple[int, Document | None, list[Topic]]], files: Mapping[int, str],
-                    by_topic: Mapping[str, list[Node]], findings: Sequence[FindingLike], ix: _Index) -> str:
+                    by_topic: Mapping[str, list[Node]], findings: Sequence[FindingLike], ix: _PageIndex) -> str:
     """The index page's table of documents, from the ``documents.html`` template."""
     counts: Counter[str] = Counter()
     for f in findings:

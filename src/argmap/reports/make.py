@@ -38,20 +38,20 @@ def report_parts(amap: ArgumentMap, *, timeout: float | None = None, progress: b
     the checks' findings, one SVG diagram per topic, the id of each statement's element in
     them, and the diagrams' legend. ``options`` are the diagram options of
     :func:`argmap.diagrams.render_topics` (``theme``, ``status``, ``font_size``,
-    ``graph_attr``), with the same defaults; the page has one legend, so the diagrams none.
+    ``graph_attr``, ``legend``), with the same defaults; the page has one legend
+    (``legend=False`` drops it), so the diagrams none.
     """
     from argmap.checks import run_checks
     from argmap.diagrams import DEFAULT_TIMEOUT, render_topics, svg_id
     from argmap.progress import progress_bar
-    from argmap.semantics import grounded_labelling
-
     with progress_bar(2, "checking the map", show=progress) as bar:
-        labelling = grounded_labelling(amap)
+        labelling = amap.index.grounded
         bar.update(1)
         findings = run_checks(amap)
         bar.update(1)
     status = options.pop("status", True)
     drawn = labelling if status is True else status
+    page_legend = options.pop("legend", True)
     # The diagrams share one page, so each topic's SVG ids get their own prefix (an edge
     # between topics is drawn in both diagrams); one legend on the page replaces theirs.
     prefix = {t.id: f"d{j}-" for j, t in enumerate(amap.topics)}
@@ -63,8 +63,9 @@ def report_parts(amap: ArgumentMap, *, timeout: float | None = None, progress: b
         return svg_id(item_id, prefix[topic_of.get(item_id, item_id)])
 
     legend_options = {k: v for k, v in options.items() if k in ("theme", "font_size")}
+    legend = diagram_legend(status=drawn is not False, **legend_options) if page_legend else None
     return {"labelling": labelling, "findings": findings, "diagram_id": diagram_id, "diagrams": diagrams,
-            "diagram_legend": diagram_legend(status=drawn is not False, **legend_options)}
+            "diagram_legend": legend}
 
 
 def make_report(amap: ArgumentMap, out_dir: str | os.PathLike[str], *, title: str | None = None,
