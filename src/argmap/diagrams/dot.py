@@ -1,8 +1,9 @@
 """DOT source for per-topic pro/contra diagrams and for the whole-map overview.
 
-Graphs are built with the :mod:`graphviz` package (statement syntax and quoting); the text
-in them goes through :mod:`argmap.diagrams.escaping` first, so user text can never break
-the DOT or inject markup. Layout (``dot``) happens in batches, see :mod:`argmap.diagrams.run`.
+Every value goes through :mod:`argmap.diagrams.escaping` and one quoting function here, so
+user text can never break the DOT or inject markup; HTML-like labels are marked as such by
+type (:class:`Html`), never guessed from their text. Layout (``dot``) happens in batches,
+see :mod:`argmap.diagrams.run`.
 
 Layout: ``rankdir=BT`` with the topic alone on the top rank; statements that point at
 nothing else in the topic get an invisible edge to it so they sit below it. Statements of
@@ -25,11 +26,10 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
-
-import graphviz
 
 from argmap.diagrams.escaping import clean, encode_id, label_text, svg_id, tooltip_text
 from argmap.diagrams.options import DiagramOptions
@@ -62,12 +62,68 @@ def _shorten(text: str, width: int = _SHORT) -> str:
 
 
 def _value(text: object) -> str:
-    """A caller's attribute value as a DOT string, never read as an HTML label."""
-    return graphviz.nohtml(clean(str(text)))
+    """A caller's attribute value, cleaned (quoted on output, never read as an HTML label)."""
+    return clean(str(text))
 
 
 def _tooltip(text: str) -> str:
-    return graphviz.nohtml(tooltip_text(text))
+    return tooltip_text(text)
+
+
+class Html(str):
+    """An HTML-like label (``<...>``), written to the DOT as it is; every other value is quoted."""
+
+
+_BARE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)")
+_KEYWORDS = {"node", "edge", "graph", "digraph", "subgraph", "strict"}
+
+
+def quote(value: str) -> str:
+    r"""A DOT attribute value: HTML labels as they are, plain names and numbers bare, anything
+    else double-quoted with ``\`` and ``"`` escaped, so no text can end the string and no
+    backslash is read as an escape such as ``\N`` (the node's name).
+
+    Example:
+        >>> print(quote("box"), quote("0.3"), quote("node"), quote('say "hi"'), quote(Html("<<B>x</B>>")))
+        box 0.3 "node" "say \"hi\"" <<B>x</B>>
+    """
+    if isinstance(value, Html):
+        return value
+    if _BARE.fullmatch(value) and value.lower() not in _KEYWORDS:
+        return value
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+class _Dot:
+    """The statements of one DOT graph or subgraph, in order."""
+
+    def __init__(self, head: str = "digraph G {", indent: str = "\t") -> None:
+        self.head, self.indent = head, indent
+        self.body: list[str] = []
+
+    @staticmethod
+    def _attrs(attrs: Mapping[str, str]) -> str:
+        return "[" + " ".join(f"{k}={quote(v)}" for k, v in attrs.items()) + "]"
+
+    def attr(self, kind: str, attrs: Mapping[str, str]) -> None:
+        self.body.append(f"{self.indent}{kind} {self._attrs(attrs)}")
+
+    def node(self, name: str, attrs: Mapping[str, str]) -> None:
+        self.body.append(f"{self.indent}{name} {self._attrs(attrs)}")
+
+    def edge(self, tail: str, head: str, attrs: Mapping[str, str]) -> None:
+        self.body.append(f"{self.indent}{tail} -> {head} {self._attrs(attrs)}")
+
+    @contextmanager
+    def subgraph(self, name: str = "") -> Iterator[_Dot]:
+        """A (cluster) subgraph, added to this graph when the ``with`` block ends."""
+        inner = _Dot(f"{self.indent}subgraph {name} {{" if name else f"{self.indent}{{", self.indent + "\t")
+        yield inner
+        self.body += [inner.head, *inner.body, self.indent + "}"]
+
+    @property
+    def source(self) -> str:
+        return "\n".join([self.head, *self.body, "}"]) + "\n"
 
 
 def _markup(runs: Sequence[tuple[str, str, str]]) -> str:
@@ -170,7 +226,7 @@ _STATUS_WORDS = {"IN": "accepted (IN)", "OUT": "defeated (OUT)", "UNDEC": "undec
 
 
 class _DiagramBuilder:
-    """Builds one :class:`Diagram`: a :class:`graphviz.Digraph` and the accessibility texts."""
+    """Builds one :class:`Diagram`: the DOT graph and the accessibility texts."""
 
     def __init__(self, index: MapIndex, theme: Theme, labelling: Mapping[str, str] | None, prefix: str,
                  sections: Mapping[str, Mapping[str, str]]) -> None:
@@ -180,7 +236,7 @@ class _DiagramBuilder:
         # The caller's node.*/edge.* attributes win over argmap's per-box and per-line looks.
         self.node_attr = {k: _value(v) for k, v in sections.get("node", {}).items()}
         self.edge_attr = {k: _value(v) for k, v in sections.get("edge", {}).items()}
-        self.graph = graphviz.Digraph("G")
+        self.graph = _Dot()
         self.names: dict[str, str] = {}  # map id -> DOT node name
         self.accessible: dict[str, tuple[str, str]] = {}
         self.widest = 0.0  # estimated width (points) of the widest box, for the legend
@@ -207,10 +263,10 @@ class _DiagramBuilder:
         width = max(body_chars * body_size * _EM_LOWER, header_chars * t.header_size * _EM_UPPER)
         self.widest = max(self.widest, width + 2 * 72 * _MARGIN[0])
 
-    def _node(self, graph: graphviz.Digraph, map_id: str, attrs: dict[str, str]) -> None:
-        graph.node(self._name(map_id), _attributes=attrs | self.node_attr)
+    def _node(self, graph: _Dot, map_id: str, attrs: dict[str, str]) -> None:
+        graph.node(self._name(map_id), attrs | self.node_attr)
 
-    def topic_node(self, graph: graphviz.Digraph, topic: Topic, context: str | None = None) -> None:
+    def topic_node(self, graph: _Dot, topic: Topic, context: str | None = None) -> None:
         t, status = self.theme, self._status(topic.id)
         title = clean(topic.title) or "(untitled topic)"
         header, header_chars = self._header(f"TOPIC · {context}" if context else "TOPIC", status)
@@ -218,13 +274,13 @@ class _DiagramBuilder:
         self._note_width(widest, t.fontsize + 2, header_chars)
         label = f'{header}<FONT POINT-SIZE="{t.fontsize + 2:g}">{text}</FONT>'
         attrs = {"id": svg_id(topic.id, self.prefix), "shape": "box", "margin": "0.2,0.1",
-                 "penwidth": f"{t.line_width * 1.4:g}", "label": f"<{label}>", "tooltip": _tooltip(title)}
+                 "penwidth": f"{t.line_width * 1.4:g}", "label": Html(f"<{label}>"), "tooltip": _tooltip(title)}
         attrs |= _look(t, status, t.topic_fill, t.topic_line, ["filled"])
         self._node(graph, topic.id, attrs)
         desc = f"Topic (the thesis of this debate){self._status_phrase(status)}."
         self.accessible[svg_id(topic.id, self.prefix)] = (f"Topic: {title}", desc)
 
-    def statement_node(self, graph: graphviz.Digraph, node: Node) -> None:
+    def statement_node(self, graph: _Dot, node: Node) -> None:
         t, status = self.theme, self._status(node.id)
         display, bold = _display_text(node)
         pro = node.stance == "pro"
@@ -232,7 +288,7 @@ class _DiagramBuilder:
         header, header_chars = self._header(f"{node.kind.upper()} · {node.stance.upper()}", status)
         text, widest = _html_lines(display or "(no text)", bold, t)
         self._note_width(widest, t.fontsize, header_chars)
-        attrs = {"id": svg_id(node.id, self.prefix), "shape": "box", "label": f"<{header}{text}>",
+        attrs = {"id": svg_id(node.id, self.prefix), "shape": "box", "label": Html(f"<{header}{text}>"),
                  "tooltip": _tooltip(display)}
         if node.kind == "rebuttal":
             attrs["peripheries"] = "2"
@@ -255,7 +311,7 @@ class _DiagramBuilder:
         lines, _ = _html_lines(text, (0, 0), t)
         ref_id = f"{self.prefix}ref-{encode_id(map_id)}"
         attrs = {"id": ref_id, "shape": "box", "style": "dashed,rounded", "color": t.legend_line,
-                 "fontcolor": t.muted_ink, "label": f'<<FONT POINT-SIZE="{t.header_size:g}">{lines}</FONT>>',
+                 "fontcolor": t.muted_ink, "label": Html(f'<<FONT POINT-SIZE="{t.header_size:g}">{lines}</FONT>>'),
                  "tooltip": _tooltip(text)}
         self._node(self.graph, map_id, attrs)
         self.accessible[ref_id] = (f"Elsewhere in the map: {text}", "Belongs to another topic.")
@@ -269,14 +325,14 @@ class _DiagramBuilder:
         edge_id = f"{self.prefix}edge-{index}"
         title = f"“{self._describe(edge.source)}” {edge.relation} “{self._describe(edge.target)}”"
         attrs = {"id": edge_id, **_edge_look(self.theme, edge.relation), "tooltip": _tooltip(title)}
-        self.graph.edge(self._name(edge.source), self._name(edge.target), _attributes=attrs | self.edge_attr)
+        self.graph.edge(self._name(edge.source), self._name(edge.target), attrs | self.edge_attr)
         self.accessible[edge_id] = (title, f"A {edge.relation[:-1]} relation.")
 
     def _describe(self, map_id: str) -> str:
         item = self.items[map_id]
         return _shorten(item.title if isinstance(item, Topic) else _display_text(item)[0], 40)
 
-    def anchor(self, graph: graphviz.Digraph, node_ids: list[str], topic_id: str) -> None:
+    def anchor(self, graph: _Dot, node_ids: list[str], topic_id: str) -> None:
         """Invisible edges that keep every statement below its topic.
 
         A statement pointing nowhere in the topic would otherwise float free, and one in an
@@ -291,7 +347,7 @@ class _DiagramBuilder:
         for nid in node_ids:
             if nid not in on_topic:
                 attrs = {"style": "invis"} | ({"weight": "0"} if nid in pointing else {})
-                graph.edge(self._name(nid), self._name(topic_id), _attributes=attrs)
+                graph.edge(self._name(nid), self._name(topic_id), attrs)
 
     # ----- whole graph ---------------------------------------------------------------
 
@@ -301,7 +357,7 @@ class _DiagramBuilder:
         if "label" in self.sections.get("graph", {}):
             return
         label = _legend_label(self.theme, self.labelling is not None, self.widest)
-        self.graph.attr("graph", _attributes={"label": label, "labelloc": "b", "labeljust": "c"})
+        self.graph.attr("graph", {"label": Html(label), "labelloc": "b", "labeljust": "c"})
 
     def header(self, graph_id: str) -> None:
         t = self.theme
@@ -313,15 +369,16 @@ class _DiagramBuilder:
         edge = {"penwidth": f"{t.edge_width:g}", "arrowsize": "0.8", "fontname": t.fontname}
         graph |= {k: _value(v) for k, v in self.sections.get("graph", {}).items()}
         for kind, attrs in (("graph", graph), ("node", node | self.node_attr), ("edge", edge | self.edge_attr)):
-            self.graph.attr(kind, _attributes=attrs)
+            self.graph.attr(kind, attrs)
 
     def diagram(self) -> Diagram:
         return Diagram(source=self.graph.source, accessible=self.accessible)
 
 
-def _legend_entries(t: Theme, with_status: bool, stacked: bool) -> list[tuple[str, int]]:
-    """(cell markup, estimated width in points) of each legend entry; ``stacked`` puts a
-    line sample above its word instead of beside it (for very narrow diagrams)."""
+def _legend_entries(t: Theme, with_status: bool, stacked: bool) -> list[list[tuple[str, int]]]:
+    """(cell markup, estimated width in points) of each legend entry, in groups (kinds,
+    relations, statuses); ``stacked`` puts a line sample above its word instead of beside it
+    (for very narrow diagrams)."""
     size = f'POINT-SIZE="{t.header_size:g}"'
 
     def box(text: str, fill: str, line: str, *, rounded: bool = True, double: bool = False, dashed: bool = False,
@@ -342,30 +399,36 @@ def _legend_entries(t: Theme, with_status: bool, stacked: bool) -> list[tuple[st
         cell = _markup(runs[:1]) + "<BR/>" + _markup(runs[1:]) if stacked else _markup(runs)
         return f"<TD>{cell}</TD>", round(chars * t.header_size * _EM_LOWER + 8)
 
-    entries = [box("claim", t.pro_fill, t.pro_line), box("rebuttal", t.pro_fill, t.pro_line, double=True),
-               box("critique", t.con_fill, t.con_line, rounded=False),
-               line("───▶", t.support_color, "supports"), line("╌╌╌┤", t.attack_color, "attacks")]
+    groups = [[box("claim", t.pro_fill, t.pro_line), box("rebuttal", t.pro_fill, t.pro_line, double=True),
+               box("critique", t.con_fill, t.con_line, rounded=False)],
+              [line("───▶", t.support_color, "supports"), line("╌╌╌┤", t.attack_color, "attacks")]]
     if with_status:
-        entries += [box("defeated", t.out_fill, t.out_line, ink=t.muted_ink),
-                    box("undecided", t.pro_fill, t.undec_line, dashed=True)]
-    return entries
+        groups.append([box("defeated", t.out_fill, t.out_line, ink=t.muted_ink),
+                       box("undecided", t.pro_fill, t.undec_line, dashed=True)])
+    return groups
 
 
 @functools.lru_cache(maxsize=64)
 def _legend_rows(t: Theme, with_status: bool, room: int) -> str:
-    """The legend's entries flowed into rows at most ``room`` points wide (one entry a row
-    at least; line samples go above their words when even that is too wide)."""
-    entries = _legend_entries(t, with_status, stacked=False)
-    if max(width for _, width in entries) > room:
-        entries = _legend_entries(t, with_status, stacked=True)
+    """The legend's entries flowed into rows at most ``room`` points wide: a group (kinds,
+    relations, statuses) that does not fit after the one before starts a row of its own, and
+    is broken only when it is wider than a row (one entry a row at least; line samples go
+    above their words when even that is too wide)."""
+    groups = _legend_entries(t, with_status, stacked=False)
+    if max(width for group in groups for _, width in group) > room:
+        groups = _legend_entries(t, with_status, stacked=True)
     rows: list[list[str]] = [[]]
     used = 0
-    for cell, width in entries:
-        if rows[-1] and used + width > room:
+    for group in groups:
+        if rows[-1] and used + sum(width for _, width in group) > room:
             rows.append([])
             used = 0
-        rows[-1].append(cell)
-        used += width
+        for cell, width in group:
+            if rows[-1] and used + width > room:
+                rows.append([])
+                used = 0
+            rows[-1].append(cell)
+            used += width
     # Graphviz stretches a short row's cells to the widest row; empty cells at both ends take
     # the extra space instead, so the sample boxes keep their own size.
     body = "".join(f'<TR><TD><TABLE BORDER="0" CELLSPACING="3" CELLPADDING="0"><TR><TD></TD>{"".join(r)}<TD></TD>'
@@ -385,9 +448,10 @@ def legend_diagram(options: DiagramOptions, room: float = 200) -> Diagram:
     its rows at most ``room`` points wide: one legend for a page of diagrams drawn without."""
     theme = options.resolved_theme()
     prefix = options.prefix(None)
-    graph = graphviz.Digraph("G")
-    graph.attr("graph", id=f"{prefix}legend-graph", bgcolor="white", pad="0.05", margin="0",
-               fontname=theme.fontname, label=_legend_rows(theme, options.status is not False, int(room)))
+    graph = _Dot()
+    graph.attr("graph", {"id": f"{prefix}legend-graph", "bgcolor": "white", "pad": "0.05", "margin": "0",
+                         "fontname": theme.fontname,
+                         "label": Html(_legend_rows(theme, options.status is not False, int(room)))})
     return Diagram(source=graph.source, accessible={
         f"{prefix}legend-graph": ("Diagram legend", "What the shapes, lines and marks of the diagrams mean.")})
 
@@ -438,7 +502,7 @@ def _topic_diagram(index: MapIndex, topic_id: str, theme: Theme, labelling: Mapp
     b = _DiagramBuilder(index, theme, labelling, prefix, sections)
     b.header(f"{prefix}graph-{encode_id(topic_id)}")
     with b.graph.subgraph() as top:
-        top.attr(rank="sink")
+        top.body.append(f"{top.indent}rank=sink")
         b.topic_node(top, topic, _context_label(index, topic))
     statements = index.statements[topic_id]
     for node in statements:
@@ -499,7 +563,7 @@ def _stack_rows(b: _DiagramBuilder, index: MapIndex) -> None:
         statements = [n.id for n in index.statements[above]]
         answered = {edges[i].target for i in index.edges_touching(set(statements)) if edges[i].source in statements}
         bottom = next((n for n in statements if n not in answered), statements[0] if statements else above)
-        b.graph.edge(b._name(topics[k].id), b._name(bottom), style="invis")
+        b.graph.edge(b._name(topics[k].id), b._name(bottom), {"style": "invis"})
 
 
 def overview_diagram(amap: ArgumentMap, options: DiagramOptions, *, limit: int = OVERVIEW_LIMIT) -> Diagram:
@@ -516,8 +580,8 @@ def overview_diagram(amap: ArgumentMap, options: DiagramOptions, *, limit: int =
     b.header(f"{prefix}overview")
     for k, topic in enumerate(amap.topics):
         with b.graph.subgraph(name=f"cluster_{k}") as frame:
-            frame.attr(id=f"{prefix}cluster-{encode_id(topic.id)}", label="", style="rounded,dashed",
-                       color=b.theme.legend_line)
+            frame.attr("graph", {"id": f"{prefix}cluster-{encode_id(topic.id)}", "label": "",
+                                 "style": "rounded,dashed", "color": b.theme.legend_line})
             b.topic_node(frame, topic)
             statements = index.statements[topic.id]
             for node in statements:

@@ -64,16 +64,16 @@ def label_text(text: str) -> str:
 def tooltip_text(text: str) -> str:
     r"""Cleaned text for a DOT escString attribute such as ``tooltip``, before quoting.
 
-    Backslashes are doubled (``\N``, ``\l``... would otherwise be expanded) and ``&``
-    becomes ``&amp;`` because Graphviz copies entity-like sequences into SVG attributes
-    untouched: without it, a statement containing "&lt;" would show as "<". Quoting the
-    result is left to :func:`graphviz.quoting.quote` (wrapped in ``nohtml``).
+    ``&`` becomes ``&amp;`` because Graphviz copies entity-like sequences into SVG attributes
+    untouched: without it, a statement containing "&lt;" would show as "<". Backslashes
+    (``\N``, ``\l``... would otherwise be expanded) and quotes are escaped by the quoting
+    of every value (:func:`argmap.diagrams.dot.quote`).
 
     Example:
-        >>> tooltip_text('say "hi" \\ &lt;')
-        'say "hi" \\\\ &amp;lt;'
+        >>> tooltip_text('say "hi"\n &lt;')
+        'say "hi" &amp;lt;'
     """
-    return clean(text).replace("\\", "\\\\").replace("&", "&amp;")
+    return clean(text).replace("&", "&amp;")
 
 
 def encode_id(map_id: str) -> str:
