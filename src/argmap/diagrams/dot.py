@@ -87,8 +87,11 @@ def quote(value: str) -> str:
         >>> print(quote("box"), quote("0.3"), quote("node"), quote('say "hi"'), quote(Html("<<B>x</B>>")))
         box 0.3 "node" "say \"hi\"" <<B>x</B>>
     """
-    if isinstance(value, Html):
-        return value
+    return value if isinstance(value, Html) else _quote_plain(str(value))
+
+
+@functools.lru_cache(maxsize=4096)  # colours, styles and shapes repeat in every diagram
+def _quote_plain(value: str) -> str:
     if _BARE.fullmatch(value) and value.lower() not in _KEYWORDS:
         return value
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
