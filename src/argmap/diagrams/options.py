@@ -7,7 +7,7 @@ defeated statements dimmed, undecided ones dashed — ``status=False`` draws non
 
 Example:
     >>> o = DiagramOptions(theme="projector", status=False, graph_attr={"rankdir": "LR", "node.fontsize": 24,
-    ...                                                                 "edge": {"penwidth": 2}})
+    ...                                                                 "edge.penwidth": 2})
     >>> o.sections()
     {'graph': {'rankdir': 'LR'}, 'node': {'fontsize': '24'}, 'edge': {'penwidth': '2'}}
     >>> DiagramOptions.of({"labeling": {}})
@@ -46,9 +46,8 @@ class DiagramOptions:
     - ``font_size``: base point size in place of the theme's (headers and legend follow).
     - ``graph_attr``: Graphviz attributes applied last. A plain name is a graph attribute
       (``rankdir``); ``node.NAME``, ``edge.NAME`` and ``graph.NAME`` say where it goes
-      (``node.fontsize``), as does a mapping under ``graph``, ``node`` or ``edge``
-      (``{"node": {"fontsize": 24}}``). ``node.*``/``edge.*`` win over argmap's own look of
-      each box and line. Values are quoted and escaped.
+      (``node.fontsize``); ``node.*``/``edge.*`` win over argmap's own look of each box and
+      line. Values are quoted and escaped.
     - ``id_prefix``: prepended to every SVG element id; a function of the topic id gives
       each topic's diagram its own prefix (several diagrams on one page).
     """
@@ -94,21 +93,15 @@ class DiagramOptions:
     def sections(self) -> dict[str, dict[str, str]]:
         """``graph_attr`` sorted into graph, node and edge attributes (names checked)."""
         out: dict[str, dict[str, str]] = {s: {} for s in SECTIONS}
-        flat: list[tuple[object, object]] = []
         for key, value in (self.graph_attr or {}).items():
-            if key in SECTIONS and isinstance(value, Mapping):
-                flat += [(f"{key}.{name}", v) for name, v in value.items()]
-            else:
-                flat.append((key, value))
-        for key, value in flat:
             section, dot, name = str(key).rpartition(".")
             section = section if dot else "graph"
             if section not in SECTIONS or not _ATTR_NAME.fullmatch(name) or not isinstance(key, str):
                 raise ArgmapError(f"graph attribute name {key!r} is not a Graphviz attribute name "
                                   "(NAME, or node.NAME / edge.NAME / graph.NAME)")
             if isinstance(value, Mapping):
-                raise ArgmapError(f"graph attribute {key!r} needs a single value (a mapping goes only under "
-                                  "graph, node or edge)")
+                raise ArgmapError(f"graph attribute {key!r} needs a single value; name node and edge "
+                                  "attributes node.NAME and edge.NAME")
             out[section][name] = format(value, "g") if isinstance(value, float) else str(value)
         return out
 
