@@ -383,16 +383,17 @@ def _legend_entries(t: Theme, with_status: bool, stacked: bool) -> list[list[tup
     relations, statuses); ``stacked`` puts a line sample above its word instead of beside it
     (for very narrow diagrams)."""
     size = f'POINT-SIZE="{t.header_size:g}"'
+    border = max(1, round(t.line_width))  # as thick as the boxes' outlines (whole points in tables)
 
     def box(text: str, fill: str, line: str, *, rounded: bool = True, double: bool = False, dashed: bool = False,
             ink: str | None = None) -> tuple[str, int]:
         style = ",".join(s for s, on in (("rounded", rounded), ("dashed", dashed)) if on)
         style_attr = f' STYLE="{style}"' if style else ""
-        inner = (f'<TABLE{style_attr} BORDER="1" COLOR="{line}" BGCOLOR="{fill}" CELLBORDER="0" CELLPADDING="2">'
-                 f'<TR><TD><FONT {size} COLOR="{ink or t.ink}">{label_text(text)}</FONT></TD></TR></TABLE>')
+        inner = (f'<TABLE{style_attr} BORDER="{border}" COLOR="{line}" BGCOLOR="{fill}" CELLBORDER="0" '
+                 f'CELLPADDING="2"><TR><TD><FONT {size} COLOR="{ink or t.ink}">{label_text(text)}</FONT></TD></TR></TABLE>')
         if double:
-            inner = (f'<TABLE{style_attr} BORDER="1" COLOR="{line}" CELLBORDER="0" CELLSPACING="1" CELLPADDING="0">'
-                     f"<TR><TD>{inner}</TD></TR></TABLE>")
+            inner = (f'<TABLE{style_attr} BORDER="{border}" COLOR="{line}" CELLBORDER="0" CELLSPACING="1" '
+                     f'CELLPADDING="0"><TR><TD>{inner}</TD></TR></TABLE>')
         return f"<TD>{inner}</TD>", round(len(text) * t.header_size * _EM_LOWER + 14)
 
     def line(sample: str, colour: str, word: str) -> tuple[str, int]:
