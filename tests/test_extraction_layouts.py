@@ -198,3 +198,18 @@ def test_layout_spans_index_the_text() -> None:
     for unit in parse_layout(text).units:
         for item in unit.items:
             assert text[item.span[0] : item.span[1]].strip() == text[item.span[0] : item.span[1]]
+
+
+def test_a_responses_section_in_prose_answers_the_entries_it_names() -> None:
+    text = ("Congestion charge\n\nArguments against\n"
+            "- Shops: Small shops lose customers who used to drive in.\n"
+            "- Fairness: A flat charge weighs most on low-paid commuters.\n\n"
+            "Responses\n"
+            "Supporters reply that small shops gained customers on foot because walking got pleasanter. "
+            "They add that discounts for low-paid commuters remove most of the unfairness. "
+            "Critics answer that the discounts are hard to claim.\n")
+    assert [(k, tgt) for k, _, _, tgt in links(text)][2:] == [
+        ("rebuttal", "Small shops lose customers who used to drive in."),
+        ("rebuttal", "A flat charge weighs most on low-paid commuters."),
+        ("critique", "They add that discounts for low-paid commuters remove most of the unfairness."),
+    ]

@@ -82,7 +82,8 @@ class Unit:
     sub-heading follows — whether the unit really belongs to that debate is decided by its
     cues (a sub-heading without any argument ends the debate section). ``stance`` is the
     stance a heading such as "Benefits" or "Arguments against" gives to unmarked items.
-    ``body`` is prose read for cues; ``items`` are statements the layout places itself.
+    ``body`` is prose read for cues; ``items`` are statements the layout places itself;
+    ``answers_list`` holds the list entries a "Responses" section in prose replies to.
     """
 
     topic_title: str | None
@@ -93,6 +94,7 @@ class Unit:
     stance: str | None = None
     debate_heading_id: int | None = None
     items: list[Item] = field(default_factory=list)
+    answers_list: list[Unit] | None = None
 
 
 @dataclass
@@ -315,13 +317,12 @@ class _UnitCollector:
         if labelled:
             self._labelled(labelled[0], (labelled[1], end))
             return
-        if self.replying_to is not None and self._reply(start, end):
-            return
         if after_pair:
             # prose between myths or questions opens no debate of its own
             self.heading_unit = self._pair_unit(self.heading, self.heading_span)
         elif self.heading_unit is None:
             self.heading_unit = self._new_unit(self.heading, self.heading_span)
+            self.heading_unit.answers_list = self.replying_to
         self.heading_unit.body.append((start, end))
 
     def question(self, start: int, end: int) -> None:
