@@ -201,7 +201,7 @@ def test_extract_accepts_paths_and_text(tmp_path: Path) -> None:
     from_path = argmap.extract(path)
     assert from_path.documents[0].source == str(path) and from_path.documents[0].title == "essay"
     assert argmap.extract(str(path)).nodes == from_path.nodes
-    assert argmap.extract("Critics warn that fees bite.").nodes[0].text == "Critics warn that fees bite."
+    assert argmap.extract_text("Critics warn that fees bite.").nodes[0].text == "Critics warn that fees bite."
 
 
 def test_several_files_give_one_map_with_several_documents(tmp_path: Path) -> None:

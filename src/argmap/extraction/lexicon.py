@@ -218,6 +218,7 @@ class Lexicon(BaseModel):
     quantifiers: Words = []
     group_nouns: Words = []
     group_suffixes: Words = []
+    actor_prepositions: Words = Field([], description="prepositions that extend an actor ('critics of the plan')")
     verbs: Verbs = Verbs()
     framing: Sides = Sides()
     framing_patterns: SidePatterns = SidePatterns()
@@ -307,6 +308,14 @@ class Lexicon(BaseModel):
     def _word_lists(self) -> dict[tuple[str, ...], list[str]]:
         return {}
 
+    def __hash__(self) -> int:
+        """Hashable (a key for caches of compiled tables), consistent with ``==``."""
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash(json.dumps(self.model_dump(mode="json"), sort_keys=True))
+
     # ----- classification of matched words ---------------------------------------------
 
     @cached_property
@@ -393,7 +402,7 @@ class Lexicon(BaseModel):
         group_head = rf"[A-Za-z][\w-]{{2,}}(?:{suffixes})"
         return (
             rf"(?P<actor>(?:(?:{quant})\s+)?{modifier}(?P<head>{heads}|{group_head})"
-            r"(?:\s+(?:of|in|from|within|across)\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+)?)"
+            rf"(?:\s+(?:{_alternation(self.words('actor_prepositions'))})\s+(?:[\w'’-]+\s+){{0,4}}[\w'’-]+)?)"
         )
 
     @cached_property
