@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from argmap.extraction.lexicon import Lexicon
 
@@ -135,18 +136,10 @@ class LayoutLabels:
         return any(h == w or h.startswith(w + " ") for w in self._reply_headings)
 
 
-_TABLES: dict[int, tuple[Lexicon, LayoutLabels]] = {}
-_MAX_TABLES = 8
-
-
+@lru_cache(maxsize=8)
 def layout_labels(lex: Lexicon) -> LayoutLabels:
-    """The label tables of ``lex``, built once per lexicon (a lexicon is immutable)."""
-    cached = _TABLES.get(id(lex))
-    if cached is None or cached[0] is not lex:
-        if len(_TABLES) >= _MAX_TABLES:
-            _TABLES.pop(next(iter(_TABLES)))
-        cached = _TABLES[id(lex)] = (lex, LayoutLabels(lex))
-    return cached[1]
+    """The label tables of ``lex``, built once per lexicon."""
+    return LayoutLabels(lex)
 
 
 def bold_only(line: str) -> str | None:
