@@ -213,3 +213,38 @@ def test_a_responses_section_in_prose_answers_the_entries_it_names() -> None:
         ("rebuttal", "A flat charge weighs most on low-paid commuters."),
         ("critique", "They add that discounts for low-paid commuters remove most of the unfairness."),
     ]
+
+
+def test_a_turn_runs_over_paragraphs_and_a_bracketed_role_names_the_side() -> None:
+    text = ("Phones in schools\n\nModerator (Kim): Welcome to both speakers.\n\n"
+            "Lena Fox (Proposition): Phones distract pupils in every lesson.\n\n"
+            "Teachers lose ten minutes a lesson to confiscations.\n\n"
+            "Omar Said (Opposition): A ban leaves parents unable to reach their children.\n")
+    m = extract_text(text)
+    assert [(n.kind, n.actor, n.cue) for n in m.nodes] == [
+        ("claim", "Lena Fox", "Proposition"), ("claim", "Lena Fox", "Proposition"),
+        ("critique", "Omar Said", "Opposition")]
+
+
+def test_markdown_question_headings_are_faq_items() -> None:
+    text = ("# Paid parking at the clinic\n\n### Won't patients on low incomes pay more?\n\n"
+            "Patients with a hospital letter park free of charge.\n\n"
+            "### Where is the car park?\n\nBehind the main entrance.\n")
+    assert links(text) == [
+        ("critique", "Won't patients on low incomes pay more?", "attacks", "T:Won't patients on low incomes pay more?"),
+        ("rebuttal", "Patients with a hospital letter park free of charge.", "attacks",
+         "Won't patients on low incomes pay more?"),
+    ]
+
+
+def test_reply_to_labels_and_lettered_nested_items() -> None:
+    text = ("Night trains\n\nObjection 1: Sleeper tickets cost more than flights.\n"
+            "Reply to objection 1: A night train also saves a hotel night.\n\n"
+            "+ Argument for: Trains emit far less per passenger.\n"
+            "    a) Old diesel stock on some routes erases that gain.\n")
+    assert [(k, tgt) for k, _, _, tgt in links(text)] == [
+        ("critique", "T:Night trains"),
+        ("rebuttal", "Sleeper tickets cost more than flights."),
+        ("claim", "T:Night trains"),
+        ("critique", "Trains emit far less per passenger."),
+    ]

@@ -27,7 +27,7 @@ from argmap.extraction.lexicon import Lexicon
 FLIP = {"pro": "con", "con": "pro"}
 
 _ITEM_LABEL = re.compile(
-    r"(?:(?:[-–—•*·▪●◦‣]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])\s+)?"       # bullet or list ordinal
+    r"(?:(?:[-–—•*+·▪●◦‣]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])\s+)?"      # bullet or list ordinal
     r"(?P<open>\*\*|__|\*|_)?"
     r"(?P<name>[^\W\d_][\w'’-]*(?:[ ][\w'’-]+){0,3}?)"                 # the label words
     r"(?:\s*(?P<num>#?\d{1,2}|[IVX]{1,4}\b))?"                         # "Myth 2", "Point #3"
@@ -106,7 +106,11 @@ class LayoutLabels:
         m = _ITEM_LABEL.match(text, start, end)
         if m is None:
             return None
-        found = self._items.get(_norm(m.group("name")))
+        name = _norm(m.group("name"))
+        found = self._items.get(name)
+        words = name.split()
+        if found is None and len(words) >= 3 and words[1] == "to" and self._items.get(words[0], ("",))[0] == "answer":
+            found = ("answer", None)  # "Reply to objection 2:", "Response to the critics:"
         if found is None:
             return None
         bold = bool(m.group("open") or m.group("inner") or m.group("close"))
@@ -123,8 +127,13 @@ class LayoutLabels:
         role_words = _norm(m.group("role"))
         role = self._speakers.get(role_words) or self._speakers.get(role_words.split()[0], "")
         named = m.group("name")
-        key = _norm(m.group("label"))
-        return SpeakerLabel(key, m.group("label"), m.group("role"), (named or m.group("role")).strip(), role, m.end())
+        role_words, person = m.group("role"), (named or m.group("role")).strip()
+        if not role and named:
+            # "Hana Sato (Proposition):" names the role in brackets
+            role = self._speakers.get(_norm(named)) or self._speakers.get(_norm(named).split()[0], "")
+            if role:
+                role_words, person = named.strip(), m.group("role")
+        return SpeakerLabel(_norm(m.group("label")), m.group("label"), role_words, person, role, m.end())
 
     def is_section_name(self, line: str) -> bool:
         """True for a line that is just a section name ("Criticism", "Arguments against")."""

@@ -40,7 +40,7 @@ from argmap.extraction.overlap import closest
 
 Span = tuple[int, int]
 
-_BULLET = re.compile(r"(?:[-–—•*·▪●◦‣]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"(?:[-–—•*+·▪●◦‣]|\d{1,2}[.)]|\(?[a-h]\))\s+")
 _LABEL = re.compile(
     r"(?:\*\*|__)?(?P<label>[A-Z0-9“\"‘'(][^.!?:;\n*]{1,100}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s+(?=\S)"
 )
@@ -211,6 +211,8 @@ class _UnitCollector:
         self.speakers = speakers
         self.speaker_sides: dict[str, str] = {}
         self.last_turn: Item | None = None
+        # the turn a paragraph without a speaker label continues
+        self.open_turn: Item | None = None
         # open outline items by indentation: (indent, what an item nested under it answers)
         self.outline: list[tuple[int, Answerable, str]] = []
         # the lists under side headings, for a later "Replies to …" list: (stance, entries)
@@ -237,6 +239,7 @@ class _UnitCollector:
         self.pair_unit = None
         self.awaiting_answer = False
         self.outline = []
+        self.open_turn = None
 
     # ----- headings -------------------------------------------------------------------
 
@@ -306,9 +309,12 @@ class _UnitCollector:
             # lines right after a myth and its answer explain them: only cue-marked claims count
             self.pair_unit.body.append((start, end))  # type: ignore[union-attr]
             return
-        self._end_block()
         if self._turn(start, end):
             return
+        if self.open_turn is not None:
+            self.open_turn.span = (self.open_turn.span[0], end)  # the speaker's next paragraph
+            return
+        self._end_block()
         pieces = self._inline_items(start, end)
         if pieces:
             self._inline_bullets(pieces)
@@ -325,12 +331,12 @@ class _UnitCollector:
             self.heading_unit.answers_list = self.replying_to
         self.heading_unit.body.append((start, end))
 
-    def question(self, start: int, end: int) -> None:
+    def question(self, start: int, end: int, level: int | None = None) -> None:
         """A bare question line: a FAQ item when it voices an objection, else a heading."""
         self._end_block()
         last = self.text[start:end].rsplit(". ", 1)[-1]
         if not self.lex.is_objection_question(last):
-            self.heading_line(start, end)
+            self.heading_line(start, end, level)
             return
         self.pair_unit = self._pair_unit(self.text[start:end], (start, end))
         self.pair_unit.items.append(Item((start, end), "con", whole=True))
@@ -340,6 +346,7 @@ class _UnitCollector:
         """A list item ("- …", "• …", "1. …") of a list of ``list_length`` items, possibly
         nested under the one before."""
         self.awaiting_answer = False
+        self.open_turn = None
         while self.outline and self.outline[-1][0] >= indent:
             self.outline.pop()
         if self.outline:
@@ -453,6 +460,7 @@ class _UnitCollector:
         m = self.labels.speaker_label(self.text, start, end)
         if m is None or m.key not in self.speakers:
             return False
+        self._end_block()
         role = self.speakers[m.key]
         if role == "procedural":
             return True  # a chair's line keeps order, it argues nothing
@@ -463,7 +471,7 @@ class _UnitCollector:
         answers = self.last_turn if self.last_turn is not None and self.last_turn.stance != side else None
         turn = Item((m.body_start, end), side, answers=answers, speaker=m.name, label=m.role_words)
         self._items_unit().items.append(turn)
-        self.last_turn = turn
+        self.last_turn = self.open_turn = turn
         return True
 
     def _reply(self, start: int, end: int, list_length: int | None = None) -> bool:
@@ -602,12 +610,14 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         bold = bold_only(content)
         if hashes or bold is not None:
             in_list = False
-        if hashes:
-            collector.heading_line(s + hashes.end(), e, level=hashes.group().count("#"))
-            continue
-        if bold is not None:
-            offset = text.index(bold, s)
-            collector.heading_line(offset, offset + len(bold))
+        if hashes or bold is not None:
+            start = s + hashes.end() if hashes else text.index(bold, s)  # type: ignore[arg-type]
+            stop = e if hashes else start + len(bold)  # type: ignore[arg-type]
+            level = hashes.group().count("#") if hashes else None
+            if is_question_line(text[start:stop]):
+                collector.question(start, stop, level)  # "### Won't prices rise?" in a FAQ page
+            else:
+                collector.heading_line(start, stop, level=level)
             continue
         bullet = _BULLET.match(content)
         if bullet and not in_list:
