@@ -248,3 +248,19 @@ def test_reply_to_labels_and_lettered_nested_items() -> None:
         ("claim", "T:Night trains"),
         ("critique", "Trains emit far less per passenger."),
     ]
+
+
+def test_a_user_lexicon_adds_layout_labels_and_speakers(tmp_path: Path) -> None:
+    import json
+
+    from argmap.extraction.pipeline import make_nlp
+
+    extra = tmp_path / "labels.json"
+    extra.write_text(json.dumps({"item_labels": {"sides": {"pro": ["aye"], "con": ["nay"]}},
+                                 "speakers": {"procedural": ["returning officer"]}}), encoding="utf-8")
+    text = ("Vote on the bridge\n\nRETURNING OFFICER: The vote is open.\n\n"
+            "Aye: The bridge shortens the school run.\nNay: The bridge will cost twice the budget.\n")
+    nlp = make_nlp((str(extra),))
+    assert [(n.kind, n.text) for n in extract_text(text, nlp=nlp).nodes] == [
+        ("claim", "The bridge shortens the school run."), ("critique", "The bridge will cost twice the budget.")]
+    assert [n.kind for n in extract_text(text).nodes] != ["claim", "critique"]
