@@ -264,3 +264,31 @@ def test_a_user_lexicon_adds_layout_labels_and_speakers(tmp_path: Path) -> None:
     assert [(n.kind, n.text) for n in extract_text(text, nlp=nlp).nodes] == [
         ("claim", "The bridge shortens the school run."), ("critique", "The bridge will cost twice the budget.")]
     assert [n.kind for n in extract_text(text).nodes] != ["claim", "critique"]
+
+
+def test_numbered_speakers_in_a_dialogue() -> None:
+    text = ("Panel on the new stadium\n\nSpeaker 1: The stadium will bring forty home games a year to the town.\n\n"
+            "Speaker 2: Most of the money from those games leaves town with the club owners.\n\n"
+            "Speaker 1: Local pubs and taxis keep the money from those games in town.\n")
+    assert [(k, tgt) for k, _, _, tgt in links(text)] == [
+        ("claim", "T:Panel on the new stadium"),
+        ("critique", "The stadium will bring forty home games a year to the town."),
+        ("rebuttal", "Most of the money from those games leaves town with the club owners."),
+    ]
+
+
+def test_labels_that_merely_repeat_are_not_speakers() -> None:
+    text = ("Parking review\n\nThe council counted cars on six streets in May.\n\nMost spaces were full by nine.\n\n"
+            "Residents asked for more permits.\n\nNote: counts were taken on weekdays.\n\nNote: two streets were closed.\n\n"
+            "Source: council survey.\n")
+    assert extract_text(text).nodes == []
+
+
+def test_a_markdown_table_with_side_columns() -> None:
+    text = ("# Heat pumps at home\n\n| Pros | Cons |\n|------|------|\n"
+            "| Running costs fall on night tariffs. | Installation costs thousands. |\n| No boiler to service. | |\n")
+    assert [(k, t, tgt) for k, t, _, tgt in links(text)] == [
+        ("claim", "Running costs fall on night tariffs.", "T:Heat pumps at home"),
+        ("critique", "Installation costs thousands.", "T:Heat pumps at home"),
+        ("claim", "No boiler to service.", "T:Heat pumps at home"),
+    ]

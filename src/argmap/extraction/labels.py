@@ -36,7 +36,7 @@ _ITEM_LABEL = re.compile(
     r"\s*(?P<close>\*\*|__|\*|_)?\s+(?=\S)"
 )
 _SPEAKER = re.compile(
-    r"(?P<label>(?P<role>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3})"
+    r"(?P<label>(?P<role>[A-Z][\w'’.-]*(?:[ ](?:[A-Z][\w'’.-]*|\d{1,2})){0,3})"
     r"(?:\s*\((?P<name>[^()\n]{1,60})\))?)\s*:\s+(?=\S)"
 )
 _BOLD_LINE = re.compile(r"(?P<mark>\*\*|__)(?P<inner>[^*_\n]{1,120}?)\s*:?\s*(?P=mark)\s*:?")
@@ -125,7 +125,8 @@ class LayoutLabels:
         if m is None:
             return None
         role_words = _norm(m.group("role"))
-        role = self._speakers.get(role_words) or self._speakers.get(role_words.split()[0], "")
+        # "CHAIR", "Deputy Chair", "First Proposition": the whole label or its last word
+        role = self._speakers.get(role_words) or self._speakers.get(role_words.split()[-1], "")
         named = m.group("name")
         role_words, person = m.group("role"), (named or m.group("role")).strip()
         if not role and named:

@@ -45,6 +45,8 @@ _LABEL = re.compile(
     r"(?:\*\*|__)?(?P<label>[A-Z0-9“\"‘'(][^.!?:;\n*]{1,100}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s+(?=\S)"
 )
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
+_TABLE_ROW = re.compile(r"\|.*\|")
+_TABLE_RULE = re.compile(r":?-{3,}:?")
 _RULE = re.compile(r"[=\-_*~]{3,}")
 _INLINE_ITEM = re.compile(r"\s+[-–•]\s+(?=[A-Z“\"‘'(][^:.!?\n]{1,100}:\s)")
 _TERMINAL = ".!?;,"
@@ -211,6 +213,8 @@ class _UnitCollector:
         self.speakers = speakers
         self.speaker_sides: dict[str, str] = {}
         self.last_turn: Item | None = None
+        # the sides of the columns of the Markdown table being read
+        self.table_sides: list[str | None] | None = None
         # the turn a paragraph without a speaker label continues
         self.open_turn: Item | None = None
         # open outline items by indentation: (indent, what an item nested under it answers)
@@ -491,6 +495,24 @@ class _UnitCollector:
         target.items.append(Item((body_start, end), FLIP[target.stance], answers=target))
         return True
 
+    def table_row(self, start: int, end: int) -> bool:
+        """A Markdown table row; ``False`` when the table's columns name no side. A header
+        row "| Pros | Cons |" gives each column its side, each later cell is an item of it."""
+        cells = _cells(self.text, start, end)
+        if self.table_sides is None:
+            sides = [self.lex.section_roles(self.text[s:e])[1] for s, e in cells]
+            if not any(sides):
+                return False
+            self.table_sides = sides
+            return True
+        if all(_TABLE_RULE.fullmatch(self.text[s:e]) for s, e in cells):
+            return True
+        unit = self._items_unit()
+        for (s, e), side in zip(cells, self.table_sides):
+            if side is not None and s < e:
+                unit.items.append(Item((s, e), side))
+        return True
+
     # ----- existing inline forms -----------------------------------------------------
 
     def _labelled(self, label: Span, body: Span) -> Unit:
@@ -566,21 +588,23 @@ def _speakers(text: str, lines: list[_Line | None], labels: LayoutLabels) -> dic
     """Speaker labels of a transcript → ``pro`` / ``con`` / ``procedural`` / ``""`` (unknown side).
 
     A label is a speaker when its role word is known ("CHAIR", "OPPOSITION (…)"), or when
-    the text has turns by two speakers or more, three turns at least, whose labels are
-    capitals or carry a name ("ANA:", "Host (Lee):"), or which each open two paragraphs."""
+    the text reads as a dialogue: turns by two speakers or more, one of them speaking twice,
+    opening most paragraphs ("ANA:" / "BEN:", "Speaker 1:" / "Speaker 2:")."""
     counts: dict[str, int] = {}
     found: dict[str, SpeakerLabel] = {}
+    paragraphs = 0
     for line in lines:
-        if line is None:
+        if line is None or is_heading(text[line.start : line.end]):
             continue
+        paragraphs += 1
         m = labels.speaker_label(text, line.start, line.end)
         if m is None or labels.item_label(text, line.start, line.end) is not None:
             continue
         counts[m.key] = counts.get(m.key, 0) + 1
         found[m.key] = m
-    marked = [k for k, m in found.items() if m.label.isupper() or m.name != m.label or counts[k] >= 2]
-    dialogue = len(marked) >= 2 and sum(counts[k] for k in marked) >= 3
-    return {k: m.role for k, m in found.items() if m.role or (dialogue and k in marked)}
+    turns = sum(counts.values())
+    dialogue = len(counts) >= 2 and max(counts.values(), default=0) >= 2 and turns >= 3 and 2 * turns > paragraphs
+    return {k: m.role for k, m in found.items() if m.role or dialogue}
 
 
 def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
@@ -619,6 +643,11 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             else:
                 collector.heading_line(start, stop, level=level)
             continue
+        if _TABLE_ROW.fullmatch(content):
+            if collector.table_row(s, e):
+                continue
+        else:
+            collector.table_sides = None
         bullet = _BULLET.match(content)
         if bullet and not in_list:
             list_length = _list_length(text, lines, i - 1)
@@ -644,6 +673,23 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
                 i += 1
             collector.prose(s, e)
     return Layout(title=title, title_span=title_span, units=collector.units)
+
+
+def _cells(text: str, start: int, end: int) -> list[Span]:
+    """The spans of the cells of a table row ``| a | b |``, without padding."""
+    cells, at = [], start + 1
+    while at < end:
+        stop = text.find("|", at, end)
+        if stop < 0:
+            break
+        s, e = at, stop
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        cells.append((s, e))
+        at = stop + 1
+    return cells
 
 
 def _list_length(text: str, lines: list[_Line | None], first: int) -> int:
