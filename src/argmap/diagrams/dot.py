@@ -197,7 +197,10 @@ def _html_lines(display: str, bold: tuple[int, int], theme: Theme) -> tuple[str,
     for i, (a, b) in enumerate(lines):
         x, y = min(max(bold[0], a), b), min(max(bold[1], a), b)  # the bold part of this line
         tail = " …" if truncated and i == len(lines) - 1 else ""
-        out.append(_markup([(display[a:x], "", ""), (display[x:y], "<B>", "</B>"), (display[y:b] + tail, "", "")]))
+        if x == y:  # no bold on this line: one run
+            out.append(label_text(display[a:b] + tail))
+        else:
+            out.append(_markup([(display[a:x], "", ""), (display[x:y], "<B>", "</B>"), (display[y:b] + tail, "", "")]))
     widest = max((b - a for a, b in lines), default=0) + (2 if truncated else 0)
     return "<BR/>".join(out) or " ", widest
 
