@@ -604,10 +604,13 @@ def build_pages(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | None
     body.append(_documents_list(groups, files, by_topic, found, ix))
     pages[INDEX] = _page(ix, title=page_title, heading=heading, intro=INDEX_INTRO, body="".join(body),
                          nav=_nav(ix, numbers, checked, groups, "", texts=False), nodes=[], diagram_ids={})
+    about: dict[str, list[FindingLike]] = {}  # page -> the findings naming something on it
+    for f in found:
+        for page in dict.fromkeys(ix.page_of[i] for i in f.ids if i in ix.page_of):
+            about.setdefault(page, []).append(f)
     for g, doc, topics in progress_iter(groups, total=len(groups), label="writing pages", show=progress):
         ix.page = files[g]
-        on_page = {t.id for t in topics} | {n.id for t in topics for n in by_topic.get(t.id, [])}
-        mine = [f for f in found if on_page & set(f.ids)]
+        mine = about.get(files[g], [])
         texts = {doc.id: _document_text(doc, ix)} if doc is not None else {}
         body = ([_findings(mine, ix)] if checked and mine else [])
         body.append(_document_section(g, doc, topics, ix, texts, svgs, diagram_ids, by_topic))
