@@ -151,6 +151,7 @@ class _PageIndex:
     headed: set[str] = field(default_factory=set)  # topics whose heading is marked in a text
     spanned: dict[str, list[Topic | Node]] = field(default_factory=dict)  # document id -> items shown in it
     page_of: dict[str, str] = field(default_factory=dict)  # item id -> its page's file ("": the only page)
+    group_page: dict[int, str] = field(default_factory=dict)  # document group -> its page's file
     page: str = ""  # the page being built
 
     def __post_init__(self) -> None:
@@ -456,7 +457,7 @@ def _nav(ix: _PageIndex, numbers: dict[str, Any], checked: bool, groups: Sequenc
     for g, doc, topics in groups:
         name = _doc_title(doc) if doc is not None else "Other topics"
         items = "".join(f'<li><a href="#t{ix.position[t.id]}">{_e(shorten(t.title, 48))}</a></li>' for t in topics)
-        page = ix.page_of.get(topics[0].id, "") if topics else ""
+        page = ix.group_page.get(g, "")
         target = f"{page}#doc{g}" if page and page != ix.page else f"#doc{g}"
         toc.append(f'<li><a href="{_e(target)}" class="doc-link">{_e(shorten(name, 48))}</a>'
                    f'{f"<ol>{items}</ol>" if items and (not page or page == ix.page) else ""}</li>')
@@ -590,7 +591,7 @@ def build_pages(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | None
                              nav=_nav(ix, numbers, checked, groups, legend), nodes=amap.nodes,
                              diagram_ids=diagram_ids)}
 
-    files = _page_names(groups)
+    files = ix.group_page = _page_names(groups)
     for g, _, topics in groups:
         for t in topics:
             ix.page_of[t.id] = files[g]
