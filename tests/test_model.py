@@ -363,7 +363,7 @@ def test_index_agrees_with_the_plain_definitions(amap: ArgumentMap) -> None:
         assert ix.document_of(item).id == doc_id
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(maps_with_extras())
 def test_save_load_round_trip(tmp_path_factory: pytest.TempPathFactory, amap: ArgumentMap) -> None:
     path = tmp_path_factory.mktemp("maps") / "m.json"
