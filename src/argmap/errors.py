@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 
+MAX_PROBLEM_CHARS = 300
+"""Longest problem text of an error line; longer ones are cut, ending in an ellipsis."""
+
+
 class ArgmapError(Exception):
     """Base class of argmap's errors."""
 
@@ -17,9 +21,16 @@ class InputError(ArgmapError):
 
     def __init__(self, path: object, problem: str) -> None:
         self.path = str(path)
-        self.problem = " ".join(problem.split())
+        problem = " ".join(problem.split())
+        # a problem quoting hostile input (a 4,000-digit number) stays one readable line
+        self.problem = problem if len(problem) <= MAX_PROBLEM_CHARS else problem[:MAX_PROBLEM_CHARS - 1] + "…"
         super().__init__(f"{self.path}: {self.problem}")
 
 
 class LimitExceeded(ArgmapError):
     """A computation went past a size or time limit the caller may raise."""
+
+
+class UnwritableMap(ArgmapError, ValueError):
+    """A map built in Python that JSON cannot hold (a lone surrogate in a string, extra
+    fields nested past the limit): ``str(err)`` names the place."""

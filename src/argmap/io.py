@@ -22,7 +22,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from argmap.errors import InputError
+from argmap.errors import InputError, UnwritableMap
+from argmap.limits import data_problem, json_text_problem, may_hold_surrogates
 from argmap.model import ArgumentMap
 
 
@@ -70,7 +71,10 @@ def save_map(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
     written is validated as :func:`load_map` validates it, so a map that could not be loaded
     is refused with the very message loading it would give, and nothing is written.
     """
-    text = amap.to_json() + "\n"
+    try:
+        text = amap.to_json() + "\n"
+    except UnwritableMap as exc:
+        raise InputError(path, f"cannot write: {exc}") from None
     map_from_json(text, path)
     atomic_write(path, text)
 
@@ -131,16 +135,30 @@ def map_from_json(raw: bytes | str, path: str | os.PathLike[str] = "<map>") -> A
             # pydantic parses and validates in one go, without the intermediate Python objects
             amap = ArgumentMap.model_validate_json(raw)
             if "schema_tag" in amap.model_fields_set:
+                # pydantic refuses deep nesting and huge numbers; what it takes, the limits may not
+                problem = data_problem(amap) if may_hold_surrogates(raw) else amap.extras_problem()
+                if problem is not None:
+                    raise InputError(path, problem)
                 return amap
         except ValidationError:
             pass  # parse again below: the messages name the problem in argmap's words
+        problem = json_text_problem(raw)  # before json.loads, which would exhaust the stack
+        if problem is not None:
+            raise InputError(path, problem)
         try:
             data = json.loads(raw)
         except UnicodeDecodeError:
             raise InputError(path, "not UTF-8 text") from None
         except json.JSONDecodeError as exc:
             raise InputError(path, f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+        _refuse_unwritable(data, path)
         return map_from_data(data, path)
+
+
+def _refuse_unwritable(data: Any, path: str | os.PathLike[str]) -> None:
+    problem = data_problem(data)
+    if problem is not None:
+        raise InputError(path, problem)
 
 
 @contextmanager

@@ -460,8 +460,44 @@ class ArgumentMap(_Item):
         Example:
             >>> ArgumentMap().to_json(indent=None)
             '{"schema":"argmap/1","documents":[],"topics":[],"nodes":[],"edges":[]}'
+
+        A map holding what JSON text cannot (a lone surrogate, extra fields nested past
+        :data:`argmap.limits.MAX_DEPTH`) raises :class:`argmap.errors.UnwritableMap` naming the place.
         """
-        return self.model_dump_json(indent=indent)
+        from pydantic_core import PydanticSerializationError
+
+        from argmap.errors import UnwritableMap
+        from argmap.limits import data_problem
+
+        # what the loader would refuse is not written either
+        problem = self.extras_problem()
+        if problem is None:
+            try:
+                return self.model_dump_json(indent=indent)
+            except (PydanticSerializationError, ValueError) as exc:
+                problem = data_problem(self) or str(exc)
+        raise UnwritableMap(f"map cannot be written as JSON: {problem}")
+
+    def extras_problem(self) -> str | None:
+        """The first extra field (of the map or an item) that JSON cannot hold within
+        :mod:`argmap.limits`, or ``None``: the declared fields are the schema's, their
+        values already checked.
+
+        Example:
+            >>> ArgumentMap(topics=[Topic(id="t1", title="T", note=[[[[[[[[[[]]]]]]]]]])]).extras_problem() is None
+            True
+        """
+        from argmap.limits import data_problem
+
+        lists = {"documents": self.documents, "topics": self.topics, "nodes": self.nodes, "edges": self.edges}
+        items = [("", 0, self), *((f"{name}.{i}", 2, item) for name, items in lists.items()
+                                   for i, item in enumerate(items))]
+        for where, depth, item in items:
+            if item.model_extra:
+                problem = data_problem(item.model_extra, where, depth)
+                if problem is not None:
+                    return problem
+        return None
 
     @classmethod
     def from_json(cls, text: str | bytes) -> ArgumentMap:
