@@ -19,10 +19,11 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
-from argmap.extraction.layout import Span, Unit, parse_layout
+from argmap.extraction.cues import Tokens, tokens_of
+from argmap.extraction.layout import Layout, Span, Unit, parse_layout
 from argmap.extraction.lexicon import Lexicon
 from argmap.extraction.linking import link_topic
-from argmap.extraction.statements import Statement, has_argument, unit_statements
+from argmap.extraction.statements import Statement, Voice, has_argument, unit_statements
 from argmap.model import ArgumentMap
 
 
@@ -45,15 +46,48 @@ def sentence_splitter(text: str, starts: Sequence[int]):  # noqa: ANN201 - a sma
     return sentences
 
 
-def _debate_units(text: str, units: list[Unit], sentences, lex: Lexicon) -> list[tuple[Unit, list[Statement]]]:  # noqa: ANN001
+def document_voice(layout: Layout, sentences, tokens: Tokens, lex: Lexicon) -> Voice:  # noqa: ANN001
+    """Whether the text argues in its author's voice (an op-ed, a speech, a short
+    argumentative text): no debate layout of its own, and more sentences in the first person
+    or with a thesis word ("should", "must", "I ask you to") than attributed ones."""
+    if any(u.debate or u.stance or u.qa or u.context is not None for u in layout.units):
+        return Voice()
+    first_person = set(lex.words("author_voice", "first_person"))
+    voiced = 0
+    thesis_at: int | None = None
+    paragraphs = 0
+    for unit in layout.units:
+        if unit.section is not None and unit.section.lower() in lex.words("sections", "background"):
+            continue
+        for span in unit.body:
+            paragraphs += 1
+            for sent in sentences(span):
+                i, j = tokens.window(*sent)
+                if i < j and tokens.orth[i] in ("“", '"'):
+                    continue  # a quotation is someone else's voice
+                thesis = tokens.find("thesis", i, j)
+                if thesis and thesis_at is None:
+                    thesis_at = sent[0]
+                if thesis or any(tokens.lower[k] in first_person for k in range(i, j)):
+                    voiced += 1
+    if voiced < 2 or thesis_at is None:
+        return Voice()
+    return Voice(argued=True, skip_before=thesis_at if layout.title is not None and paragraphs > 2 else 0)
+
+
+def _debate_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: Tokens) -> list[tuple[Unit, list[Statement]]]:  # noqa: ANN001
     """Statements per unit; a plain sub-heading in a debate section that argues nothing ends
     that section, so later sub-headings of it are read as ordinary prose."""
     ended: set[int] = set()
     out = []
-    for unit in units:
+    voice = document_voice(layout, sentences, tokens, lex)
+    background = set(lex.words("sections", "background"))
+    for n, unit in enumerate(layout.units):
         if unit.context is not None and unit.context in ended:
             unit.context = None
-        stmts = unit_statements(text, unit, sentences, lex)
+        if unit.section is not None and unit.section.lower() in background and not unit.debate:
+            continue  # history, definitions, how it works: no side is argued there
+        stmts = unit_statements(text, unit, sentences, lex, tokens=tokens, voice=voice, paragraph=n)
         if unit.context is not None and unit.stance is None and not has_argument(stmts):
             ended.add(unit.context)
         if stmts:
@@ -69,15 +103,21 @@ def assemble(
     document_id: str = "d1",
     source: str | None = None,
     title: str | None = None,
+    tokens: Tokens | None = None,
 ) -> ArgumentMap:
-    """The argument map of one text (ids ``t1…``, ``n1…``; the document keeps the text)."""
+    """The argument map of one text (ids ``t1…``, ``n1…``; the document keeps the text).
+
+    ``tokens`` is the text's token table with its cue matches (see
+    :func:`argmap.extraction.cues.read_tokens`); without it the text is tokenized here.
+    """
     lex = lexicon or Lexicon.default()
     layout = parse_layout(text, lex)
     sentences = sentence_splitter(text, sentence_starts)
+    tokens = tokens if tokens is not None else tokens_of(text, lex)
     doc_title = layout.title or title or source or "Untitled"
 
     grouped: dict[tuple[str | None, Span | None], list[tuple[Unit, list[Statement]]]] = {}
-    for unit, stmts in _debate_units(text, layout.units, sentences, lex):
+    for unit, stmts in _debate_units(text, layout, sentences, lex, tokens):
         grouped.setdefault((unit.topic_title, unit.topic_span), []).append((unit, stmts))
 
     topics: list[dict[str, Any]] = []

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extraction.assemble import assemble
+from argmap.extraction.cues import read_tokens
 from argmap.extraction.lexicon import Lexicon
 
 _TERMINAL = {".", "!", "?", "…", "...", "?!", "!?"}
@@ -92,7 +93,8 @@ class DebateExtractor:
             starts = arr[arr[:, 0] == 1, 1].tolist() or [0]
         else:
             starts = sentence_starts(doc)
-        doc._.argmap = assemble(doc_text(doc), starts, self.lexicon)
+        text = doc_text(doc)
+        doc._.argmap = assemble(text, starts, self.lexicon, tokens=read_tokens([(0, doc)], text, self.lexicon))
         return doc
 
 

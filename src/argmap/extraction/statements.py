@@ -1,7 +1,17 @@
 """Stage 2: statements. Sentences of a unit are split into clause-level statements and each
-is read for its cue: who speaks (actor), how (reporting verb or framing phrase), and so
-which side it takes. Stance that depends on neighbours ("others insist …") is resolved
-later, in :mod:`argmap.extraction.linking`.
+is read on its tokens (:mod:`argmap.extraction.cues`) for
+
+- **who speaks**: a subject before a reporting verb (any noun phrase, a name, a citation
+  "Okoro (2017)", a pronoun), the speaker after a quotation ("'…,' said X"), the agent of a
+  passive ("This claim was challenged by X"), a hedged "It has been argued that", a
+  framing phrase ("The concern is that"), a state ("X was less impressed");
+- **how**: the class of the reporting verb (neutral, con, response, concession, praise,
+  elaboration) and the discourse connective the clause opens with;
+- **what is conceded**: "Granted, X", "It is true that X, but Y", "conceded X but
+  maintained Y" are split at the clause and the conceded part is marked.
+
+Stance that depends on neighbours ("others insist …", an actor seen before, the author's own
+voice) is resolved later, in :mod:`argmap.extraction.linking`.
 
 Example:
     >>> text = "Critics argue that tolls are unfair; supporters contend that they work."
@@ -11,16 +21,33 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from argmap.extraction.cues import Tokens, tokens_of
 from argmap.extraction.layout import Span, Unit
 from argmap.extraction.lexicon import Lexicon
 
 _TRIM_END = " \t\r\n,;:—–-"
 _SHORT_ANSWER_WORDS = 3
 _MIN_OPENER_WORDS = 6
+_MIN_AUTHOR_WORDS = 5
+_MAX_SUBJECT = 14
+_OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
+_CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
+_COPULAS = {"is", "was", "are", "were", "remains", "remained", "remain", "seems", "seemed", "be", "been"}
+_AUX = {"has", "have", "had", "been", "is", "was", "are", "were", "be", "being", "will", "would", "may",
+        "might", "could", "can", "should", "must", "do", "does", "did", "also", "later", "not", "in", "turn"}
+_BREAK_CONJ = {"and", "but", "while", "whereas", "yet", "though", "although"}
+
+# Confidence is a function of the evidence: how explicit the cue that makes the statement is.
+CONFIDENCE = {
+    "stance_actor": 0.9,   # "Critics warn that": the actor names the side
+    "framing": 0.85,       # "The concern is that", "It has been argued that"
+    "attributed": 0.75,    # a named speaker or group with a reporting verb or a quote
+    "author": 0.65,        # the author's own sentence in an argued text
+    "opener": 0.6,         # an unmarked sentence opening a debate
+}
 
 
 @dataclass
@@ -28,9 +55,10 @@ class Statement:
     """One clause-level statement candidate.
 
     ``actor_role`` is ``pro``/``con`` for stance-bearing actors or framing, ``opposite`` /
-    ``same`` for "others" / "they", ``group`` for a named group, ``None`` for an unmarked
-    opener whose stance the unit's context decides. ``response`` marks answers ("respond",
-    "fire back", "A:", "Fact:").
+    ``same`` for "others" / "they", ``group`` for any other speaker (``actor_key`` names a
+    person or citation so a later mention is the same speaker), ``author`` for the author's
+    own voice and ``None`` for an unmarked clause. ``response`` marks answers ("respond",
+    "In response", "A:", "Fact:"); ``conceded`` marks a point granted to the other side.
     """
 
     span: Span
@@ -40,10 +68,17 @@ class Statement:
     actor: str | None = None
     cue: str | None = None
     confidence: float = 0.9
+    actor_key: frozenset[str] = field(default_factory=frozenset)
+    connective: str | None = None
+    conceded: bool = False
+    announces: bool = False
+    answers_previous: bool = False
+    quoted: bool = False
+    paragraph: int = 0
 
     @property
     def marked(self) -> bool:
-        return self.actor_role is not None
+        return self.actor_role not in (None, "author")
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -54,97 +89,506 @@ def _trim(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-def _read_cue(text: str, start: int, end: int, lex: Lexicon, *, strict: bool) -> Statement | None:
-    """The cue a clause opens with (``strict``: no lead-in phrase allowed, only a connective)."""
-    m = lex.clause_cue.match(text, start, end)
-    if m and not (strict and "," in m.group("lead")):
-        verb = m.group("verb") or m.group("cverb")
-        after = m.end()
-        if strict and re.match(r"\s*,", text[after:end]) and not m.group("that"):
-            return None  # ", some argue," is an aside inside a clause, not a new clause
-        head = m.group("head")
-        role = lex.actor_stance(head)
-        actor = m.group("actor")
-        modifiers = text[m.start("actor") : m.start("head")].lower().split()
-        if role in ("pro", "con") and any(w not in lex.words("quantifiers") for w in modifiers):
-            role = None  # "disability advocates" speak for a group, not for the thesis
-        if any(w.startswith("anti-") for w in modifiers):
-            role = "con"  # "anti-nuclear campaigners"
-        elif any(w.startswith("pro-") for w in modifiers):
-            role = "pro"
-        verb_class = lex.verb_class(verb)
-        cue = " ".join((verb + (" that" if m.group("that") else "")).split())
-        explicit = role in ("pro", "con")
-        return Statement(
-            span=(start, end),
-            actor_role=role or "group",
-            verb_class=verb_class,
-            response=verb_class == "response",
-            actor=" ".join(actor.split()),
-            cue=cue,
-            confidence=0.9 if explicit else 0.7,
-        )
-    f = lex.framing_cue.match(text, start, end)
-    if f:
-        side = "con" if f.group("con") else "pro"
-        phrase = f.group(side)
-        return Statement(span=(start, end), actor_role=side, response=side == "pro",
-                         cue=" ".join(phrase.split()), confidence=0.8)
-    return None
+def _is_word(tk: Tokens, i: int) -> bool:
+    return bool(tk.orth[i]) and (tk.orth[i][0].isalnum())
 
 
-def _aside_cue(text: str, start: int, end: int, lex: Lexicon) -> Statement | None:
-    """Attribution inside the clause: ", as argued by defenders," or ", they say,"."""
-    clause = text[start:end].lower()
-    if "," not in clause and " by " not in clause:
-        return None
-    m = next((m for p in lex.parenthetical_cues if (m := p.search(text, start, end))), None)
-    if m is None:
-        return None
-    head = m.group("head")
-    role = lex.actor_stance(head) or "group"
-    verb = m.groupdict().get("verb") or "argued by"
-    return Statement(span=(start, end), actor_role=role, verb_class=lex.verb_class(verb),
-                     actor=" ".join(m.group("actor").split()), cue=" ".join(m.group(0).strip(" ,").split()),
-                     confidence=0.75)
+def _capitalized(tk: Tokens, i: int) -> bool:
+    w = tk.orth[i]
+    return bool(w) and w[0].isupper()
 
 
-def read_sentence(text: str, span: Span, lexicon: Lexicon | None = None) -> list[Statement]:
+class _Reader:
+    """Reads the clauses of sentences on a token table with one lexicon."""
+
+    def __init__(self, tk: Tokens, lex: Lexicon) -> None:
+        self.tk = tk
+        self.lex = lex
+        self.adverbs = set(lex.words("adverbs"))
+        self.quantifiers = set(lex.words("quantifiers"))
+        self.complements = set(lex.words("verb_complements"))
+        self.pronouns = set(lex.words("pronouns", "same"))
+        self.author_pronouns = set(lex.words("pronouns", "author"))
+        self.modals = set(lex.words("prolepsis", "modals"))
+        self.group_nouns = set(lex.words("group_nouns"))
+        self.lead_ins = {w for w in lex.words("lead_ins") if " " not in w}
+        self.determiners = set(lex.words("determiners"))
+        self.decoys = [tuple(p) for p in lex.data.get("not_statements", {}).get("decoy_senses", [])]
+        self.lemma: dict[str, str] = {}
+        from argmap.extraction.cues import inflections
+
+        irregular = lex.data.get("irregular_verbs") or {}
+        for cls in ("neutral", "con", "response", "concession", "praise", "elaboration"):
+            for v in lex.words("verbs", cls):
+                for f in inflections(v, irregular):
+                    self.lemma[f] = v
+
+    # ----- small token tests -----------------------------------------------------------
+
+    def verb_at(self, i: int) -> tuple[str, int] | None:
+        """The reporting verb at token ``i``: lower case (not "the United States") and not
+        after a determiner ("in their view")."""
+        tk = self.tk
+        hit = tk.at(i, "verb:")
+        if not hit or not tk.orth[i][:1].islower():
+            return None
+        if i > 0 and tk.lower[i - 1] in self.determiners:
+            return None
+        return hit[0].split(":")[1], hit[1]
+
+    def needs_complement(self, i: int, end: int) -> bool:
+        hit = self.tk.at(i, "complement_verb")
+        return bool(hit) and hit[1] >= end
+
+    def complement_follows(self, k: int, j: int) -> bool:
+        tk = self.tk
+        while k < j and tk.lower[k] in self.adverbs:
+            k += 1
+        return k >= j or tk.lower[k] in self.complements or tk.orth[k] in _OPEN_QUOTES
+
+    def decoy(self, v: int, v_end: int, j: int) -> bool:
+        lemma = self.lemma.get(" ".join(self.tk.lower[v:v_end]), "")
+        after = " ".join(self.tk.lower[v_end : min(j, v_end + 3)])
+        return any(lemma == a and (after == b or after.startswith(b + " ")) for a, b in self.decoys)
+
+    # ----- subjects ----------------------------------------------------------------------
+
+    def subject(self, k: int, v: int) -> dict | None:
+        """Who speaks in tokens ``[k, v)`` before a verb, or ``None`` if it is no subject."""
+        tk = self.tk
+        end = v
+        while end > k and (tk.lower[end - 1] in self.adverbs or tk.lower[end - 1] in _AUX
+                           or tk.lower[end - 1].endswith("ly") and not _capitalized(tk, end - 1)):
+            end -= 1
+        aside = end > k and tk.orth[end - 1] == ","
+        while end > k and tk.orth[end - 1] == ",":
+            end -= 1
+        toks = [i for i in range(k, end) if tk.orth[i]]
+        if not toks:
+            return None
+        commas = [i for i in toks if tk.orth[i] == ","]
+        if aside:
+            # "Marsh, one of the two votes against, warned" / "Critics, by contrast, argue"
+            toks = [i for i in toks if not commas or i < commas[0]]
+        elif commas:
+            toks = [i for i in toks if i > commas[-1]]  # "Writing in X, Achebe called …"
+        if not toks or len(toks) > _MAX_SUBJECT:
+            return None
+        words = [tk.lower[i] for i in toks]
+        if any(w in _COPULAS for w in words) or any(w in (";", ":", "?", "!", ".") for w in words):
+            return None
+        if tk.lower[toks[-1]] in ("to", "the", "a", "an", "of", "and", "that", "which"):
+            return None  # "…packed the chamber to oppose": not a speaker
+        first = toks[0]
+        role, key, label = None, frozenset(), tk.text[tk.starts[toks[0]] : tk.ends[toks[-1]]]
+        span_end = toks[-1] + 1
+        if len(toks) == 1 and words[0] in self.pronouns:
+            role = "same"
+        elif len(toks) == 1 and words[0] in self.author_pronouns:
+            role = "author"
+        else:
+            for i in toks[:3]:
+                hit = tk.at(i, "actor:")
+                if hit and hit[1] <= span_end:
+                    mods = [tk.lower[m] for m in toks if m < i]
+                    side = hit[0].split(":")[1]
+                    if side in ("pro", "con") and any(w not in self.quantifiers for w in mods):
+                        break  # "disability advocates" speak for a group, not for the thesis
+                    role = side
+                    break
+            if any(w.startswith("anti-") for w in words):
+                role = "con"
+            elif any(w.startswith("pro-") for w in words):
+                role = "pro"
+        if role is None or role == "group":
+            key = self._name_key(toks)
+            if not key and not self._agent(toks) and role is None:
+                return None  # "A defense framework recognizes …": no one speaks
+            role = "group"
+        desc_range = range(toks[0], v)
+        for i in desc_range:
+            hit = tk.at(i, "desc:")
+            if hit and role in ("group", "same"):
+                return {"role": hit[0].split(":")[1], "key": key, "label": label, "described": True}
+        del first
+        return {"role": role, "key": key, "label": label, "described": False}
+
+    def _agent(self, toks: list[int]) -> bool:
+        """Whether a subject without a name can speak: it holds a group noun ("economists",
+        "Schools that run homework clubs") or a word formed like one ("landscapers")."""
+        tk = self.tk
+        suffixes = tuple(self.lex.words("group_suffixes"))
+        groups = self.group_nouns
+        return any(tk.lower[i] in groups or (tk.lower[i].endswith(suffixes) and len(tk.lower[i]) > 5)
+                   or tk.orth[i] == "(" for i in toks)
+
+    def _name_key(self, toks: list[int]) -> frozenset[str]:
+        """The capitalised words of a speaker ("council member Ruth Adeyemi" → ruth, adeyemi);
+        a later "Adeyemi" is the same speaker."""
+        tk = self.tk
+        names = set()
+        for n, i in enumerate(toks):
+            if tk.orth[i] == "(":
+                break
+            if not _capitalized(tk, i) or not tk.orth[i][0].isalpha():
+                continue
+            if n == 0 and len(toks) > 1:
+                nxt = tk.orth[toks[1]]
+                if nxt and nxt[0].islower() and nxt not in ("and", "et", "of"):
+                    continue  # "Council member …": a capitalised common noun opening the sentence
+            if tk.lower[i] in self.quantifiers or tk.lower[i] in ("the", "a", "an", "this", "these", "those"):
+                continue
+            names.add(tk.lower[i])
+        return frozenset(names)
+
+    # ----- one clause --------------------------------------------------------------------
+
+    def clause(self, i: int, j: int, inherit: Statement | None = None) -> Statement:
+        """Read the clause of tokens ``[i, j)``."""
+        tk = self.tk
+        s, e = _trim(tk.text, tk.starts[i], tk.ends[j - 1]) if j > i else (tk.starts[i], tk.starts[i])
+        st = Statement(span=(s, e), actor_role=None, confidence=CONFIDENCE["opener"])
+        k = i
+        # connectives the clause opens with ("In response,", "Granted,", "But", "It is true that")
+        while k < j:
+            hit = tk.at(k, "conn:")
+            if not hit:
+                break
+            cls = hit[0].split(":")[1]
+            if cls == "concession":
+                st.conceded = True
+            if st.connective is None or cls in ("contrast", "response"):
+                st.connective = cls
+            k = hit[1]
+            while k < j and tk.orth[k] in (",", ""):
+                k += 1
+        while k < j and tk.lower[k] in self.lead_ins:
+            k += 1  # "When critics accuse …", "While supporters …"
+        if st.connective in ("response",):
+            st.response = True
+        # a connective after the subject ("Retailers, however, maintain")
+        if st.connective is None:
+            for m in range(k, min(j, k + 8)):
+                hit = tk.at(m, "conn:")
+                if hit and m > k and tk.orth[m - 1] == "," and hit[1] < j and tk.orth[hit[1]] == ",":
+                    cls = hit[0].split(":")[1]
+                    if cls in ("contrast", "response"):
+                        st.connective = cls
+                        st.response = cls == "response"
+                    break
+        if k < j and tk.orth[k] in _OPEN_QUOTES and self._after_quote(st, k, j):
+            return st
+        if self._framed(st, k, j):
+            return st
+        if self._attributed(st, k, j, inherit):
+            return st
+        if self._state(st, k, j):
+            return st
+        self._aside(st, k, j)
+        return st
+
+    def _aside(self, st: Statement, k: int, j: int) -> bool:
+        """Attribution inside the clause: ", as argued by defenders," / "According to X," /
+        ", they say,"."""
+        tk = self.tk
+        for m in range(k, j - 2):
+            w = tk.lower[m]
+            if w == "according" and tk.lower[m + 1] == "to":
+                end = m + 2
+            elif w == "as" and self.verb_at(m + 1) and tk.lower[self.verb_at(m + 1)[1]] == "by":  # type: ignore[index]
+                end = self.verb_at(m + 1)[1] + 1  # type: ignore[index]
+            elif tk.orth[m] == "," and (verb := self.verb_at(m + 2) or self.verb_at(m + 3)):
+                v = m + 2 if self.verb_at(m + 2) else m + 3
+                if verb[1] < j and tk.orth[verb[1]] in (",", ".") and (subj := self.subject(m + 1, v)):
+                    if subj["role"] in ("pro", "con", "same", "opposite"):
+                        self._set_actor(st, subj, verb[0], " ".join(tk.orth[v : verb[1]]))
+                        return True
+                continue
+            else:
+                continue
+            stop = end
+            while stop < j and tk.orth[stop] not in (",", ";", ".", ""):
+                stop += 1
+            subj = self.subject(end, stop) if stop > end else None
+            if subj is None:
+                return False
+            self._set_actor(st, subj, "neutral", " ".join(tk.orth[m:end]))
+            st.confidence = min(st.confidence, CONFIDENCE["attributed"])
+            return True
+        return False
+
+    def _after_quote(self, st: Statement, q: int, j: int) -> bool:
+        """'"…," said X' / '"…," X countered': the speaker follows the quotation."""
+        tk = self.tk
+        close = next((m for m in range(q + 1, j) if tk.orth[m] in _CLOSE_QUOTES), None)
+        if close is None or close + 1 >= j:
+            return False
+        m = close + 1
+        while m < j and tk.orth[m] in (",", ""):
+            m += 1
+        for v in range(m, min(j, m + 8)):
+            verb = self.verb_at(v)
+            if not verb:
+                continue
+            if v == m:
+                subj = self._speaker_after(verb[1], j)
+            else:
+                subj = self.subject(m, v)
+            if subj is None:
+                return False
+            inner_end = close
+            while inner_end > q + 1 and tk.orth[inner_end - 1] in (",", ""):
+                inner_end -= 1
+            st.span = _trim(tk.text, tk.starts[q + 1], tk.ends[inner_end - 1])
+            self._set_actor(st, subj, verb[0], " ".join(tk.orth[v:verb[1]]))
+            st.quoted = True
+            return True
+        return False
+
+    def _speaker_after(self, m: int, j: int) -> dict | None:
+        tk = self.tk
+        end = m
+        while end < j and tk.orth[end] not in (",", ".", ";", "!", "?", ""):
+            end += 1
+        return self.subject(m, end) if end > m else None
+
+    def _set_actor(self, st: Statement, subj: dict, verb_class: str, verb: str) -> None:
+        st.actor_role = subj["role"]
+        st.actor_key = subj["key"]
+        st.actor = subj["label"]
+        st.verb_class = verb_class
+        st.cue = verb
+        st.response = st.response or verb_class == "response"
+        if verb_class == "concession":
+            st.conceded = True
+        explicit = subj["role"] in ("pro", "con") and not subj.get("described")
+        st.confidence = CONFIDENCE["stance_actor"] if explicit else CONFIDENCE["attributed"]
+
+    def _framed(self, st: Statement, k: int, j: int) -> bool:
+        """Framing without a speaker: "The concern is that", "It has been argued that",
+        "Some will say", "The strongest case against this is", "A further objection is"."""
+        tk = self.tk
+        hit = tk.at(k, "frame:") or tk.at(k, "prolepsis")
+        if hit:
+            st.actor_role = "pro" if hit[0] == "frame:pro" else "con"
+            st.response = st.actor_role == "pro"
+            st.cue = " ".join(tk.orth[k : hit[1]]).strip(" ,")
+            st.confidence = CONFIDENCE["framing"]
+            return True
+        # "The/A further/One common objection is that …", "Concerns have also been raised that"
+        for m in range(k, min(j, k + 5)):
+            noun = tk.at(m, "noun:")
+            if not noun:
+                continue
+            n_end = noun[1]
+            after = [w for w in tk.lower[n_end : min(j, n_end + 5)]]
+            lead = [tk.lower[x] for x in range(k, m)]
+            if lead and not all(w in self.quantifiers or w in self.adverbs or w.isalpha() for w in lead):
+                break
+            if after and after[0] in _COPULAS or (after[:1] and after[0] in ("have", "has", "were", "was")
+                                                  and any(w in ("raised", "voiced", "expressed") for w in after)):
+                st.actor_role = noun[0].split(":")[1]
+                st.response = st.actor_role == "pro"
+                st.cue = " ".join(tk.orth[k : n_end + 1])
+                st.confidence = CONFIDENCE["framing"]
+                # a framing line with no content of its own announces what follows
+                st.announces = not any(w in ("that", "whether", ":") for w in tk.lower[n_end:j])
+                if st.announces and "is" not in after[:1] and "are" not in after[:1]:
+                    st.announces = True
+                return True
+            break
+        # hedged: "It has been argued that", "It is sometimes claimed that"
+        if tk.lower[k] == "it" and k + 1 < j:
+            m = k + 1
+            while m < j and (tk.lower[m] in _AUX or tk.lower[m] in self.adverbs or tk.lower[m].endswith("ly")):
+                m += 1
+            verb = self.verb_at(m) if m < j else None
+            if verb and m > k + 1 and verb[1] < j and tk.lower[verb[1]] in ("that", "whether"):
+                modal = any(tk.lower[x] in self.modals for x in range(k + 1, m))
+                st.actor_role = "con" if verb[0] in ("con", "neutral") or modal else (
+                    "pro" if verb[0] in ("praise", "response") else "con")
+                st.verb_class = verb[0]
+                st.response = verb[0] == "response"
+                st.cue = " ".join(tk.orth[k : verb[1] + 1])
+                st.confidence = CONFIDENCE["framing"]
+                return True
+        return False
+
+    def _attributed(self, st: Statement, k: int, j: int, inherit: Statement | None) -> bool:
+        tk = self.tk
+        for v in range(k, min(j, k + _MAX_SUBJECT + 8)):
+            verb = self.verb_at(v)
+            if not verb:
+                continue
+            cls, v_end = verb
+            if v > k and tk.lower[v - 1] == "to" and (v - 2 < k or tk.lower[v - 2] not in ("continue", "tend", "go", "on")):
+                if cls == "con" and (subj := self.subject(k, v - 1)) and subj["role"] in ("group", "con"):
+                    # "Residents packed the hall to oppose the plan": a side announced
+                    self._set_actor(st, subj, cls, " ".join(tk.orth[v - 1 : v_end]))
+                    st.actor_role, st.announces = "con", True
+                    return True
+                continue  # "to oppose the change": an infinitive, not a report
+            if self.decoy(v, v_end, j):
+                return False
+            passive = v > k and tk.lower[v - 1] in _COPULAS | {"been"} and tk.lower[v].endswith(("ed", "en", "t"))
+            if passive:
+                return self._passive(st, k, v, v_end, j, cls)
+            if self.needs_complement(v, v_end) and not self.complement_follows(v_end, j):
+                if not (v_end < j and cls in ("con", "praise", "response", "elaboration", "neutral")
+                        and self._evaluative_object(v_end, j)):
+                    continue
+            if v == k:
+                if inherit is None:
+                    return False
+                subj = {"role": "same", "key": inherit.actor_key, "label": inherit.actor, "described": False}
+            else:
+                subj = self.subject(k, v)
+                if subj is None:
+                    return False
+            modal = any(tk.lower[x] in self.modals for x in range(max(k, v - 3), v))
+            # the verb closes the sentence: ", Brandt said." reports a fact unless a side speaks
+            tail = all(not _is_word(tk, x) for x in range(v_end, j))
+            if tail and subj["role"] not in ("pro", "con") and cls == "neutral":
+                st.actor_role = "report"
+                return True
+            self._set_actor(st, subj, cls, " ".join(tk.orth[v:v_end] + (["that"] if v_end < j and tk.lower[v_end] == "that" else [])))
+            if modal and subj["role"] in ("con", "opposite", "group") and cls in ("neutral", "con"):
+                st.actor_role = "con"  # prolepsis: "Some will say …", "Others may object …"
+                st.confidence = CONFIDENCE["framing"]
+            return True
+        return False
+
+    def _evaluative_object(self, m: int, j: int) -> bool:
+        """A verb with an object then "as", a quotation or a colon ("described the ending as",
+        "called it '…'", "defended that restraint:")."""
+        tk = self.tk
+        for x in range(m, min(j, m + 8)):
+            if tk.lower[x] in ("as", ":") or tk.orth[x] in _OPEN_QUOTES:
+                return True
+            if tk.orth[x] in (",", ";", "."):
+                return False
+        return False
+
+    def _passive(self, st: Statement, k: int, v: int, v_end: int, j: int, cls: str) -> bool:
+        """"X was challenged by Y", "The review was criticised as …", "is widely credited"."""
+        tk = self.tk
+        subj_end = v - 1
+        while subj_end > k and (tk.lower[subj_end - 1] in _AUX or tk.lower[subj_end - 1] in self.adverbs
+                                or tk.lower[subj_end - 1].endswith("ly")):
+            subj_end -= 1
+        subject_words = " ".join(tk.lower[k:subj_end])
+        if not subject_words or subj_end - k > _MAX_SUBJECT or cls not in ("con", "praise", "response"):
+            return False
+        by = next((x for x in range(v_end, min(j, v_end + 3)) if tk.lower[x] == "by"), None)
+        actor = None
+        if by is not None:
+            end = by + 1
+            while end < j and tk.orth[end] not in (",", ";", ".", ""):
+                end += 1
+            actor = tk.text[tk.starts[by + 1] : tk.ends[end - 1]] if end > by + 1 else None
+        st.actor = actor
+        st.cue = " ".join(tk.orth[subj_end : v_end] + (["by"] if by is not None else []))
+        st.verb_class = cls
+        st.confidence = CONFIDENCE["framing"]
+        if cls == "praise":
+            st.actor_role = "pro"
+            st.verb_class = "praise"
+        elif cls in ("con", "response"):
+            # the subject is what is attacked: the statement before is answered by the other side
+            st.actor_role = "opposite"
+            st.answers_previous = True
+            st.response = True
+        else:
+            st.actor_role = "group"
+        return True
+
+    def _state(self, st: Statement, k: int, j: int) -> bool:
+        """"X was less impressed", "Y remains unconvinced, observing that …"."""
+        tk = self.tk
+        for m in range(k + 1, min(j, k + _MAX_SUBJECT + 4)):
+            hit = tk.at(m, "state:")
+            if not hit:
+                continue
+            c = m - 1
+            while c > k and (tk.lower[c] in self.adverbs or tk.lower[c] in ("less", "not", "still", "far", "rather")):
+                c -= 1
+            if tk.lower[c] not in _COPULAS:
+                return False
+            subj = self.subject(k, c)
+            if subj is None:
+                return False
+            self._set_actor(st, subj, "con", " ".join(tk.orth[c : hit[1]]))
+            if subj["role"] in ("group", "same", "opposite"):
+                st.actor_role = "con"
+                st.actor_key = subj["key"]
+            st.announces = not any(_is_word(tk, x) for x in range(hit[1], j))
+            return True
+        return False
+
+    # ----- sentences ---------------------------------------------------------------------
+
+    def sentence(self, span: Span) -> list[Statement]:
+        tk = self.tk
+        i, j = tk.window(*span)
+        while j > i and not tk.orth[j - 1]:
+            j -= 1
+        if i >= j:
+            return []
+        cuts = [i]
+        first = self.clause(i, j)
+        leading_concession = first.conceded
+        for b in range(i + 1, j - 1):
+            w = tk.lower[b]
+            if w not in (";", ",", "—", "–", "but"):
+                continue
+            body = b + 1
+            if w == "," and body < j and tk.lower[body] in _BREAK_CONJ:
+                body += 1
+            conj = tk.lower[body - 1]
+            if body >= j - 1:
+                continue
+            if sum(1 for x in range(cuts[-1], b) if _is_word(tk, x)) < 3:
+                continue  # "In reality, …": a lead-in, not a clause
+            prev = self.clause(cuts[-1], b)
+            nxt = self.clause(body, j, inherit=prev if prev.marked and conj in ("but", "and", "yet") else None)
+            concession_turn = (leading_concession or prev.conceded) and conj in ("but", "yet")
+            if not (nxt.marked or concession_turn):
+                continue
+            if nxt.actor_role == "report":
+                continue
+            if w == "," and not (prev.marked or concession_turn) and conj not in ("but", "yet", "while", "whereas"):
+                continue
+            if w == "," and conj == "," and not prev.marked:
+                continue
+            cuts.append(body)
+            leading_concession = False
+        out = []
+        for n, start in enumerate(cuts):
+            end = cuts[n + 1] - 1 if n + 1 < len(cuts) else j
+            while end > start and tk.lower[end - 1] in _BREAK_CONJ | {",", ";", "—", "–", ""}:
+                end -= 1
+            if end <= start:
+                continue
+            conj = tk.lower[start - 1] if start > i else ""
+            stmt = self.clause(start, end, inherit=out[-1] if out and out[-1].marked and conj in ("but", "and", "yet") else None)
+            if n > 0 and stmt.connective is None:
+                conj = tk.lower[start - 1]
+                stmt.connective = ("contrast" if conj in ("but", "yet", "while", "whereas")
+                                   else "elaboration" if conj == "and" else None)
+            if stmt.span[0] < stmt.span[1]:
+                out.append(stmt)
+        if len(out) > 1 and out[0].conceded and not out[1].conceded and out[1].actor_role is None:
+            out[1].connective = out[1].connective or "contrast"
+        return out
+
+
+def read_sentence(text: str, span: Span, lexicon: Lexicon | None = None, tokens: Tokens | None = None) -> list[Statement]:
     """Clauses of one sentence, split where a new cue starts ("X; supporters contend Y",
-    "When critics accuse X, advocates argue Y"); unmarked clauses have ``actor_role None``.
+    "conceded X but maintained Y"); unmarked clauses have ``actor_role None``.
     """
     lex = lexicon or Lexicon.default()
-    start, end = span
-    if not lex.may_hold_cue(text[start:end]):
-        trimmed = _trim(text, start, end)
-        return [Statement(span=trimmed, actor_role=None, confidence=0.6)] if trimmed[0] < trimmed[1] else []
-    cuts = [start]
-    bodies = [start]
-    for m in lex.clause_break.finditer(text, start, end):
-        if m.end() >= end or m.start() <= start:
-            continue
-        if not lex.may_open_clause(text[m.end() : min(end, m.end() + 80)].split(maxsplit=4)):
-            continue
-        if not _read_cue(text, m.end(), end, lex, strict=True):
-            continue
-        # A bare comma separates two statements only after a marked clause ("When critics
-        # accuse X, advocates argue Y"); otherwise it ends a lead-in ("In debates over X, …").
-        if m.group().strip() == "," and not _read_cue(text, bodies[-1], m.start(), lex, strict=False):
-            continue
-        cuts.append(m.start())
-        bodies.append(m.end())
-    cuts.append(end)
-    out = []
-    for i, body in enumerate(bodies):
-        s, e = _trim(text, body, cuts[i + 1])
-        if s >= e:
-            continue
-        stmt = _read_cue(text, s, e, lex, strict=False) or _aside_cue(text, s, e, lex)
-        if stmt is None:
-            stmt = Statement(span=(s, e), actor_role=None, confidence=0.6)
-        stmt.span = (s, e)
-        out.append(stmt)
-    return out
+    tk = tokens if tokens is not None else tokens_of(text, lex)
+    return _Reader(tk, lex).sentence(span)
 
 
 def _qa_statements(text: str, unit: Unit, sentences: Callable[[Span], list[Span]], lex: Lexicon) -> list[Statement]:
@@ -169,21 +613,71 @@ def _qa_statements(text: str, unit: Unit, sentences: Callable[[Span], list[Span]
     return out
 
 
+@dataclass
+class Voice:
+    """What the document as a whole says about unmarked sentences: ``argued`` texts (an
+    op-ed, a speech, a short argumentative text) speak in the author's voice; ``skip_before``
+    is the offset of the author's thesis, before which a titled text narrates."""
+
+    argued: bool = False
+    skip_before: int = 0
+
+
+def author_clause(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
+    """Whether an unmarked clause of an argued text is one of the author's statements:
+    long enough, not a procedural line, not dated background without a thesis word."""
+    i, j = tk.window(*stmt.span)
+    words = [tk.lower[x] for x in range(i, j) if _is_word(tk, x)]
+    if len(words) < _MIN_AUTHOR_WORDS:
+        return False
+    if tk.find("opener", i, min(j, i + 2)):
+        return False
+    dated = any(len(w) >= 4 and w[:4].isdigit() and 1000 <= int(w[:4]) <= 2100 for w in words)
+    return not (dated and not tk.find("thesis", i, j))
+
+
 def unit_statements(
-    text: str, unit: Unit, sentences: Callable[[Span], list[Span]], lexicon: Lexicon | None = None
+    text: str,
+    unit: Unit,
+    sentences: Callable[[Span], list[Span]],
+    lexicon: Lexicon | None = None,
+    tokens: Tokens | None = None,
+    voice: Voice | None = None,
+    paragraph: int = 0,
 ) -> list[Statement]:
     """Statement candidates of one unit, in text order.
 
-    Marked clauses are always kept. The unit's first clause is kept unmarked when the unit is
-    a debate or under a stance-setting heading and it opens the debate (an "opener", whose
-    stance linking infers); other unmarked clauses are narration and dropped.
+    Marked clauses are always kept. In an argued text every other clause of the author's is
+    kept too; elsewhere the unit's first clause is kept unmarked when the unit is a debate or
+    under a stance-setting heading and it opens the debate (an "opener", whose stance linking
+    infers); other unmarked clauses are narration and dropped.
     """
     lex = lexicon or Lexicon.default()
     if unit.qa:
         return _qa_statements(text, unit, sentences, lex)
-    clauses = [c for span in unit.body for sent in sentences(span) for c in read_sentence(text, sent, lex)]
+    tk = tokens if tokens is not None else tokens_of(text, lex)
+    reader = _Reader(tk, lex)
+    voice = voice or Voice()
+    clauses: list[Statement] = []
+    for n, span in enumerate(unit.body):
+        for sent in sentences(span):
+            for c in reader.sentence(sent):
+                c.paragraph = paragraph * 1000 + n
+                clauses.append(c)
+    clauses = [c for c in clauses if c.actor_role != "report"]
     if not clauses:
         return []
+    if voice.argued and unit.stance is None:
+        out = []
+        for c in clauses:
+            if c.span[0] < voice.skip_before:
+                continue
+            if c.marked or author_clause(tk, c, lex):
+                if not c.marked:
+                    c.actor_role = "author"
+                    c.confidence = CONFIDENCE["author"]
+                out.append(c)
+        return out
     marked = [c for c in clauses if c.marked]
     opener = clauses[0]
     # a short remark ("Environmental groups are divided.") frames a debate without arguing
@@ -191,7 +685,7 @@ def unit_statements(
     in_debate = unit.debate or unit.context is not None
     keep_opener = not opener.marked and (unit.stance is not None or in_debate and bool(marked) and arguable)
     if keep_opener:
-        opener.confidence = 0.75 if unit.stance else 0.6
+        opener.confidence = 0.75 if unit.stance else CONFIDENCE["opener"]
         return [opener, *marked]
     return marked
 
