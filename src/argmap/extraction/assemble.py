@@ -46,6 +46,12 @@ def sentence_splitter(text: str, starts: Sequence[int]):  # noqa: ANN201 - a sma
     return sentences
 
 
+def _past_abbreviations(text: str, starts: Sequence[int], lex: Lexicon) -> list[int]:
+    """Sentence starts without those that follow an abbreviation ("Haddad et al. (2023)")."""
+    abbreviations = tuple(" " + a for a in lex.words("abbreviations"))
+    return [s for s in starts if not (" " + text[max(0, s - 12) : s].rstrip().lower()).endswith(abbreviations)]
+
+
 def document_voice(layout: Layout, sentences, tokens: Tokens, lex: Lexicon) -> Voice:  # noqa: ANN001
     """Whether the text argues in its author's voice (an op-ed, a speech, a short
     argumentative text): no debate layout of its own, and more sentences in the first person
@@ -112,7 +118,7 @@ def assemble(
     """
     lex = lexicon or Lexicon.default()
     layout = parse_layout(text, lex)
-    sentences = sentence_splitter(text, sentence_starts)
+    sentences = sentence_splitter(text, _past_abbreviations(text, sentence_starts, lex))
     tokens = tokens if tokens is not None else tokens_of(text, lex)
     doc_title = layout.title or title or source or "Untitled"
 

@@ -11,7 +11,7 @@ Example:
     >>> nlp = spacy.blank("en")
     >>> tokens = read_tokens([(0, nlp("Okoro contended that fees fall."))], "Okoro contended that fees fall.", Lexicon.default())
     >>> [(tokens.orth[i], label) for i, labels in sorted(tokens.tags.items()) for label, _ in labels]
-    [('contended', 'verb:neutral'), ('that', 'conn:elaboration')]
+    [('contended', 'verb:neutral'), ('that', 'answer_subject')]
 """
 
 from __future__ import annotations
@@ -42,18 +42,18 @@ def inflections(verb: str, irregular: dict[str, list[str]] | None = None) -> set
         ['said', 'say', 'saying', 'says']
     """
     head, _, rest = verb.partition(" ")
-    forms = {head}
     if head.endswith("y") and head[-2:-1] not in set("aeiou"):
-        forms |= {head[:-1] + "ies", head[:-1] + "ied", head + "ing"}
+        third, past, participle = head[:-1] + "ies", head[:-1] + "ied", head + "ing"
     else:
-        forms.add(head + "es" if head.endswith(("s", "sh", "ch", "x", "z", "o")) else head + "s")
+        third = head + "es" if head.endswith(("s", "sh", "ch", "x", "z", "o")) else head + "s"
         if head.endswith("ee"):
-            forms |= {head + "d", head + "ing"}
+            past, participle = head + "d", head + "ing"
         elif head.endswith("e"):
-            forms |= {head + "d", head[:-1] + "ing"}
+            past, participle = head + "d", head[:-1] + "ing"
         else:
-            forms |= {head + "ed", head + "ing"}
-    forms |= set((irregular or {}).get(head, []))
+            past, participle = head + "ed", head + "ing"
+    # irregular past forms replace the regular one ("said", not "sayed")
+    forms = {head, third, participle, *((irregular or {}).get(head) or [past])}
     return {f"{f} {rest}".strip() for f in forms}
 
 
