@@ -96,7 +96,7 @@ def _words(lex: Lexicon, *path: str) -> list[str]:
 
 def phrase_table(lex: Lexicon) -> dict[str, list[str]]:
     """Every phrase the matcher looks for, by label (compiled from the lexicon data)."""
-    irregular = {k: list(v) for k, v in (lex.data.get("irregular_verbs") or {}).items()}
+    irregular = lex.irregular_verbs
     table: dict[str, list[str]] = {}
     for cls in VERB_CLASSES:
         table[f"verb:{cls}"] = sorted({f for v in _words(lex, "verbs", cls) for f in inflections(v, irregular)})

@@ -40,14 +40,6 @@ _AUX = {"has", "have", "had", "been", "is", "was", "are", "were", "be", "being",
         "might", "could", "can", "should", "must", "do", "does", "did", "also", "later", "not", "in", "turn"}
 _BREAK_CONJ = {"and", "but", "while", "whereas", "yet", "though", "although"}
 
-# Confidence is a function of the evidence: how explicit the cue that makes the statement is.
-CONFIDENCE = {
-    "stance_actor": 0.9,   # "Critics warn that": the actor names the side
-    "framing": 0.85,       # "The concern is that", "It has been argued that"
-    "attributed": 0.75,    # a named speaker or group with a reporting verb or a quote
-    "author": 0.65,        # the author's own sentence in an argued text
-    "opener": 0.6,         # an unmarked sentence opening a debate
-}
 
 
 @dataclass
@@ -110,16 +102,18 @@ class _Reader:
         self.pronouns = set(lex.words("pronouns", "same"))
         self.author_pronouns = set(lex.words("pronouns", "author"))
         self.modals = set(lex.words("prolepsis", "modals"))
+        # a node's confidence is a function of the evidence: how explicit its cue is
+        self.conf = lex.confidence
         self.group_nouns = set(lex.words("group_nouns"))
         self.post_modifiers = set(lex.words("post_modifiers"))
         self.clause_starts = self.pronouns | self.author_pronouns | {"there", "this", "that", "these", "those"}
         self.lead_ins = {w for w in lex.words("lead_ins") if " " not in w}
         self.determiners = set(lex.words("determiners"))
-        self.decoys = [tuple(p) for p in lex.data.get("not_statements", {}).get("decoy_senses", [])]
+        self.decoys = [(a.lower(), b.lower()) for a, b in lex.not_statements.decoy_senses]
         self.lemma: dict[str, str] = {}
         from argmap.extraction.cues import inflections
 
-        irregular = lex.data.get("irregular_verbs") or {}
+        irregular = lex.irregular_verbs
         for cls in ("neutral", "con", "response", "concession", "praise", "elaboration"):
             for v in lex.words("verbs", cls):
                 for f in inflections(v, irregular):
@@ -262,7 +256,7 @@ class _Reader:
         """Read the clause of tokens ``[i, j)``."""
         tk = self.tk
         s, e = _trim(tk.text, tk.starts[i], tk.ends[j - 1]) if j > i else (tk.starts[i], tk.starts[i])
-        st = Statement(span=(s, e), actor_role=None, confidence=CONFIDENCE["opener"])
+        st = Statement(span=(s, e), actor_role=None, confidence=self.conf["unmarked"])
         k = i
         # connectives the clause opens with ("In response,", "Granted,", "But", "It is true that")
         while k < j:
@@ -328,7 +322,7 @@ class _Reader:
             if subj is None:
                 return False
             self._set_actor(st, subj, "neutral", " ".join(tk.orth[m:end]))
-            st.confidence = min(st.confidence, CONFIDENCE["attributed"])
+            st.confidence = min(st.confidence, self.conf["group_actor"])
             return True
         return False
 
@@ -377,7 +371,7 @@ class _Reader:
         if verb_class == "concession":
             st.conceded = True
         explicit = subj["role"] in ("pro", "con") and not subj.get("described")
-        st.confidence = CONFIDENCE["stance_actor"] if explicit else CONFIDENCE["attributed"]
+        st.confidence = self.conf["stance_actor"] if explicit else self.conf["group_actor"]
 
     def _framed(self, st: Statement, k: int, j: int) -> bool:
         """Framing without a speaker: "The concern is that", "It has been argued that",
@@ -388,7 +382,7 @@ class _Reader:
             st.actor_role = "pro" if hit[0] == "frame:pro" else "con"
             st.response = st.actor_role == "pro"
             st.cue = " ".join(tk.orth[k : hit[1]]).strip(" ,")
-            st.confidence = CONFIDENCE["framing"]
+            st.confidence = self.conf["framing"]
             return True
         # "The/A further/One common objection is that …", "Concerns have also been raised that"
         for m in range(k, min(j, k + 5)):
@@ -405,7 +399,7 @@ class _Reader:
                 st.actor_role = noun[0].split(":")[1]
                 st.response = st.actor_role == "pro"
                 st.cue = " ".join(tk.orth[k : n_end + 1])
-                st.confidence = CONFIDENCE["framing"]
+                st.confidence = self.conf["framing"]
                 # a framing line with no content of its own announces what follows
                 st.announces = not any(w in ("that", "whether", ":") for w in tk.lower[n_end:j])
                 if st.announces and "is" not in after[:1] and "are" not in after[:1]:
@@ -418,7 +412,7 @@ class _Reader:
                     and follows not in _BREAK_CONJ:
                 # "A second line of criticism targets the premise": announces what follows
                 st.actor_role, st.announces, st.cue = "con", True, " ".join(tk.orth[k:n_end])
-                st.confidence = CONFIDENCE["framing"]
+                st.confidence = self.conf["framing"]
                 return True
             break
         # hedged: "It has been argued that", "It is sometimes claimed that"
@@ -434,7 +428,7 @@ class _Reader:
                 st.verb_class = verb[0]
                 st.response = verb[0] == "response"
                 st.cue = " ".join(tk.orth[k : verb[1] + 1])
-                st.confidence = CONFIDENCE["framing"]
+                st.confidence = self.conf["framing"]
                 return True
         return False
 
@@ -481,7 +475,7 @@ class _Reader:
             self._set_actor(st, subj, cls, " ".join(tk.orth[v:v_end] + (["that"] if v_end < j and tk.lower[v_end] == "that" else [])))
             if modal and subj["role"] in ("con", "opposite", "group") and cls in ("neutral", "con"):
                 st.actor_role = "con"  # prolepsis: "Some will say …", "Others may object …"
-                st.confidence = CONFIDENCE["framing"]
+                st.confidence = self.conf["framing"]
             return True
         return False
 
@@ -516,7 +510,7 @@ class _Reader:
         st.actor = actor
         st.cue = " ".join(tk.orth[subj_end : v_end] + (["by"] if by is not None else []))
         st.verb_class = cls
-        st.confidence = CONFIDENCE["framing"]
+        st.confidence = self.conf["framing"]
         if cls == "praise":
             st.actor_role = "pro"
             st.verb_class = "praise"
@@ -630,7 +624,7 @@ def _qa_statements(text: str, unit: Unit, sentences: Callable[[Span], list[Span]
     out = []
     for role, (s, e) in unit.qa:
         if role in ("question", "myth"):
-            out.append(Statement(span=_trim(text, s, e), actor_role="con", cue=role, confidence=0.7))
+            out.append(Statement(span=_trim(text, s, e), actor_role="con", cue=role, confidence=lex.confidence["qa_label"]))
             continue
         parts = sentences((s, e))
         first = parts[0] if parts else (s, e)
@@ -638,7 +632,7 @@ def _qa_statements(text: str, unit: Unit, sentences: Callable[[Span], list[Span]
         if len(text[label_end : first[1]].split()) <= _SHORT_ANSWER_WORDS and len(parts) > 1:
             first = (first[0], parts[1][1])  # "A: No. <the reason>" — the reason is the answer
         out.append(Statement(span=_trim(text, *first), actor_role="pro", response=True, cue=role,
-                             confidence=0.7))
+                             confidence=lex.confidence["qa_label"]))
     return out
 
 
@@ -704,7 +698,7 @@ def unit_statements(
             if c.marked or author_clause(tk, c, lex):
                 if not c.marked:
                     c.actor_role = "author"
-                    c.confidence = CONFIDENCE["author"]
+                    c.confidence = lex.confidence["author"]
                 out.append(c)
         return out
     marked = [c for c in clauses if c.marked]
@@ -714,7 +708,7 @@ def unit_statements(
     in_debate = unit.debate or unit.context is not None
     keep_opener = not opener.marked and (unit.stance is not None or in_debate and bool(marked) and arguable)
     if keep_opener:
-        opener.confidence = 0.75 if unit.stance else CONFIDENCE["opener"]
+        opener.confidence = lex.confidence["stance_section" if unit.stance else "unmarked"]
         return [opener, *marked]
     return marked
 

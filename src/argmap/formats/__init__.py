@@ -1,5 +1,6 @@
 """Interchange formats. Each format module offers ``dumps(amap) -> str`` and, when the
-format can be read, ``loads(text) -> ArgumentMap``; :data:`EXPORTERS` names them for the CLI.
+format can be read, ``loads(text) -> ArgumentMap``; :data:`EXPORTERS` names the writers for
+``argmap export --to``.
 
 Example:
     >>> from argmap.model import ArgumentMap
@@ -14,18 +15,22 @@ from typing import Callable
 
 from argmap.model import ArgumentMap
 
-# format name -> module under argmap.formats
+# format name -> "module:function" under argmap.formats (the function is ``dumps`` when omitted)
 EXPORTERS: dict[str, str] = {
     "json": "argmap_json",
     "graphml": "graphml",
     "apx": "iccma",
+    "tgf": "iccma:dumps_tgf_map",
+    "i23": "iccma:dumps_i23_map",
 }
 
 
-
 def exporter(fmt: str) -> Callable[[ArgumentMap], str]:
-    """The ``dumps`` function of a format (``KeyError`` for an unknown one)."""
-    return importlib.import_module(f"argmap.formats.{EXPORTERS[fmt]}").dumps
+    """The function writing a map in format ``fmt`` (``KeyError`` for an unknown one)."""
+    module, _, function = EXPORTERS[fmt].partition(":")
+    dumps: Callable[[ArgumentMap], str] = getattr(importlib.import_module(f"argmap.formats.{module}"),
+                                                  function or "dumps")
+    return dumps
 
 
 def export(amap: ArgumentMap, fmt: str) -> str:
