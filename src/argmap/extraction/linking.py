@@ -169,7 +169,9 @@ def _con_link(i: int, stmt: Statement, links: list[Link], before: Link | None) -
         last = next((n for n in range(len(links) - 1, -1, -1)
                      if links[n].kind == "rebuttal" and not links[n].statement.conceded), None)
         return Link(stmt, "con", "critique", "attacks", last)
-    if before is not None and before.kind == "rebuttal":
+    replies = stmt.response or stmt.answers_previous or stmt.connective in ("contrast", "response")
+    if before is not None and before.kind == "rebuttal" and (replies or stmt.actor_role in ("same", "group")
+                                                             and not stmt.conceded):
         return Link(stmt, "con", "critique", "attacks", i - 1)
     if before is not None and before.stance == "pro" and before.kind == "claim" and \
             before.statement.paragraph == stmt.paragraph and not stmt.conceded:
@@ -179,6 +181,6 @@ def _con_link(i: int, stmt: Statement, links: list[Link], before: Link | None) -
         return Link(stmt, "con", "critique", "attacks", last)
     if before is not None and before.stance == "con" and before.kind == "critique" and \
             before.target is not None and links[before.target].kind == "rebuttal" and \
-            before.statement.paragraph == stmt.paragraph:
+            before.statement.paragraph == stmt.paragraph and not stmt.conceded:
         return Link(stmt, "con", "critique", "attacks", before.target)
     return Link(stmt, "con", "critique", "attacks", None)

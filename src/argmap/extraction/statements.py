@@ -190,6 +190,8 @@ class _Reader:
                 if hit and hit[1] <= span_end:
                     mods = [tk.lower[m] for m in toks if m < i]
                     side = hit[0].split(":")[1]
+                    if hit[1] < span_end and tk.lower[i] in self.quantifiers:
+                        continue  # "some economists": a quantifier here, not "some" who argue
                     if side in ("pro", "con") and any(w not in self.quantifiers for w in mods):
                         role = None  # "disability advocates" speak for a group, not for the thesis
                         break
@@ -223,6 +225,9 @@ class _Reader:
                 head = toks[n - 1]
                 break
         word = tk.lower[head]
+        if tk.lower[toks[0]] in self.quantifiers and tk.lower[toks[0]] not in self.determiners \
+                and word.endswith("s") and head != toks[0]:
+            return True  # "Many executives", "several large studies"
         return word in self.group_nouns or (word.endswith(suffixes) and len(word) > 5)
 
     def _name_key(self, toks: list[int]) -> frozenset[str]:
@@ -450,6 +455,9 @@ class _Reader:
                 continue  # "to oppose the change": an infinitive, not a report
             if self.decoy(v, v_end, j):
                 return False
+            if tk.lower[v].endswith("ing") and v > k and tk.lower[v - 1] in _COPULAS | {"still", "now"} \
+                    and not (v_end < j and tk.lower[v_end] == "that"):
+                return False  # "companies are still arguing about it": narration
             passive = v > k and tk.lower[v - 1] in _COPULAS | {"been"} and tk.lower[v].endswith(("ed", "en", "t"))
             if passive:
                 return self._passive(st, k, v, v_end, j, cls)
@@ -539,6 +547,7 @@ class _Reader:
             if subj is None:
                 return False
             self._set_actor(st, subj, "con", " ".join(tk.orth[c : hit[1]]))
+            st.response = True  # "X was not persuaded" answers what was said before
             if subj["role"] in ("group", "same", "opposite"):
                 st.actor_role = "con"
                 st.actor_key = subj["key"]
@@ -562,7 +571,7 @@ class _Reader:
         leading_concession = first.conceded
         for b in range(i + 1, j - 1):
             w = tk.lower[b]
-            if w not in (";", ",", "—", "–", "but"):
+            if w not in (";", ",", "—", "–", "but", ":"):
                 continue
             body = b + 1
             if w == "," and body < j and tk.lower[body] in _BREAK_CONJ:
