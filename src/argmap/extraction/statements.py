@@ -225,9 +225,6 @@ class _Reader:
                 head = toks[n - 1]
                 break
         word = tk.lower[head]
-        if tk.lower[toks[0]] in self.quantifiers and tk.lower[toks[0]] not in self.determiners \
-                and word.endswith("s") and head != toks[0]:
-            return True  # "Many executives", "several large studies"
         return word in self.group_nouns or (word.endswith(suffixes) and len(word) > 5)
 
     def _name_key(self, toks: list[int]) -> frozenset[str]:
@@ -282,7 +279,7 @@ class _Reader:
             st.response = True
         # a connective after the subject ("Retailers, however, maintain")
         if st.connective is None:
-            for m in range(k, min(j, k + 8)):
+            for m in range(k, min(j, k + 14)):
                 hit = tk.at(m, "conn:")
                 if hit and m > k and tk.orth[m - 1] == "," and hit[1] < j and tk.orth[hit[1]] == ",":
                     cls = hit[0].split(":")[1]
@@ -509,6 +506,8 @@ class _Reader:
         if not subject_words or subj_end - k > _MAX_SUBJECT or cls not in ("con", "praise", "response"):
             return False
         by = next((x for x in range(v_end, min(j, v_end + 3)) if tk.lower[x] == "by"), None)
+        if by is None and not any(_is_word(tk, x) for x in range(v_end, j)):
+            return False  # "The practice has long been contested.": a remark, no statement
         actor = None
         if by is not None:
             end = by + 1
