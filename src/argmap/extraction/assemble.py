@@ -59,7 +59,7 @@ def document_voice(layout: Layout, sentences, tokens: Tokens, lex: Lexicon) -> V
     if any(u.debate or u.stance or u.qa or u.context is not None for u in layout.units):
         return Voice()
     first_person = set(lex.words("author_voice", "first_person"))
-    voiced = 0
+    voiced = attributed = sentence_count = 0
     thesis_at: int | None = None
     paragraphs = 0
     for unit in layout.units:
@@ -68,7 +68,10 @@ def document_voice(layout: Layout, sentences, tokens: Tokens, lex: Lexicon) -> V
         for span in unit.body:
             paragraphs += 1
             for sent in sentences(span):
+                sentence_count += 1
                 i, j = tokens.window(*sent)
+                if tokens.find("verb:", i, j):
+                    attributed += 1
                 if i < j and tokens.orth[i] in ("“", '"'):
                     continue  # a quotation is someone else's voice
                 thesis = tokens.find("thesis", i, j)
@@ -76,6 +79,9 @@ def document_voice(layout: Layout, sentences, tokens: Tokens, lex: Lexicon) -> V
                     thesis_at = sent[0]
                 if thesis or any(tokens.lower[k] in first_person for k in range(i, j)):
                     voiced += 1
+    short_plain = layout.title is None and paragraphs <= 2 and sentence_count <= 12 and attributed <= 1
+    if short_plain:
+        return Voice(argued=True)  # a short untitled text argues in its author's voice
     if voiced < 2 or thesis_at is None:
         return Voice()
     return Voice(argued=True, skip_before=thesis_at if layout.title is not None and paragraphs > 2 else 0)

@@ -176,6 +176,7 @@ class Connectives(_Part):
     contrast: Words = []
     response: Words = []
     concession: Words = []
+    subordinate_concession: Words = Field([], description="'Although X, Y': X is granted, Y answers it")
     elaboration: Words = []
     cause: Words = []
 

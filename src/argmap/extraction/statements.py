@@ -67,6 +67,7 @@ class Statement:
     answers_previous: bool = False
     quoted: bool = False
     paragraph: int = 0
+    subordinate: bool = False
 
     @property
     def marked(self) -> bool:
@@ -93,8 +94,10 @@ def _capitalized(tk: Tokens, i: int) -> bool:
 class _Reader:
     """Reads the clauses of sentences on a token table with one lexicon."""
 
-    def __init__(self, tk: Tokens, lex: Lexicon) -> None:
+    def __init__(self, tk: Tokens, lex: Lexicon, *, authored: bool = False) -> None:
         self.tk = tk
+        # in an argued text "X, but Y" by the author grants X and answers it with Y
+        self.authored = authored
         self.lex = lex
         self.adverbs = set(lex.words("adverbs"))
         self.quantifiers = set(lex.words("quantifiers"))
@@ -266,6 +269,9 @@ class _Reader:
             if not hit:
                 break
             cls = hit[0].split(":")[1]
+            if cls == "subordinate_concession" and st.connective is None:
+                st.subordinate = True
+                cls = "concession"
             if cls == "concession":
                 st.conceded = True
             if st.connective is None or cls in ("contrast", "response"):
@@ -564,6 +570,7 @@ class _Reader:
         if i >= j:
             return []
         cuts = [i]
+        conceded_cuts: set[int] = set()
         first = self.clause(i, j)
         if first.quoted:
             return [first]  # a quotation is one statement of its speaker
@@ -582,7 +589,14 @@ class _Reader:
                 continue  # "In reality, …": a lead-in, not a clause
             prev = self.clause(cuts[-1], b)
             nxt = self.clause(body, j, inherit=prev if prev.marked and conj in ("but", "and", "yet") else None)
-            concession_turn = (leading_concession or prev.conceded) and conj in ("but", "yet")
+            concession_turn = (leading_concession or prev.conceded) and conj in ("but", "yet") or \
+                first.subordinate and leading_concession and w == "," or \
+                self.authored and not prev.marked and not nxt.marked and (
+                    conj in ("but", "yet") or w == "," and tk.at(body, "conn:contrast") is not None)
+            if concession_turn and self.authored and not prev.marked:
+                prev_conceded = True
+            else:
+                prev_conceded = False
             if not (nxt.marked or concession_turn):
                 continue
             if nxt.actor_role == "report":
@@ -592,6 +606,8 @@ class _Reader:
             if w == "," and conj == "," and not prev.marked:
                 continue
             cuts.append(body)
+            if prev_conceded:
+                conceded_cuts.add(cuts[-2])
             leading_concession = False
         out = []
         for n, start in enumerate(cuts):
@@ -606,6 +622,8 @@ class _Reader:
                 conj = tk.lower[start - 1]
                 stmt.connective = ("contrast" if conj in ("but", "yet", "while", "whereas")
                                    else "elaboration" if conj == "and" else None)
+            if start in conceded_cuts and not stmt.marked:
+                stmt.conceded = True
             if stmt.span[0] < stmt.span[1]:
                 out.append(stmt)
         if len(out) > 1 and out[0].conceded and not out[1].conceded and out[1].actor_role is None:
@@ -687,8 +705,8 @@ def unit_statements(
     if unit.qa:
         return _qa_statements(text, unit, sentences, lex)
     tk = tokens if tokens is not None else tokens_of(text, lex)
-    reader = _Reader(tk, lex)
     voice = voice or Voice()
+    reader = _Reader(tk, lex, authored=voice.argued and unit.stance is None)
     clauses: list[Statement] = []
     for n, span in enumerate(unit.body):
         for sent in sentences(span):
