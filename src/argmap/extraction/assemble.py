@@ -46,17 +46,23 @@ def sentence_splitter(text: str, starts: Sequence[int]):  # noqa: ANN201 - a sma
     return sentences
 
 
+_VOICED_SHARE = 0.2  # an argued text speaks in the first person or with "should" this often
+
+
 def _past_abbreviations(text: str, starts: Sequence[int], lex: Lexicon) -> list[int]:
     """Sentence starts without those that follow an abbreviation ("Haddad et al. (2023)")."""
     abbreviations = tuple(" " + a for a in lex.words("abbreviations"))
     return [s for s in starts if not (" " + text[max(0, s - 12) : s].rstrip().lower()).endswith(abbreviations)]
 
 
-def document_voice(layout: Layout, sentences, tokens: Tokens, lex: Lexicon) -> Voice:  # noqa: ANN001
+def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Lexicon) -> Voice:  # noqa: ANN001
     """Whether the text argues in its author's voice (an op-ed, a speech, a short
     argumentative text): no debate layout of its own, and more sentences in the first person
     or with a thesis word ("should", "must", "I ask you to") than attributed ones."""
-    if any(u.debate or u.stance or u.qa or u.context is not None for u in layout.units):
+    def inline_label(u: Unit) -> bool:
+        return bool(u.topic_span and u.body) and "\n" not in text[u.topic_span[1] : u.body[0][0]]
+
+    if any((u.debate or u.stance or u.qa or u.context is not None) and not inline_label(u) for u in layout.units):
         return Voice()
     first_person = set(lex.words("author_voice", "first_person"))
     voiced = attributed = sentence_count = 0
@@ -82,7 +88,7 @@ def document_voice(layout: Layout, sentences, tokens: Tokens, lex: Lexicon) -> V
     short_plain = layout.title is None and paragraphs <= 2 and sentence_count <= 12 and attributed <= 1
     if short_plain:
         return Voice(argued=True)  # a short untitled text argues in its author's voice
-    if voiced < 2 or thesis_at is None:
+    if voiced < 2 or thesis_at is None or voiced < _VOICED_SHARE * sentence_count:
         return Voice()
     return Voice(argued=True, skip_before=thesis_at if layout.title is not None and paragraphs > 2 else 0)
 
@@ -92,7 +98,7 @@ def _debate_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: To
     that section, so later sub-headings of it are read as ordinary prose."""
     ended: set[int] = set()
     out = []
-    voice = document_voice(layout, sentences, tokens, lex)
+    voice = document_voice(text, layout, sentences, tokens, lex)
     background = set(lex.words("sections", "background"))
     for n, unit in enumerate(layout.units):
         if unit.context is not None and unit.context in ended:

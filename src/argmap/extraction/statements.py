@@ -457,7 +457,8 @@ class _Reader:
                     return True
                 continue  # "to oppose the change": an infinitive, not a report
             if self.decoy(v, v_end, j):
-                return False
+                st.actor_role = "report"  # "the case was argued before the court": no argument
+                return True
             if tk.lower[v].endswith("ing") and v > k and tk.lower[v - 1] in _COPULAS | {"still", "now"} \
                     and not (v_end < j and tk.lower[v_end] == "that"):
                 return False  # "companies are still arguing about it": narration
@@ -591,8 +592,8 @@ class _Reader:
             nxt = self.clause(body, j, inherit=prev if prev.marked and conj in ("but", "and", "yet") else None)
             concession_turn = (leading_concession or prev.conceded) and conj in ("but", "yet") or \
                 first.subordinate and leading_concession and w == "," or \
-                self.authored and not prev.marked and not nxt.marked and (
-                    conj in ("but", "yet") or w == "," and tk.at(body, "conn:contrast") is not None)
+                self.authored and not prev.marked and not nxt.marked and w == "," and (
+                    conj in ("but", "yet") or tk.at(body, "conn:contrast") is not None)
             if concession_turn and self.authored and not prev.marked:
                 prev_conceded = True
             else:
