@@ -152,7 +152,7 @@ class _Reader:
 
     # ----- subjects ----------------------------------------------------------------------
 
-    def subject(self, k: int, v: int) -> dict | None:
+    def subject(self, k: int, v: int, *, loose: bool = False) -> dict | None:
         """Who speaks in tokens ``[k, v)`` before a verb, or ``None`` if it is no subject."""
         tk = self.tk
         end = v
@@ -206,7 +206,8 @@ class _Reader:
                 role = "pro"
         if role is None or role == "group":
             key = self._name_key(toks)
-            if not key and not self._agent(toks) and role is None:
+            plural = len(toks) <= 4 and tk.lower[toks[-1]].endswith("s") and loose
+            if not key and not self._agent(toks) and role is None and not plural:
                 return None  # "A defense framework recognizes …": no one speaks
             role = "group"
         desc_range = range(toks[0], v)
@@ -473,6 +474,9 @@ class _Reader:
                 subj = {"role": "same", "key": inherit.actor_key, "label": inherit.actor, "described": False}
             else:
                 subj = self.subject(k, v)
+                if subj is None and cls in ("response", "con", "concession") and v_end < j \
+                        and tk.lower[v_end] == "that":
+                    subj = self.subject(k, v, loose=True)  # "Industry representatives counter that"
                 if subj is None:
                     return False
             if bare and not (subj["role"] in ("pro", "con") or subj["role"] in ("same", "opposite")
@@ -485,6 +489,8 @@ class _Reader:
                 st.actor_role = "report"
                 return True
             self._set_actor(st, subj, cls, " ".join(tk.orth[v:v_end] + (["that"] if v_end < j and tk.lower[v_end] == "that" else [])))
+            if cls == "con" and v_end < j and tk.lower[v_end] in ("about", "over"):
+                st.announces = True  # "Grid operators disagree about how …": a debate announced
             if modal and subj["role"] in ("con", "opposite", "group") and cls in ("neutral", "con"):
                 st.actor_role = "con"  # prolepsis: "Some will say …", "Others may object …"
                 st.confidence = self.conf["framing"]
