@@ -520,7 +520,8 @@ class _Reader:
             return False
         by = next((x for x in range(v_end, min(j, v_end + 3)) if tk.lower[x] == "by"), None)
         if by is None and not any(_is_word(tk, x) for x in range(v_end, j)):
-            return False  # "The practice has long been contested.": a remark, no statement
+            st.actor_role = "report"  # "The practice has long been contested.": a remark
+            return True
         actor = None
         if by is not None:
             end = by + 1
