@@ -68,6 +68,14 @@ class Tokens:
     lower: list[str]
     orth: list[str]
     tags: dict[int, list[tuple[str, int]]] = field(default_factory=dict)
+    # per kind of label ("verb", "actor", …): token index -> the longest (label, end) there
+    kinds: dict[str, dict[int, tuple[str, int]]] = field(default_factory=dict)
+
+    def add(self, label: str, start: int, end: int) -> None:
+        self.tags.setdefault(start, []).append((label, end))
+        table = self.kinds.setdefault(label.split(":")[0], {})
+        if start not in table or table[start][1] < end:
+            table[start] = (label, end)
 
     def window(self, start: int, end: int) -> tuple[int, int]:
         """Indices ``[i, j)`` of the tokens inside the character span."""
@@ -75,6 +83,9 @@ class Tokens:
 
     def at(self, i: int, prefix: str) -> tuple[str, int] | None:
         """The longest match whose label starts with ``prefix`` beginning at token ``i``."""
+        kind, colon, rest = prefix.partition(":")
+        if not rest:
+            return self.kinds.get(kind, {}).get(i)
         best = None
         for label, end in self.tags.get(i, ()):
             if label.startswith(prefix) and (best is None or end > best[1]):
@@ -83,11 +94,15 @@ class Tokens:
 
     def find(self, prefix: str, i: int, j: int) -> tuple[str, int, int] | None:
         """The first match with the label prefix starting in ``[i, j)``: ``(label, start, end)``."""
+        table = self.kinds.get(prefix.partition(":")[0], {})
         for k in range(i, j):
-            hit = self.at(k, prefix)
-            if hit:
+            if k in table and (hit := self.at(k, prefix)):
                 return hit[0], k, hit[1]
         return None
+
+    def tagged(self, i: int, j: int) -> bool:
+        """Whether any cue match starts in ``[i, j)``."""
+        return any(k in self.tags for k in range(i, j))
 
 
 def _words(lex: Lexicon, *path: str) -> list[str]:
@@ -159,17 +174,15 @@ def read_tokens(docs: Iterable[tuple[int, Doc]], text: str, lex: Lexicon) -> Tok
             continue
         base = len(tokens.starts)
         strings = doc.vocab.strings
-        arr = doc.to_array([LOWER, ORTH, IDX]).tolist()
-        for low, orth, idx in arr:
-            word = strings[orth]
-            if word.isspace():
-                word = ""
-            tokens.starts.append(offset + idx)
-            tokens.ends.append(offset + idx + len(strings[orth]))
-            tokens.lower.append(strings[low])
-            tokens.orth.append(word)
+        arr = doc.to_array([LOWER, ORTH, IDX])
+        words = [strings[o] for o in arr[:, 1].tolist()]
+        starts = (arr[:, 2].astype("int64") + offset).tolist()
+        tokens.starts += starts
+        tokens.ends += [s + len(w) for s, w in zip(starts, words)]
+        tokens.lower += [strings[o] for o in arr[:, 0].tolist()]
+        tokens.orth += ["" if w.isspace() else w for w in words]
         for match_id, s, e in phrase_matcher(lex, doc.vocab)(doc):
-            tokens.tags.setdefault(base + s, []).append((strings[match_id], base + e))
+            tokens.add(strings[match_id], base + s, base + e)
     return tokens
 
 

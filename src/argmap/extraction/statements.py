@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from argmap.extraction.cues import Tokens, tokens_of
+from argmap.extraction.cues import VERB_CLASSES, Tokens, inflections, tokens_of
 from argmap.extraction.layout import Span, Unit
 from argmap.extraction.lexicon import Lexicon
 
@@ -91,6 +91,38 @@ def _capitalized(tk: Tokens, i: int) -> bool:
     return bool(w) and w[0].isupper()
 
 
+class _Words:
+    """The lexicon's word sets the reader consults, built once per lexicon."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.adverbs = set(lex.words("adverbs"))
+        self.quantifiers = set(lex.words("quantifiers"))
+        self.complements = set(lex.words("verb_complements"))
+        self.pronouns = set(lex.words("pronouns", "same"))
+        self.author_pronouns = set(lex.words("pronouns", "author"))
+        self.modals = set(lex.words("prolepsis", "modals"))
+        self.group_nouns = set(lex.words("group_nouns"))
+        self.post_modifiers = set(lex.words("post_modifiers"))
+        self.clause_starts = self.pronouns | self.author_pronouns | {"there", "this", "that", "these", "those"}
+        self.lead_ins = {w for w in lex.words("lead_ins") if " " not in w}
+        self.determiners = set(lex.words("determiners"))
+        self.decoys = [(a.lower(), b.lower()) for a, b in lex.not_statements.decoy_senses]
+        self.lemma = {f: v for cls in VERB_CLASSES for v in lex.words("verbs", cls)
+                      for f in inflections(v, lex.irregular_verbs)}
+
+
+_WORDS: dict[int, tuple[Lexicon, _Words]] = {}
+
+
+def _words_of(lex: Lexicon) -> _Words:
+    cached = _WORDS.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        if len(_WORDS) > 16:
+            _WORDS.clear()
+        cached = _WORDS[id(lex)] = (lex, _Words(lex))
+    return cached[1]
+
+
 class _Reader:
     """Reads the clauses of sentences on a token table with one lexicon."""
 
@@ -99,28 +131,9 @@ class _Reader:
         # in an argued text "X, but Y" by the author grants X and answers it with Y
         self.authored = authored
         self.lex = lex
-        self.adverbs = set(lex.words("adverbs"))
-        self.quantifiers = set(lex.words("quantifiers"))
-        self.complements = set(lex.words("verb_complements"))
-        self.pronouns = set(lex.words("pronouns", "same"))
-        self.author_pronouns = set(lex.words("pronouns", "author"))
-        self.modals = set(lex.words("prolepsis", "modals"))
         # a node's confidence is a function of the evidence: how explicit its cue is
         self.conf = lex.confidence
-        self.group_nouns = set(lex.words("group_nouns"))
-        self.post_modifiers = set(lex.words("post_modifiers"))
-        self.clause_starts = self.pronouns | self.author_pronouns | {"there", "this", "that", "these", "those"}
-        self.lead_ins = {w for w in lex.words("lead_ins") if " " not in w}
-        self.determiners = set(lex.words("determiners"))
-        self.decoys = [(a.lower(), b.lower()) for a, b in lex.not_statements.decoy_senses]
-        self.lemma: dict[str, str] = {}
-        from argmap.extraction.cues import inflections
-
-        irregular = lex.irregular_verbs
-        for cls in ("neutral", "con", "response", "concession", "praise", "elaboration"):
-            for v in lex.words("verbs", cls):
-                for f in inflections(v, irregular):
-                    self.lemma[f] = v
+        self.__dict__.update(vars(_words_of(lex)))
 
     # ----- small token tests -----------------------------------------------------------
 
@@ -577,6 +590,8 @@ class _Reader:
             j -= 1
         if i >= j:
             return []
+        if not tk.tagged(i, j):  # no cue word at all: one unmarked clause (fast path)
+            return [self.clause(i, j)]
         cuts = [i]
         conceded_cuts: set[int] = set()
         first = self.clause(i, j)
@@ -595,6 +610,9 @@ class _Reader:
                 continue
             if sum(1 for x in range(cuts[-1], b) if _is_word(tk, x)) < 3:
                 continue  # "In reality, …": a lead-in, not a clause
+            if not tk.tagged(body, min(j, body + _MAX_SUBJECT + 4)) and not (
+                    self.authored or leading_concession or first.subordinate):
+                continue  # nothing after the break could open a new statement
             prev = self.clause(cuts[-1], b)
             nxt = self.clause(body, j, inherit=prev if prev.marked and conj in ("but", "and", "yet") else None)
             concession_turn = (leading_concession or prev.conceded) and conj in ("but", "yet") or \
