@@ -57,6 +57,10 @@ def inflections(verb: str, irregular: dict[str, list[str]] | None = None) -> set
     return {f"{f} {rest}".strip() for f in forms}
 
 
+_NONE: dict[int, tuple[str, int]] = {}
+_KINDS = frozenset({"prolepsis", "thesis", "opener", "answer_subject", "complement_verb"})
+
+
 @dataclass
 class Tokens:
     """The tokens of a text (character offsets, lower-case and verbatim forms) and, per token
@@ -83,9 +87,10 @@ class Tokens:
 
     def at(self, i: int, prefix: str) -> tuple[str, int] | None:
         """The longest match whose label starts with ``prefix`` beginning at token ``i``."""
-        kind, colon, rest = prefix.partition(":")
-        if not rest:
-            return self.kinds.get(kind, {}).get(i)
+        if prefix[-1] == ":":
+            return self.kinds.get(prefix[:-1], _NONE).get(i)
+        if prefix in _KINDS:
+            return self.kinds.get(prefix, _NONE).get(i)
         best = None
         for label, end in self.tags.get(i, ()):
             if label.startswith(prefix) and (best is None or end > best[1]):

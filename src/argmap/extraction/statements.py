@@ -22,7 +22,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from argmap.extraction.cues import VERB_CLASSES, Tokens, inflections, tokens_of
 from argmap.extraction.layout import Span, Unit
@@ -134,6 +134,8 @@ class _Reader:
         # a node's confidence is a function of the evidence: how explicit its cue is
         self.conf = lex.confidence
         self.__dict__.update(vars(_words_of(lex)))
+        self.verbs = tk.kinds.get("verb", {})
+        self._clauses: dict[tuple[int, int, object], Statement] = {}
 
     # ----- small token tests -----------------------------------------------------------
 
@@ -141,7 +143,7 @@ class _Reader:
         """The reporting verb at token ``i``: lower case (not "the United States") and not
         after a determiner ("in their view")."""
         tk = self.tk
-        hit = tk.at(i, "verb:")
+        hit = self.verbs.get(i)
         if not hit or not tk.orth[i][:1].islower():
             return None
         if i > 0 and tk.lower[i - 1] in self.determiners:
@@ -272,7 +274,13 @@ class _Reader:
     # ----- one clause --------------------------------------------------------------------
 
     def clause(self, i: int, j: int, inherit: Statement | None = None) -> Statement:
-        """Read the clause of tokens ``[i, j)``."""
+        """Read the clause of tokens ``[i, j)`` (memoised: sentence splitting asks again)."""
+        key = (i, j, (inherit.span, inherit.actor, inherit.actor_key) if inherit is not None else None)
+        if key not in self._clauses:
+            self._clauses[key] = self._read_clause(i, j, inherit)
+        return replace(self._clauses[key])
+
+    def _read_clause(self, i: int, j: int, inherit: Statement | None) -> Statement:
         tk = self.tk
         s, e = _trim(tk.text, tk.starts[i], tk.ends[j - 1]) if j > i else (tk.starts[i], tk.starts[i])
         st = Statement(span=(s, e), actor_role=None, confidence=self.conf["unmarked"])
@@ -299,8 +307,9 @@ class _Reader:
             st.response = True
         # a connective after the subject ("Retailers, however, maintain")
         if st.connective is None:
-            for m in range(k, min(j, k + 14)):
-                hit = tk.at(m, "conn:")
+            conns = tk.kinds.get("conn", {})
+            for m in (x for x in range(k, min(j, k + 14)) if x in conns):
+                hit = conns[m]
                 if hit and m > k and tk.orth[m - 1] == "," and hit[1] < j and tk.orth[hit[1]] == ",":
                     cls = hit[0].split(":")[1]
                     if cls in ("contrast", "response"):
@@ -456,7 +465,7 @@ class _Reader:
 
     def _attributed(self, st: Statement, k: int, j: int, inherit: Statement | None) -> bool:
         tk = self.tk
-        for v in range(k, min(j, k + _MAX_SUBJECT + 8)):
+        for v in (x for x in range(k, min(j, k + _MAX_SUBJECT + 8)) if x in self.verbs):
             verb = self.verb_at(v)
             if not verb:
                 continue
@@ -560,8 +569,9 @@ class _Reader:
     def _state(self, st: Statement, k: int, j: int) -> bool:
         """"X was less impressed", "Y remains unconvinced, observing that …"."""
         tk = self.tk
-        for m in range(k + 1, min(j, k + _MAX_SUBJECT + 4)):
-            hit = tk.at(m, "state:")
+        states = tk.kinds.get("state", {})
+        for m in (x for x in range(k + 1, min(j, k + _MAX_SUBJECT + 4)) if x in states):
+            hit = states[m]
             if not hit:
                 continue
             c = m - 1
