@@ -22,7 +22,8 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from copy import copy
+from dataclasses import dataclass, field
 
 from argmap.extraction.cues import VERB_CLASSES, Tokens, inflections, tokens_of
 from argmap.extraction.layout import Span, Unit
@@ -278,7 +279,7 @@ class _Reader:
         key = (i, j, (inherit.span, inherit.actor, inherit.actor_key) if inherit is not None else None)
         if key not in self._clauses:
             self._clauses[key] = self._read_clause(i, j, inherit)
-        return replace(self._clauses[key])
+        return copy(self._clauses[key])
 
     def _read_clause(self, i: int, j: int, inherit: Statement | None) -> Statement:
         tk = self.tk
@@ -623,16 +624,18 @@ class _Reader:
             if not tk.tagged(body, min(j, body + _MAX_SUBJECT + 4)) and not (
                     self.authored or leading_concession or first.subordinate):
                 continue  # nothing after the break could open a new statement
+            nxt = self.clause(body, j)
+            may_turn = leading_concession or first.subordinate or self.authored
+            if not nxt.marked and not may_turn and conj not in ("but", "and", "yet"):
+                continue
             prev = self.clause(cuts[-1], b)
-            nxt = self.clause(body, j, inherit=prev if prev.marked and conj in ("but", "and", "yet") else None)
+            if not nxt.marked and prev.marked and conj in ("but", "and", "yet"):
+                nxt = self.clause(body, j, inherit=prev)  # "conceded X but maintained Y"
             concession_turn = (leading_concession or prev.conceded) and conj in ("but", "yet") or \
                 first.subordinate and leading_concession and w == "," or \
                 self.authored and not prev.marked and not nxt.marked and w == "," and (
                     conj in ("but", "yet") or tk.at(body, "conn:contrast") is not None)
-            if concession_turn and self.authored and not prev.marked:
-                prev_conceded = True
-            else:
-                prev_conceded = False
+            prev_conceded = concession_turn and self.authored and not prev.marked
             if not (nxt.marked or concession_turn):
                 continue
             if nxt.actor_role == "report":
