@@ -58,6 +58,7 @@ def inflections(verb: str, irregular: dict[str, list[str]] | None = None) -> set
 
 
 _NONE: dict[int, tuple[str, int]] = {}
+_QUIET = ("conn:elaboration", "conn:cause", "answer_subject", "thesis", "opener", "complement_verb", "desc:")
 _KINDS = frozenset({"prolepsis", "thesis", "opener", "answer_subject", "complement_verb"})
 
 
@@ -75,8 +76,13 @@ class Tokens:
     # per kind of label ("verb", "actor", …): token index -> the longest (label, end) there
     kinds: dict[str, dict[int, tuple[str, int]]] = field(default_factory=dict)
 
+    # tokens where a match that can make or turn a statement starts (not "and", "that")
+    cue_starts: set[int] = field(default_factory=set)
+
     def add(self, label: str, start: int, end: int) -> None:
         self.tags.setdefault(start, []).append((label, end))
+        if not label.startswith(_QUIET):
+            self.cue_starts.add(start)
         table = self.kinds.setdefault(label.split(":")[0], {})
         if start not in table or table[start][1] < end:
             table[start] = (label, end)
@@ -106,8 +112,9 @@ class Tokens:
         return None
 
     def tagged(self, i: int, j: int) -> bool:
-        """Whether any cue match starts in ``[i, j)``."""
-        return any(k in self.tags for k in range(i, j))
+        """Whether a match that can make or turn a statement starts in ``[i, j)``."""
+        starts = self.cue_starts
+        return any(k in starts for k in range(i, j))
 
 
 def _words(lex: Lexicon, *path: str) -> list[str]:

@@ -22,7 +22,6 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from copy import copy
 from dataclasses import dataclass, field
 
 from argmap.extraction.cues import VERB_CLASSES, Tokens, inflections, tokens_of
@@ -73,6 +72,12 @@ class Statement:
     @property
     def marked(self) -> bool:
         return self.actor_role not in (None, "author")
+
+
+def _copy(stmt: Statement) -> Statement:
+    new = object.__new__(Statement)
+    new.__dict__.update(stmt.__dict__)
+    return new
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -279,7 +284,7 @@ class _Reader:
         key = (i, j, (inherit.span, inherit.actor, inherit.actor_key) if inherit is not None else None)
         if key not in self._clauses:
             self._clauses[key] = self._read_clause(i, j, inherit)
-        return copy(self._clauses[key])
+        return _copy(self._clauses[key])
 
     def _read_clause(self, i: int, j: int, inherit: Statement | None) -> Statement:
         tk = self.tk
