@@ -58,7 +58,9 @@ def inflections(verb: str, irregular: dict[str, list[str]] | None = None) -> set
 
 
 _NONE: dict[int, tuple[str, int]] = {}
-_QUIET = ("conn:elaboration", "conn:cause", "answer_subject", "thesis", "opener", "complement_verb", "desc:")
+# labels that can make a statement by themselves (a reporting verb, a framing phrase, …)
+_MAKERS = ("verb:", "frame:", "noun:", "state:", "prolepsis", "conn:concession", "conn:subordinate_concession")
+_NO_STARTS: frozenset[int] = frozenset()
 _KINDS = frozenset({"prolepsis", "thesis", "opener", "answer_subject", "complement_verb"})
 
 
@@ -78,11 +80,15 @@ class Tokens:
 
     # tokens where a match that can make or turn a statement starts (not "and", "that")
     cue_starts: set[int] = field(default_factory=set)
+    # tokens where a contrast connective starts ("but", "however"): turns inside a sentence
+    turn_starts: set[int] = field(default_factory=set)
 
     def add(self, label: str, start: int, end: int) -> None:
         self.tags.setdefault(start, []).append((label, end))
-        if not label.startswith(_QUIET):
+        if label.startswith(_MAKERS):
             self.cue_starts.add(start)
+        elif label.startswith("conn:contrast"):
+            self.turn_starts.add(start)
         table = self.kinds.setdefault(label.split(":")[0], {})
         if start not in table or table[start][1] < end:
             table[start] = (label, end)
@@ -111,10 +117,11 @@ class Tokens:
                 return hit[0], k, hit[1]
         return None
 
-    def tagged(self, i: int, j: int) -> bool:
-        """Whether a match that can make or turn a statement starts in ``[i, j)``."""
-        starts = self.cue_starts
-        return any(k in starts for k in range(i, j))
+    def tagged(self, i: int, j: int, *, turns: bool = False) -> bool:
+        """Whether a match that can make a statement (or, with ``turns``, a contrast
+        connective) starts in ``[i, j)``."""
+        starts, turn = self.cue_starts, self.turn_starts if turns else _NO_STARTS
+        return any(k in starts or k in turn for k in range(i, j))
 
 
 def _words(lex: Lexicon, *path: str) -> list[str]:
@@ -178,7 +185,7 @@ def phrase_matcher(lex: Lexicon, vocab: Vocab):  # noqa: ANN201 - spaCy's Phrase
 def read_tokens(docs: Iterable[tuple[int, Doc]], text: str, lex: Lexicon) -> Tokens:
     """The token table of ``text`` from its Doc(s), each given with its character offset
     (a long text comes in pieces)."""
-    from spacy.attrs import IDX, LOWER, ORTH
+    from spacy.attrs import IDX, ORTH
 
     tokens = Tokens(text, [], [], [], [])
     for offset, doc in docs:
@@ -186,12 +193,12 @@ def read_tokens(docs: Iterable[tuple[int, Doc]], text: str, lex: Lexicon) -> Tok
             continue
         base = len(tokens.starts)
         strings = doc.vocab.strings
-        arr = doc.to_array([LOWER, ORTH, IDX])
-        words = [strings[o] for o in arr[:, 1].tolist()]
-        starts = (arr[:, 2].astype("int64") + offset).tolist()
+        arr = doc.to_array([ORTH, IDX])
+        words = [strings[o] for o in arr[:, 0].tolist()]
+        starts = (arr[:, 1].astype("int64") + offset).tolist()
         tokens.starts += starts
         tokens.ends += [s + len(w) for s, w in zip(starts, words)]
-        tokens.lower += [strings[o] for o in arr[:, 0].tolist()]
+        tokens.lower += [w.lower() for w in words]  # spaCy's LOWER is str.lower too
         tokens.orth += ["" if w.isspace() else w for w in words]
         for match_id, s, e in phrase_matcher(lex, doc.vocab)(doc):
             tokens.add(strings[match_id], base + s, base + e)

@@ -38,6 +38,7 @@ _CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
 _COPULAS = {"is", "was", "are", "were", "remains", "remained", "remain", "seems", "seemed", "be", "been"}
 _AUX = {"has", "have", "had", "been", "is", "was", "are", "were", "be", "being", "will", "would", "may",
         "might", "could", "can", "should", "must", "do", "does", "did", "also", "later", "not", "in", "turn"}
+_BREAKS = frozenset({";", ",", "—", "–", "but", ":"})
 _BREAK_CONJ = {"and", "but", "while", "whereas", "yet", "though", "although"}
 
 
@@ -606,7 +607,7 @@ class _Reader:
             j -= 1
         if i >= j:
             return []
-        if not tk.tagged(i, j):  # no cue word at all: one unmarked clause (fast path)
+        if not tk.tagged(i, j, turns=self.authored):  # no cue at all: one unmarked clause (fast path)
             return [self.clause(i, j)]
         cuts = [i]
         conceded_cuts: set[int] = set()
@@ -616,7 +617,7 @@ class _Reader:
         leading_concession = first.conceded
         for b in range(i + 1, j - 1):
             w = tk.lower[b]
-            if w not in (";", ",", "—", "–", "but", ":"):
+            if w not in _BREAKS:
                 continue
             body = b + 1
             if w == "," and body < j and tk.lower[body] in _BREAK_CONJ:
@@ -626,7 +627,7 @@ class _Reader:
                 continue
             if sum(1 for x in range(cuts[-1], b) if _is_word(tk, x)) < 3:
                 continue  # "In reality, …": a lead-in, not a clause
-            if not tk.tagged(body, min(j, body + _MAX_SUBJECT + 4)) and not (
+            if not tk.tagged(body, min(j, body + _MAX_SUBJECT + 4), turns=True) and not (
                     self.authored or leading_concession or first.subordinate):
                 continue  # nothing after the break could open a new statement
             nxt = self.clause(body, j)
