@@ -83,7 +83,9 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
                 thesis = tokens.find("thesis", i, j)
                 if thesis and thesis_at is None:
                     thesis_at = sent[0]
-                if thesis or any(tokens.lower[k] in first_person for k in range(i, j)):
+                # the author's voice: a thesis word, the first person, a concession, a question
+                if thesis or tokens.find("conn:concession", i, min(j, i + 4)) or tokens.orth[j - 1] == "?" \
+                        or any(tokens.lower[k] in first_person for k in range(i, j)):
                     voiced += 1
     short_plain = layout.title is None and paragraphs <= 2 and sentence_count <= 12 and attributed <= 1
     if short_plain:

@@ -228,7 +228,7 @@ class _Reader:
                 role = "pro"
         if role is None or role == "group":
             key = self._name_key(toks)
-            plural = len(toks) <= 4 and tk.lower[toks[-1]].endswith("s") and loose
+            plural = loose and self._head(toks) is not None and tk.lower[self._head(toks)].endswith("s")
             if not key and not self._agent(toks) and role is None and not plural:
                 return None  # "A defense framework recognizes …": no one speaks
             role = "group"
@@ -245,13 +245,17 @@ class _Reader:
         "Schools that run homework clubs") or a word formed like one ("landscapers")."""
         tk = self.tk
         suffixes = tuple(self.lex.words("group_suffixes"))
-        head = toks[-1]
-        for n, i in enumerate(toks):
-            if n and (tk.lower[i] in self.post_modifiers or tk.orth[i] == "("):
-                head = toks[n - 1]
-                break
+        head = self._head(toks)
         word = tk.lower[head]
         return word in self.group_nouns or (word.endswith(suffixes) and len(word) > 5)
+
+    def _head(self, toks: list[int]) -> int:
+        """The head of a speaker phrase: its last word before "of", "who", "(" and the like."""
+        tk = self.tk
+        for n, i in enumerate(toks):
+            if n and (tk.lower[i] in self.post_modifiers or tk.orth[i] == "("):
+                return toks[n - 1]
+        return toks[-1]
 
     def _name_key(self, toks: list[int]) -> frozenset[str]:
         """The capitalised words of a speaker ("council member Ruth Adeyemi" → ruth, adeyemi);
@@ -284,7 +288,10 @@ class _Reader:
         """Read the clause of tokens ``[i, j)`` (memoised: sentence splitting asks again)."""
         key = (i, j, (inherit.span, inherit.actor, inherit.actor_key) if inherit is not None else None)
         if key not in self._clauses:
-            self._clauses[key] = self._read_clause(i, j, inherit)
+            st = self._read_clause(i, j, inherit)
+            if st.subordinate and st.marked and st.verb_class != "concession":
+                st.conceded = False  # "While critics argue X, supporters …": a contrast of speakers
+            self._clauses[key] = st
         return _copy(self._clauses[key])
 
     def _read_clause(self, i: int, j: int, inherit: Statement | None) -> Statement:
@@ -486,6 +493,8 @@ class _Reader:
                     st.actor_role, st.announces = "con", True
                     return True
                 continue  # "to oppose the change": an infinitive, not a report
+            if v > k and tk.lower[v - 1] in ("who", "which"):
+                continue  # "Vos, who proposed the wall, said …": a relative clause
             if self.decoy(v, v_end, j):
                 st.actor_role = "report"  # "the case was argued before the court": no argument
                 return True
@@ -644,8 +653,8 @@ class _Reader:
             prev_conceded = concession_turn and self.authored and not prev.marked
             if not (nxt.marked or concession_turn):
                 continue
-            if nxt.actor_role == "report":
-                continue
+            if nxt.actor_role == "report" or w == ":" and prev.marked:
+                continue  # "Others defended it: X argued …" — the colon elaborates, one statement
             if w == "," and not (prev.marked or concession_turn) and conj not in ("but", "yet", "while", "whereas"):
                 continue
             if w == "," and conj == "," and not prev.marked:
