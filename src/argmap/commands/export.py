@@ -13,8 +13,8 @@ from argmap.formats import EXPORTERS
 @click.option("--to", "fmt", required=True, type=click.Choice(list(EXPORTERS)), help="output format")
 @click.option("-o", "--output", default="-", metavar="FILE", help="output file (default: -, standard output)")
 def command(file: str, fmt: str, output: str) -> None:
-    """Write a map in another format: its JSON, GraphML (for Gephi, yEd, networkx), or its
-    Dung framework for argumentation solvers as ASPARTIX apx, TGF or ICCMA 2023 i23."""
+    """Write a map in another format, named by --to. The argumentation-framework formats
+    (apx, tgf, i23) hold the map's Dung framework, for argumentation solvers."""
     from argmap.commands._inputs import load_inputs
     from argmap.commands._streams import display_name, write_output
     from argmap.errors import ArgmapError, InputError

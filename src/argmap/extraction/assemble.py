@@ -22,7 +22,7 @@ from typing import Any
 from argmap.extraction.cues import Tokens, tokens_of
 from argmap.extraction.layout import Layout, Span, Unit, parse_layout
 from argmap.extraction.lexicon import Lexicon
-from argmap.extraction.linking import link_topic
+from argmap.extraction.items import item_statements, link_members
 from argmap.extraction.statements import Statement, Voice, has_argument, unit_statements
 from argmap.model import ArgumentMap
 
@@ -62,7 +62,7 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
     def inline_label(u: Unit) -> bool:
         return bool(u.topic_span and u.body) and "\n" not in text[u.topic_span[1] : u.body[0][0]]
 
-    if any((u.debate or u.stance or u.qa or u.context is not None) and not inline_label(u) for u in layout.units):
+    if any((u.debate or u.stance or u.items or u.debate_heading_id is not None) and not inline_label(u) for u in layout.units):
         return Voice()
     first_person = set(lex.words("author_voice", "first_person"))
     voiced = attributed = sentence_count = 0
@@ -103,13 +103,14 @@ def _debate_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: To
     voice = document_voice(text, layout, sentences, tokens, lex)
     background = set(lex.words("sections", "background"))
     for n, unit in enumerate(layout.units):
-        if unit.context is not None and unit.context in ended:
-            unit.context = None
+        if unit.debate_heading_id is not None and unit.debate_heading_id in ended:
+            unit.debate_heading_id = None
         if unit.section is not None and unit.section.lower() in background and not unit.debate:
             continue  # history, definitions, how it works: no side is argued there
-        stmts = unit_statements(text, unit, sentences, lex, tokens=tokens, voice=voice, paragraph=n)
-        if unit.context is not None and unit.stance is None and not has_argument(stmts):
-            ended.add(unit.context)
+        stmts = unit_statements(text, unit, sentences, lex, tokens=tokens, voice=voice, paragraph=n) + \
+            item_statements(text, unit, sentences, lex)
+        if unit.debate_heading_id is not None and unit.stance is None and not has_argument(stmts):
+            ended.add(unit.debate_heading_id)
         if stmts:
             out.append((unit, stmts))
     return out
@@ -155,7 +156,7 @@ def assemble(
         ))
         statements = [s for _, stmts in members for s in stmts]
         ids = [f"n{len(nodes) + i + 1}" for i in range(len(statements))]
-        for node_id, link in zip(ids, link_topic(statements, first_unit.stance)):
+        for node_id, link in zip(ids, link_members(text, members, first_unit.stance)):
             st = link.statement
             nodes.append(dict(
                 id=node_id, kind=link.kind, topic=topic_id, document=document_id,
