@@ -108,7 +108,7 @@ def _debate_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: To
         if unit.section is not None and unit.section.lower() in background and not unit.debate:
             continue  # history, definitions, how it works: no side is argued there
         stmts = unit_statements(text, unit, sentences, lex, tokens=tokens, voice=voice, paragraph=n) + \
-            item_statements(text, unit, sentences, lex)
+            item_statements(text, unit, sentences, lex, tokens)
         if unit.debate_heading_id is not None and unit.stance is None and not has_argument(stmts):
             ended.add(unit.debate_heading_id)
         if stmts:
