@@ -197,7 +197,9 @@ class _Reader:
         words = [tk.lower[i] for i in toks]
         if words[0] in self.post_modifiers or any(tk.orth[i] in _OPEN_QUOTES | _CLOSE_QUOTES for i in toks):
             return None  # "with Pike herself calling it": an aside, not a new speaker
-        if any(w in _COPULAS or w in (";", ":", "?", "!", ".", "but") for w in words):
+        initials = {n for n, w in enumerate(words) if w == "." and n and (words[n - 1] == "al" or len(words[n - 1]) == 1)}
+        if any((w in _COPULAS or w in (";", ":", "?", "!", ".", "but")) and n not in initials
+               for n, w in enumerate(words)):  # "Haddad et al. (2023)", "J. Okoro" may speak
             return None
         if tk.lower[toks[-1]] in ("to", "the", "a", "an", "of", "and", "that", "which"):
             return None  # "…packed the chamber to oppose": not a speaker
@@ -500,7 +502,10 @@ class _Reader:
             if tk.lower[v].endswith("ing") and v > k and tk.lower[v - 1] in _COPULAS | {"still", "now"} \
                     and not (v_end < j and tk.lower[v_end] == "that"):
                 return False  # "companies are still arguing about it": narration
-            passive = v > k and tk.lower[v - 1] in _COPULAS | {"been"} and tk.lower[v].endswith(("ed", "en", "t"))
+            before = v - 1
+            while before > k and (tk.lower[before] in self.adverbs or tk.lower[before].endswith("ly")):
+                before -= 1  # "is widely credited"
+            passive = v > k and tk.lower[before] in _COPULAS | {"been"} and tk.lower[v].endswith(("ed", "en", "t"))
             if passive:
                 return self._passive(st, k, v, v_end, j, cls)
             bare = self.needs_complement(v, v_end) and not self.complement_follows(v_end, j) and \
