@@ -197,7 +197,7 @@ def link_members(
     statements = [s for _, stmts in members for s in stmts]
     plain = [i for i, s in enumerate(statements) if not isinstance(s, PlacedStatement)]
     links: list[Link | None] = [None] * len(statements)
-    for pos, link in zip(plain, link_topic([statements[i] for i in plain], section_stance)):
+    for pos, link in zip(plain, link_topic([statements[i] for i in plain], section_stance, text)):
         link.target = None if link.target is None else plain[link.target]
         links[pos] = link
     body: dict[int, list[int]] = {}

@@ -129,10 +129,12 @@ class _Tracker:
         return side
 
 
-def link_topic(statements: list[Statement], section_stance: str | None = None) -> list[Link]:
+def link_topic(statements: list[Statement], section_stance: str | None = None, text: str | None = None) -> list[Link]:
     """Kinds and edges for one topic's statements (see the module docstring).
 
-    ``section_stance`` is the stance the topic's heading gives unmarked openers.
+    ``section_stance`` is the stance the topic's heading gives unmarked openers. With the
+    ``text``, an answer to one of several recent statements of the other side attacks the
+    one it shares most words with ("crews in Westbury …" answers the point about crews).
     """
     links: list[Link] = []
     tracker = _Tracker(_opening_side(statements, section_stance))
@@ -143,8 +145,27 @@ def link_topic(statements: list[Statement], section_stance: str | None = None) -
             link = _pro_link(i, stmt, links, before)
         else:
             link = _con_link(i, stmt, links, before)
+        if text is not None and link.relation == "attacks" and link.target is not None:
+            link.target = _by_wording(text, stmt, links, link.target)
         links.append(link)
     return links
+
+
+_RECENT = 6  # how far back an answer may reach for the point it takes up
+_SHARED = 2  # content words an answer must share with a point to be paired with it
+
+
+def _by_wording(text: str, stmt: Statement, links: list[Link], target: int) -> int:
+    """Among the recent statements of the kind the default target has, the one whose
+    wording the answer shares most with; the default target when none shares enough."""
+    from argmap.extraction.overlap import closest
+
+    kind = links[target].kind
+    recent = [n for n in range(len(links) - 1, max(-1, len(links) - 1 - _RECENT), -1)
+              if links[n].kind == kind and not links[n].statement.conceded]
+    wording = [(n, text[links[n].statement.span[0] : links[n].statement.span[1]]) for n in recent]
+    best = closest(text[stmt.span[0] : stmt.span[1]], wording, at_least=_SHARED)
+    return target if best is None else best
 
 
 def _last(links: list[Link], kind: str) -> int | None:

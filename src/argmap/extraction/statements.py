@@ -657,7 +657,7 @@ class _Reader:
             prev_conceded = concession_turn and self.authored and not prev.marked
             if not (nxt.marked or concession_turn):
                 continue
-            if nxt.actor_role == "report" or w == ":" and prev.marked:
+            if nxt.actor_role == "report" or nxt.announces or w == ":" and prev.marked:
                 continue  # "Others defended it: X argued …" — the colon elaborates, one statement
             if w == "," and not (prev.marked or concession_turn) and conj not in ("but", "yet", "while", "whereas"):
                 continue
