@@ -46,13 +46,22 @@ class Link:
 
 
 def _opening_side(statements: list[Statement], section_stance: str | None) -> str:
+    """The side of statements that open a topic without a side of their own: the section's,
+    else the side opposite the first statement that names one (a stance actor, or a speaker
+    whose verb takes a side: "Student groups object that …")."""
     if section_stance:
         return section_stance
-    named = next((s for s in statements if s.actor_role in ("pro", "con") and not s.answers_previous), None)
-    if named is None:
-        return "pro"
-    side = _FLIP[named.actor_role] if named.conceded else named.actor_role
-    return _FLIP[side]
+    for s in statements:
+        if s.answers_previous:
+            continue
+        if s.actor_role in ("pro", "con"):
+            side = s.actor_role
+        elif s.actor_role == "group" and s.verb_class in ("con", "praise") and not s.actor_key:
+            side = "con" if s.verb_class == "con" else "pro"
+        else:
+            continue
+        return side if s.conceded else _FLIP[side]
+    return "pro"
 
 
 class _Tracker:
