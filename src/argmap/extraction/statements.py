@@ -331,6 +331,8 @@ class _Reader:
                         st.connective = cls
                         st.response = cls == "response"
                     break
+        if k >= j:
+            return st  # only connectives ("…; by contrast")
         if k < j and tk.orth[k] in _OPEN_QUOTES and self._after_quote(st, k, j):
             return st
         if self._framed(st, k, j):
