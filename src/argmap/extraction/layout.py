@@ -28,8 +28,8 @@ from typing import Union
 from argmap.extraction.labels import (
     FLIP,
     ItemLabel,
-    LayoutLabels,
     SpeakerLabel,
+    TextLabels,
     bold_label,
     bold_only,
     is_byline,
@@ -181,7 +181,7 @@ Answerable = Union[Item, Unit]
 class _UnitCollector:
     """Walks the blocks of a text once, keeping the heading state, and collects the units."""
 
-    def __init__(self, text: str, lexicon: Lexicon, labels: LayoutLabels, speakers: dict[str, str]) -> None:
+    def __init__(self, text: str, lexicon: Lexicon, labels: TextLabels, speakers: dict[str, str]) -> None:
         self.text = text
         self.lex = lexicon
         self.labels = labels
@@ -559,7 +559,7 @@ class _UnitCollector:
         self.heading_unit.body.append((start, end))
 
 
-def _title(text: str, lines: list[_Line | None], lex: Lexicon, labels: LayoutLabels) -> tuple[int, str, Span] | None:
+def _title(text: str, lines: list[_Line | None], lex: Lexicon, labels: TextLabels) -> tuple[int, str, Span] | None:
     """``(line index, title, span)`` of the title line: the first line that reads like a
     heading or a short question, after any byline or dateline."""
     for i, line in enumerate(lines):
@@ -569,7 +569,7 @@ def _title(text: str, lines: list[_Line | None], lex: Lexicon, labels: LayoutLab
         hashes = _MARKDOWN_HEADING.match(text, s, e)
         s = hashes.end() if hashes else s
         candidate = bold_only(text[s:e]) or text[s:e]
-        if is_byline(candidate, labels):
+        if is_byline(candidate, labels.tables):
             continue
         speaker = labels.speaker_label(text, s, e)
         if labels.item_label(text, s, e) is not None or (speaker is not None and speaker.role):
@@ -584,7 +584,7 @@ def _title(text: str, lines: list[_Line | None], lex: Lexicon, labels: LayoutLab
     return None
 
 
-def _speakers(text: str, lines: list[_Line | None], labels: LayoutLabels) -> dict[str, str]:
+def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[str, str]:
     """Speaker labels of a transcript → ``pro`` / ``con`` / ``procedural`` / ``""`` (unknown side).
 
     A label is a speaker when its role word is known ("CHAIR", "OPPOSITION (…)"), or when
@@ -610,7 +610,7 @@ def _speakers(text: str, lines: list[_Line | None], labels: LayoutLabels) -> dic
 def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
     """Split ``text`` into units (see :class:`Unit`); every span indexes ``text``."""
     lex = lexicon or Lexicon.default()
-    labels = layout_labels(lex)
+    labels = TextLabels(layout_labels(lex), text)
     lines = _content_lines(text)
     found = _title(text, lines, lex, labels)
     title: str | None = None
