@@ -27,7 +27,7 @@ from argmap.extraction.lexicon import Lexicon
 FLIP = {"pro": "con", "con": "pro"}
 
 _ITEM_LABEL = re.compile(
-    r"(?:(?:[-–—•*+·▪●◦‣]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])\s+)?"      # bullet or list ordinal
+    r"(?:(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])\s+)?"      # bullet or list ordinal
     r"(?P<open>\*\*|__|\*|_)?"
     r"(?P<name>[^\W\d_][\w'’-]*(?:[ ][\w'’-]+){0,3}?)"                 # the label words
     r"(?:\s*(?P<num>#?\d{1,2}|[IVX]{1,4}\b))?"                         # "Myth 2", "Point #3"

@@ -40,7 +40,7 @@ from argmap.extraction.overlap import closest
 
 Span = tuple[int, int]
 
-_BULLET = re.compile(r"(?:[-–—•*+·▪●◦‣]|\d{1,2}[.)]|\(?[a-h]\))\s+")
+_BULLET = re.compile(r"(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]|\d{1,2}[.)]|\(?[a-h]\))\s+")
 _LABEL = re.compile(
     r"(?:\*\*|__)?(?P<label>[A-Z0-9“\"‘'(][^.!?:;\n*]{1,100}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s+(?=\S)"
 )
@@ -219,6 +219,7 @@ class _UnitCollector:
         self.open_turn: Item | None = None
         # open outline items by indentation: (indent, what an item nested under it answers)
         self.outline: list[tuple[int, Answerable, str]] = []
+        self.nested_since = False
         # the lists under side headings, for a later "Replies to …" list: (stance, entries)
         self.side_lists: list[tuple[str | None, list[Unit]]] = []
         self.replying_to: list[Unit] | None = None
@@ -383,6 +384,7 @@ class _UnitCollector:
         item = Item((body, end), FLIP[side], answers=parent, label=label)
         owner = parent if isinstance(parent, Unit) else self._owner(parent)
         owner.items.append(item)
+        self.nested_since = True
         self.outline.append((indent, item, item.stance))
 
     def _owner(self, item: Item) -> Unit:
@@ -430,8 +432,11 @@ class _UnitCollector:
         else:
             self.unanswerable = False
             unit = self._items_unit()
-            last = unit.items[-1] if unit.items else None
+            # a side label answers the item before it, unless replies nested under that one
+            # came between: a new top-level item of an outline stands on its own
+            last = unit.items[-1] if unit.items and not self.nested_since else None
             answers = last if found.role == "side" and last is not None and last.stance != found.stance else None
+            self.nested_since = False
             item = Item((found.body_start, end), found.stance, answers=answers, label=found.name)  # type: ignore[arg-type]
             unit.items.append(item)
             if indent is not None:
