@@ -307,3 +307,8 @@ def test_tab_indented_pro_con_outline_and_check_mark_bullets() -> None:
     myths = ("Smart meters: the truth\n\n✗ MYTH: Smart meters record your conversations.\n"
              "✓ FACT: They only log how much energy you use.\n")
     assert [k for k, *_ in links(myths)] == ["critique", "rebuttal"]
+
+
+def test_a_label_with_nothing_after_it_states_nothing() -> None:
+    amap = extract_text("Myth: ;\nFact: the bins are emptied weekly.")
+    assert [n.text for n in amap.nodes] == ["the bins are emptied weekly."]

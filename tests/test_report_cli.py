@@ -92,12 +92,12 @@ def test_a_failed_run_leaves_the_previous_report_intact(tmp_path: Path, monkeypa
     assert run_cli(str(paths[0]), "-o", str(out)) == 0
     before = (out / "index.html").read_bytes()
 
-    import argmap.diagrams
+    import argmap.diagrams.output
 
     def broken(*args: object, **kwargs: object) -> list[bytes]:
         raise argmap.diagrams.RenderFailed("dot crashed")
 
-    monkeypatch.setattr(argmap.diagrams, "render_diagrams", broken)
+    monkeypatch.setattr(argmap.diagrams.output, "run_dot", broken)
     assert run_cli(str(paths[1]), "-o", str(out)) == 2
     assert (out / "index.html").read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == ["index.html", "map.json"]  # no temporary files left
@@ -125,7 +125,10 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
             stderr += chunk
         assert proc.wait(timeout=60) == 0
     os.close(leader)
-    assert f"{len(paths)}/{len(paths)} files".encode() in stderr
+    # every phase has its bar: extraction, checks, layout
+    for phase in (b"files", b"checking the map", b"laying out diagrams"):
+        assert phase in stderr, stderr
+    assert f"{len(paths)}/{len(paths)}".encode() in stderr
     piped = subprocess.run(cmd, env=env, capture_output=True, timeout=60)
     assert piped.returncode == 0 and piped.stderr == b""
     assert json.loads((tmp_path / "out" / "map.json").read_text())["schema"] == "argmap/1"
@@ -166,3 +169,19 @@ def test_report_of_a_text_on_standard_input(tmp_path: Path, capsys: pytest.Captu
     assert run_cli("-", "-o", str(tmp_path / "out")) == 0
     amap = ArgumentMap.load(str(tmp_path / "out" / "map.json"))
     assert amap.documents[0].text == paths[0].read_text(encoding="utf-8") and amap.nodes
+
+
+@needs_dot
+def test_diagram_switches_reach_the_report(tmp_path: Path) -> None:
+    from test_cli import tolls_map  # n4 answers n2, so n2 is defeated under grounded semantics
+
+    amap_path = tmp_path / "m.json"
+    amap_path.write_text(tolls_map().to_json())
+    assert run_cli(str(amap_path), "-o", str(tmp_path / "on"), "--status", "--legend") == 0
+    assert run_cli(str(amap_path), "-o", str(tmp_path / "off"), "--no-status", "--no-legend",
+                   "--font-size", "20", "--theme", "projector") == 0
+    on = (tmp_path / "on" / "index.html").read_text(encoding="utf-8")
+    off = (tmp_path / "off" / "index.html").read_text(encoding="utf-8")
+    assert "defeated (OUT)" in on and "defeated (OUT)" not in off
+    assert 'class="legend diagram-legend"' in on and 'class="legend diagram-legend"' not in off
+    assert 'font-size="20.00"' in off and 'font-size="20.00"' not in on
