@@ -2,7 +2,8 @@
 inline bullets — grouped into *units*, each a candidate topic, and the statements the layout
 itself places: labelled items (``For:`` / ``Against:``, ``Point`` / ``Counterpoint``,
 ``Myth 2 —`` / ``• The facts:``, ``Q:`` / ``A:``), bare FAQ questions and their answers,
-speaker turns (``PROPOSITION (name):``), nested outline items and numbered reply lists.
+speaker turns (``PROPOSITION (name):``), nested outline items, reply lists paired with the
+list they answer, and Markdown tables whose columns name the sides.
 
 Pure string work with character offsets into the original text, so it runs on texts of any
 length before spaCy sees them. The label words are lexicon data (:mod:`.labels`).
@@ -209,7 +210,7 @@ class _UnitCollector:
         self.after_blank = False
         # after a question that asks for information, its "A:" line answers nothing
         self.unanswerable = False
-        # speaker label → side, for transcripts; the side of the last turn
+        # transcripts: speaker label → role, speaker → the side taken, the last turn
         self.speakers = speakers
         self.speaker_sides: dict[str, str] = {}
         self.last_turn: Item | None = None
@@ -217,8 +218,9 @@ class _UnitCollector:
         self.table_sides: list[str | None] | None = None
         # the turn a paragraph without a speaker label continues
         self.open_turn: Item | None = None
-        # open outline items by indentation: (indent, what an item nested under it answers)
-        self.outline: list[tuple[int, Answerable, str]] = []
+        # open outline items by indentation: (indent, what an item nested under it answers,
+        # that one's side, the unit holding it)
+        self.outline: list[tuple[int, Answerable, str, Unit]] = []
         self.nested_since = False
         # the lists under side headings, for a later "Replies to …" list: (stance, entries)
         self.side_lists: list[tuple[str | None, list[Unit]]] = []
@@ -373,22 +375,18 @@ class _UnitCollector:
         if self.side_lists and unit.stance is not None:
             self.side_lists[-1][1].append(unit)
         if unit.stance is not None:
-            self.outline.append((indent, unit, unit.stance))
+            self.outline.append((indent, unit, unit.stance, unit))
 
     def _nested(self, start: int, end: int, indent: int) -> None:
         """An indented item replies to the item it sits under, for the other side."""
-        _, parent, side = self.outline[-1]
+        _, parent, side, owner = self.outline[-1]
         found = self.labels.item_label(self.text, start, end)
         body = found.body_start if found else start
         label = found.name if found else None
         item = Item((body, end), FLIP[side], answers=parent, label=label)
-        owner = parent if isinstance(parent, Unit) else self._owner(parent)
         owner.items.append(item)
         self.nested_since = True
-        self.outline.append((indent, item, item.stance))
-
-    def _owner(self, item: Item) -> Unit:
-        return next(u for u in reversed(self.units) if any(i is item for i in u.items))
+        self.outline.append((indent, item, item.stance, owner))
 
     def _labelled_item(self, start: int, end: int, indent: int | None) -> bool:
         """A line opening with a known item label; ``False`` when it has none. A second label
@@ -440,7 +438,7 @@ class _UnitCollector:
             item = Item((found.body_start, end), found.stance, answers=answers, label=found.name)  # type: ignore[arg-type]
             unit.items.append(item)
             if indent is not None:
-                self.outline.append((indent, item, item.stance))
+                self.outline.append((indent, item, item.stance, unit))
 
     def _topic_item(self, found: ItemLabel, start: int, end: int) -> None:
         """"Myth 2 — …" or "Q: …": a topic of its own, its answer to follow."""
