@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -184,3 +187,177 @@ def test_loader_fuzz_never_raises_anything_but_one_input_error(raw: bytes | str)
     assert sys.getrecursionlimit() == old_limit
     assert isinstance(amap, ArgumentMap)
     assert map_from_json(amap.to_json(), "again.json") == amap  # what loads, writes and loads again
+
+
+# ----- outputs -----------------------------------------------------------------------------
+
+@pytest.fixture
+def map_file(tmp_path: Path) -> Path:
+    src = tmp_path / "in" / "map.json"
+    src.parent.mkdir()
+    src.write_text(json.dumps(small_map()))
+    return src
+
+
+def export_to(capsys: pytest.CaptureFixture[str], src: Path, target: str) -> tuple[int, str, str]:
+    return run(capsys, "export", str(src), "--to", "json", "-o", target)
+
+
+def test_fifo_as_output_is_refused_and_stays_a_fifo(tmp_path: Path, map_file: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    code, _, err = export_to(capsys, map_file, str(fifo))
+    assert code == EXIT_BAD_INPUT
+    one_line(err, f"argmap export: {fifo}: is a FIFO, not a regular file")
+    assert fifo.is_fifo()
+    assert folder_listing(tmp_path) == ["in", "pipe"]
+
+
+def test_device_as_output_is_refused(map_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = os.stat("/dev/null")
+    code, _, err = export_to(capsys, map_file, "/dev/null")
+    assert code == EXIT_BAD_INPUT
+    one_line(err, "argmap export: /dev/null: is a character device, not a regular file")
+    after = os.stat("/dev/null")
+    assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+    assert not [p for p in os.listdir("/dev") if p.startswith(".null.")]
+
+
+def test_existing_folder_as_output_is_refused(tmp_path: Path, map_file: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "keep.txt").write_text("mine")
+    code, _, err = export_to(capsys, map_file, str(folder))
+    assert code == EXIT_BAD_INPUT
+    one_line(err, f"{folder}: is a folder, not a regular file")
+    assert folder_listing(folder) == ["keep.txt"]
+
+
+def test_output_under_a_file_is_refused(tmp_path: Path, map_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "plain"
+    blocker.write_text("mine")
+    code, _, err = export_to(capsys, map_file, str(blocker / "sub" / "out.json"))
+    assert code == EXIT_BAD_INPUT
+    one_line(err, "cannot write:", "plain is a file, not a folder")
+    assert blocker.read_text() == "mine"
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes into read-only folders")
+def test_read_only_folder_is_one_line(tmp_path: Path, map_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        code, _, err = export_to(capsys, map_file, str(folder / "out.json"))
+    finally:
+        folder.chmod(0o755)
+    assert code == EXIT_BAD_INPUT
+    one_line(err, "cannot write: Permission denied")
+    assert folder_listing(folder) == []
+
+
+def test_output_through_a_symlink_writes_its_target(tmp_path: Path, map_file: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    code, _, err = export_to(capsys, map_file, str(link))
+    assert (code, err) == (0, "")
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert json.loads(real.read_text())["topics"][0]["title"] == "Tolls"
+    assert folder_listing(tmp_path) == ["in", "link.json", "real.json"]
+
+
+@pytest.mark.parametrize("verb", [["export", "--to", "json"], ["check"], ["solve", "-s", "grounded"], ["topics"]])
+def test_stdout_to_a_full_disk_is_one_line(verb: list[str], map_file: Path) -> None:
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "argmap.cli", *verb, str(map_file)],
+                              stdout=full, stderr=subprocess.PIPE, text=True)
+    assert proc.returncode == EXIT_BAD_INPUT
+    one_line(proc.stderr, f"argmap {verb[0]}: <stdout>: cannot write: No space left on device")
+
+
+def test_stale_temp_files_of_dead_writers_are_removed(tmp_path: Path, map_file: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    dead = tmp_path / f".out.json.{2 ** 22 + 12345}.x1y2.tmp"  # above any pid_max: never running
+    nameless = tmp_path / ".out.json.abc123.tmp"  # no pid in the name (an older argmap)
+    alive = tmp_path / f".out.json.{os.getpid()}.q9w8.tmp"  # a writer still at work
+    other = tmp_path / ".other.json.1.abcd.tmp"  # beside another target
+    for p in (dead, nameless, alive, other):
+        p.write_text("partial")
+    code, _, err = export_to(capsys, map_file, str(tmp_path / "out.json"))
+    assert (code, err) == (0, "")
+    assert folder_listing(tmp_path) == sorted(["in", "out.json", alive.name, other.name])
+
+
+# a child that writes through argmap's CLI with fsync slowed down, so it is caught mid-write
+SLOW_WRITER = """
+import os, sys, time
+real_fsync = os.fsync
+os.fsync = lambda fd: (time.sleep(30), real_fsync(fd))
+from argmap.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _start_slow_export(map_file: Path, target: Path) -> subprocess.Popen[str]:
+    child = subprocess.Popen([sys.executable, "-c", SLOW_WRITER, "export", str(map_file), "--to", "json",
+                              "-o", str(target)], stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(target.parent.glob(f".{target.name}.*.tmp")):
+        assert child.poll() is None and time.monotonic() < deadline, "the writer never started its temp file"
+        time.sleep(0.05)
+    return child
+
+
+def test_sigterm_mid_write_removes_the_temp_file_and_keeps_the_old_output(tmp_path: Path, map_file: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old")
+    child = _start_slow_export(map_file, target)
+    child.send_signal(signal.SIGTERM)
+    _, err = child.communicate(timeout=60)
+    assert child.returncode == 143
+    one_line(err, "argmap: terminated")
+    assert target.read_text() == "old"
+    assert folder_listing(tmp_path) == ["in", "out.json"]
+
+
+def test_sigkill_mid_write_leaves_a_temp_file_the_next_run_removes(tmp_path: Path, map_file: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old")
+    child = _start_slow_export(map_file, target)
+    child.kill()
+    child.communicate(timeout=60)
+    assert target.read_text() == "old"
+    assert len(folder_listing(tmp_path)) == 3  # in, out.json and the orphaned temp file
+    code, _, err = export_to(capsys, map_file, str(target))
+    assert (code, err) == (0, "")
+    assert folder_listing(tmp_path) == ["in", "out.json"]
+    assert json.loads(target.read_text())["schema"] == "argmap/1"
+
+
+def test_read_only_file_system_is_one_line(map_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = Path("/sys/argmap-hostile-test.json")  # sysfs takes no new files, not even from root
+    if not Path("/sys").is_dir():
+        pytest.skip("no /sys on this system")
+    code, _, err = export_to(capsys, map_file, str(target))
+    assert code == EXIT_BAD_INPUT
+    one_line(err, f"argmap export: {target}: cannot write: ")
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("verb", [["render", "--format", "dot"], ["report"]])
+def test_folder_output_onto_a_file_is_refused(verb: list[str], tmp_path: Path, map_file: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    plain = tmp_path / "plain"
+    plain.write_text("mine")
+    code, _, err = run(capsys, verb[0], str(map_file), *verb[1:], "-o", str(plain))
+    assert code == EXIT_BAD_INPUT
+    one_line(err, f"argmap {verb[0]}: {plain}: exists and is not a")
+    assert plain.read_text() == "mine"

@@ -17,9 +17,12 @@ Example:
 
 from __future__ import annotations
 
+import errno
 import importlib
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -38,7 +41,33 @@ VERBS: dict[str, str] = {
     "schema": "schema",
 }
 
-EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
+
+
+class Terminated(BaseException):
+    """``SIGTERM``, raised wherever the verb stands so that its ``finally`` blocks run (the
+    temporary file of an atomic write is removed instead of left beside the target)."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+@contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    try:
+        previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    except ValueError:  # not the main thread: signals stay as they are
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+# how writing to standard output fails when it is a full disk, a closed pipe or a bad device
+_STREAM_ERRNOS = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EDQUOT, errno.EFBIG}
 
 
 class VerbError(click.ClickException):
@@ -89,6 +118,13 @@ class VerbGroup(click.Group):
             return super().invoke(ctx)
         except ArgmapError as exc:
             raise VerbError(ctx.invoked_subcommand, str(exc)) from None
+        except OSError as exc:
+            if exc.filename is not None or exc.errno not in _STREAM_ERRNOS:
+                raise
+            # a write without a file name: a verb printing to a full or closed standard output
+            from argmap.commands._streams import stdout_failed
+
+            raise VerbError(ctx.invoked_subcommand, str(stdout_failed(exc))) from None
 
 
 @click.group(cls=VerbGroup, subcommand_metavar="VERB [ARGS]...",
@@ -108,10 +144,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``argmap`` console script; returns the exit status.
 
     Usage errors (an unknown option, a bad value) are one line too, pointing at ``--help``.
+    ``SIGTERM`` ends a verb as an exception would (its temporary files removed), exit 143.
     """
+    from argmap.commands._streams import flush_stdout
+
     try:
-        result = cli.main(args=list(argv) if argv is not None else None, prog_name="argmap",
-                          standalone_mode=False)
+        with _sigterm_raises():
+            result = cli.main(args=list(argv) if argv is not None else None, prog_name="argmap",
+                              standalone_mode=False)
+            flush_stdout()  # a full disk or closed pipe on standard output is one line too
+    except ArgmapError as exc:  # raised outside a verb: flushing standard output
+        click.echo(f"argmap: {one_line(str(exc))}", err=True)
+        return EXIT_BAD_INPUT
     except click.exceptions.NoArgsIsHelpError as exc:  # plain ``argmap``: the help, on stderr
         click.echo(exc.format_message(), err=True)
         return EXIT_BAD_INPUT
@@ -126,6 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.Abort:
         click.echo("argmap: interrupted", err=True)
         return EXIT_INTERRUPTED
+    except Terminated:
+        click.echo("argmap: terminated", err=True)
+        return EXIT_TERMINATED
     return int(result or EXIT_OK)
 
 

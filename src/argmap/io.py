@@ -12,8 +12,10 @@ Example:
 from __future__ import annotations
 
 import gc
+import glob
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,6 +33,13 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename,
     so readers never see a half-written file and a failure leaves the old file intact.
 
+    Only regular files are written: a device, FIFO, socket or folder at ``path`` is refused.
+    A symbolic link is followed on purpose: its target is replaced, the link stays a link.
+    Temporary files (``.NAME.PID.XXXX.tmp``) are removed on failure and on ``SIGTERM`` (the
+    CLI turns it into an exception), and ones left by a process that no longer runs (killed
+    with ``SIGKILL``) are removed by the next write beside them. Any problem is one
+    :class:`InputError` naming ``path``.
+
     Example:
         >>> import tempfile, os
         >>> p = os.path.join(tempfile.mkdtemp(), "out.txt")
@@ -38,10 +47,19 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
         >>> open(p).read()
         'hello'
     """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    target = Path(os.path.realpath(path))
+    try:
+        if target.exists() and not target.is_file():
+            raise InputError(path, f"is {_file_type(target)}, not a regular file (argmap writes regular files only)")
+        blocking = next((p for p in target.parents if p.exists() and not p.is_dir()), None)
+        if blocking is not None:
+            raise InputError(path, f"cannot write: {blocking} is a file, not a folder")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temp_files(target)
+        payload = data.encode("utf-8") if isinstance(data, str) else data
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp")
+    except OSError as exc:
+        raise InputError(path, f"cannot write: {_reason(exc)}") from None
     try:
         # mkstemp makes the file private (0600); give it the mode a plain open() would
         os.chmod(tmp, _default_mode(target))
@@ -50,9 +68,42 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise InputError(path, f"cannot write: {_reason(exc)}") from None
         raise
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _file_type(path: Path) -> str:
+    mode = path.stat().st_mode
+    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a plain file"
+
+
+def _remove_stale_temp_files(target: Path) -> None:
+    """Remove ``.NAME.PID.*.tmp`` files beside ``target`` whose writing process is gone."""
+    for tmp in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        pid = tmp.name[len(target.name) + 2:].partition(".")[0]
+        if not pid.isdigit() or not _process_runs(int(pid)):
+            tmp.unlink(missing_ok=True)
+
+
+def _process_runs(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process: it runs
+        return True
+    return True
 
 
 def _default_mode(target: Path) -> int:

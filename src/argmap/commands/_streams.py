@@ -3,6 +3,7 @@
 ``-`` always means the standard stream, never a file of that name (write ``./-`` for one).
 Standard input is read once per command and may be named once. Files are written atomically
 (a temporary file, then a rename); a problem writing is one :class:`InputError` line.
+Only click and argmap's errors are imported at the top: the CLI itself uses this module.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import sys
 import click
 
 from argmap.errors import InputError
-from argmap.io import atomic_write, read_bytes
 
 STDIO = "-"
 STDIN_NAME = "<stdin>"
@@ -33,6 +33,8 @@ def display_name(path: str) -> str:
 def read_input(path: str) -> bytes:
     """The bytes of a FILE argument (``-``: all of standard input, read once per command)."""
     if path != STDIO:
+        from argmap.io import read_bytes
+
         return read_bytes(path)
     ctx = click.get_current_context(silent=True)
     meta = ctx.meta if ctx is not None else {}
@@ -49,14 +51,36 @@ def refuse_repeated_stdin(paths: list[str] | tuple[str, ...]) -> None:
 
 
 def write_output(path: str | os.PathLike[str], data: str | bytes) -> None:
-    """Write ``data`` to ``path`` atomically, or to standard output when ``path`` is ``-``."""
+    """Write ``data`` to ``path`` atomically (a regular file, see :func:`argmap.io.atomic_write`),
+    or to standard output when ``path`` is ``-``."""
     if os.fspath(path) == STDIO:
-        click.echo(data, nl=False)
+        try:
+            click.echo(data, nl=False)
+        except OSError as exc:
+            raise stdout_failed(exc) from None
+        flush_stdout()
         return
+    from argmap.io import atomic_write
+
+    atomic_write(path, data)
+
+
+def flush_stdout() -> None:
+    """Flush standard output; a failure (a full disk, a closed pipe) is one :class:`InputError`."""
     try:
-        atomic_write(path, data)
+        sys.stdout.flush()
     except OSError as exc:
-        raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
+        raise stdout_failed(exc) from None
+
+
+def stdout_failed(exc: OSError) -> InputError:
+    """The error line for a failed write to standard output, which is pointed at the null
+    device from now on, so that Python's own flush at exit does not fail a second time."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (a test's capture)
+        pass
+    return InputError(STDOUT_NAME, f"cannot write: {exc.strerror or exc}")
 
 
 def output_folder(path: str) -> str:
