@@ -361,3 +361,49 @@ def test_folder_output_onto_a_file_is_refused(verb: list[str], tmp_path: Path, m
     assert code == EXIT_BAD_INPUT
     one_line(err, f"argmap {verb[0]}: {plain}: exists and is not a")
     assert plain.read_text() == "mine"
+
+
+# ----- solve -------------------------------------------------------------------------------
+
+def _limited_to_1_gb() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (2 ** 30, 2 ** 30))
+
+
+@pytest.mark.parametrize(("content", "what"), [
+    ("p af 99999999999\n1 2\n", "declares 99,999,999,999 arguments, more than the 1,000,000"),
+    ("p af " + "7" * 5000 + "\n1 2\n", "declares a 5,000-digit number of arguments"),
+    ("p af 3\n1 " + "9" * 5000 + "\n", "names an argument outside 1..3"),
+])
+def test_a_framework_too_big_is_refused_before_allocating(content: str, what: str, tmp_path: Path) -> None:
+    src = tmp_path / "huge.af"
+    src.write_text(content)
+    if content.startswith("p af 9"):
+        assert src.stat().st_size == 21
+    # with address space capped at 1 GB, allocating the declared framework would fail
+    proc = subprocess.run([sys.executable, "-m", "argmap.cli", "solve", "-s", "grounded", str(src)],
+                          capture_output=True, text=True, timeout=60, preexec_fn=_limited_to_1_gb)
+    assert proc.returncode == EXIT_BAD_INPUT
+    one_line(proc.stderr, f"argmap solve: {src}:", what)
+    assert proc.stdout == ""
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "-1", "-0.5"])
+@pytest.mark.parametrize("verb", [["solve", "-s", "preferred", "--time-limit"], ["render", "--timeout"]])
+def test_time_limits_must_be_finite_and_not_negative(value: str, verb: list[str], tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "two.af"
+    src.write_text("p af 2\n1 2\n")
+    extra = ["-o", str(tmp_path / "out")] if verb[0] == "render" else []
+    code, out, err = run(capsys, verb[0], str(src), *verb[1:], value, *extra)
+    assert code == EXIT_BAD_INPUT
+    one_line(err, f"argmap {verb[0]}: Invalid value for '{verb[-1]}'")
+    assert out == "" and folder_listing(tmp_path) == ["two.af"]
+
+
+def test_the_solver_api_refuses_a_nan_time_limit() -> None:
+    from argmap.semantics import Framework, extensions
+
+    with pytest.raises(ValueError, match="finite"):
+        extensions(Framework(["a", "b"], [("a", "b")]), "preferred", time_limit=float("nan"))

@@ -27,6 +27,10 @@ MAX_DEPTH = 64
 MAX_NUMBER_DIGITS = 40
 """Longest run of digits in one JSON number (offsets and confidences need far fewer)."""
 
+MAX_ARGUMENTS = 1_000_000
+"""Most arguments a framework file may declare (``p af N``): each costs a few hundred bytes
+before any search starts, so this bounds a solver's memory at a few hundred megabytes."""
+
 _LONG_NUMBER = re.compile(rb"[0-9]{%d,}" % (MAX_NUMBER_DIGITS + 1))
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")

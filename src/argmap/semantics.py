@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import math
 import time
 from collections import deque
 from collections.abc import Iterable, Sequence
@@ -224,6 +225,8 @@ class _Search:
         self.stable = stable
         self.what = what
         self.limit = limit
+        if time_limit is not None and not (math.isfinite(time_limit) and time_limit >= 0):
+            raise ValueError(f"time_limit must be a finite number of seconds >= 0 (or None), not {time_limit!r}")
         self.deadline = None if time_limit is None else time.monotonic() + time_limit
         self.time_limit = time_limit
         self.steps = 0

@@ -12,6 +12,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
@@ -37,6 +38,22 @@ json_option = click.option("--json", "as_json", is_flag=True, help="print JSON i
 topic_option = click.option(
     "--topic", "topics", multiple=True, metavar="ID|TITLE",
     help="only this topic, by id or by title (exact, any case); repeatable (see 'argmap topics')")
+
+
+class FiniteFloatRange(click.FloatRange):
+    """A :class:`click.FloatRange` that refuses ``nan`` and ``inf`` (which pass any bounds check
+    and would turn a time limit off silently).
+
+    Example:
+        >>> FiniteFloatRange(min=0).convert("2.5", None, None)
+        2.5
+    """
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return number
 
 
 class RegistryName(click.ParamType):
@@ -130,7 +147,7 @@ _DIAGRAM_OPTIONS = (
     click.option("--theme", type=RegistryName("theme", _theme_names), cls=LazyHelpOption, lazy_help=_theme_help),
     click.option("--graph-attr", "graph_attr", multiple=True, metavar="KEY=VALUE", callback=_graph_attr_callback,
                  help="Graphviz attribute, e.g. rankdir=LR, node.fontsize=24 or edge.penwidth=2 (repeatable)"),
-    click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+    click.option("--timeout", type=FiniteFloatRange(min=0, min_open=True), metavar="SECONDS",
                  cls=LazyHelpOption, lazy_help=_timeout_help),
 )
 

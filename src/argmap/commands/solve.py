@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from argmap.commands._options import json_option
+from argmap.commands._options import FiniteFloatRange, json_option
 from argmap.formats.iccma import FORMATS
 from argmap.semantics import DEFAULT_LIMIT, DEFAULT_TIME_LIMIT, SEMANTICS
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 @json_option
 @click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_LIMIT, show_default=True, metavar="STEPS",
               help="give up after this many search steps (0: no limit)")
-@click.option("--time-limit", type=click.FloatRange(min=0), default=DEFAULT_TIME_LIMIT or 0, show_default=True,
+@click.option("--time-limit", type=FiniteFloatRange(min=0), default=DEFAULT_TIME_LIMIT or 0, show_default=True,
               metavar="SECONDS", help="give up after this many seconds (0: no limit)")
 def command(file: str, semantics: str, fmt: str | None, as_json: bool, limit: int, time_limit: float) -> None:
     """List the extensions of an argumentation framework under a Dung semantics, in ICCMA

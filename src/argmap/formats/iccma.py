@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.errors import ArgmapError, InputError
+from argmap.limits import MAX_ARGUMENTS
 from argmap.semantics import Extension, Framework, framework_from_map
 
 if TYPE_CHECKING:
@@ -181,6 +182,12 @@ def dumps_tgf(af: Framework) -> str:
     return "\n".join([*af.arguments, "#", *(f"{a} {b}" for a, b in af.attacks)]) + "\n"
 
 
+def _digits(number: str) -> str:
+    """A declared count as it is shown: ``12,345`` or, when long, how many digits it has."""
+    number = number.lstrip("0") or "0"
+    return f"{int(number):,}" if len(number) <= 30 else f"a {len(number):,}-digit number of"
+
+
 def loads_i23(text: str, path: object = "<af>") -> Framework:
     """Read the ICCMA 2023 format: ``p af N``, then ``i j`` attack lines; ``#`` comments.
     Arguments are named ``1``..``N``.
@@ -199,10 +206,16 @@ def loads_i23(text: str, path: object = "<af>") -> Framework:
         if n is None:
             if len(fields) != 3 or fields[:2] != ["p", "af"] or not fields[2].isdigit():
                 raise _bad(path, lineno, f"expected the header 'p af N', got {line[:30]!r}")
+            # refused before int() (whose digit limit would raise) and before any allocation
+            if len(fields[2].lstrip("0")) > len(str(MAX_ARGUMENTS)) or int(fields[2]) > MAX_ARGUMENTS:
+                raise _bad(path, lineno, f"'p af' declares {_digits(fields[2])} arguments, "
+                           f"more than the {MAX_ARGUMENTS:,} argmap solves")
             n = int(fields[2])
             continue
         if len(fields) != 2 or not (fields[0].isdigit() and fields[1].isdigit()):
             raise _bad(path, lineno, f"expected an attack 'i j' of two argument numbers, got {line[:30]!r}")
+        if max(len(f.lstrip("0")) for f in fields) > len(str(n)):  # int() of thousands of digits raises
+            raise _bad(path, lineno, f"attack {line[:30]!r} names an argument outside 1..{n}")
         i, j = int(fields[0]), int(fields[1])
         if not (1 <= i <= n and 1 <= j <= n):
             raise _bad(path, lineno, f"attack {i} {j} names an argument outside 1..{n}")
