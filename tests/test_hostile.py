@@ -407,3 +407,41 @@ def test_the_solver_api_refuses_a_nan_time_limit() -> None:
 
     with pytest.raises(ValueError, match="finite"):
         extensions(Framework(["a", "b"], [("a", "b")]), "preferred", time_limit=float("nan"))
+
+
+# ----- the top-level guard -----------------------------------------------------------------
+
+def _boom(*args: Any, **kwargs: Any) -> Any:
+    raise ZeroDivisionError("a bug " + "x" * 3000)
+
+
+@pytest.mark.parametrize("verb", [["check"], ["export", "--to", "json"], ["topics"]])
+def test_an_unexpected_error_is_one_line_asking_for_a_report(verb: list[str], map_file: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("argmap.commands._inputs.map_from_json", _boom)
+    code, out, err = run(capsys, *verb, str(map_file))
+    assert code == EXIT_BAD_INPUT  # not check's 1 ("errors found")
+    line = one_line(err, f"argmap {verb[0]}: internal error: ZeroDivisionError: a bug xxx",
+                    "(please report; --debug shows the traceback)")
+    assert "Traceback" not in line and out == ""
+    assert folder_listing(map_file.parent) == ["map.json"]
+
+
+def test_debug_shows_the_traceback_before_the_line(map_file: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("argmap.commands._inputs.map_from_json", _boom)
+    code, _, err = run(capsys, "--debug", "check", str(map_file))
+    assert code == EXIT_BAD_INPUT
+    lines = err.splitlines()
+    assert lines[0] == "Traceback (most recent call last):" and "ZeroDivisionError" in err
+    assert lines[-1].startswith("argmap check: internal error: ZeroDivisionError")
+
+
+def test_check_findings_still_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "map.json"
+    data = small_map()
+    data["edges"].append({"source": "n1", "target": "n1", "relation": "attacks"})  # AM101 self-attack
+    src.write_text(json.dumps(data))
+    code, _, _ = run(capsys, "check", str(src))
+    assert code == 1

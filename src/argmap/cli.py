@@ -7,7 +7,9 @@ networkx or Graphviz. Options shared by several verbs are defined once in
 :mod:`argmap.commands._options`.
 
 Every error a user can cause ends as one line on stderr (``argmap VERB: FILE: problem``) and
-exit status 2; ``argmap check`` exits 1 when it finds errors in the map.
+exit status 2; ``argmap check`` exits 1 when it finds errors in the map. Anything else (a bug)
+is one line too, ``argmap VERB: internal error: ... (please report; ...)``, exit status 2, the
+traceback shown only with ``argmap --debug VERB``.
 
 Example:
     >>> main(["--version"])  # doctest: +ELLIPSIS
@@ -21,13 +23,14 @@ import errno
 import importlib
 import signal
 import sys
+import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 import click
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, bounded
 
 # verb -> module under argmap.commands, in the order ``argmap --help`` lists them
 VERBS: dict[str, str] = {
@@ -42,6 +45,7 @@ VERBS: dict[str, str] = {
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
+DEBUG = "argmap.debug"  # the context's meta key of --debug
 
 
 class Terminated(BaseException):
@@ -118,21 +122,42 @@ class VerbGroup(click.Group):
             return super().invoke(ctx)
         except ArgmapError as exc:
             raise VerbError(ctx.invoked_subcommand, str(exc)) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
         except OSError as exc:
-            if exc.filename is not None or exc.errno not in _STREAM_ERRNOS:
-                raise
-            # a write without a file name: a verb printing to a full or closed standard output
-            from argmap.commands._streams import stdout_failed
+            if exc.filename is None and exc.errno in _STREAM_ERRNOS:
+                # a write without a file name: a verb printing to a full or closed standard output
+                from argmap.commands._streams import stdout_failed
 
-            raise VerbError(ctx.invoked_subcommand, str(stdout_failed(exc))) from None
+                raise VerbError(ctx.invoked_subcommand, str(stdout_failed(exc))) from None
+            raise VerbError(ctx.invoked_subcommand, internal_error(exc, debug=ctx.meta.get(DEBUG, False))) from None
+        except Exception as exc:
+            raise VerbError(ctx.invoked_subcommand, internal_error(exc, debug=ctx.meta.get(DEBUG, False))) from None
+
+
+def internal_error(exc: BaseException, *, debug: bool) -> str:
+    """The one line for an error argmap did not foresee (a bug); the traceback is printed
+    before it only under ``--debug``.
+
+    Example:
+        >>> internal_error(ZeroDivisionError("division by zero"), debug=False)
+        'internal error: ZeroDivisionError: division by zero (please report; --debug shows the traceback)'
+    """
+    if debug:
+        traceback.print_exception(exc)
+    what = bounded(f"{type(exc).__name__}: {exc}")
+    return f"internal error: {what} (please report; --debug shows the traceback)"
 
 
 @click.group(cls=VerbGroup, subcommand_metavar="VERB [ARGS]...",
              context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
              epilog="Run 'argmap VERB --help' for a verb's options. FILE '-' is standard input, -o - standard output.")
 @click.version_option(package_name="argmap", prog_name="argmap", message="%(prog)s %(version)s")
-def cli() -> None:
+@click.option("--debug", is_flag=True, help="show the traceback of an internal error (for a bug report)")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
     """Argument maps from essays: extract them, check and solve them, draw them, report on them."""
+    ctx.meta[DEBUG] = debug
 
 
 def _usage_line(exc: click.UsageError) -> str:
@@ -173,6 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Terminated:
         click.echo("argmap: terminated", err=True)
         return EXIT_TERMINATED
+    except Exception as exc:  # outside any verb (finding one, say): a bug too
+        click.echo(f"argmap: {internal_error(exc, debug='--debug' in (argv or sys.argv[1:]))}", err=True)
+        return EXIT_BAD_INPUT
     return int(result or EXIT_OK)
 
 

@@ -7,6 +7,18 @@ MAX_PROBLEM_CHARS = 300
 """Longest problem text of an error line; longer ones are cut, ending in an ellipsis."""
 
 
+def bounded(problem: str) -> str:
+    """``problem`` on one line of at most :data:`MAX_PROBLEM_CHARS` characters, so that one
+    quoting hostile input (a 4,000-digit number) stays readable.
+
+    Example:
+        >>> bounded("a\\n b"), len(bounded("9" * 5000))
+        ('a b', 300)
+    """
+    problem = " ".join(problem.split())
+    return problem if len(problem) <= MAX_PROBLEM_CHARS else problem[:MAX_PROBLEM_CHARS - 1] + "…"
+
+
 class ArgmapError(Exception):
     """Base class of argmap's errors."""
 
@@ -21,9 +33,7 @@ class InputError(ArgmapError):
 
     def __init__(self, path: object, problem: str) -> None:
         self.path = str(path)
-        problem = " ".join(problem.split())
-        # a problem quoting hostile input (a 4,000-digit number) stays one readable line
-        self.problem = problem if len(problem) <= MAX_PROBLEM_CHARS else problem[:MAX_PROBLEM_CHARS - 1] + "…"
+        self.problem = bounded(problem)
         super().__init__(f"{self.path}: {self.problem}")
 
 
