@@ -292,7 +292,7 @@ def format_extensions(af: Framework, exts: list[Extension]) -> str:
     return "[" + ",".join(f"[{p}]" for p in parts) + "]"
 
 
-def dumps(amap: ArgumentMap) -> str:
+def generate_apx(amap: ArgumentMap) -> str:
     """A map's Dung framework (:func:`argmap.semantics.framework_from_map`) as apx.
 
     Example:
@@ -300,9 +300,19 @@ def dumps(amap: ArgumentMap) -> str:
         >>> m = ArgumentMap(topics=[Topic(id="t1", title="T")],
         ...                 nodes=[Node(id="Critique 1", kind="critique", topic="t1", text="x")],
         ...                 edges=[Edge(source="Critique 1", target="t1", relation="attacks")])
-        >>> print(dumps(m), end="")
+        >>> print(generate_apx(m), end="")
         arg(t1).
         arg("Critique 1").
         att("Critique 1",t1).
     """
     return dumps_apx(framework_from_map(amap))
+
+
+def generate_tgf(amap: ArgumentMap) -> str:
+    """A map's Dung framework as trivial graph format (ids must not contain white space)."""
+    return dumps_tgf(framework_from_map(amap))
+
+
+def generate_i23(amap: ArgumentMap) -> str:
+    """A map's Dung framework in the ICCMA 2023 format, ids as ``# name`` comments."""
+    return dumps_i23(framework_from_map(amap))

@@ -1,0 +1,854 @@
+"""Argdown (https://argdown.org), the plain-text syntax argument mappers type, in and out.
+
+Reading: the block structure (front matter, headings, statements, arguments, relation trees
+nested by indentation, premise–conclusion structures) is scanned line by line; the content
+of each element (``[Title]:`` / ``<Title>:`` heads, references, escapes, ``#tags``,
+``@[mentions]``, links, trailing ``{yaml: data}``) is parsed with a Lark grammar. Comments
+(``//``, ``/* */``, ``<!-- -->``) are blanked first so columns stay right.
+
+How Argdown maps onto argmap (docs/formats.md has the full table):
+
+* a heading is a topic; statements before the first heading go to a topic named by the front
+  matter ``title`` (else the file name);
+* every statement (an Argdown equivalence class, untitled ones named ``Untitled N`` as
+  ``@argdown/cli`` does) and every argument is a node; its id is its title;
+* ``support`` / ``entails`` relations become ``supports`` edges, ``attack`` / ``contrary`` /
+  ``contradictory`` / ``undercut`` become ``attacks``; the Argdown type is kept on the edge as
+  ``argdown_relation`` when it is not plain support or attack;
+* the kind is the tag ``#claim`` / ``#critique`` / ``#rebuttal`` when there is one, else the
+  position: a statement nothing it points to is pro; supporting keeps the side of the target,
+  attacking takes the other side; con statements are critiques, pro statements that attack
+  are rebuttals, other pro statements claims;
+* what argmap has no field for (premise–conclusion structures, inference rules, undercut
+  targets, tags, data) stays on the node under ``argdown`` and is reported as a
+  :class:`~argmap.formats.FormatWarning`.
+
+Writing puts each topic under its heading, with the topic as the root statement of its tree
+and ids, spans, actors, cues, confidences and documents in ``{argmap: ...}`` data, so that a
+map exported, edited and read back keeps all of that for every statement left unchanged.
+
+Example:
+    >>> m = parse_argdown("# Tolls\\n\\n[Tolls]: Tolls cut traffic.\\n  - [Poor]: They hurt the poor.\\n"
+    ...                   "    - [Rebate]: Rebates fix that.\\n")
+    >>> [(n.id, n.kind) for n in m.nodes]
+    [('Tolls', 'claim'), ('Poor', 'critique'), ('Rebate', 'rebuttal')]
+    >>> [(e.source, e.relation, e.target) for e in m.edges]
+    [('Poor', 'attacks', 'Tolls'), ('Rebate', 'attacks', 'Poor')]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from collections import deque
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import PurePath
+from typing import Any
+
+from argmap.errors import InputError
+from argmap.model import KINDS, ArgumentMap, Document, Edge, Node, Topic
+
+# ----------------------------------------------------------------------------- grammar
+
+_QUOTED = r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\n]|\'\')*\''
+_FLAT = rf'\{{(?:{_QUOTED}|[^{{}}"\'])*\}}'
+_NESTED1 = rf'\{{(?:{_QUOTED}|{_FLAT}|[^{{}}"\'])*\}}'
+_NESTED2 = rf'\{{(?:{_QUOTED}|{_NESTED1}|[^{{}}"\'])*\}}'
+
+GRAMMAR = rf"""
+start: head? item*
+head: STATEMENT_DEF | ARGUMENT_DEF | STATEMENT_REF | ARGUMENT_REF
+?item: ESCAPED | TAG | MENTION | LINK | DATA | TEXT | CHAR
+
+STATEMENT_DEF.5: /\[[^\[\]\n]+\][ \t]*:/
+ARGUMENT_DEF.5: /<[^<>\n]+>[ \t]*:/
+STATEMENT_REF.4: /\[[^\[\]\n]+\]/
+ARGUMENT_REF.4: /<[^<>\n]+>/
+ESCAPED.3: /\\[\s\S]/
+TAG.3: /#\([^)\n]+\)/ | /#[^\s#@\[\]<>(){{}},;:!?.*]+/
+MENTION.3: /@\[[^\[\]\n]+\]/ | /@<[^<>\n]+>/
+LINK.3: /\[[^\[\]\n]*\]\([^()\s]*\)/
+DATA.3: /{_NESTED2}/
+TEXT: /[^\\#@\[<{{*_]+/
+CHAR: /[\s\S]/
+"""
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    from lark import Lark
+
+    return Lark(GRAMMAR, parser="lalr", lexer="contextual", maybe_placeholders=False)
+
+
+# ----------------------------------------------------------------------------- scanning
+
+# A relation line: the marker, then white space. Longer markers first.
+_RELATION = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)[ \t]+")
+_PCS_ITEM = re.compile(r"\((\d+)\)[ \t]+")
+_INFERENCE = re.compile(r"-{2,}[ \t]*\Z")
+_HEADING = re.compile(r"(#{1,6})[ \t]+(\S.*)")
+_LIST_ITEM = re.compile(r"(?:\*|\d+\.)[ \t]+")
+_FRONT_MATTER = re.compile(r"\A(\s*)===[ \t]*\n(.*?)\n===[ \t]*(?:\n|\Z)", re.S)
+
+# marker -> (relation type in loose mode, direction: True when the child is the source)
+_MARKERS: dict[str, tuple[str, bool]] = {
+    "+": ("support", True), "<+": ("support", True), "+>": ("support", False),
+    "-": ("attack", True), "<-": ("attack", True), "->": ("attack", False),
+    "_": ("undercut", True), "<_": ("undercut", True), "_>": ("undercut", False),
+    "><": ("contradictory", False),
+}
+_STRICT = {"support": "entails", "attack": "contrary"}  # between two statements, strict mode
+_SUPPORTING = {"support", "entails"}
+
+
+@dataclass
+class _Member:
+    """One occurrence of a statement or argument in the text."""
+
+    kind: str  # "statement" | "argument"
+    title: str | None
+    text: str
+    tags: list[str]
+    data: dict[str, Any] | None
+    line: int
+    section: str | None
+    role: str  # top-level | relation | premise | conclusion | description
+    defines: bool  # has text (a definition, not a bare reference)
+
+
+@dataclass
+class _Element:
+    kind: str
+    title: str
+
+
+@dataclass
+class _Doc:
+    front: dict[str, Any] = field(default_factory=dict)
+    sections: list[dict[str, Any]] = field(default_factory=list)
+    members: list[_Member] = field(default_factory=list)
+    relations: list[tuple[_Element, _Element, str]] = field(default_factory=list)
+    pcs: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+_COMMENT = "\x00"
+
+
+def _blank_comments(text: str, source: str) -> str:
+    """Comments become NUL characters (newlines kept), so line and column numbers stay true and
+    a line holding only a comment can be told from an empty line (which ends a block)."""
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\" and i + 1 < n:
+            out.append(text[i:i + 2])
+            i += 2
+            continue
+        closer = None
+        if text.startswith("](", i):  # a link target: "//" in a URL is no comment
+            end = text.find(")", i)
+            end = i + 2 if end < 0 or "\n" in text[i:end] else end + 1
+            out.append(text[i:end])
+            i = end
+            continue
+        if text.startswith("//", i):
+            end = text.find("\n", i)
+            end = n if end < 0 else end
+        elif text.startswith("/*", i):
+            closer = "*/"
+        elif text.startswith("<!--", i):
+            closer = "-->"
+        else:
+            out.append(ch)
+            i += 1
+            continue
+        if closer is not None:
+            found = text.find(closer, i + 2)
+            if found < 0:
+                line, col = _position(text, i)
+                raise InputError(f"{source}:{line}:{col}", f"comment is never closed (expected {closer!r})")
+            end = found + len(closer)
+        out.append(re.sub(r"[^\n]", _COMMENT, text[i:end]))
+        i = end
+    return "".join(out)
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _yaml(text: str, source: str, line: int, col: int, what: str) -> Any:
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{line + mark.line}:{(col if mark.line == 0 else 1) + mark.column}" if mark else f"{line}:{col}"
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError(f"{source}:{where}", f"{what} is not valid YAML ({problem})") from None
+
+
+class _Scanner:
+    """Turns Argdown text into members, relations, sections and premise–conclusion lists."""
+
+    def __init__(self, text: str, source: str) -> None:
+        self.source = source
+        self.doc = _Doc()
+        self.section: str | None = None
+        self.section_stack: list[tuple[int, str]] = []
+        self.strict = False
+        self.untitled = 0
+        self._scan(text)
+
+    def _error(self, line: int, col: int, problem: str) -> InputError:
+        return InputError(f"{self.source}:{line}:{col}", problem)
+
+    def _scan(self, text: str) -> None:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        start_line = 1
+        fm = _FRONT_MATTER.match(text)
+        if fm:
+            first = fm.group(1).count("\n") + 2
+            front = _yaml(fm.group(2), self.source, first, 1, "front matter")
+            if front is not None and not isinstance(front, dict):
+                raise self._error(first, 1, "front matter must be a YAML mapping (key: value lines)")
+            self.doc.front = front or {}
+            model = self.doc.front.get("model")
+            self.strict = isinstance(model, dict) and model.get("mode") == "strict"
+            start_line = text.count("\n", 0, fm.end()) + 1
+            text = text[fm.end():]
+        elif text.lstrip().startswith("===\n") or text.lstrip() == "===":
+            line, _ = _position(text, text.index("==="))
+            raise self._error(line, 1, "front matter is never closed (expected a line '===')")
+        text = _blank_comments(text, self.source)
+        self._blocks(text.split("\n"), start_line)
+
+    def _blocks(self, lines: list[str], first_line: int) -> None:
+        block: list[tuple[int, int, str]] = []  # (line, column, content)
+        head: tuple[str, int, int, int] | None = None  # (kind, indent, line, col)
+        self.stack: list[tuple[int, _Element]] = []
+        self.in_pcs: str | None = None  # argument title whose premise–conclusion list is open
+        self.last_argument: tuple[str, int] | None = None  # title, line of a top-level argument
+        self.inference: list[str] | None = None
+        blank_before = True
+
+        def flush() -> None:
+            nonlocal block, head
+            if head is not None:
+                self._element(head, block)
+            block, head = [], None
+
+        for offset, raw in enumerate(lines):
+            lineno = first_line + offset
+            if _COMMENT in raw:
+                if not raw.replace(_COMMENT, "").strip():
+                    continue  # a comment line neither ends nor continues a block
+                raw = raw.replace(_COMMENT, " ")
+            stripped = raw.strip()
+            if not stripped:
+                flush()
+                if self.inference is None:
+                    self.stack = []
+                blank_before = True
+                continue
+            indent = len(raw) - len(raw.lstrip(" \t"))
+            body = raw[indent:]
+            col = indent + 1
+            if self.inference is not None:
+                if _INFERENCE.match(body):
+                    self._close_inference(lineno)
+                else:
+                    self.inference.append(body.strip())
+                continue
+            m = _HEADING.match(body) if indent == 0 else None
+            if m:
+                flush()
+                head = ("heading:" + m.group(1), indent, lineno, col)
+                block = [(lineno, col + m.start(2), m.group(2))]
+                blank_before = False
+                continue
+            if _INFERENCE.match(body):
+                flush()
+                if self.in_pcs is None:
+                    raise self._error(lineno, col, "inference line '--' outside a premise-conclusion structure "
+                                      "(expected numbered premises '(1) ...' before it)")
+                if re.fullmatch(r"--[ \t]*", body):
+                    self.inference = []
+                else:
+                    self._pcs_inference([], lineno)
+                continue
+            rel = _RELATION.match(body)
+            if rel and not blank_before or rel and self.stack:
+                flush()
+                head = ("relation:" + rel.group(1), indent, lineno, col)
+                block = [(lineno, col + rel.end(), body[rel.end():])]
+                blank_before = False
+                continue
+            pcs = _PCS_ITEM.match(body)
+            if pcs:
+                flush()
+                head = ("pcs", indent, lineno, col)
+                block = [(lineno, col + pcs.end(), body[pcs.end():])]
+                blank_before = False
+                continue
+            if head is not None and not blank_before:
+                block.append((lineno, col, body))
+                continue
+            flush()
+            item = _LIST_ITEM.match(body)
+            skip = item.end() if item else 0
+            head = ("top", indent, lineno, col)
+            block = [(lineno, col + skip, body[skip:])]
+            blank_before = False
+        flush()
+        if self.inference is not None:
+            raise self._error(first_line + len(lines) - 1, 1, "inference rule is never closed (expected a line '--')")
+
+    # -- elements ------------------------------------------------------------------
+
+    def _heading(self, level: int, parsed: dict[str, Any], line: int) -> None:
+        self.in_pcs = None
+        self.last_argument = None
+        self.stack = []
+        sid = f"s{len(self.doc.sections) + 1}"
+        while self.section_stack and self.section_stack[-1][0] >= level:
+            self.section_stack.pop()
+        parent = self.section_stack[-1][1] if self.section_stack else None
+        self.doc.sections.append({"id": sid, "title": parsed["text"], "level": level, "parent": parent,
+                                  "data": parsed["data"], "tags": parsed["tags"], "line": line})
+        self.section_stack.append((level, sid))
+        self.section = sid
+
+    def _content(self, text: str, line: int, col: int) -> dict[str, Any]:
+        from lark import Token
+        from lark.exceptions import LarkError, UnexpectedInput
+
+        try:
+            tree = _parser().parse(text)
+        except UnexpectedInput as exc:  # pragma: no cover - every character lexes as CHAR
+            raise self._error(line + exc.line - 1, (col if exc.line == 1 else 1) + exc.column - 1,
+                              "unexpected text") from None
+        except LarkError as exc:  # pragma: no cover
+            raise self._error(line, col, str(exc)) from None
+        head: Token | None = None
+        items: list[Token] = []
+        for child in tree.children:
+            if isinstance(child, Token):
+                items.append(child)
+            else:
+                head = child.children[0]
+        data = None
+        while items and items[-1].type in ("TEXT", "CHAR") and not items[-1].strip():
+            items.pop()
+        if items and items[-1].type == "DATA":
+            tok = items.pop()
+            tline = line + tok.line - 1
+            tcol = (col if tok.line == 1 else 1) + tok.column - 1
+            data = _yaml(str(tok), self.source, tline, tcol, "data")
+            if not isinstance(data, dict):
+                raise self._error(tline, tcol, "data in braces must be a YAML mapping ({key: value})")
+        parts: list[str] = []
+        tags: list[str] = []
+        trailing = len(items)
+        while trailing and (items[trailing - 1].type == "TAG" or not items[trailing - 1].strip()):
+            trailing -= 1
+        for i, tok in enumerate(items):
+            if tok.type == "ESCAPED":
+                parts.append(tok[1])
+            elif tok.type == "TAG":
+                tag = tok[2:-1] if tok.startswith("#(") else tok[1:]
+                tags.append(tag)
+                if i < trailing:
+                    parts.append(str(tok))
+            elif tok.type == "LINK":
+                parts.append(tok[1:tok.index("](")])
+            elif tok.type == "CHAR" and tok in "*_":
+                continue  # emphasis markers: Argdown shows them as bold / italic, not as text
+            else:
+                parts.append(str(tok))
+        kind = title = None
+        defines = True
+        if head is not None:
+            kind = "statement" if head.type.startswith("STATEMENT") else "argument"
+            title = head[1:head.rindex("]" if kind == "statement" else ">")].strip()
+            defines = head.type.endswith("DEF")
+        return {"kind": kind, "title": title, "text": " ".join("".join(parts).split()), "tags": tags,
+                "data": data, "defines": defines}
+
+    def _element(self, head: tuple[str, int, int, int], block: list[tuple[int, int, str]]) -> None:
+        kind, indent, line, col = head
+        first_line, first_col, _ = block[0]
+        text = "\n".join(part for _, _, part in block)
+        parsed = self._content(text, first_line, first_col)
+        if kind.startswith("heading:"):
+            self._heading(len(kind.removeprefix("heading:")), parsed, line)
+        elif kind.startswith("relation:"):
+            self._relation(kind.removeprefix("relation:"), indent, parsed, line, col)
+        elif kind == "pcs":
+            self._premise(parsed, indent, line, col)
+        else:
+            self._top_level(parsed, indent, line, col)
+
+    def _member(self, parsed: dict[str, Any], line: int, role: str, col: int) -> _Element:
+        kind = parsed["kind"] or "statement"
+        title = parsed["title"]
+        if parsed["kind"] is None:
+            if not parsed["text"]:
+                raise self._error(line, col, "expected a statement, an argument or a reference after the marker")
+            self.untitled += 1
+            title = f"Untitled {self.untitled}"
+        elif parsed["defines"] and not parsed["text"] and parsed["data"] is None:
+            raise self._error(line, col, f"{'[' if kind == 'statement' else '<'}{title}"
+                              f"{']' if kind == 'statement' else '>'}: has no text (expected text after "
+                              "the colon, or a reference without the colon)")
+        self.doc.members.append(_Member(kind, title, parsed["text"], parsed["tags"], parsed["data"], line,
+                                        self.section, role, parsed["defines"] or parsed["kind"] is None))
+        return _Element(kind, title)
+
+    def _top_level(self, parsed: dict[str, Any], indent: int, line: int, col: int) -> None:
+        self.in_pcs = None
+        element = self._member(parsed, line, "top-level", col)
+        self.stack = [(-1, element)]
+        self.last_argument = (element.title, line) if element.kind == "argument" else None
+
+    def _relation(self, marker: str, indent: int, parsed: dict[str, Any], line: int, col: int) -> None:
+        while self.stack and self.stack[-1][0] >= indent:
+            self.stack.pop()
+        if not self.stack:
+            raise self._error(line, col, f"relation '{marker}' has nothing to attach to (expected it indented "
+                              "under a statement or argument)")
+        parent = self.stack[-1][1]
+        child = self._member(parsed, line, "relation", col)
+        rtype, child_is_source = _MARKERS[marker]
+        source, target = (child, parent) if child_is_source else (parent, child)
+        if self.strict and source.kind == target.kind == "statement":
+            rtype = _STRICT.get(rtype, rtype)
+        self.doc.relations.append((source, target, rtype))
+        self.stack.append((indent, child))
+
+    def _premise(self, parsed: dict[str, Any], indent: int, line: int, col: int) -> None:
+        if self.in_pcs is None:
+            if self.last_argument is None:
+                self.untitled += 1
+                title = f"Untitled {self.untitled}"
+                self.doc.members.append(_Member("argument", title, "", [], None, line, self.section,
+                                                "description", False))
+            else:
+                title = self.last_argument[0]
+            self.in_pcs = title
+            self.doc.pcs[title] = []
+        element = self._member(parsed, line, "premise", col)
+        self.doc.pcs[self.in_pcs].append({"role": "premise", "title": element.title})
+        self.stack = [(indent, element)]
+
+    def _close_inference(self, line: int) -> None:
+        rule, self.inference = self.inference or [], None
+        self._pcs_inference(rule, line)
+
+    def _pcs_inference(self, rule: list[str], line: int) -> None:
+        assert self.in_pcs is not None
+        steps = self.doc.pcs[self.in_pcs]
+        if not steps or steps[-1]["role"] == "inference":
+            raise self._error(line, 1, "inference line without a premise before it")
+        if steps:
+            steps[-1]["role"] = "premise"
+        steps.append({"role": "inference", "rule": " ".join(" ".join(rule).split())})
+        self.stack = []
+
+
+# ----------------------------------------------------------------------------- to the model
+
+_ARGMAP_KEY = "argmap"
+
+
+def parse_argdown(text: str, source: str = "<argdown>") -> ArgumentMap:
+    """Read Argdown text; problems are :class:`InputError` ``source:line:col: what``.
+
+    Example:
+        >>> parse_argdown("[a]: x\\n  + [b]: y\\n", "m.argdown").edges[0].relation
+        'supports'
+        >>> parse_argdown("[a]: x /* open", "m.argdown")
+        Traceback (most recent call last):
+        ...
+        argmap.errors.InputError: m.argdown:1:8: comment is never closed (expected '*/')
+    """
+    scanned = _Scanner(text, source).doc
+    return _Builder(scanned, source).build()
+
+
+class _Builder:
+    def __init__(self, doc: _Doc, source: str) -> None:
+        self.doc = doc
+        self.source = source
+        self.notes: list[str] = []
+
+    def build(self) -> ArgumentMap:
+        doc = self.doc
+        front = dict(doc.front)
+        meta = front.pop(_ARGMAP_KEY, None) if isinstance(front.get(_ARGMAP_KEY), dict) else None
+        meta = dict(meta or {})
+        documents = [Document(**d) for d in meta.pop("documents", [])]
+        doc_text = {d.id: d.text for d in documents}
+        single_text = documents[0].text if len(documents) == 1 else None
+
+        topics, topic_of_section = self._topics(front)
+        # One entry per element (statement title / argument title), in order of first appearance.
+        elements: dict[tuple[str, str], list[_Member]] = {}
+        for mem in doc.members:
+            elements.setdefault((mem.kind, mem.title or ""), []).append(mem)
+        statement_titles = {t for k, t in elements if k == "statement"}
+
+        topic_statements: dict[tuple[str, str], str] = {}
+        nodes: list[dict[str, Any]] = []
+        for (kind, title), members in elements.items():
+            defining = next((m for m in members if m.defines and (m.text or m.data)), members[0])
+            data = dict(defining.data or {})
+            own = data.pop(_ARGMAP_KEY, None)
+            own = dict(own) if isinstance(own, dict) else {}
+            section = defining.section
+            topic_id = topic_of_section.get(section) if section else None
+            if "topic" in own and kind == "statement":
+                # the root statement of an exported topic: it is the topic itself
+                topic_statements[(kind, title)] = str(own["topic"]) if own["topic"] is not True else (topic_id or "")
+                continue
+            node_id = str(own.pop("id", title))
+            if kind == "argument" and title in statement_titles and "id" not in (defining.data or {}).get(_ARGMAP_KEY, {}):
+                node_id = f"<{title}>"
+            tags = sorted({t for m in members for t in m.tags}, key=[t for m in members for t in m.tags].index)
+            kind_tags = [t for t in tags if t in KINDS]
+            visible = defining.text
+            text = own.pop("text", None)
+            if text is None or " ".join(str(text).split()) != visible:
+                text = visible
+            if not text and kind == "argument":
+                text = self._argument_text(title, elements)
+            extra: dict[str, Any] = {}
+            argdown: dict[str, Any] = {}
+            if title != node_id:
+                argdown["title"] = title
+            if kind == "argument":
+                argdown["type"] = "argument"
+            other_tags = [t for t in tags if t not in KINDS]
+            if other_tags:
+                argdown["tags"] = other_tags
+            if data:
+                argdown["data"] = data
+            if kind == "argument" and title in doc.pcs:
+                argdown["pcs"] = self._pcs(title, elements)
+                self.notes.append(f"argument <{title}>: its premise-conclusion structure "
+                                  f"({sum(s['role'] == 'premise' for s in doc.pcs[title])} premises) is kept in "
+                                  "the node's 'argdown.pcs' field; argmap draws the argument as one statement")
+            if argdown:
+                extra["argdown"] = argdown
+            span = own.pop("span", None)
+            document = own.pop("document", None)
+            if span is not None:
+                known = doc_text.get(document) if document else single_text
+                if known is not None and isinstance(span, list) and len(span) == 2 and (
+                        not 0 <= span[0] <= span[1] <= len(known) or known[span[0]:span[1]] != text):
+                    self.notes.append(f"statement [{title}]: its text no longer matches its span in the "
+                                      "document; the span is dropped")
+                    span = None
+            fields = {"id": node_id, "text": text, "span": span, "document": document,
+                      "kind": kind_tags[-1] if kind_tags else None, "topic": own.pop("topic", None) or topic_id}
+            fields.update({k: own.pop(k) for k in ("actor", "cue", "confidence") if k in own})
+            fields.update(own)  # any other field the exporter kept
+            fields.update(extra)
+            nodes.append({**fields, "_element": (kind, title)})
+
+        ids = {(kind, title): n["id"] for n in nodes for kind, title in [n["_element"]]}
+        ids.update(topic_statements)
+        edges = self._edges(ids)
+        self._kinds(nodes, edges, set(topic_statements.values()))
+        default_topic = self._default_topic(front, topics)
+        for n in nodes:
+            if n["topic"] is None:
+                n["topic"] = default_topic.id
+                if default_topic not in topics:
+                    topics.insert(0, default_topic)
+        for n in nodes:
+            del n["_element"]
+        for note in self.notes:
+            warnings.warn(f"{self.source}: {note}", _format_warning(), stacklevel=3)
+        try:
+            return ArgumentMap(documents=documents, topics=topics, nodes=[Node(**n) for n in nodes],
+                               edges=[Edge(**e) for e in edges], **meta.pop("extra", {}))
+        except ValueError as exc:
+            from pydantic import ValidationError
+
+            from argmap.io import describe_validation_error
+
+            problem = describe_validation_error(exc) if isinstance(exc, ValidationError) else str(exc)
+            raise InputError(self.source, f"does not make a valid map: {problem}") from None
+
+    def _topics(self, front: dict[str, Any]) -> tuple[list[Topic], dict[str, str]]:
+        topics: list[Topic] = []
+        by_section: dict[str, str] = {}
+        titles = {s["id"]: s["title"] for s in self.doc.sections}
+        for s in self.doc.sections:
+            data = dict(s["data"] or {})
+            own = data.pop(_ARGMAP_KEY, None)
+            own = dict(own) if isinstance(own, dict) else {}
+            tid = str(own.pop("id", s["id"]))
+            title = own.pop("title", None)
+            if title is None or " ".join(str(title).split()) != s["title"]:
+                title = s["title"]
+            extra: dict[str, Any] = {}
+            argdown = {k: v for k, v in (("level", s["level"]), ("data", data), ("tags", s["tags"])) if v}
+            if argdown and not (own or tid != s["id"]) or argdown.get("data") or argdown.get("tags"):
+                extra["argdown"] = argdown
+            section = own.pop("section", titles.get(s["parent"]) if s["parent"] else None)
+            topics.append(Topic(id=tid, title=title, section=section, **own, **extra))
+            by_section[s["id"]] = tid
+        return topics, by_section
+
+    def _default_topic(self, front: dict[str, Any], topics: list[Topic]) -> Topic:
+        title = front.get("title")
+        if not isinstance(title, str) or not title.strip():
+            title = PurePath(self.source).stem if not self.source.startswith("<") else "Argdown map"
+        taken = {t.id for t in topics}
+        tid = "t0"
+        while tid in taken:
+            tid += "_"
+        return Topic(id=tid, title=" ".join(title.split()))
+
+    def _argument_text(self, title: str, elements: dict[tuple[str, str], list[_Member]]) -> str:
+        steps = self.doc.pcs.get(title, [])
+        conclusions = [s for s in steps if s["role"] != "inference"]
+        if conclusions:
+            last = elements.get(("statement", conclusions[-1]["title"]), [])
+            text = next((m.text for m in last if m.text), "")
+            if text:
+                return text
+        return title
+
+    def _pcs(self, title: str, elements: dict[tuple[str, str], list[_Member]]) -> list[dict[str, Any]]:
+        steps = self.doc.pcs[title]
+        out = []
+        for i, step in enumerate(steps):
+            if step["role"] == "inference":
+                out.append({"inference": step["rule"]})
+                continue
+            follows_inference = i > 0 and steps[i - 1]["role"] == "inference"
+            out.append({"role": "conclusion" if follows_inference else "premise", "statement": step["title"]})
+        return out
+
+    def _conclusions(self) -> dict[str, str]:
+        """Argument title -> the title of its main conclusion, for reconstructed arguments."""
+        out = {}
+        for title, steps in self.doc.pcs.items():
+            if any(s["role"] == "inference" for s in steps) and steps[-1]["role"] != "inference":
+                out[title] = steps[-1]["title"]
+        return out
+
+    def _edges(self, ids: dict[tuple[str, str], str]) -> list[dict[str, Any]]:
+        seen: set[tuple[str, str, str]] = set()
+        edges = []
+        conclusions = self._conclusions()
+        for source, target, rtype in self.doc.relations:
+            if source.kind == "argument" and source.title in conclusions:
+                # As in Argdown: a reconstructed argument's outgoing relations leave from its
+                # main conclusion (and one that would point at the conclusion itself is implied).
+                source = _Element("statement", conclusions[source.title])
+                if (source.kind, source.title) == (target.kind, target.title):
+                    continue
+            s, t = ids[(source.kind, source.title)], ids[(target.kind, target.title)]
+            if (s, t, rtype) in seen:
+                continue
+            seen.add((s, t, rtype))
+            edge: dict[str, Any] = {"source": s, "target": t,
+                                    "relation": "supports" if rtype in _SUPPORTING else "attacks"}
+            if rtype not in ("support", "attack"):
+                edge["argdown_relation"] = rtype
+                if rtype == "undercut":
+                    self.notes.append(f"<{source.title}> undercuts {target.title!r}: argmap has no undercut, "
+                                      "read as an attack (argdown_relation: undercut on the edge)")
+            edges.append(edge)
+        return edges
+
+    def _kinds(self, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], topic_ids: set[str]) -> None:
+        """Kinds from position where no kind tag says it: see the module docstring."""
+        by_id = {n["id"]: n for n in nodes}
+        stance: dict[str, str] = {t: "pro" for t in topic_ids}
+        for n in nodes:
+            if n["kind"] is not None:
+                stance[n["id"]] = "con" if n["kind"] == "critique" else "pro"
+        incoming: dict[str, list[dict[str, Any]]] = {}
+        outgoing = {e["source"] for e in edges}
+        for e in edges:
+            incoming.setdefault(e["target"], []).append(e)
+        roots = [i for i in stance] + [n["id"] for n in nodes if n["id"] not in outgoing and n["id"] not in stance]
+        pending = [n["id"] for n in nodes]
+        queue = deque(roots)
+        for r in roots:
+            stance.setdefault(r, "pro")
+        while True:
+            while queue:
+                target = queue.popleft()
+                for e in incoming.get(target, []):
+                    if e["source"] in stance:
+                        continue
+                    same = e["relation"] == "supports"
+                    stance[e["source"]] = stance[target] if same else ("con" if stance[target] == "pro" else "pro")
+                    queue.append(e["source"])
+            rest = next((i for i in pending if i not in stance), None)
+            if rest is None:
+                break
+            stance[rest] = "pro"  # a cycle with no way out: start it on the pro side
+            queue.append(rest)
+        attacks = {e["source"] for e in edges if e["relation"] == "attacks"}
+        for node_id, n in by_id.items():
+            if n["kind"] is None:
+                if stance[node_id] == "con":
+                    n["kind"] = "critique"
+                else:
+                    n["kind"] = "rebuttal" if node_id in attacks else "claim"
+
+
+def _format_warning() -> type[Warning]:
+    from argmap.formats import FormatWarning
+
+    return FormatWarning
+
+
+# ----------------------------------------------------------------------------- writing
+
+_SAFE_TITLE = re.compile(r"[^\[\]<>\\\n\r\t{}#@*_/:]*[^\[\]<>\\\s{}#@*_/:]\Z")
+_ESCAPE = re.compile(r"[\\\[\]<>#@*_{}/+=-]")
+# YAML (the reader of Argdown data) refuses these characters even inside quoted strings.
+_YAML_UNSAFE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _data(value: Any) -> str:
+    """JSON (which YAML reads) with ``=`` escaped: ``===`` anywhere ends Argdown front matter."""
+    text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    text = _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text.replace("=", "\\u003d")
+
+
+def _escape(text: str) -> str:
+    visible = " ".join(text.split())
+    if not visible:
+        return "\\ "
+    return _ESCAPE.sub(lambda m: "\\" + m.group(), visible)
+
+
+def _titles(amap: ArgumentMap) -> dict[str, str]:
+    """A unique Argdown title for every topic and node: the id when it can be one."""
+    titles: dict[str, str] = {}
+    used: set[str] = set()
+    items = list(amap.iter_items())
+    for item in items:
+        if _SAFE_TITLE.match(item.id) and item.id == item.id.strip() and "  " not in item.id \
+                and not re.fullmatch(r"Untitled \d+", item.id):
+            titles[item.id] = item.id
+            used.add(item.id)
+    counter = 0
+    for item in items:
+        if item.id not in titles:
+            counter += 1
+            while f"s{counter}" in used:
+                counter += 1
+            titles[item.id] = f"s{counter}"
+            used.add(f"s{counter}")
+    return titles
+
+
+def generate_argdown(amap: ArgumentMap) -> str:
+    """``amap`` as Argdown that ``@argdown/cli`` parses and :func:`parse_argdown` reads back.
+
+    Example:
+        >>> from argmap.model import ArgumentMap, Topic, Node, Edge
+        >>> m = ArgumentMap(topics=[Topic(id="t1", title="Tolls")],
+        ...                 nodes=[Node(id="n1", kind="critique", topic="t1", text="They hurt.")],
+        ...                 edges=[Edge(source="n1", target="t1", relation="attacks")])
+        >>> print(generate_argdown(m), end="")
+        # Tolls {argmap: {"id": "t1"}}
+        <BLANKLINE>
+        [t1]: Tolls {argmap: {"topic": "t1"}}
+          - [n1]: They hurt. #critique
+    """
+    titles = _titles(amap)
+    out: list[str] = []
+    front: dict[str, Any] = {}
+    if amap.documents:
+        front["documents"] = [d.model_dump(mode="json", exclude_none=True) for d in amap.documents]
+    extra = {k: v for k, v in (amap.model_extra or {}).items()}
+    if extra:
+        front["extra"] = extra
+    if front:
+        title = next((d.title for d in amap.documents if d.title), None)
+        out += ["===", *( [f"title: {_data(' '.join(title.split()))}"] if title else []),
+                f"{_ARGMAP_KEY}: {_data(front)}", "===", ""]
+    incoming: dict[str, list[Edge]] = {}
+    for e in amap.edges:
+        incoming.setdefault(e.target, []).append(e)
+    nodes = {n.id: n for n in amap.nodes}
+    defined: set[str] = set()  # nodes written with their text (each exactly once)
+
+    def node_line(n: Node) -> str:
+        meta: dict[str, Any] = {}
+        if titles[n.id] != n.id:
+            meta["id"] = n.id
+        visible = " ".join(n.text.split())
+        if visible != n.text:
+            meta["text"] = n.text
+        fields = n.model_dump(mode="json", exclude={"id", "kind", "topic", "text"}, exclude_none=True)
+        meta.update(fields)
+        data = f" {{{_ARGMAP_KEY}: {_data(meta)}}}" if meta else ""
+        return f"[{titles[n.id]}]: {_escape(n.text)} #{n.kind}{data}"
+
+    for topic in amap.topics:
+        meta: dict[str, Any] = {"id": topic.id}
+        visible = " ".join(topic.title.split())
+        if visible != topic.title:
+            meta["title"] = topic.title
+        meta.update(topic.model_dump(mode="json", exclude={"id", "title"}, exclude_none=True))
+        out += [f"# {_escape(topic.title)} {{{_ARGMAP_KEY}: {_data(meta)}}}", ""]
+        out.append(f"[{titles[topic.id]}]: {_escape(topic.title)} {{{_ARGMAP_KEY}: {_data({'topic': topic.id})}}}")
+        _tree(topic.id, 1, topic.id, out, incoming, nodes, defined, titles, node_line)
+        out.append("")
+        for n in amap.statements(topic.id):
+            if n.id in defined:
+                continue
+            defined.add(n.id)
+            out.append(node_line(n))
+            _tree(n.id, 1, topic.id, out, incoming, nodes, defined, titles, node_line)
+            out.append("")
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n" if out else ""
+
+
+def _tree(root: str, depth: int, topic_id: str, out: list[str], incoming: dict[str, list[Edge]],
+          nodes: dict[str, Node], defined: set[str], titles: dict[str, str], node_line: Any) -> None:
+    """Write the relation tree below ``root``: each edge once, each node defined once (in its
+    own topic), everything else by reference. Iterative, so long chains cannot overflow."""
+    stack: list[tuple[list[Edge], int]] = [(list(reversed(incoming.get(root, []))), depth)]
+    while stack:
+        pending, level = stack[-1]
+        if not pending:
+            stack.pop()
+            continue
+        e = pending.pop()
+        child = nodes.get(e.source)
+        indent = "  " * level
+        if child is not None and child.topic == topic_id and child.id not in defined:
+            defined.add(child.id)
+            out.append(f"{indent}{_marker(e)} {node_line(child)}")
+            stack.append((list(reversed(incoming.get(child.id, []))), level + 1))
+        else:
+            out.append(f"{indent}{_marker(e)} [{titles[e.source]}]")
+
+
+def _marker(e: Edge) -> str:
+    kept = (e.model_extra or {}).get("argdown_relation")
+    if kept == "undercut":
+        return "_"
+    return "+" if e.relation == "supports" else "-"
