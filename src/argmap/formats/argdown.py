@@ -134,13 +134,12 @@ class _Doc:
     pcs: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
-_COMMENT = "\x00"
-
-
-def _blank_comments(text: str, source: str) -> str:
-    """Comments become NUL characters (newlines kept), so line and column numbers stay true and
-    a line holding only a comment can be told from an empty line (which ends a block)."""
+def _blank_comments(text: str, source: str) -> tuple[str, set[int]]:
+    """Comments become spaces (newlines kept), so line and column numbers stay true; also the
+    (0-based) numbers of lines a comment touches, so that a line holding only a comment can be
+    told from an empty line (which ends a block)."""
     out: list[str] = []
+    touched: set[int] = set()
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
@@ -172,9 +171,11 @@ def _blank_comments(text: str, source: str) -> str:
                 line, col = _position(text, i)
                 raise InputError(f"{source}:{line}:{col}", f"comment is never closed (expected {closer!r})")
             end = found + len(closer)
-        out.append(re.sub(r"[^\n]", _COMMENT, text[i:end]))
+        first = text.count("\n", 0, i)
+        touched.update(range(first, first + text.count("\n", i, end) + 1))
+        out.append(re.sub(r"[^\n]", " ", text[i:end]))
         i = end
-    return "".join(out)
+    return "".join(out), touched
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -226,7 +227,7 @@ class _Scanner:
         elif text.lstrip().startswith("===\n") or text.lstrip() == "===":
             line, _ = _position(text, text.index("==="))
             raise self._error(line, 1, "front matter is never closed (expected a line '===')")
-        text = _blank_comments(text, self.source)
+        text, self.comment_lines = _blank_comments(text, self.source)
         self._blocks(text.split("\n"), start_line)
 
     def _blocks(self, lines: list[str], first_line: int) -> None:
@@ -246,11 +247,9 @@ class _Scanner:
 
         for offset, raw in enumerate(lines):
             lineno = first_line + offset
-            if _COMMENT in raw:
-                if not raw.replace(_COMMENT, "").strip():
-                    continue  # a comment line neither ends nor continues a block
-                raw = raw.replace(_COMMENT, " ")
             stripped = raw.strip()
+            if not stripped and offset in self.comment_lines:
+                continue  # a comment line neither ends nor continues a block
             if not stripped:
                 flush()
                 if self.inference is None:
@@ -284,7 +283,7 @@ class _Scanner:
                     self._pcs_inference([], lineno)
                 continue
             rel = _RELATION.match(body)
-            if rel and not blank_before or rel and self.stack:
+            if rel:
                 flush()
                 head = ("relation:" + rel.group(1), indent, lineno, col)
                 block = [(lineno, col + rel.end(), body[rel.end():])]
@@ -378,8 +377,9 @@ class _Scanner:
             kind = "statement" if head.type.startswith("STATEMENT") else "argument"
             title = head[1:head.rindex("]" if kind == "statement" else ">")].strip()
             defines = head.type.endswith("DEF")
+        content = data is not None or any(tok.type != "CHAR" or tok.strip() for tok in items)
         return {"kind": kind, "title": title, "text": " ".join("".join(parts).split()), "tags": tags,
-                "data": data, "defines": defines}
+                "data": data, "defines": defines, "content": content}
 
     def _element(self, head: tuple[str, int, int, int], block: list[tuple[int, int, str]]) -> None:
         kind, indent, line, col = head
@@ -403,7 +403,7 @@ class _Scanner:
                 raise self._error(line, col, "expected a statement, an argument or a reference after the marker")
             self.untitled += 1
             title = f"Untitled {self.untitled}"
-        elif parsed["defines"] and not parsed["text"] and parsed["data"] is None:
+        elif parsed["defines"] and not parsed["content"]:
             raise self._error(line, col, f"{'[' if kind == 'statement' else '<'}{title}"
                               f"{']' if kind == 'statement' else '>'}: has no text (expected text after "
                               "the colon, or a reference without the colon)")
@@ -542,7 +542,7 @@ class _Builder:
             if kind == "argument" and title in doc.pcs:
                 argdown["pcs"] = self._pcs(title, elements)
                 self.notes.append(f"argument <{title}>: its premise-conclusion structure "
-                                  f"({sum(s['role'] == 'premise' for s in doc.pcs[title])} premises) is kept in "
+                                  f"({sum(s.get('role') == 'premise' for s in argdown['pcs'])} premises) is kept in "
                                   "the node's 'argdown.pcs' field; argmap draws the argument as one statement")
             if argdown:
                 extra["argdown"] = argdown
@@ -652,7 +652,7 @@ class _Builder:
         edges = []
         conclusions = self._conclusions()
         for source, target, rtype in self.doc.relations:
-            if source.kind == "argument" and source.title in conclusions:
+            if source.kind == "argument" and source.title in conclusions and rtype != "undercut":
                 # As in Argdown: a reconstructed argument's outgoing relations leave from its
                 # main conclusion (and one that would point at the conclusion itself is implied).
                 source = _Element("statement", conclusions[source.title])
@@ -720,9 +720,10 @@ def _format_warning() -> type[Warning]:
 # ----------------------------------------------------------------------------- writing
 
 _SAFE_TITLE = re.compile(r"[^\[\]<>\\\n\r\t{}#@*_/:]*[^\[\]<>\\\s{}#@*_/:]\Z")
-_ESCAPE = re.compile(r"[\\\[\]<>#@*_{}/+=-]")
-# YAML (the reader of Argdown data) refuses these characters even inside quoted strings.
-_YAML_UNSAFE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_ESCAPE = re.compile(r"[\\\[\]<>#@*_{}/]")
+# YAML (the reader of Argdown data) refuses these characters even inside quoted strings, or
+# folds them (NEL, line and paragraph separators) into spaces: they are written as \\u escapes.
+_YAML_UNSAFE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _data(value: Any) -> str:
