@@ -6,7 +6,7 @@ Example:
     >>> parse_json('{"schema": "argmap/1",,}', "m.json")
     Traceback (most recent call last):
     ...
-    argmap.errors.InputError: m.json:1:23: not valid JSON (expected a property name enclosed in double quotes)
+    argmap.errors.InputError: m.json:1:23: not valid JSON (expected property name enclosed in double quotes)
 """
 
 from __future__ import annotations
