@@ -41,7 +41,6 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
@@ -673,42 +672,14 @@ class _Builder:
         return edges
 
     def _kinds(self, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], topic_ids: set[str]) -> None:
-        """Kinds from position where no kind tag says it: see the module docstring."""
-        by_id = {n["id"]: n for n in nodes}
-        stance: dict[str, str] = {t: "pro" for t in topic_ids}
+        """Kinds from position where no kind tag says it (:mod:`argmap.formats.positions`)."""
+        from argmap.formats.positions import infer_kinds
+
+        fixed = {n["id"]: n["kind"] for n in nodes if n["kind"] is not None}
+        kinds = infer_kinds([n["id"] for n in nodes], [(e["source"], e["target"], e["relation"]) for e in edges],
+                            fixed, topic_ids)
         for n in nodes:
-            if n["kind"] is not None:
-                stance[n["id"]] = "con" if n["kind"] == "critique" else "pro"
-        incoming: dict[str, list[dict[str, Any]]] = {}
-        outgoing = {e["source"] for e in edges}
-        for e in edges:
-            incoming.setdefault(e["target"], []).append(e)
-        roots = [i for i in stance] + [n["id"] for n in nodes if n["id"] not in outgoing and n["id"] not in stance]
-        pending = [n["id"] for n in nodes]
-        queue = deque(roots)
-        for r in roots:
-            stance.setdefault(r, "pro")
-        while True:
-            while queue:
-                target = queue.popleft()
-                for e in incoming.get(target, []):
-                    if e["source"] in stance:
-                        continue
-                    same = e["relation"] == "supports"
-                    stance[e["source"]] = stance[target] if same else ("con" if stance[target] == "pro" else "pro")
-                    queue.append(e["source"])
-            rest = next((i for i in pending if i not in stance), None)
-            if rest is None:
-                break
-            stance[rest] = "pro"  # a cycle with no way out: start it on the pro side
-            queue.append(rest)
-        attacks = {e["source"] for e in edges if e["relation"] == "attacks"}
-        for node_id, n in by_id.items():
-            if n["kind"] is None:
-                if stance[node_id] == "con":
-                    n["kind"] = "critique"
-                else:
-                    n["kind"] = "rebuttal" if node_id in attacks else "claim"
+            n["kind"] = kinds[n["id"]]
 
 
 def _format_warning() -> type[Warning]:
