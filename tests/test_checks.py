@@ -184,7 +184,8 @@ def test_cli_exit_codes_and_grouped_output(tmp_path: Path, capsys: pytest.Captur
     assert main(["check", str(tmp_path / "bad.json")]) == 1
     out = capsys.readouterr().out
     assert out.splitlines()[0].startswith(f"{tmp_path / 'bad.json'}: 1 error, ")
-    assert "errors:\n  AM104 con-attacks-con: critique 'c2' (con) attacks critique 'c1' (con)" in out
+    assert ("errors:\n  AM104 con-attacks-con: critique 'c2' (\"statement c2\") attacks critique 'c1' "
+            "(\"statement c1\") (con attacks con)") in out
     assert out.index("errors:") < out.index("info:")
     assert main(["check", str(tmp_path / "good.json")]) == 0
     assert "errors:" not in capsys.readouterr().out
@@ -194,7 +195,8 @@ def test_cli_exit_codes_and_grouped_output(tmp_path: Path, capsys: pytest.Captur
     data = json.loads(capsys.readouterr().out)
     assert data["counts"]["error"] == 1 and {f["code"] for f in data["findings"]} == {"AM104", "AM301", "AM303"}
     assert data["findings"][0] == {"code": "AM104", "name": "con-attacks-con", "severity": "error",
-                                   "message": "critique 'c2' (con) attacks critique 'c1' (con)", "ids": ["c2", "c1"]}
+                                   "message": "critique 'c2' (\"statement c2\") attacks critique 'c1' (\"statement c1\") "
+                                   "(con attacks con)", "ids": ["c2", "c1"]}
 
 
 def test_cli_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

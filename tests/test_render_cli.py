@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sys
-import types
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -55,7 +53,7 @@ def test_graph_attrs_reach_the_dot(map_file: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("extra", "message"), [
-    (["--topic", "T9"], "no topic with id 'T9'"),
+    (["--topic", "T9"], "no topic 'T9' (by id or title); topics: T1 'Bike lanes on Main Street', T2"),
     (["--theme", "neon"], "unknown theme 'neon'"),
 ])
 def test_bad_options_are_one_line_and_exit_2(map_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -91,16 +89,6 @@ def test_time_limit_fails_clearly_and_writes_nothing(tmp_path: Path, capsys: pyt
 
 
 @requires_dot
-def test_grounded_status_is_used_when_semantics_exists(map_file: Path, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = types.ModuleType("argmap.semantics")
-    fake.grounded_labelling = lambda amap: {n.id: "OUT" for n in amap.nodes}  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "argmap.semantics", fake)
-    assert main(["render", str(map_file), "-o", str(tmp_path / "o"), "--topic", "T1"]) == 0
-    assert "defeated (OUT)" in (tmp_path / "o" / "t1-bike-lanes-on-main-street.svg").read_text()
-
-
-@requires_dot
 @requires_shared
 def test_seed_essays_render_every_topic(shared_dir: Path, tmp_path: Path) -> None:
     for seed in sorted((shared_dir / "seeds").glob("*.txt")):
@@ -110,3 +98,85 @@ def test_seed_essays_render_every_topic(shared_dir: Path, tmp_path: Path) -> Non
         assert len(files) >= 2 and (out / "overview.svg").exists()
         for p in files:
             ET.parse(p)
+
+
+@requires_dot
+def test_dash_output_writes_the_one_diagram_to_stdout(map_file: Path, tmp_path: Path,
+                                                     capsysbinary: pytest.CaptureFixture[bytes],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", str(map_file), "-o", "-", "--topic", "Parking fees"]) == 0
+    svg = capsysbinary.readouterr().out
+    assert ET.fromstring(svg).tag.endswith("svg") and b"Fees fund the lanes" in svg
+    assert main(["render", str(map_file), "-o", "-", "--topic", "T1", "--format", "png"]) == 0
+    assert capsysbinary.readouterr().out.startswith(b"\x89PNG")
+    assert not (tmp_path / "-").exists()
+
+
+def test_dash_output_refuses_several_diagrams(map_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").write_text("an unrelated file")
+    assert main(["render", str(map_file), "-o", "-", "--format", "dot"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1 and "writes one diagram" in captured.err and "--topic" in captured.err
+    assert captured.out == "" and (tmp_path / "-").read_text() == "an unrelated file"
+
+
+def test_scoped_graph_attrs_reach_node_and_edge_defaults(map_file: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", str(map_file), "-o", "-", "--format", "dot", "--topic", "T1",
+                 "--graph-attr", "node.fontsize=24", "--graph-attr", "edge.penwidth=3",
+                 "--graph-attr", "graph.rankdir=LR"]) == 0
+    dot = capsys.readouterr().out
+    node_defaults = next(line for line in dot.splitlines() if line.strip().startswith("node ["))
+    edge_defaults = next(line for line in dot.splitlines() if line.strip().startswith("edge ["))
+    assert 'fontsize="24"' in node_defaults and 'penwidth="3"' in edge_defaults and 'rankdir="LR"' in dot
+    assert main(["render", str(map_file), "-o", "-", "--format", "dot", "--topic", "T1",
+                 "--graph-attr", "cluster.color=red"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "node.NAME" in err
+
+
+def dot_of(map_file: Path, capsys: pytest.CaptureFixture[str], *switches: str) -> str:
+    assert main(["render", str(map_file), "-o", "-", "--format", "dot", "--topic", "T1", *switches]) == 0
+    return capsys.readouterr().out
+
+
+def test_diagram_switches(map_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.semantics
+
+    monkeypatch.setattr(argmap.semantics, "grounded_labelling", lambda amap: {n.id: "OUT" for n in amap.nodes})
+    assert "defeated (OUT)" in dot_of(map_file, capsys, "--status")
+    assert "defeated (OUT)" not in dot_of(map_file, capsys, "--no-status")
+    assert "cluster_legend" in dot_of(map_file, capsys, "--legend")
+    assert "cluster_legend" not in dot_of(map_file, capsys, "--no-legend")
+    assert "fontsize=20 " in dot_of(map_file, capsys, "--font-size", "20").replace('"', "").replace(",", " ")
+    assert dot_of(map_file, capsys, "--theme", "print") != dot_of(map_file, capsys, "--theme", "default")
+
+
+def option_help(verb: str, capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
+    """Option -> its help text (joined over wrapped lines) in ``argmap VERB --help``."""
+    assert main([verb, "--help"]) == 0
+    options: dict[str, str] = {}
+    current = None
+    for line in capsys.readouterr().out.split("Options:")[1].splitlines():
+        if line.startswith("  -"):
+            current, _, text = line.strip().partition("  ")
+            options[current] = text.strip()
+        elif current and line.startswith("    "):
+            options[current] += " " + line.strip()
+        else:
+            current = None
+    return options
+
+
+def test_diagram_options_read_the_same_on_render_and_report(capsys: pytest.CaptureFixture[str]) -> None:
+    render, report = option_help("render", capsys), option_help("report", capsys)
+    shared = ["--status / --no-status", "--legend / --no-legend", "--font-size POINTS", "--theme NAME",
+              "--graph-attr KEY=VALUE", "--timeout SECONDS"]
+    for option in shared:
+        assert option in render and render[option] == report[option], option
+    from argmap.diagrams import THEMES
+
+    assert all(name in render["--theme NAME"] for name in THEMES)

@@ -1,7 +1,8 @@
 """Consistency checks: does a map hold together, and which statements stand?
 
-Each check is a small function over a :class:`CheckContext` (the map plus shared indexes)
-that yields ``(message, ids)`` pairs. :func:`register` files it in :data:`CHECKS` under a
+Each check is a small function over the map's :class:`~argmap.index.MapIndex` (``ix.amap``
+is the map; the index holds the lookups, edge pairs, relation graphs and the grounded
+labelling several checks share) that yields ``(message, ids)`` pairs. :func:`register` files it in :data:`CHECKS` under a
 stable code (``AM1xx`` errors, ``AM2xx`` warnings, ``AM3xx`` info) with a severity and a
 short name; :func:`run_checks` runs them and filters by code prefix, like linters do.
 
@@ -19,12 +20,15 @@ Example:
 
 Adding a check of your own:
     >>> @register("X001", "info", "short-critique")
-    ... def short_critique(ctx):
-    ...     for n in ctx.amap.nodes:
+    ... def short_critique(ix):
+    ...     for n in ix.amap.nodes:
     ...         if n.kind == "critique" and len(n.text) < 4:
     ...             yield f"critique {n.id!r} is very short", (n.id,)
     >>> [f.message for f in run_checks(m, select=["X"])]
     ["critique 'c' is very short"]
+    >>> run_checks(m, select=["X"])
+    Findings: 0 errors, 0 warnings, 1 info
+      X001 info short-critique: critique 'c' is very short
     >>> del CHECKS["X001"]
 """
 
@@ -32,13 +36,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from html import escape
 from typing import Literal
 
-from argmap.model import ArgumentMap, Node, Topic
+import networkx as nx
+
+from argmap.index import MapIndex
+from argmap.model import ArgumentMap
+from argmap.text import shorten
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -68,7 +76,58 @@ class Finding:
                 "message": self.message, "ids": list(self.ids)}
 
 
-CheckFunction = Callable[["CheckContext"], Iterable[tuple[str, Sequence[str]]]]
+class Findings(list[Finding]):
+    """The findings of one run: a plain list that also summarises itself (``repr``) and shows
+    as a table with the statements' text in Jupyter (``_repr_html_``).
+
+    Example:
+        >>> from argmap.model import ArgumentMap, Topic
+        >>> found = run_checks(ArgumentMap(topics=[Topic(id="t", title="Tolls & <fees>")]), select=["AM302"])
+        >>> found
+        Findings: 0 errors, 0 warnings, 1 info
+          AM302 info topic-without-critique: topic 't' ("Tolls & <fees>") has no critique
+        >>> "Tolls &amp; &lt;fees&gt;" in found._repr_html_()
+        True
+    """
+
+    def __init__(self, findings: Iterable[Finding] = (), index: MapIndex | None = None) -> None:
+        super().__init__(findings)
+        self.index = index
+
+    def counts(self) -> dict[str, int]:
+        """Severity → how many findings have it (every severity present, maybe 0)."""
+        counts = dict.fromkeys(SEVERITIES, 0)
+        for f in self:
+            counts[f.severity] = counts.get(f.severity, 0) + 1
+        return counts
+
+    def summary(self) -> str:
+        """``1 error, 0 warnings, 2 info``."""
+        return ", ".join(f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in self.counts().items())
+
+    def __repr__(self) -> str:
+        lines = [f"  {f.code} {f.severity} {f.name}: {f.message}" if f.name else f"  {f.code} {f.severity}: {f.message}"
+                 for f in self]
+        return "\n".join([f"Findings: {self.summary()}", *lines])
+
+    def _repr_html_(self) -> str:
+        rows = []
+        for f in self:
+            texts = "<br>".join(escape(self._statement(i)) for i in f.ids)
+            rows.append(f"<tr><td><code>{escape(f.code)}</code></td><td>{escape(f.severity)}</td>"
+                        f"<td>{escape(f.name)}</td><td>{escape(f.message)}</td><td>{texts}</td></tr>")
+        head = "".join(f"<th>{h}</th>" for h in ("Code", "Severity", "Check", "Message", "Statements"))
+        return (f"<p>Findings: {escape(self.summary())}</p>"
+                f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+    def _statement(self, item_id: str) -> str:
+        item = self.index.items.get(item_id) if self.index is not None else None
+        if item is None:
+            return item_id
+        return f"{item_id}: {shorten(getattr(item, 'text', None) or getattr(item, 'title', ''), 120)}"
+
+
+CheckFunction = Callable[[MapIndex], Iterable[tuple[str, Sequence[str]]]]
 
 
 @dataclass(frozen=True)
@@ -89,7 +148,7 @@ CHECKS: dict[str, Check] = {}
 def register(code: str, severity: Severity, name: str) -> Callable[[CheckFunction], CheckFunction]:
     """Decorator filing a check function in :data:`CHECKS` (its docstring is its description).
 
-    The function takes a :class:`CheckContext` and yields ``(message, ids)`` pairs.
+    The function takes a :class:`MapIndex` and yields ``(message, ids)`` pairs.
     """
     if severity not in SEVERITIES:
         raise ValueError(f"severity must be one of {SEVERITIES}, not {severity!r}")
@@ -104,53 +163,12 @@ def register(code: str, severity: Severity, name: str) -> Callable[[CheckFunctio
     return add
 
 
-class CheckContext:
-    """The map and the indexes several checks share, each computed once on first use."""
-
-    def __init__(self, amap: ArgumentMap) -> None:
-        self.amap = amap
-
-    @cached_property
-    def items(self) -> dict[str, Topic | Node]:
-        return {item.id: item for item in self.amap.iter_items()}
-
-    def stance(self, item_id: str) -> str:
-        """``pro`` / ``con`` of a statement; a topic is its own thesis, so ``pro``."""
-        item = self.items[item_id]
-        return item.stance if isinstance(item, Node) else "pro"
-
-    def describe(self, item_id: str) -> str:
-        item = self.items[item_id]
-        return f"{item.kind if isinstance(item, Node) else 'topic'} {item_id!r}"
-
-    @cached_property
-    def edge_pairs(self) -> dict[str, list[tuple[str, str]]]:
-        """``supports`` / ``attacks`` -> distinct (source, target) pairs in map order."""
-        pairs: dict[str, dict[tuple[str, str], None]] = {"supports": {}, "attacks": {}}
-        for e in self.amap.edges:
-            pairs[e.relation][(e.source, e.target)] = None
-        return {rel: list(p) for rel, p in pairs.items()}
-
-    @cached_property
-    def attackers(self) -> dict[str, list[str]]:
-        """target id -> ids attacking it, in map order."""
-        out: dict[str, list[str]] = defaultdict(list)
-        for s, t in self.edge_pairs["attacks"]:
-            out[t].append(s)
-        return out
-
-    @cached_property
-    def grounded(self) -> dict[str, str]:
-        from argmap.semantics import grounded_labelling
-
-        return grounded_labelling(self.amap)
-
-
 def run_checks(
     amap: ArgumentMap, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None
-) -> list[Finding]:
+) -> Findings:
     """Run the registered checks whose code starts with a ``select`` prefix (all when
-    ``None``) and with no ``ignore`` prefix; findings in catalogue order.
+    ``None``) and with no ``ignore`` prefix; findings in catalogue order. A prefix that names
+    no registered check is a ``ValueError`` (a typo would otherwise silence every check).
 
     Example:
         >>> from argmap.model import ArgumentMap, Topic
@@ -159,92 +177,48 @@ def run_checks(
     """
     chosen = tuple(p.strip().upper() for p in select if p.strip()) if select is not None else ("",)
     skipped = tuple(p.strip().upper() for p in ignore or () if p.strip())
-    ctx = CheckContext(amap)
-    findings = []
+    unknown = [p for p in dict.fromkeys((*chosen, *skipped)) if not any(c.upper().startswith(p) for c in CHECKS)]
+    if unknown:
+        raise ValueError(f"no check code starts with {', '.join(map(repr, unknown))} "
+                         f"(codes: {', '.join(CHECKS)})")
+    ix = amap.index
+    findings = Findings(index=ix)
     for check in CHECKS.values():
         code = check.code.upper()
         if not code.startswith(chosen) or (skipped and code.startswith(skipped)):
             continue
-        for message, ids in check.function(ctx):
+        for message, ids in check.function(ix):
             findings.append(Finding(check.code, check.severity, message, tuple(ids), check.name))
     return findings
 
 
-# ----- graph helpers (plain Python: linear, no cycle enumeration) ------------------------
+# ----- cycles (networkx on the relation graphs of the index) ------------------------------
 
 
-def _adjacency(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
-    adj: dict[str, list[str]] = defaultdict(list)
-    for s, t in pairs:
-        adj[s].append(t)
-    return adj
+def _cyclic_components(g: nx.DiGraph) -> list[list[str]]:
+    """Strongly connected components with more than one vertex, members in map order."""
+    order = {v: i for i, v in enumerate(g)}
+    comps = [sorted(c, key=order.__getitem__) for c in nx.strongly_connected_components(g) if len(c) > 1]
+    return sorted(comps, key=lambda c: order[c[0]])
 
 
-def _cyclic_components(adj: dict[str, list[str]]) -> list[list[str]]:
-    """Strongly connected components with more than one vertex (iterative Tarjan)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    components = []
-    for root in list(adj):
-        if root in index:
-            continue
-        work = [(root, iter(adj.get(root, ())))]
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            v, it = work[-1]
-            w = next(it, None)
-            if w is not None:
-                if w not in index:
-                    index[w] = low[w] = len(index)
-                    stack.append(w)
-                    on_stack.add(w)
-                    work.append((w, iter(adj.get(w, ()))))
-                elif w in on_stack:
-                    low[v] = min(low[v], index[w])
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[v])
-            if low[v] == index[v]:
-                comp = []
-                while True:
-                    w = stack.pop()
-                    on_stack.discard(w)
-                    comp.append(w)
-                    if w == v:
-                        break
-                if len(comp) > 1:
-                    components.append(comp[::-1])
-    return components
+def _shortest_cycle_through(g: nx.DiGraph, start: str) -> list[str]:
+    """A shortest cycle through ``start`` (vertices in order, ``start`` first, not repeated);
+    ``start`` must lie on a cycle."""
+    paths = nx.single_source_shortest_path(g, start)
+    back = min((p for p in g.predecessors(start) if p in paths), key=lambda p: len(paths[p]))
+    return paths[back]
 
 
-def _closed_walk(adj: dict[str, list[str]], members: set[str], start: str, odd: bool) -> list[str] | None:
-    """Shortest closed walk from ``start`` inside ``members`` (of odd length when ``odd``),
-    by breadth-first search over (vertex, parity) states; ``None`` if there is none."""
-    goal = (start, 1 if odd else 0)
-    parent: dict[tuple[str, int], tuple[str, int] | None] = {(start, 0): None}
-    queue = deque([(start, 0)])
-    while queue:
-        v, p = queue.popleft()
-        for w in adj.get(v, ()):
-            if w not in members:
-                continue
-            state = (w, (p + 1) % 2 if odd else 0)
-            if state == goal:
-                walk = [v]
-                prev = parent[(v, p)]
-                while prev is not None:
-                    walk.append(prev[0])
-                    prev = parent[prev]
-                return walk[::-1]
-            if state not in parent:
-                parent[state] = (v, p)
-                queue.append(state)
-    return None
+def _shortest_odd_closed_walk(g: nx.DiGraph, start: str) -> list[str] | None:
+    """A shortest closed walk of odd length from ``start`` (``None`` if there is none): a
+    shortest path from ``(start, 0)`` to ``(start, 1)`` in the parity double cover of ``g``."""
+    cover = nx.DiGraph((((u, p), (v, 1 - p)) for u, v in g.edges for p in (0, 1)))
+    try:
+        path = nx.shortest_path(cover, (start, 0), (start, 1))
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        return None
+    return [v for v, _ in path[:-1]]
 
 
 def _odd_simple_cycle(walk: list[str]) -> list[str]:
@@ -274,124 +248,123 @@ def _cycle_text(cycle: list[str], verb: str) -> str:
 
 
 @register("AM101", "error", "self-attack")
-def self_attack(ctx: CheckContext) -> Iterator[tuple[str, Sequence[str]]]:
+def self_attack(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
     """A statement attacks itself."""
-    for s, t in ctx.edge_pairs["attacks"]:
+    for s, t in ix.pairs("attacks"):
         if s == t:
-            yield f"{ctx.describe(s)} attacks itself", (s,)
+            yield f"{ix.describe(s)} attacks itself", (s,)
 
 
-def _stance_conflicts(ctx: CheckContext, relation: str, source: str, target: str) -> Iterator[tuple[str, Sequence[str]]]:
-    for s, t in ctx.edge_pairs[relation]:
-        if s != t and ctx.stance(s) == source and ctx.stance(t) == target:
+def _stance_conflicts(ix: MapIndex, relation: str, source: str, target: str) -> Iterator[tuple[str, Sequence[str]]]:
+    for s, t in ix.pairs(relation):
+        if s != t and ix.stance(s) == source and ix.stance(t) == target:
             verb = "attacks" if relation == "attacks" else "supports"
-            yield (f"{ctx.describe(s)} ({source}) {verb} {ctx.describe(t)} ({target})"), (s, t)
+            yield f"{ix.describe(s)} {verb} {ix.describe(t)} ({source} {verb} {target})", (s, t)
 
 
 @register("AM102", "error", "pro-attacks-pro")
-def pro_attacks_pro(ctx: CheckContext) -> Iterator[tuple[str, Sequence[str]]]:
+def pro_attacks_pro(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
     """A pro statement (claim, rebuttal) attacks a pro statement or a topic."""
-    return _stance_conflicts(ctx, "attacks", "pro", "pro")
+    return _stance_conflicts(ix, "attacks", "pro", "pro")
 
 
 @register("AM103", "error", "con-supports-pro")
-def con_supports_pro(ctx: CheckContext) -> Iterator[tuple[str, Sequence[str]]]:
+def con_supports_pro(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
     """A con statement (critique) supports a pro statement or a topic."""
-    return _stance_conflicts(ctx, "supports", "con", "pro")
+    return _stance_conflicts(ix, "supports", "con", "pro")
 
 
 @register("AM104", "error", "con-attacks-con")
-def con_attacks_con(ctx: CheckContext) -> Iterator[tuple[str, Sequence[str]]]:
+def con_attacks_con(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
     """A critique attacks a critique."""
-    return _stance_conflicts(ctx, "attacks", "con", "con")
+    return _stance_conflicts(ix, "attacks", "con", "con")
 
 
 @register("AM105", "error", "pro-supports-con")
-def pro_supports_con(ctx: CheckContext) -> Iterator[tuple[str, Sequence[str]]]:
+def pro_supports_con(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
     """A pro statement supports a critique (the other support across stances is AM103)."""
-    return _stance_conflicts(ctx, "supports", "pro", "con")
+    return _stance_conflicts(ix, "supports", "pro", "con")
 
 
 @register("AM106", "error", "supports-and-attacks")
-def supports_and_attacks(ctx: CheckContext) -> Iterator[tuple[str, Sequence[str]]]:
+def supports_and_attacks(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
     """A statement both supports and attacks the same target."""
-    attacks = set(ctx.edge_pairs["attacks"])
-    for s, t in ctx.edge_pairs["supports"]:
+    attacks = set(ix.pairs("attacks"))
+    for s, t in ix.pairs("supports"):
         if (s, t) in attacks:
-            yield f"{ctx.describe(s)} both supports and attacks {ctx.describe(t)}", (s, t)
+            yield f"{ix.describe(s)} both supports and attacks {ix.describe(t)}", (s, t)
 
 
 @register("AM107", "error", "support-cycle")
-def support_cycle(ctx: CheckContext) -> Iterator[tuple[str, Sequence[str]]]:
+def support_cycle(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
     """Statements support each other in a circle (including a statement supporting itself)."""
-    adj = _adjacency(ctx.edge_pairs["supports"])
-    for s, t in ctx.edge_pairs["supports"]:
+    g = ix.relation_graph("supports")
+    for s, t in ix.pairs("supports"):
         if s == t:
-            yield f"{ctx.describe(s)} supports itself", (s,)
-    for comp in _cyclic_components(adj):
-        walk = _closed_walk(adj, set(comp), comp[0], odd=False) or comp
+            yield f"{ix.describe(s)} supports itself", (s,)
+    looped = nx.DiGraph(g)
+    looped.remove_edges_from(list(nx.selfloop_edges(looped)))
+    for comp in _cyclic_components(looped):
+        walk = _shortest_cycle_through(looped.subgraph(comp), comp[0])
         more = f" ({len(comp)} statements support each other in this circle)" if len(comp) > len(walk) else ""
         yield f"support cycle: {_cycle_text(walk, 'supports')}{more}", tuple(comp)
 
 
 @register("AM108", "error", "span-text-mismatch")
-def span_text_mismatch(ctx: CheckContext) -> Iterator[tuple[str, Sequence[str]]]:
+def span_text_mismatch(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
     """A statement's text differs from its document's text at its span."""
-    for n in ctx.amap.nodes:
+    for n in ix.amap.nodes:
         if n.span is None:
             continue
-        doc = ctx.amap.document_of(n)
+        doc = ix.document_of(n)
         if doc is None or doc.text is None:
             continue
         source = doc.text[n.span[0]:n.span[1]]
         if source != n.text:
-            yield (f"{n.kind} {n.id!r}: text {_clip(n.text)!r} differs from document {doc.id!r} "
-                   f"at {list(n.span)}: {_clip(source)!r}"), (n.id,)
-
-
-def _clip(text: str, width: int = 40) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+            yield (f"{n.kind} {n.id!r}: text {shorten(n.text, 40)!r} differs from document {doc.id!r} "
+                   f"at {list(n.span)}: {shorten(source, 40)!r}"), (n.id,)
 
 
 # ----- warnings -----------------------------------------------------------------------
 
 
-def _attacks_nothing(ctx: CheckContext, kind: str) -> Iterator[tuple[str, Sequence[str]]]:
-    attacking = {s for s, _ in ctx.edge_pairs["attacks"]}
-    for n in ctx.amap.nodes:
+def _attacks_nothing(ix: MapIndex, kind: str) -> Iterator[tuple[str, Sequence[str]]]:
+    attacking = {s for s, _ in ix.pairs("attacks")}
+    for n in ix.amap.nodes:
         if n.kind == kind and n.id not in attacking:
-            yield f"{kind} {n.id!r} attacks nothing (what does it answer?)", (n.id,)
+            yield f"{ix.describe(n.id)} attacks nothing (what does it answer?)", (n.id,)
 
 
 @register("AM201", "warning", "rebuttal-attacks-nothing")
-def rebuttal_attacks_nothing(ctx: CheckContext) -> Iterator[tuple[str, Sequence[str]]]:
+def rebuttal_attacks_nothing(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
     """A rebuttal has no ``attacks`` edge: the critique it answers is not linked."""
-    return _attacks_nothing(ctx, "rebuttal")
+    return _attacks_nothing(ix, "rebuttal")
 
 
 @register("AM202", "warning", "critique-attacks-nothing")
-def critique_attacks_nothing(ctx: CheckContext) -> Iterator[tuple[str, Sequence[str]]]:
+def critique_attacks_nothing(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
     """A critique has no ``attacks`` edge: neither a claim nor its topic is its target."""
-    return _attacks_nothing(ctx, "critique")
+    return _attacks_nothing(ix, "critique")
 
 
 @register("AM203", "warning", "odd-attack-cycle")
-def odd_attack_cycle(ctx: CheckContext) -> Iterator[tuple[str, Sequence[str]]]:
+def odd_attack_cycle(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
     """An attack cycle of odd length: no labelling settles it from inside, so its statements
     stay UNDEC under grounded semantics unless an attack from outside the cycle decides them.
 
     Found per strongly connected component of the attack graph (self-attacks left to AM101):
     such a component has an odd cycle exactly when it is not bipartite, and a shortest odd
-    closed walk (breadth-first search, linear) yields a concrete cycle — nothing is enumerated.
+    closed walk (breadth-first search in the parity double cover, linear) yields a concrete
+    cycle — nothing is enumerated.
     """
-    adj = _adjacency((s, t) for s, t in ctx.edge_pairs["attacks"] if s != t)
-    for comp in _cyclic_components(adj):
-        members = set(comp)
-        walk = _closed_walk(adj, members, comp[0], odd=True)
+    g = nx.DiGraph(ix.relation_graph("attacks"))
+    g.remove_edges_from(list(nx.selfloop_edges(g)))
+    for comp in _cyclic_components(g):
+        walk = _shortest_odd_closed_walk(g.subgraph(comp), comp[0])
         if walk is None:
             continue
         cycle = _odd_simple_cycle(walk)
-        undecided = all(ctx.grounded[v] == "UNDEC" for v in cycle)
+        undecided = all(ix.grounded[v] == "UNDEC" for v in cycle)
         status = "undecided under grounded semantics" if undecided else "settled only by attacks from outside it"
         more = f"; {len(comp)} statements attack each other around it" if len(comp) > len(cycle) else ""
         yield (f"odd attack cycle of length {len(cycle)}: {_cycle_text(cycle, 'attacks')}"
@@ -406,20 +379,20 @@ def _normalized(text: str) -> str:
 
 
 @register("AM204", "warning", "duplicate-statement")
-def duplicate_statement(ctx: CheckContext) -> Iterator[tuple[str, Sequence[str]]]:
+def duplicate_statement(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
     """Two or more statements say the same thing (same words, ignoring case and punctuation)."""
     groups: dict[str, list[str]] = defaultdict(list)
-    for n in ctx.amap.nodes:
+    for n in ix.amap.nodes:
         key = _normalized(n.text)
         if key:
             groups[key].append(n.id)
     for key, ids in groups.items():
         if len(ids) > 1:
-            yield f"{len(ids)} statements say the same: {_clip(key)!r}", tuple(ids)
+            yield f"{len(ids)} statements say the same: {shorten(key, 40)!r}", tuple(ids)
 
 
 @register("AM205", "warning", "near-duplicate-statement")
-def near_duplicate_statement(ctx: CheckContext) -> Iterator[tuple[str, Sequence[str]]]:
+def near_duplicate_statement(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
     """Two statements share nearly all their words (word-set Jaccard similarity ≥ 0.9).
 
     Candidate pairs come from prefix filtering (words ordered rarest first; two sets this
@@ -429,7 +402,7 @@ def near_duplicate_statement(ctx: CheckContext) -> Iterator[tuple[str, Sequence[
     threshold = NEAR_DUPLICATE_JACCARD
     sets: dict[str, frozenset[str]] = {}
     by_key: dict[frozenset[str], str] = {}
-    for n in ctx.amap.nodes:
+    for n in ix.amap.nodes:
         words = frozenset(_normalized(n.text).split())
         if words and words not in by_key:  # identical sets are AM204's (or same words reordered)
             by_key[words] = n.id
@@ -452,7 +425,7 @@ def near_duplicate_statement(ctx: CheckContext) -> Iterator[tuple[str, Sequence[
             shared = len(a & b)
             score = shared / (len(a) + len(b) - shared)
             if score >= threshold:
-                yield (f"{ctx.describe(other)} and {ctx.describe(node_id)} are near-duplicates "
+                yield (f"{ix.describe(other)} and {ix.describe(node_id)} are near-duplicates "
                        f"(word overlap {score:.2f})"), (other, node_id)
 
 
@@ -466,48 +439,48 @@ def _ceil(x: float) -> int:
 
 
 @register("AM301", "info", "unanswered-critique")
-def unanswered_critique(ctx: CheckContext) -> Iterator[tuple[str, Sequence[str]]]:
+def unanswered_critique(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
     """A critique stands (IN under grounded semantics): nothing attacks it, or every answer
     to it is itself defeated."""
-    attacked = {t for _, t in ctx.edge_pairs["attacks"]}
-    for n in ctx.amap.nodes:
-        if n.kind == "critique" and ctx.grounded[n.id] == "IN":
+    attacked = {t for _, t in ix.pairs("attacks")}
+    for n in ix.amap.nodes:
+        if n.kind == "critique" and ix.grounded[n.id] == "IN":
             why = "its answers are themselves defeated" if n.id in attacked else "nothing answers it"
-            yield f"critique {n.id!r} stands unanswered: {why}", (n.id,)
+            yield f"{ix.describe(n.id)} stands unanswered: {why}", (n.id,)
 
 
-def _topic_lacks(ctx: CheckContext, stance: str, what: str) -> Iterator[tuple[str, Sequence[str]]]:
-    present = {n.topic for n in ctx.amap.nodes if n.stance == stance}
-    for t in ctx.amap.topics:
+def _topic_lacks(ix: MapIndex, stance: str, what: str) -> Iterator[tuple[str, Sequence[str]]]:
+    present = {n.topic for n in ix.amap.nodes if n.stance == stance}
+    for t in ix.amap.topics:
         if t.id not in present:
-            yield f"topic {t.id!r} ({_clip(t.title)!r}) has {what}", (t.id,)
+            yield f"{ix.describe(t.id)} has {what}", (t.id,)
 
 
 @register("AM302", "info", "topic-without-critique")
-def topic_without_critique(ctx: CheckContext) -> Iterator[tuple[str, Sequence[str]]]:
+def topic_without_critique(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
     """A topic has no critique: the debate shows one side only."""
-    return _topic_lacks(ctx, "con", "no critique")
+    return _topic_lacks(ix, "con", "no critique")
 
 
 @register("AM303", "info", "topic-without-pro-side")
-def topic_without_pro_side(ctx: CheckContext) -> Iterator[tuple[str, Sequence[str]]]:
+def topic_without_pro_side(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
     """A topic has no claim or rebuttal: nothing argues for its thesis."""
-    return _topic_lacks(ctx, "pro", "no pro side (no claim or rebuttal)")
+    return _topic_lacks(ix, "pro", "no pro side (no claim or rebuttal)")
 
 
 @register("AM304", "info", "thesis-defeated")
-def thesis_defeated(ctx: CheckContext) -> Iterator[tuple[str, Sequence[str]]]:
+def thesis_defeated(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
     """A topic's thesis is OUT under grounded semantics: an unanswered attack defeats it."""
-    for t in ctx.amap.topics:
-        if ctx.grounded[t.id] == "OUT":
-            winners = [s for s in ctx.attackers[t.id] if ctx.grounded[s] == "IN"]
-            yield (f"topic {t.id!r} ({_clip(t.title)!r}) is defeated under grounded semantics "
+    for t in ix.amap.topics:
+        if ix.grounded[t.id] == "OUT":
+            winners = [s for s in ix.attackers(t.id) if ix.grounded[s] == "IN"]
+            yield (f"{ix.describe(t.id)} is defeated under grounded semantics "
                    f"by {', '.join(map(repr, winners))}"), (t.id, *winners)
 
 
 @register("AM305", "info", "thesis-undecided")
-def thesis_undecided(ctx: CheckContext) -> Iterator[tuple[str, Sequence[str]]]:
+def thesis_undecided(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
     """A topic's thesis is UNDEC under grounded semantics (caught in an unresolved conflict)."""
-    for t in ctx.amap.topics:
-        if ctx.grounded[t.id] == "UNDEC":
-            yield f"topic {t.id!r} ({_clip(t.title)!r}) is undecided under grounded semantics", (t.id,)
+    for t in ix.amap.topics:
+        if ix.grounded[t.id] == "UNDEC":
+            yield f"{ix.describe(t.id)} is undecided under grounded semantics", (t.id,)

@@ -104,7 +104,18 @@ def map_from_data(data: Any, path: str | os.PathLike[str] = "<map>") -> Argument
 
 def load_map(path: str | os.PathLike[str]) -> ArgumentMap:
     """Load an ``argmap/1`` JSON file; any problem is an :class:`InputError` naming the file."""
-    raw = read_bytes(path)
+    return map_from_json(read_bytes(path), path)
+
+
+def map_from_json(raw: bytes | str, path: str | os.PathLike[str] = "<map>") -> ArgumentMap:
+    """Parse and validate ``argmap/1`` JSON content, with errors naming ``path``.
+
+    Example:
+        >>> map_from_json(b"[]", "m.json")
+        Traceback (most recent call last):
+        ...
+        argmap.errors.InputError: m.json: not an argmap map (top level is a JSON list)
+    """
     try:
         data = json.loads(raw)
     except UnicodeDecodeError:

@@ -2,41 +2,65 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+import click
+
+from argmap.commands._options import FILE_HELP, json_option, map_argument
 
 if TYPE_CHECKING:
     from argmap.checks import Finding
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help="consistency findings (exit 1 when there are errors)")
-    p.add_argument("file", metavar="MAP.json|FILE", help="a map JSON, or a text to extract")
-    p.add_argument("--json", action="store_true", help="print the findings as JSON")
-    p.add_argument("--select", metavar="CODES", help="only these code prefixes, comma-separated (e.g. AM1,AM203)")
-    p.add_argument("--ignore", metavar="CODES", help="skip these code prefixes, comma-separated")
-    p.set_defaults(run=run)
+def check_codes(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str] | None:
+    """``--select`` / ``--ignore``: comma-separated code prefixes, each matching a registered check.
+
+    Example:
+        >>> check_codes(None, None, "am1, AM203")
+        ['AM1', 'AM203']
+    """
+    if value is None:
+        return None
+    from argmap.checks import CHECKS
+
+    prefixes = [c.strip().upper() for c in value.split(",") if c.strip()]
+    known = [code.upper() for code in CHECKS]
+    for prefix in prefixes:
+        if not any(code.startswith(prefix) for code in known):
+            raise click.BadParameter(f"unknown check code {prefix!r} (codes: {', '.join(CHECKS)})", ctx, param)
+    return prefixes
 
 
-def _codes(value: str | None) -> list[str] | None:
-    return None if value is None else [c for c in value.split(",") if c.strip()]
+@click.command(short_help="consistency findings (exit 1 when there are errors)", epilog=FILE_HELP)
+@map_argument
+@json_option
+@click.option("--select", metavar="CODES", callback=check_codes,
+              help="only checks whose code starts with one of these, comma-separated (e.g. AM1,AM203)")
+@click.option("--ignore", metavar="CODES", callback=check_codes, help="skip checks whose code starts with one of these")
+@click.pass_context
+def command(ctx: click.Context, file: str, as_json: bool, select: list[str] | None, ignore: list[str] | None) -> None:
+    """Check a map for errors (e.g. a pro statement attacking a pro one), warnings and notes.
 
-
-def run(args: argparse.Namespace) -> int:
-    from argmap.checks import run_checks
+    Exit status: 0 when there is no error finding, 1 when there is one, 2 on unusable input.
+    """
+    from argmap.checks import SEVERITIES, run_checks
+    from argmap.cli import EXIT_FINDINGS
     from argmap.commands._inputs import load_inputs
+    from argmap.commands._streams import display_name
 
-    amap = load_inputs([args.file])
-    findings = run_checks(amap, select=_codes(args.select), ignore=_codes(args.ignore))
-    counts = {sev: sum(f.severity == sev for f in findings) for sev in ("error", "warning", "info")}
-    if args.json:
-        print(json.dumps({"file": args.file, "counts": counts, "findings": [f.to_dict() for f in findings]},
-                         indent=2, ensure_ascii=False))
+    amap = load_inputs([file])
+    findings = run_checks(amap, select=select, ignore=ignore)
+    counts = {sev: sum(f.severity == sev for f in findings) for sev in SEVERITIES}
+    name = display_name(file)
+    if as_json:
+        click.echo(json.dumps({"file": name, "counts": counts, "findings": [f.to_dict() for f in findings]},
+                              indent=2, ensure_ascii=False))
     else:
-        print(render_text(args.file, findings, counts))
-    return 1 if counts["error"] else 0
+        click.echo(render_text(name, findings, counts))
+    if counts["error"]:
+        ctx.exit(EXIT_FINDINGS)
 
 
 def render_text(path: str, findings: Sequence[Finding], counts: dict[str, int]) -> str:

@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-import argparse
-import sys
+import click
 
+from argmap.commands._options import FILE_HELP, map_argument
 from argmap.formats import EXPORTERS
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="write a map in another format (json, graphml, ...)")
-    p.add_argument("file", metavar="MAP.json|FILE", help="a map JSON, or a text to extract")
-    p.add_argument("--to", required=True, choices=sorted(EXPORTERS), help="output format")
-    p.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")
-    p.set_defaults(run=run)
-
-
-def run(args: argparse.Namespace) -> int:
+@click.command(short_help=f"write a map in another format ({', '.join(EXPORTERS)})", epilog=FILE_HELP)
+@map_argument
+@click.option("--to", "fmt", required=True, type=click.Choice(list(EXPORTERS)), help="output format")
+@click.option("-o", "--output", default="-", metavar="FILE", help="output file (default: -, standard output)")
+def command(file: str, fmt: str, output: str) -> None:
+    """Write a map in another format: its JSON, GraphML (for Gephi, yEd, networkx), or its
+    Dung framework for argumentation solvers as ASPARTIX apx, TGF or ICCMA 2023 i23."""
     from argmap.commands._inputs import load_inputs
+    from argmap.commands._streams import display_name, write_output
+    from argmap.errors import ArgmapError, InputError
     from argmap.formats import export
-    from argmap.io import atomic_write
 
-    text = export(load_inputs([args.file]), args.to)
-    if args.output:
-        atomic_write(args.output, text)
-    else:
-        sys.stdout.write(text)
-    return 0
+    amap = load_inputs([file])
+    try:
+        text = export(amap, fmt)
+    except ArgmapError as exc:  # the map cannot be written in this format
+        raise InputError(display_name(file), str(exc)) from None
+    write_output(output, text)

@@ -2,33 +2,35 @@
 
 from __future__ import annotations
 
-import argparse
-import sys
+import click
+
+from argmap.commands._options import files_argument
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("extract", help="extract the argument map of essays (text files)")
-    p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files; several give one map")
-    p.add_argument("-o", "--output", metavar="MAP.json", help="write the map here (default: stdout)")
-    p.add_argument("--lexicon", action="append", default=[], metavar="JSON",
-                   help="extra cue lexicon (same shape as the bundled one); may be repeated")
-    p.set_defaults(run=run)
+@click.command(short_help="extract the argument map of essays (text files)")
+@files_argument
+@click.option("-o", "--output", default="-", metavar="MAP.json", help="write the map here (default: -, standard output)")
+@click.option("--lexicon", "lexicons", multiple=True, metavar="JSON",
+              help="extra cue lexicon (same shape as the bundled one); repeatable")
+def command(files: tuple[str, ...], output: str, lexicons: tuple[str, ...]) -> None:
+    """Extract one argument map (JSON) from the texts FILE... (UTF-8; '-' reads standard input).
 
+    Several texts give one map with a document each. A map JSON is refused: it is already a
+    map, which check, render, report and export take as it is.
+    """
+    from argmap.commands._inputs import extract_texts, is_map_json
+    from argmap.commands._streams import display_name, read_input, write_output
+    from argmap.errors import InputError
 
-def run(args: argparse.Namespace) -> int:
-    from argmap.extraction import extract_files
-    from argmap.extraction.lexicon import Lexicon
-    from argmap.io import atomic_write
-
+    for path in files:
+        if is_map_json(read_input(path)):
+            raise InputError(display_name(path), "is an argmap map JSON, not a text to extract "
+                             "(check, render, report and export take it as it is)")
     nlp = None
-    if args.lexicon:
+    if lexicons:
+        from argmap.extraction.lexicon import Lexicon
         from argmap.extraction.pipeline import make_nlp
 
-        Lexicon.load(*args.lexicon)  # fail early, naming the bad file
-        nlp = make_nlp(tuple(args.lexicon))
-    amap = extract_files(args.files, nlp=nlp)
-    if args.output:
-        atomic_write(args.output, amap.to_json() + "\n")
-    else:
-        sys.stdout.write(amap.to_json() + "\n")
-    return 0
+        Lexicon.load(*lexicons)  # fail early, naming the bad file
+        nlp = make_nlp(lexicons)
+    write_output(output, extract_texts(files, nlp=nlp).to_json() + "\n")

@@ -2,83 +2,74 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from argmap.commands._options import FILE_HELP, diagram_options, map_argument, topic_option
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
 
 
-def _graph_attr(text: str) -> tuple[str, str]:
-    key, sep, value = text.partition("=")
-    if not sep or not key:
-        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got {text!r}")
-    return key, value
+def diagram_kwargs(amap: ArgumentMap, diagram: dict[str, Any]) -> dict[str, Any]:
+    """The CLI's diagram options as keyword arguments of :func:`argmap.diagrams.render_topics`."""
+    from dataclasses import replace
+
+    from argmap.diagrams import get_theme
+    from argmap.semantics import grounded_labelling
+
+    theme = get_theme(diagram.get("theme", "default"))
+    if "font_size" in diagram:
+        theme = replace(theme, fontsize=diagram["font_size"])
+    kwargs: dict[str, Any] = {"theme": theme, "graph_attrs": diagram.get("graph_attr"),
+                              "labelling": grounded_labelling(amap) if diagram.get("status", True) else None}
+    kwargs |= {key: diagram[key] for key in ("timeout", "legend") if key in diagram}
+    return kwargs
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
-    return value
+@click.command(short_help="draw Graphviz pro/contra diagrams, one per topic plus an overview", epilog=FILE_HELP)
+@map_argument
+@click.option("-o", "--output", required=True, metavar="DIR",
+              help="folder for the diagram files; - writes the one diagram chosen with --topic to standard output")
+@click.option("--format", "fmt", default="svg", show_default=True, type=click.Choice(("svg", "png", "pdf", "dot")),
+              help="file format (dot is the Graphviz source; the others need Graphviz)")
+@topic_option
+@diagram_options
+def command(file: str, output: str, fmt: str, topics: tuple[str, ...], diagram: dict[str, Any]) -> None:
+    """Draw one diagram per topic of a map (the topic at the top, pro statements in blue, con
+    statements in vermillion), plus an overview of the whole map when it is small enough.
 
-
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("render", help="draw Graphviz pro/contra diagrams, one per topic plus an overview")
-    p.add_argument("file", metavar="MAP.json|FILE", help="a map JSON, or a text to extract")
-    p.add_argument("-o", "--output", metavar="DIR", required=True, help="folder for the diagram files")
-    p.add_argument("--format", default="svg", choices=("svg", "png", "pdf", "dot"), help="output format (svg)")
-    p.add_argument("--topic", metavar="ID", action="append",
-                   help="draw only this topic (repeatable); no overview is drawn then")
-    p.add_argument("--theme", default="default", help="default, or print (alias greyscale)")
-    p.add_argument("--graph-attr", metavar="KEY=VALUE", action="append", type=_graph_attr, default=[],
-                   help="Graphviz graph attribute, e.g. rankdir=LR or fontname=Helvetica (repeatable)")
-    p.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
-                   help="give up when Graphviz takes longer than this (default 120)")
-    p.set_defaults(run=run)
-
-
-def _labelling(amap: Any) -> dict[str, str] | None:
-    # Grounded status comes from argmap.semantics, which is developed on its own; when this
-    # installation does not have it, diagrams are drawn without status marks.
-    try:
-        from argmap.semantics import grounded_labelling
-    except ImportError:
-        return None
-    return dict(grounded_labelling(amap))
-
-
-def run(args: argparse.Namespace) -> int:
+    The files are named after the topics (t1-road-tolls.svg, ..., overview.svg); their paths
+    are printed. With --topic only those topics are drawn, without the overview.
+    """
     from pathlib import Path
 
     from argmap.commands._inputs import load_inputs
-    from argmap.errors import ArgmapError, LimitExceeded
-    from argmap.io import atomic_write
-    from argmap.diagrams import DEFAULT_TIMEOUT, get_theme, render_diagrams, topic_file_stems
-    from argmap.diagrams.dot import MapIndex, overview_diagram, topic_diagram
+    from argmap.commands._streams import STDIO, display_name, output_folder, write_output
+    from argmap.commands._topics import find_topics
+    from argmap.diagrams import render_overview, render_topics, topic_file_stems
+    from argmap.errors import InputError, LimitExceeded
 
-    amap = load_inputs([args.file])
-    theme = get_theme(args.theme)
-    known = {t.id for t in amap.topics}
-    for tid in args.topic or []:
-        if tid not in known:
-            raise ArgmapError(f"{args.file}: no topic with id {tid!r} (topics: {', '.join(sorted(known)) or 'none'})")
-    topic_ids = list(dict.fromkeys(args.topic)) if args.topic else [t.id for t in amap.topics]
-    options = {"theme": theme, "graph_attrs": dict(args.graph_attr), "labelling": _labelling(amap)}
-    index = MapIndex(amap)
-    diagrams = [topic_diagram(amap, tid, index=index, **options) for tid in topic_ids]
-    names = [f"{stem}.{args.format}" for stem in topic_file_stems(amap, topic_ids).values()]
-    if not args.topic:
+    amap = load_inputs([file])
+    to_stdout = output == STDIO
+    topic_ids = find_topics(amap, topics, display_name(file)) if topics else [t.id for t in amap.topics]
+    if to_stdout and len(topic_ids) != 1:
+        raise InputError(STDIO, f"-o - writes one diagram to standard output, but the map has {len(topic_ids)} "
+                         "topics: choose one with --topic ID|TITLE, or give -o a folder")
+    kwargs = diagram_kwargs(amap, diagram)
+    rendered = render_topics(amap, fmt, topics=topic_ids, **kwargs)  # all drawn before any file is written
+    if to_stdout:
+        write_output(STDIO, rendered[topic_ids[0]])
+        return
+    files = {f"{stem}.{fmt}": rendered[tid] for tid, stem in topic_file_stems(amap, topic_ids).items()}
+    if not topics:
         try:
-            diagrams.append(overview_diagram(amap, **options))
-            names.append(f"overview.{args.format}")
+            files[f"overview.{fmt}"] = render_overview(amap, fmt, **{k: v for k, v in kwargs.items() if k != "legend"})
         except LimitExceeded as exc:
-            print(f"argmap render: no overview: {exc}", file=sys.stderr)
-    timeout = DEFAULT_TIMEOUT if args.timeout is None else args.timeout
-    docs = render_diagrams(diagrams, args.format, timeout=timeout)  # all rendered before any file is written
-    out = Path(args.output)
-    for name, doc in zip(names, docs):
-        atomic_write(out / name, doc)
-        print(out / name)
-    return 0
+            click.echo(f"argmap render: no overview: {exc}", err=True)
+    out = Path(output_folder(output))
+    for name, data in files.items():
+        write_output(out / name, data)
+        click.echo(out / name)

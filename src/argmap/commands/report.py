@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+
+import click
+
+from argmap.commands._options import diagram_options, files_argument
 
 # What a folder given as FILE contributes: its essays, not its maps or pictures.
 TEXT_SUFFIXES = (".txt", ".md")
-
-
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("report", help="write a self-contained HTML report: highlighted texts, diagrams, findings")
-    p.add_argument("files", nargs="+", metavar="FILE",
-                   help="text files or folders of them (one report for all), or one map JSON")
-    p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write index.html (and map.json) in")
-    p.add_argument("--title", help="heading of the report (default: 'Debate report')")
-    p.add_argument("--theme", default="default", help="diagram theme: default, print or greyscale")
-    p.set_defaults(run=run)
 
 
 def expand_folders(paths: Sequence[str]) -> list[str]:
@@ -30,12 +24,13 @@ def expand_folders(paths: Sequence[str]) -> list[str]:
         >>> [pathlib.Path(p).name for p in expand_folders([str(d)])]
         ['a.md', 'b.txt']
     """
+    from argmap.commands._streams import STDIO
     from argmap.errors import InputError
 
     out: list[str] = []
     for p in paths:
         folder = Path(p)
-        if not folder.is_dir():
+        if p == STDIO or not folder.is_dir():
             out.append(p)
             continue
         texts = sorted(str(f) for f in folder.iterdir() if f.suffix.lower() in TEXT_SUFFIXES and f.is_file())
@@ -45,11 +40,25 @@ def expand_folders(paths: Sequence[str]) -> list[str]:
     return out
 
 
-def run(args: argparse.Namespace) -> int:
+@click.command(short_help="write a self-contained HTML report: highlighted texts, diagrams, findings")
+@files_argument
+@click.option("-o", "--output", required=True, metavar="DIR", help="folder to write index.html (and map.json) in")
+@click.option("--title", help="heading of the report (default: 'Debate report')")
+@diagram_options
+def command(files: tuple[str, ...], output: str, title: str | None, diagram: dict[str, Any]) -> None:
+    """Write an HTML report of texts: each text with its statements highlighted, a diagram per
+    topic, and the checks' findings. The page needs no network; its path is printed.
+
+    FILE... are text files, folders of them (their .txt and .md files), or one map JSON;
+    '-' reads standard input.
+    """
     from argmap.commands._inputs import load_inputs
+    from argmap.commands._streams import STDIO
+    from argmap.errors import InputError
     from argmap.reports import make_report
 
-    amap = load_inputs(expand_folders(args.files))
-    path = make_report(amap, args.output, title=args.title, theme=args.theme)
-    print(path.resolve())
-    return 0
+    if output == STDIO:
+        raise InputError(STDIO, "a report is a folder (index.html and map.json): give -o a folder, not -")
+    amap = load_inputs(expand_folders(files))
+    path = make_report(amap, output, title=title, **diagram)
+    click.echo(path.resolve())

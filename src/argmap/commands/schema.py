@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 
-
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("schema", help="print the JSON Schema of the map format")
-    p.set_defaults(run=run)
+import click
 
 
-def run(args: argparse.Namespace) -> int:
+@click.command(short_help="print the JSON Schema of the map format")
+def command() -> None:
+    """Print the JSON Schema of the argmap/1 map format (generated from argmap's model)."""
     from argmap.model import json_schema
 
-    print(json.dumps(json_schema(), indent=2))
-    return 0
+    click.echo(json.dumps(json_schema(), indent=2))

@@ -339,7 +339,7 @@ def _attr_name(key: object) -> str:
 
 def _context_label(index: MapIndex, topic: Topic) -> str | None:
     """"Document › section" above a topic diagram, when the map knows them."""
-    doc = index.amap._resolve_document(topic, index.documents)
+    doc = index.amap.index.document_of(topic)
     parts = [clean(doc.title or doc.source) if doc else "", clean(topic.section)]
     parts = [p for p in dict.fromkeys(parts) if p and p.casefold() != clean(topic.title).casefold()]
     return " › ".join(parts) or None

@@ -28,7 +28,7 @@ from argmap.progress import progress
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["Lexicon", "extract", "extract_files", "extract_text", "merge_maps", "read_text_file"]
+__all__ = ["Lexicon", "decode_text", "extract", "extract_files", "extract_text", "merge_maps", "read_text_file"]
 
 
 def read_text_file(path: str | os.PathLike[str]) -> str:
@@ -36,7 +36,16 @@ def read_text_file(path: str | os.PathLike[str]) -> str:
 
     Binary content and invalid UTF-8 raise :class:`InputError` naming the file.
     """
-    raw = read_bytes(path)
+    return decode_text(read_bytes(path), path)
+
+
+def decode_text(raw: bytes, path: str | os.PathLike[str] = "<text>") -> str:
+    """Bytes of a text decoded as UTF-8, newlines untouched; errors name ``path``.
+
+    Example:
+        >>> decode_text(b"Tolls\\r\\nhurt.")
+        'Tolls\\r\\nhurt.'
+    """
     if b"\x00" in raw:
         raise InputError(path, "binary file (contains NUL bytes), expected UTF-8 text")
     try:

@@ -1,8 +1,11 @@
 """The cue lexicon: actor words, reporting verbs, framing phrases, section names.
 
-The words are data (``lexicons/en.json``), not code; :meth:`Lexicon.load` merges extra JSON
-files of the same shape so users can teach the extractor their own cues. The compiled
-regular expressions built from the lists live here too, next to the data they come from.
+The words are data (``lexicons/en.json``), not code, and the pydantic model :class:`Lexicon`
+is their schema: a file with an unknown key, a wrong type or a pattern that does not compile
+is refused with one line naming the file and the problem. :meth:`Lexicon.load` merges extra
+JSON files of the same shape (lists are extended, other values replaced) so users can teach
+the extractor their own cues. The patterns compiled from the lists live here too, next to the
+data they come from.
 
 Example:
     >>> lex = Lexicon.default()
@@ -15,19 +18,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from argmap.errors import InputError
 
-
 _PUNCTUATION_TO_SPACE = str.maketrans({c: " " for c in ",;:.!?()[]{}\"“”‘’«»—–/"})
-
-
-_COPULA = frozenset({"is", "was", "are", "were", "remains"})
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -86,16 +86,148 @@ def _merge(base: Any, extra: Any) -> Any:
     return extra
 
 
-@dataclass(frozen=True, eq=False)
-class Lexicon:
-    """Cue words and the patterns compiled from them (one immutable object, shareable)."""
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression ({exc})") from None
+    return pattern
 
-    data: dict[str, Any] = field(repr=False)
+
+Words = list[str]
+Pattern = Annotated[str, AfterValidator(_compiles)]
+Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class _Part(BaseModel):
+    """A group of word lists; a misspelt key is an error, not a silently ignored list."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Actors(_Part):
+    """Actor words by the side they speak for; ``opposite`` ("others") takes the side against
+    the previous speaker, ``same`` ("they") continues it."""
+
+    con: Words = []
+    pro: Words = []
+    opposite: Words = []
+    same: Words = []
+
+
+class Verbs(_Part):
+    """Reporting verbs by class (base and past forms; the third person is derived)."""
+
+    neutral: Words = []
+    con: Words = []
+    response: Words = []
+    concession: Words = []
+    needs_complement: Words = Field([], description="verbs that report only before a complement or a colon")
+
+
+class Sides(_Part):
+    """Phrases that mark the con or the pro side."""
+
+    con: Words = []
+    pro: Words = []
+
+
+class SidePatterns(_Part):
+    """Regular expressions that mark the con or the pro side at the start of a clause."""
+
+    con: list[Pattern] = []
+    pro: list[Pattern] = []
+
+
+class Sections(_Part):
+    """Heading words: a debate section, its pro or con side, or a section that ends the debate."""
+
+    debate: Words = []
+    pro: Words = []
+    con: Words = []
+    closing: Words = []
+
+
+class QALabels(_Part):
+    """Line labels of question/answer and myth/fact layouts."""
+
+    question: Words = []
+    answer: Words = []
+    myth: Words = []
+    fact: Words = []
+
+
+class Asides(_Part):
+    """Attribution inside or after a clause (", as argued by X,", "according to X,")."""
+
+    passive_verbs: Words = []
+    by_phrase_openers: Words = []
+    source_phrases: Words = []
+    source_determiners: Words = []
+
+
+class Lexicon(BaseModel):
+    """Cue words and the patterns compiled from them (one immutable object, shareable).
+
+    The model is the schema of a lexicon file; every key is optional in a user's file.
+
+    Example:
+        >>> Lexicon.model_validate({"actors": {"con": ["grumblers"]}}).actors.con
+        ['grumblers']
+        >>> Lexicon.model_validate({"actor": {}})  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        pydantic_core._pydantic_core.ValidationError: 1 validation error for Lexicon
+        actor
+        ...
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    comment: str = Field("", alias="_comment")
+    actors: Actors = Actors()
+    quantifiers: Words = []
+    group_nouns: Words = []
+    group_suffixes: Words = []
+    verbs: Verbs = Verbs()
+    framing: Sides = Sides()
+    framing_patterns: SidePatterns = SidePatterns()
+    framing_nouns: Sides = Field(Sides(), description="nouns of '<noun> is that …' framing")
+    framing_lead_ins: Words = []
+    copulas: Words = []
+    complementizers: Words = []
+    verb_complements: Words = []
+    lead_ins: Words = []
+    adverbs: Words = []
+    clause_connectives: Words = []
+    asides: Asides = Asides()
+    sections: Sections = Sections()
+    qa_labels: QALabels = QALabels()
+    objection_question_starts: Words = []
+    confidence: dict[str, Confidence] = Field(
+        {}, description="confidence of a node by the evidence that made it (calibrated on dev texts)")
 
     @classmethod
     def default(cls) -> Lexicon:
         """The bundled English lexicon (cached)."""
         return _default_lexicon()
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Lexicon:
+        """A complete lexicon from one JSON file (as :meth:`to_file` writes it), not merged."""
+        return cls._validated(_read_json(path), path)
+
+    def to_file(self, path: str | Path) -> None:
+        """Write the whole lexicon as JSON; :meth:`from_file` reads it back equal.
+
+        Example:
+            >>> import os, tempfile
+            >>> p = os.path.join(tempfile.mkdtemp(), "lexicon.json")
+            >>> Lexicon.default().to_file(p)
+            >>> Lexicon.from_file(p) == Lexicon.default()
+            True
+        """
+        Path(path).write_text(self.model_dump_json(by_alias=True, indent=1) + "\n", encoding="utf-8")
 
     @classmethod
     def load(cls, *extra_files: str | Path) -> Lexicon:
@@ -108,26 +240,40 @@ class Lexicon:
             >>> Lexicon.load(p).actor_stance("grumblers")
             'con'
         """
-        data = _default_lexicon().data
+        lexicon = _default_lexicon()
+        data = lexicon.model_dump(by_alias=True)
         for path in extra_files:
-            try:
-                extra = json.loads(Path(path).read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-                raise InputError(path, f"unusable lexicon file ({exc})") from None
-            if not isinstance(extra, dict):
-                raise InputError(path, "a lexicon file must hold a JSON object")
+            extra = _read_json(path)
+            cls._validated(extra, path)  # alone first, so a problem is located in this file
             data = _merge(data, extra)
-        return cls(data)
+            lexicon = cls._validated(data, path)
+        return lexicon
+
+    @classmethod
+    def _validated(cls, data: Any, path: str | Path) -> Lexicon:
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            raise InputError(path, f"not a valid lexicon: {_problems(exc)}") from None
 
     def words(self, *path: str) -> list[str]:
-        """The list at ``path`` in the data, lower-cased (``words("actors", "con")``)."""
-        cache = self.__dict__.setdefault("_words", {})
+        """The list at ``path`` in the lexicon, lower-cased.
+
+        Example:
+            >>> Lexicon.default().words("qa_labels", "question")
+            ['q', 'question']
+        """
+        cache = self._word_lists
         if path not in cache:
-            node: Any = self.data
+            node: Any = self
             for key in path:
-                node = node.get(key, []) if isinstance(node, dict) else []
+                node = getattr(node, key)
             cache[path] = [w.lower() for w in node]
         return cache[path]
+
+    @cached_property
+    def _word_lists(self) -> dict[tuple[str, ...], list[str]]:
+        return {}
 
     # ----- classification of matched words ---------------------------------------------
 
@@ -187,7 +333,8 @@ class Lexicon:
         phrases = (
             [w for s in ("con", "pro", "opposite", "same") for w in self.words("actors", s)]
             + self.words("quantifiers") + self.words("group_nouns") + self.words("lead_ins")
-            + self.words("framing", "con") + self.words("framing", "pro") + ["according", "as"]
+            + self.words("framing", "con") + self.words("framing", "pro")
+            + self.words("asides", "by_phrase_openers") + self.words("asides", "source_phrases")
         )
         return frozenset(p.split()[0].strip(",") for p in phrases if p.split())
 
@@ -223,7 +370,7 @@ class Lexicon:
         needs = _inflect(self.words("verbs", "needs_complement"))
         all_verbs = set(self._verb_classes)
         free = all_verbs - needs
-        complement = r"(?=\s+(?:that|whether|how|if|to|about|by)\b|\s*[:,])"
+        complement = rf"(?=\s+(?:{_alternation(self.words('verb_complements'))})\b|\s*[:,])"
         return rf"(?:(?P<verb>{_alternation(free)})|(?P<cverb>{_alternation(needs)}){complement})\b"
 
     @cached_property
@@ -246,27 +393,32 @@ class Lexicon:
     def parenthetical_cues(self) -> tuple[re.Pattern[str], ...]:
         """Attribution inside or after a clause: ", as argued by defenders," / ", they say," /
         "According to critics, …"."""
-        passive = r"(?:argued|noted|claimed|contended|suggested|pointed\s+out|emphasi[sz]ed|stressed|maintained|urged)"
+        passive = _alternation(self.words("asides", "passive_verbs"))
+        by_opener = _alternation(self.words("asides", "by_phrase_openers"))
+        source = _alternation(self.words("asides", "source_phrases"))
+        determiner = _alternation(self.words("asides", "source_determiners"))
         said = _alternation(_inflect(self.words("verbs", "neutral") + self.words("verbs", "con")))
         return tuple(
             re.compile(p, re.IGNORECASE)
             for p in (
-                rf"\bas\s+{passive}\s+by\s+(?:the\s+)?{self.actor_pattern}",
+                rf"\b(?:{by_opener})\s+(?:{passive})\s+by\s+(?:the\s+)?{self.actor_pattern}",
                 rf",\s*{self.actor_pattern}\s+(?P<verb>{said})\s*(?=[,.;])",
-                rf"\baccording\s+to\s+(?:the\s+|some\s+|many\s+)?{self.actor_pattern}\s*[,.;]",
+                rf"\b(?:{source})\s+(?:(?:{determiner})\s+)?{self.actor_pattern}\s*[,.;]",
             )
         )
 
     @cached_property
     def cue_words(self) -> frozenset[str]:
-        """First words of every reporting verb, and "according"."""
-        return frozenset([v.split()[0] for v in self._verb_classes] + ["according"])
+        """First words of every reporting verb and of every source phrase ("according to")."""
+        phrases = [*self._verb_classes, *self.words("asides", "source_phrases")]
+        return frozenset(p.split()[0] for p in phrases if p.split())
 
     @cached_property
     def _framing_nouns(self) -> re.Pattern[str]:
-        return re.compile(r"(?:concern|worry|fear|objection|criticism|complaint|critique|charge|reservation|misgiving"
-                          r"|response|reply|answer|rejoinder|counter|counterargument|counter-argument|rebuttal|retort)"
-                          r"s?\s+(?:is|was|remains|are|were)\s+(?:that|whether)\b")
+        nouns = _alternation(self.words("framing_nouns", "con") + self.words("framing_nouns", "pro"))
+        copula = _alternation(self.words("copulas"))
+        complementizer = _alternation(self.words("complementizers"))
+        return re.compile(rf"(?:{nouns})s?\s+(?:{copula})\s+(?:{complementizer})\b")
 
     @cached_property
     def _framing_phrases(self) -> tuple[str, ...]:
@@ -288,7 +440,11 @@ class Lexicon:
         flat = " ".join(lower.split())
         if not self._framing_keys.isdisjoint(words) and any(p in flat for p in self._framing_phrases):
             return True
-        return not _COPULA.isdisjoint(words) and bool(self._framing_nouns.search(flat))
+        return not self._copulas.isdisjoint(words) and bool(self._framing_nouns.search(flat))
+
+    @cached_property
+    def _copulas(self) -> frozenset[str]:
+        return frozenset(self.words("copulas"))
 
     @cached_property
     def _framing_keys(self) -> frozenset[str]:
@@ -300,14 +456,15 @@ class Lexicon:
         """Framing phrases without an actor ("The concern is that", "In reality,")."""
         con = "|".join([_alternation(self.words("framing", "con")), *self.words("framing_patterns", "con")])
         pro = "|".join([_alternation(self.words("framing", "pro")), *self.words("framing_patterns", "pro")])
-        lead = r"(?:(?:but|yet|and|still|however|here)\s*,?\s+)?"
+        lead = rf"(?:(?:{_alternation(self.words('framing_lead_ins'))})\s*,?\s+)?"
         return re.compile(rf"{lead}(?:(?P<con>{con})|(?P<pro>{pro}))", re.IGNORECASE)
 
     @cached_property
     def clause_break(self) -> re.Pattern[str]:
         """Places where a sentence may hold a second statement: ';', ',', dashes, before an
         optional connective. A break counts only where a cue follows it."""
-        return re.compile(r"(?:;|,|\s[—–-]\s|—)\s*(?:(?:and|but|while|whereas|yet|though|although)\s+)?", re.IGNORECASE)
+        connective = _alternation(self.words("clause_connectives"))
+        return re.compile(rf"(?:;|,|\s[—–-]\s|—)\s*(?:(?:{connective})\s+)?", re.IGNORECASE)
 
     @cached_property
     def qa_label(self) -> re.Pattern[str]:
@@ -329,7 +486,51 @@ class Lexicon:
         return any(words[: len(p.split())] == p.split() for p in self.words("objection_question_starts"))
 
 
+def _read_json(path: str | Path) -> Any:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(path, f"unusable lexicon file ({exc})") from None
+    if not isinstance(data, dict):
+        raise InputError(path, "a lexicon file must hold a JSON object")
+    return data
+
+
+def _problems(exc: ValidationError) -> str:
+    """The validation errors of a lexicon on one line: where in the file, and what is wrong.
+
+    Example:
+        >>> try:
+        ...     Lexicon.model_validate({"actors": {"cons": []}, "quantifiers": "some"})
+        ... except ValidationError as exc:
+        ...     print(_problems(exc))
+        actors.cons: unknown key (expected one of: con, pro, opposite, same); quantifiers: expected a list of strings, not a string
+    """
+    out = []
+    for error in exc.errors(include_url=False):
+        where = ".".join(str(p) for p in error["loc"]) or "(top level)"
+        if error["type"] == "extra_forbidden":
+            model: Any = Lexicon
+            for key in error["loc"][:-1]:
+                model = model.model_fields[str(key)].annotation
+            keys = [f.alias or name for name, f in model.model_fields.items()]
+            out.append(f"{where}: unknown key (expected one of: {', '.join(keys)})")
+        elif error["type"] == "list_type":
+            out.append(f"{where}: expected a list of strings, not {_kind(error['input'])}")
+        else:
+            out.append(f"{where}: {error['msg'].removeprefix('Value error, ')}")
+    return "; ".join(out)
+
+
+def _kind(value: Any) -> str:
+    names = {str: "a string", dict: "an object", int: "a number", float: "a number", bool: "true/false"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)
+
+
 @lru_cache(maxsize=1)
 def _default_lexicon() -> Lexicon:
     text = resources.files("argmap.extraction").joinpath("lexicons/en.json").read_text(encoding="utf-8")
-    return Lexicon(json.loads(text))
+    try:
+        return Lexicon.model_validate_json(text)
+    except ValidationError as exc:  # a broken bundled lexicon is argmap's bug; say where
+        raise InputError("argmap/extraction/lexicons/en.json", f"not a valid lexicon: {_problems(exc)}") from None

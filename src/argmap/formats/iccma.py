@@ -1,8 +1,8 @@
 """ICCMA framework formats: ASPARTIX ``.apx``, trivial graph format ``.tgf`` and the ICCMA
 2023 ``p af N`` format (``.af`` / ``.i23``), plus the ICCMA 2019 extension syntax.
 
-As an exporter (``argmap export MAP --to apx``) this module writes a map's Dung framework as
-apx. Map ids can be any string, so names that are not plain apx atoms are written as quoted
+As an exporter (``argmap export MAP --to apx``, ``--to tgf``, ``--to i23``) this module writes
+a map's Dung framework (:func:`argmap.semantics.framework_from_map`). Map ids can be any string, so names that are not plain apx atoms are written as quoted
 strings (``"it's a \\"claim\\""``), which :func:`loads_apx` reads back.
 
 Example:
@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.errors import InputError
+from argmap.errors import ArgmapError, InputError
 from argmap.semantics import Extension, Framework, framework_from_map
 
 if TYPE_CHECKING:
@@ -223,13 +223,13 @@ def dumps_i23(af: Framework) -> str:
         # y
         2 1
     """
-    lines = [f"p af {len(af)}", *(f"# {a}" for a in af.arguments)]
+    # a line break in a name would end its comment and start a bogus attack line
+    lines = [f"p af {len(af)}", *(f"# {' '.join(a.splitlines())}" for a in af.arguments)]
     lines += [f"{s + 1} {t + 1}" for s, ts in enumerate(af.targets) for t in ts]
     return "\n".join(lines) + "\n"
 
 
 LOADERS = {"apx": loads_apx, "tgf": loads_tgf, "i23": loads_i23}
-DUMPERS = {"apx": dumps_apx, "tgf": dumps_tgf, "i23": dumps_i23}
 
 
 def sniff_format(text: str) -> str | None:
@@ -257,11 +257,22 @@ def read_framework(path: str | os.PathLike[str], fmt: str | None = None) -> Fram
     """A framework from an apx / tgf / i23 file or an argmap map JSON (format from ``fmt``,
     else the suffix, else the content). Problems are :class:`InputError` with file and line.
     """
-    from argmap.io import load_map, looks_like_json, read_bytes
+    from argmap.io import read_bytes
 
-    raw = read_bytes(path)
+    return parse_framework(read_bytes(path), path, fmt)
+
+
+def parse_framework(raw: bytes, path: str | os.PathLike[str] = "<af>", fmt: str | None = None) -> Framework:
+    """A framework from the bytes of a file (see :func:`read_framework`); errors name ``path``.
+
+    Example:
+        >>> parse_framework(b"arg(a).\\narg(b).\\natt(a,b).\\n").attacks
+        (('a', 'b'),)
+    """
+    from argmap.io import looks_like_json, map_from_json
+
     if fmt == "map" or (fmt is None and (str(path).endswith(".json") or looks_like_json(raw[:4096]))):
-        return framework_from_map(load_map(path))
+        return framework_from_map(map_from_json(raw, path))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -309,10 +320,14 @@ def generate_apx(amap: ArgumentMap) -> str:
 
 
 def generate_tgf(amap: ArgumentMap) -> str:
-    """A map's Dung framework as trivial graph format (ids must not contain white space)."""
-    return dumps_tgf(framework_from_map(amap))
+    """A map's Dung framework as TGF (``argmap export MAP --to tgf``); an id TGF cannot hold
+    (white space, empty, ``#``) is an :class:`~argmap.errors.ArgmapError`."""
+    try:
+        return dumps_tgf(framework_from_map(amap))
+    except ValueError as exc:
+        raise ArgmapError(str(exc)) from None
 
 
 def generate_i23(amap: ArgumentMap) -> str:
-    """A map's Dung framework in the ICCMA 2023 format, ids as ``# name`` comments."""
+    """A map's Dung framework in ICCMA 2023 format (``argmap export MAP --to i23``)."""
     return dumps_i23(framework_from_map(amap))
