@@ -34,7 +34,8 @@ class FormatWarning(UserWarning):
 @dataclass(frozen=True)
 class Format:
     """One interchange format: the file endings that select it and, as ``module:function``
-    names under ``argmap.formats`` (imported on first use), its reader and writer."""
+    names (under ``argmap.formats`` unless spelled out; imported on first use), its reader
+    ``(text, source) -> ArgumentMap`` and writer ``(amap) -> str``."""
 
     name: str
     suffixes: tuple[str, ...]
@@ -65,7 +66,8 @@ class Format:
 
 def _load(spec: str) -> Callable:  # type: ignore[type-arg]
     module, _, function = spec.partition(":")
-    return getattr(importlib.import_module(f"argmap.formats.{module}"), function)
+    qualified = module if module.startswith("argmap.") else f"argmap.formats.{module}"
+    return getattr(importlib.import_module(qualified), function)
 
 
 def _format(name: str, suffixes: tuple[str, ...], description: str, module: str, *, reads: bool = True,
@@ -77,14 +79,14 @@ def _format(name: str, suffixes: tuple[str, ...], description: str, module: str,
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in [
-        Format("json", (".map.json", ".json"), "argmap/1 map JSON", "json_text:parse_json", "argmap_json:dumps"),
+        Format("json", (".map.json", ".json"), "argmap/1 map JSON", "argmap.io:map_from_json", "argmap_json:dumps"),
         _format("argdown", (".argdown", ".ad"), "Argdown text", "argdown"),
         _format("aif", (".aif.json", ".aif"), "AIF JSON (AIFdb nodesets)", "aif"),
         _format("kialo", (".kialo.txt", ".kialo"), "Kialo discussion export text", "kialo"),
         _format("microtexts", (".xml",), "arg-microtexts arggraph XML", "microtexts", writes=False),
         Format("graphml", (".graphml",), "GraphML (yEd, Gephi, Cytoscape)", "networks:parse_graphml", "graphml:dumps"),
         _format("nodelink", (".nodelink.json",), "networkx node-link JSON", "networks"),
-        _format("mermaid", (".mmd", ".mermaid"), "Mermaid flowcharts, one per topic", "mermaid", reads=False),
+        _format("mermaid", (".mermaid.md",), "Markdown with a Mermaid flowchart per topic", "mermaid", reads=False),
         _format("apx", (".apx",), "the map's Dung framework, ASPARTIX apx", "iccma", reads=False),
         _format("tgf", (".tgf",), "the map's Dung framework, trivial graph format", "iccma", reads=False),
         _format("i23", (".af", ".i23"), "the map's Dung framework, ICCMA 2023", "iccma", reads=False),
@@ -132,12 +134,12 @@ def sniff(text: str) -> str | None:
     """
     head = text.lstrip("\ufeff \t\r\n")[:4096]
     if head.startswith("{"):
+        if '"multigraph"' in head or '"links"' in head:
+            return "nodelink"  # checked first: its graph attributes hold an argmap schema tag
         if '"schema"' in head:
             return "json"
-        if '"nodeID"' in head or '"nodes": []' in head and '"locutions"' in head:
+        if '"nodeID"' in head or '"locutions"' in head:
             return "aif"
-        if '"links"' in head or '"directed"' in head:
-            return "nodelink"
         return None
     if head.startswith("<"):
         if "<arggraph" in head:
