@@ -34,6 +34,7 @@ VERBS: dict[str, str] = {
     "topics": "topics",
     "render": "render",
     "solve": "solve",
+    "import": "import_map",
     "export": "export",
     "schema": "schema",
 }
