@@ -24,7 +24,7 @@ How Argdown maps onto argmap (docs/formats.md has the full table):
   :class:`~argmap.formats.FormatWarning`.
 
 Writing puts each topic under its heading, with the topic as the root statement of its tree
-and ids, spans, actors, cues, confidences and documents in ``{argmap: ...}`` data, so that a
+and ids, spans, actors, cues, confidences and documents in ``{"argmap": ...}`` data, so that a
 map exported, edited and read back keeps all of that for every statement left unchanged.
 
 Example:
@@ -38,6 +38,7 @@ Example:
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import warnings
@@ -51,35 +52,62 @@ from argmap.model import KINDS, ArgumentMap, Document, Edge, Node, Topic
 
 # ----------------------------------------------------------------------------- grammar
 
-_QUOTED = r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\n]|\'\')*\''
-_FLAT = rf'\{{(?:{_QUOTED}|[^{{}}"\'])*\}}'
-_NESTED1 = rf'\{{(?:{_QUOTED}|{_FLAT}|[^{{}}"\'])*\}}'
-_NESTED2 = rf'\{{(?:{_QUOTED}|{_NESTED1}|[^{{}}"\'])*\}}'
-
-GRAMMAR = rf"""
-start: head? item*
+def grammar(sep: str = "\x1e") -> str:
+    """The Lark grammar of element contents. All elements of a document are read in one pass,
+    joined by ``sep`` (a character the document does not contain), which no terminal crosses.
+    An element is regular (an optional head, then inline items), so its tokens are read
+    straight off a scan with the terminals (:func:`_scanner`), not through a parse tree."""
+    x = re.escape(sep)
+    quoted = rf'"(?:[^"\\\n{x}]|\\[^{x}])*"|\'(?:[^\'\n{x}]|\'\')*\''
+    flat = rf'\{{(?:{quoted}|[^{{}}"\'{x}])*\}}'
+    nested1 = rf'\{{(?:{quoted}|{flat}|[^{{}}"\'{x}])*\}}'
+    nested2 = rf'\{{(?:{quoted}|{nested1}|[^{{}}"\'{x}])*\}}'
+    return rf"""
+start: element (_SEP element)*
+element: head? item*
 head: STATEMENT_DEF | ARGUMENT_DEF | STATEMENT_REF | ARGUMENT_REF
 ?item: ESCAPED | TAG | MENTION | LINK | DATA | TEXT | CHAR
 
-STATEMENT_DEF.5: /\[[^\[\]\n]+\][ \t]*:/
-ARGUMENT_DEF.5: /<[^<>\n]+>[ \t]*:/
-STATEMENT_REF.4: /\[[^\[\]\n]+\]/
-ARGUMENT_REF.4: /<[^<>\n]+>/
-ESCAPED.3: /\\[\s\S]/
-TAG.3: /#\([^)\n]+\)/ | /#[^\s#@\[\]<>(){{}},;:!?.*]+/
-MENTION.3: /@\[[^\[\]\n]+\]/ | /@<[^<>\n]+>/
-LINK.3: /\[[^\[\]\n]*\]\([^()\s]*\)/
-DATA.3: /{_NESTED2}/
-TEXT: /[^\\#@\[<{{*_]+/
-CHAR: /[\s\S]/
+_SEP.9: /{x}/
+STATEMENT_DEF.5: /\[[^\[\]\n{x}]+\][ \t]*:/
+ARGUMENT_DEF.5: /<[^<>\n{x}]+>[ \t]*:/
+STATEMENT_REF.4: /\[[^\[\]\n{x}]+\]/
+ARGUMENT_REF.4: /<[^<>\n{x}]+>/
+ESCAPED.3: /\\[^{x}]/
+TAG.3: /#\([^)\n{x}]+\)/ | /#[^\s#@\[\]<>(){{}},;:!?.*{x}]+/
+MENTION.3: /@\[[^\[\]\n{x}]+\]/ | /@<[^<>\n{x}]+>/
+LINK.6: /\[[^\[\]\n{x}]*\]\([^()\s{x}]*\)/
+DATA.3: /[ \t]*{nested2}/
+TEXT: /[^\\#@\[<{{*_{x}]+/
+CHAR: /[^{x}]/
 """
 
 
-@lru_cache(maxsize=1)
-def _parser() -> Any:
+@lru_cache(maxsize=4)
+def _parser(sep: str = "\x1e") -> Any:
     from lark import Lark
 
-    return Lark(GRAMMAR, parser="lalr", lexer="contextual", maybe_placeholders=False)
+    return Lark(grammar(sep), parser="lalr", lexer="basic", maybe_placeholders=False)
+
+
+_HEADS = ("STATEMENT_DEF", "ARGUMENT_DEF", "STATEMENT_REF", "ARGUMENT_REF")
+
+
+@lru_cache(maxsize=4)
+def _scanner(sep: str = "\x1e") -> re.Pattern[str]:
+    """The grammar's terminals, as Lark orders them (priority first; CHAR, the catch-all,
+    last), in one regular expression: a scan with it costs a fraction of Lark's own lexer
+    loop, which matters for maps of thousands of statements."""
+    terminals = sorted(_parser(sep).terminals, key=lambda t: (-t.priority, t.name == "CHAR"))
+    return re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals))
+
+
+def _separator(text: str) -> str:
+    """A character ``text`` does not contain (normally the ASCII record separator)."""
+    for code in [0x1E, *range(0xE000, 0xF900)]:
+        if chr(code) not in text:
+            return chr(code)
+    raise ValueError("no free separator character")  # pragma: no cover - 6,400 private-use characters
 
 
 # ----------------------------------------------------------------------------- scanning
@@ -133,48 +161,42 @@ class _Doc:
     pcs: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
+_COMMENTS = re.compile(r"\\[\s\S]|\]\([^)\n]*\)|//[^\n]*|/\*[\s\S]*?\*/|<!--[\s\S]*?-->|(/\*|<!--)")
+
+
 def _blank_comments(text: str, source: str) -> tuple[str, set[int]]:
     """Comments become spaces (newlines kept), so line and column numbers stay true; also the
     (0-based) numbers of lines a comment touches, so that a line holding only a comment can be
-    told from an empty line (which ends a block)."""
+    told from an empty line (which ends a block). Escapes and link targets (``//`` in a URL)
+    are skipped over."""
     out: list[str] = []
     touched: set[int] = set()
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\\" and i + 1 < n:
-            out.append(text[i:i + 2])
-            i += 2
+    last = 0
+    for m in _COMMENTS.finditer(text):
+        start, end = m.span()
+        token = m.group()
+        if token.startswith("\\") or token.startswith("]("):
             continue
-        closer = None
-        if text.startswith("](", i):  # a link target: "//" in a URL is no comment
-            end = text.find(")", i)
-            end = i + 2 if end < 0 or "\n" in text[i:end] else end + 1
-            out.append(text[i:end])
-            i = end
-            continue
-        if text.startswith("//", i):
-            end = text.find("\n", i)
-            end = n if end < 0 else end
-        elif text.startswith("/*", i):
-            closer = "*/"
-        elif text.startswith("<!--", i):
-            closer = "-->"
-        else:
-            out.append(ch)
-            i += 1
-            continue
-        if closer is not None:
-            found = text.find(closer, i + 2)
-            if found < 0:
-                line, col = _position(text, i)
-                raise InputError(f"{source}:{line}:{col}", f"comment is never closed (expected {closer!r})")
-            end = found + len(closer)
-        first = text.count("\n", 0, i)
-        touched.update(range(first, first + text.count("\n", i, end) + 1))
-        out.append(re.sub(r"[^\n]", " ", text[i:end]))
-        i = end
+        if m.group(1):
+            line, col = _position(text, start)
+            closer = "*/" if m.group(1) == "/*" else "-->"
+            raise InputError(f"{source}:{line}:{col}", f"comment is never closed (expected {closer!r})")
+        first = text.count("\n", 0, start)
+        touched.update(range(first, first + token.count("\n") + 1))
+        out.append(text[last:start])
+        out.append(re.sub(r"[^\n]", " ", token))
+        last = end
+    out.append(text[last:])
     return "".join(out), touched
+
+
+def _data_value(text: str, source: str, line: int, col: int, what: str = "data") -> Any:
+    """Front matter or inline ``{...}`` data: JSON when it is (as argmap writes it; much
+    faster), else YAML."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return _yaml(text, source, line, col, what)
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -186,6 +208,10 @@ def _yaml(text: str, source: str, line: int, col: int, what: str) -> Any:
     import yaml
 
     try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        pass
+    try:  # the pure-Python loader says where and what more precisely (and the same everywhere)
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -215,7 +241,7 @@ class _Scanner:
         fm = _FRONT_MATTER.match(text)
         if fm:
             first = fm.group(1).count("\n") + 2
-            front = _yaml(fm.group(2), self.source, first, 1, "front matter")
+            front = _data_value(fm.group(2), self.source, first, 1, "front matter")
             if front is not None and not isinstance(front, dict):
                 raise self._error(first, 1, "front matter must be a YAML mapping (key: value lines)")
             self.doc.front = front or {}
@@ -230,18 +256,19 @@ class _Scanner:
         self._blocks(text.split("\n"), start_line)
 
     def _blocks(self, lines: list[str], first_line: int) -> None:
+        """Cut the lines into events (elements with their lines, empty lines, inference
+        lines), parse every element's content in one Lark run, then replay the events."""
+        events: list[tuple[Any, ...]] = []
         block: list[tuple[int, int, str]] = []  # (line, column, content)
         head: tuple[str, int, int, int] | None = None  # (kind, indent, line, col)
-        self.stack: list[tuple[int, _Element]] = []
-        self.in_pcs: str | None = None  # argument title whose premise–conclusion list is open
-        self.last_argument: tuple[str, int] | None = None  # title, line of a top-level argument
-        self.inference: list[str] | None = None
+        rule: list[str] | None = None  # lines of an inference rule between two '--' lines
+        rule_line = 0
         blank_before = True
 
         def flush() -> None:
             nonlocal block, head
             if head is not None:
-                self._element(head, block)
+                events.append(("element", head, block))
             block, head = [], None
 
         for offset, raw in enumerate(lines):
@@ -251,18 +278,19 @@ class _Scanner:
                 continue  # a comment line neither ends nor continues a block
             if not stripped:
                 flush()
-                if self.inference is None:
-                    self.stack = []
+                if rule is None:
+                    events.append(("blank",))
                 blank_before = True
                 continue
             indent = len(raw) - len(raw.lstrip(" \t"))
             body = raw[indent:]
             col = indent + 1
-            if self.inference is not None:
+            if rule is not None:
                 if _INFERENCE.match(body):
-                    self._close_inference(lineno)
+                    events.append(("inference", rule, rule_line, 1))
+                    rule = None
                 else:
-                    self.inference.append(body.strip())
+                    rule.append(body.strip())
                 continue
             m = _HEADING.match(body) if indent == 0 else None
             if m:
@@ -273,13 +301,10 @@ class _Scanner:
                 continue
             if _INFERENCE.match(body):
                 flush()
-                if self.in_pcs is None:
-                    raise self._error(lineno, col, "inference line '--' outside a premise-conclusion structure "
-                                      "(expected numbered premises '(1) ...' before it)")
                 if re.fullmatch(r"--[ \t]*", body):
-                    self.inference = []
+                    rule, rule_line = [], lineno
                 else:
-                    self._pcs_inference([], lineno)
+                    events.append(("inference", [], lineno, col))
                 continue
             rel = _RELATION.match(body)
             if rel:
@@ -305,8 +330,28 @@ class _Scanner:
             block = [(lineno, col + skip, body[skip:])]
             blank_before = False
         flush()
-        if self.inference is not None:
-            raise self._error(first_line + len(lines) - 1, 1, "inference rule is never closed (expected a line '--')")
+        if rule is not None:
+            raise self._error(rule_line, 1, "inference rule is never closed (expected a line '--')")
+        self._replay(events)
+
+    def _replay(self, events: list[tuple[Any, ...]]) -> None:
+        self.stack: list[tuple[int, _Element]] = []
+        self.in_pcs: str | None = None  # argument title whose premise–conclusion list is open
+        self.last_argument: tuple[str, int] | None = None  # title of the last top-level argument
+        elements = [e for e in events if e[0] == "element"]
+        texts = ["\n".join(part for _, _, part in block) for _, _, block in elements]
+        parsed = iter(self._contents(texts, [(block[0][0], block[0][1]) for _, _, block in elements]))
+        for event in events:
+            if event[0] == "blank":
+                self.stack = []
+            elif event[0] == "inference":
+                _, rule, line, col = event
+                if self.in_pcs is None:
+                    raise self._error(line, col, "inference line '--' outside a premise-conclusion structure "
+                                      "(expected numbered premises '(1) ...' before it)")
+                self._pcs_inference(rule, line)
+            else:
+                self._element(event[1], next(parsed))
 
     # -- elements ------------------------------------------------------------------
 
@@ -323,68 +368,80 @@ class _Scanner:
         self.section_stack.append((level, sid))
         self.section = sid
 
-    def _content(self, text: str, line: int, col: int) -> dict[str, Any]:
-        from lark import Token
-        from lark.exceptions import LarkError, UnexpectedInput
-
-        try:
-            tree = _parser().parse(text)
-        except UnexpectedInput as exc:  # pragma: no cover - every character lexes as CHAR
-            raise self._error(line + exc.line - 1, (col if exc.line == 1 else 1) + exc.column - 1,
-                              "unexpected text") from None
-        except LarkError as exc:  # pragma: no cover
-            raise self._error(line, col, str(exc)) from None
-        head: Token | None = None
-        items: list[Token] = []
-        for child in tree.children:
-            if isinstance(child, Token):
-                items.append(child)
+    def _contents(self, texts: list[str], starts: list[tuple[int, int]]) -> list[dict[str, Any]]:
+        """Every element's content, from one scan of all of them with the grammar's terminals."""
+        sep = _separator("".join(texts))
+        joined = sep.join(texts)
+        elements: list[list[tuple[str, str, int]]] = [[]]
+        match = _scanner(sep).match
+        pos, end = 0, len(joined)
+        while pos < end:
+            m = match(joined, pos)
+            assert m is not None, "CHAR matches any character but the separator"
+            kind = m.lastgroup
+            if kind == "_SEP":
+                elements.append([])
             else:
-                head = child.children[0]
+                elements[-1].append((kind, m.group(), pos))  # type: ignore[arg-type]
+            pos = m.end()
+        out = []
+        offset = 0
+        for tokens, text, (line, col) in zip(elements, texts, starts):
+            out.append(self._content(tokens, text, offset, line, col))
+            offset += len(text) + 1
+        return out
+
+    def _content(self, tokens: list[tuple[str, str, int]], text: str, offset: int, line: int,
+                 col: int) -> dict[str, Any]:
+        """One element's content from its ``(terminal, text, offset)`` tokens."""
+        head = None
+        items = []
+        for i, tok in enumerate(tokens):
+            if tok[0] in _HEADS:
+                if i == 0:
+                    head = tok
+                    continue
+                tok = ("CHAR", tok[1], tok[2])  # brackets inside the text
+            items.append(tok)
         data = None
-        while items and items[-1].type in ("TEXT", "CHAR") and not items[-1].strip():
+        while items and items[-1][0] in ("TEXT", "CHAR") and not items[-1][1].strip():
             items.pop()
-        if items and items[-1].type == "DATA":
-            tok = items.pop()
-            tline = line + tok.line - 1
-            tcol = (col if tok.line == 1 else 1) + tok.column - 1
-            data = _yaml(str(tok), self.source, tline, tcol, "data")
+        if items and items[-1][0] == "DATA":
+            _, value, start = items.pop()
+            rel = start - offset + len(value) - len(value.lstrip())
+            tline = line + text.count("\n", 0, rel)
+            tcol = (col + rel) if tline == line else rel - text.rfind("\n", 0, rel)
+            data = _data_value(value.strip(), self.source, tline, tcol)
             if not isinstance(data, dict):
                 raise self._error(tline, tcol, "data in braces must be a YAML mapping ({key: value})")
         parts: list[str] = []
         tags: list[str] = []
         trailing = len(items)
-        while trailing and (items[trailing - 1].type == "TAG" or not items[trailing - 1].strip()):
+        while trailing and (items[trailing - 1][0] == "TAG" or not items[trailing - 1][1].strip()):
             trailing -= 1
-        for i, tok in enumerate(items):
-            if tok.type == "ESCAPED":
-                parts.append(tok[1])
-            elif tok.type == "TAG":
-                tag = tok[2:-1] if tok.startswith("#(") else tok[1:]
-                tags.append(tag)
+        for i, (kind, value, _) in enumerate(items):
+            if kind == "ESCAPED":
+                parts.append(value[1])
+            elif kind == "TAG":
+                tags.append(value[2:-1] if value.startswith("#(") else value[1:])
                 if i < trailing:
-                    parts.append(str(tok))
-            elif tok.type == "LINK":
-                parts.append(tok[1:tok.index("](")])
-            elif tok.type == "CHAR" and tok in "*_":
-                continue  # emphasis markers: Argdown shows them as bold / italic, not as text
-            else:
-                parts.append(str(tok))
+                    parts.append(value)
+            elif kind == "LINK":
+                parts.append(value[1:value.index("](")])
+            elif kind != "CHAR" or value not in "*_":  # emphasis markers show as bold / italic
+                parts.append(value)
         kind = title = None
         defines = True
         if head is not None:
-            kind = "statement" if head.type.startswith("STATEMENT") else "argument"
-            title = head[1:head.rindex("]" if kind == "statement" else ">")].strip()
-            defines = head.type.endswith("DEF")
-        content = data is not None or any(tok.type != "CHAR" or tok.strip() for tok in items)
+            kind = "statement" if head[0].startswith("STATEMENT") else "argument"
+            title = head[1][1:head[1].rindex("]" if kind == "statement" else ">")].strip()
+            defines = head[0].endswith("DEF")
+        content = data is not None or any(t[0] != "CHAR" or t[1].strip() for t in items)
         return {"kind": kind, "title": title, "text": " ".join("".join(parts).split()), "tags": tags,
                 "data": data, "defines": defines, "content": content}
 
-    def _element(self, head: tuple[str, int, int, int], block: list[tuple[int, int, str]]) -> None:
+    def _element(self, head: tuple[str, int, int, int], parsed: dict[str, Any]) -> None:
         kind, indent, line, col = head
-        first_line, first_col, _ = block[0]
-        text = "\n".join(part for _, _, part in block)
-        parsed = self._content(text, first_line, first_col)
         if kind.startswith("heading:"):
             self._heading(len(kind.removeprefix("heading:")), parsed, line)
         elif kind.startswith("relation:"):
@@ -446,10 +503,6 @@ class _Scanner:
         self.doc.pcs[self.in_pcs].append({"role": "premise", "title": element.title})
         self.stack = [(indent, element)]
 
-    def _close_inference(self, line: int) -> None:
-        rule, self.inference = self.inference or [], None
-        self._pcs_inference(rule, line)
-
     def _pcs_inference(self, rule: list[str], line: int) -> None:
         assert self.in_pcs is not None
         steps = self.doc.pcs[self.in_pcs]
@@ -477,8 +530,15 @@ def parse_argdown(text: str, source: str = "<argdown>") -> ArgumentMap:
         ...
         argmap.errors.InputError: m.argdown:1:8: comment is never closed (expected '*/')
     """
-    scanned = _Scanner(text, source).doc
-    return _Builder(scanned, source).build()
+    # Reading makes many small objects and frees none: the cycle collector would only rescan
+    # them, again and again (a third of the time on a big map).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _Builder(_Scanner(text, source).doc, source).build()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class _Builder:
@@ -576,8 +636,9 @@ class _Builder:
         for note in self.notes:
             warnings.warn(f"{self.source}: {note}", _format_warning(), stacklevel=3)
         try:
-            return ArgumentMap(documents=documents, topics=topics, nodes=[Node(**n) for n in nodes],
-                               edges=[Edge(**e) for e in edges], **meta.pop("extra", {}))
+            # one validation for the whole map: per-node models would cost as much again
+            return ArgumentMap.model_validate({"documents": documents, "topics": topics, "nodes": nodes,
+                                               "edges": edges, **meta.pop("extra", {})})
         except ValueError as exc:
             from pydantic import ValidationError
 
@@ -741,9 +802,9 @@ def generate_argdown(amap: ArgumentMap) -> str:
         ...                 nodes=[Node(id="n1", kind="critique", topic="t1", text="They hurt.")],
         ...                 edges=[Edge(source="n1", target="t1", relation="attacks")])
         >>> print(generate_argdown(m), end="")
-        # Tolls {argmap: {"id": "t1"}}
+        # Tolls {"argmap": {"id": "t1"}}
         <BLANKLINE>
-        [t1]: Tolls {argmap: {"topic": "t1"}}
+        [t1]: Tolls {"argmap": {"topic": "t1"}}
           - [n1]: They hurt. #critique
     """
     titles = _titles(amap)
@@ -756,8 +817,8 @@ def generate_argdown(amap: ArgumentMap) -> str:
         front["extra"] = extra
     if front:
         title = next((d.title for d in amap.documents if d.title), None)
-        out += ["===", *( [f"title: {_data(' '.join(title.split()))}"] if title else []),
-                f"{_ARGMAP_KEY}: {_data(front)}", "===", ""]
+        header = {"title": " ".join(title.split())} if title else {}
+        out += ["===", _data({**header, _ARGMAP_KEY: front}), "===", ""]
     incoming: dict[str, list[Edge]] = {}
     for e in amap.edges:
         incoming.setdefault(e.target, []).append(e)
@@ -773,7 +834,7 @@ def generate_argdown(amap: ArgumentMap) -> str:
             meta["text"] = n.text
         fields = n.model_dump(mode="json", exclude={"id", "kind", "topic", "text"}, exclude_none=True)
         meta.update(fields)
-        data = f" {{{_ARGMAP_KEY}: {_data(meta)}}}" if meta else ""
+        data = f" {_data({_ARGMAP_KEY: meta})}" if meta else ""
         return f"[{titles[n.id]}]: {_escape(n.text)} #{n.kind}{data}"
 
     for topic in amap.topics:
@@ -782,8 +843,8 @@ def generate_argdown(amap: ArgumentMap) -> str:
         if visible != topic.title:
             meta["title"] = topic.title
         meta.update(topic.model_dump(mode="json", exclude={"id", "title"}, exclude_none=True))
-        out += [f"# {_escape(topic.title)} {{{_ARGMAP_KEY}: {_data(meta)}}}", ""]
-        out.append(f"[{titles[topic.id]}]: {_escape(topic.title)} {{{_ARGMAP_KEY}: {_data({'topic': topic.id})}}}")
+        out += [f"# {_escape(topic.title)} {_data({_ARGMAP_KEY: meta})}", ""]
+        out.append(f"[{titles[topic.id]}]: {_escape(topic.title)} {_data({_ARGMAP_KEY: {'topic': topic.id}})}")
         _tree(topic.id, 1, topic.id, out, incoming, nodes, defined, titles, node_line)
         out.append("")
         for n in amap.statements(topic.id):
