@@ -171,6 +171,8 @@ def _blank_comments(text: str, source: str) -> tuple[str, set[int]]:
     are skipped over."""
     out: list[str] = []
     touched: set[int] = set()
+    if "//" not in text and "/*" not in text and "<!--" not in text:
+        return text, touched  # nothing to look for (argmap's own exports escape their slashes)
     last = 0
     for m in _COMMENTS.finditer(text):
         start, end = m.span()
@@ -566,7 +568,9 @@ class _Builder:
         topic_statements: dict[tuple[str, str], str] = {}
         nodes: list[dict[str, Any]] = []
         for (kind, title), members in elements.items():
-            defining = next((m for m in members if m.defines and (m.text or m.data)), members[0])
+            defining = members[0]
+            if len(members) > 1 or not (defining.defines and (defining.text or defining.data)):
+                defining = next((m for m in members if m.defines and (m.text or m.data)), members[0])
             data = dict(defining.data or {})
             own = data.pop(_ARGMAP_KEY, None)
             own = dict(own) if isinstance(own, dict) else {}
@@ -579,7 +583,7 @@ class _Builder:
             node_id = str(own.pop("id", title))
             if kind == "argument" and title in statement_titles and "id" not in (defining.data or {}).get(_ARGMAP_KEY, {}):
                 node_id = f"<{title}>"
-            tags = sorted({t for m in members for t in m.tags}, key=[t for m in members for t in m.tags].index)
+            tags = list(dict.fromkeys(t for m in members for t in m.tags))
             kind_tags = [t for t in tags if t in KINDS]
             visible = defining.text
             text = own.pop("text", None)
