@@ -6,20 +6,27 @@ from hypothesis import strategies as st
 
 from argmap.model import KINDS, RELATIONS, ArgumentMap, Document, Edge, Node, Topic
 
-texts = st.text(min_size=0, max_size=40)
-optional_texts = st.none() | texts
+# characters XML 1.0 can carry (GraphML and GEXF files are XML): no controls, no surrogates
+XML_SAFE = st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufffe\uffff") | st.sampled_from("\n\t")
 
 
 @st.composite
-def argument_maps(draw: st.DrawFn, max_topics: int = 4, max_nodes: int = 10, max_edges: int = 14) -> ArgumentMap:
-    """Valid maps: unique ids, edges between existing ids, spans inside the document text."""
-    doc_text = draw(st.text(max_size=200))
+def argument_maps(draw: st.DrawFn, max_topics: int = 4, max_nodes: int = 10, max_edges: int = 14,
+                  alphabet: st.SearchStrategy[str] | None = None) -> ArgumentMap:
+    """Valid maps: unique ids, edges between existing ids, spans inside the document text
+    (every string drawn from ``alphabet`` when given)."""
+    def text(**size: int) -> st.SearchStrategy[str]:
+        return st.text(alphabet, **size) if alphabet is not None else st.text(**size)
+
+    texts = text(min_size=0, max_size=40)
+    optional_texts = st.none() | texts
+    doc_text = draw(text(max_size=200))
     with_text = draw(st.booleans())
     documents = [Document(id="d1", title=draw(optional_texts), source=draw(optional_texts),
                           text=doc_text if with_text else None)]
     n_topics = draw(st.integers(1, max_topics))
     n_nodes = draw(st.integers(0, max_nodes))
-    ids = draw(st.lists(st.text(min_size=1, max_size=8), min_size=n_topics + n_nodes,
+    ids = draw(st.lists(text(min_size=1, max_size=8), min_size=n_topics + n_nodes,
                         max_size=n_topics + n_nodes, unique=True))
     topic_ids, node_ids = ids[:n_topics], ids[n_topics:]
 

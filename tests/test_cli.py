@@ -89,6 +89,11 @@ def test_help_of_every_verb_loads_no_heavy_library() -> None:
     assert proc.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_no_verb_shows_the_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert capsys.readouterr().err.startswith("Usage: argmap [OPTIONS] VERB")
+
+
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == f"argmap {version('argmap')}"
@@ -218,6 +223,17 @@ def test_extract_takes_json_that_is_not_a_map_as_text(tmp_path: Path, capsys: py
     notes.write_text('{"note": "Critics warn that tolls hurt."}')
     assert main(["extract", str(notes)]) == 0
     assert ArgumentMap.from_json(capsys.readouterr().out).documents[0].text == notes.read_text()
+
+
+def test_extract_with_an_extra_lexicon(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    essay = tmp_path / "zorb.txt"
+    essay.write_text("Tolls\n\nThe zorblings insist that tolls hurt.\n")
+    lexicon = tmp_path / "zorb.json"
+    lexicon.write_text(json.dumps({"actors": {"con": ["zorblings"]}}))
+    assert main(["extract", str(essay)]) == 0
+    assert ArgumentMap.from_json(capsys.readouterr().out).nodes == []
+    assert main(["extract", str(essay), "--lexicon", str(lexicon)]) == 0
+    assert [n.kind for n in ArgumentMap.from_json(capsys.readouterr().out).nodes] == ["critique"]
 
 
 # ----- topics and --topic ---------------------------------------------------------------

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -206,3 +208,13 @@ def test_i23_instances_load_and_ground(shared_dir: Path, name: str) -> None:
     assert not ext & attacked, "grounded extension is conflict-free"
     unattacked = {a for a in af.arguments} - {t for _, t in af.attacks}
     assert unattacked <= ext and len(unattacked) == stats["unattacked_arguments"]
+
+
+def test_solve_reads_a_framework_on_standard_input(capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"arg(a).\narg(b).\natt(a,b).\n")))
+    assert main(["solve", "-", "-s", "grounded"]) == 0
+    assert capsys.readouterr().out.strip() == "[[a]]"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"p af 2\n2 3\n")))
+    assert main(["solve", "-", "-s", "grounded"]) == 2
+    assert capsys.readouterr().err.startswith("argmap solve: <stdin>:")

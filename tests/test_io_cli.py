@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap import ArgumentMap, InputError, Topic, load_map, save_map
+from argmap import ArgumentMap, InputError, Topic, load, save
 from argmap.cli import main
 
 
@@ -30,8 +30,8 @@ def test_written_files_follow_the_umask(tmp_path: Path) -> None:
 
 def test_save_and_load(tmp_path: Path) -> None:
     m = ArgumentMap(topics=[Topic(id="t", title="T")])
-    save_map(m, tmp_path / "m.json")
-    assert load_map(tmp_path / "m.json") == m
+    save(m, tmp_path / "m.json")
+    assert load(tmp_path / "m.json") == m
     assert [p.name for p in tmp_path.iterdir()] == ["m.json"], "no temporary file left behind"
 
 
@@ -51,7 +51,7 @@ def test_load_errors_name_the_file(tmp_path: Path, content: bytes, message: str)
     path = tmp_path / "bad.json"
     path.write_bytes(content)
     with pytest.raises(InputError) as err:
-        load_map(path)
+        load(path)
     assert str(err.value).startswith(str(path)) and message in str(err.value)
 
 
@@ -86,9 +86,9 @@ def test_cli_version_and_help() -> None:
 
 def test_export_json_and_graphml(tmp_path: Path) -> None:
     src = tmp_path / "m.json"
-    save_map(ArgumentMap(topics=[Topic(id="t", title="Tolls & <fees>")]), src)
+    save(ArgumentMap(topics=[Topic(id="t", title="Tolls & <fees>")]), src)
     assert run_cli("export", str(src), "--to", "json", "-o", str(tmp_path / "copy.json")).returncode == 0
-    assert load_map(tmp_path / "copy.json").topics[0].title == "Tolls & <fees>"
+    assert load(tmp_path / "copy.json").topics[0].title == "Tolls & <fees>"
     proc = run_cli("export", str(src), "--to", "graphml")
     assert proc.returncode == 0 and "Tolls &amp; &lt;fees&gt;" in proc.stdout
 

@@ -99,3 +99,20 @@ def test_merged_lexicons_round_trip_through_a_file(tmp_path_factory: pytest.Temp
     saved = extra.with_name("saved.json")
     lex.to_file(saved)
     assert Lexicon.from_file(saved) == lex
+
+
+def test_the_example_user_file_in_the_docs_is_a_valid_lexicon(tmp_path: Path) -> None:
+    doc = (ROOT / "docs" / "extraction.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in doc.split("```json\n")[1:]]
+    assert blocks, "docs/extraction.md shows an example lexicon file"
+    for i, block in enumerate(blocks):
+        lex = Lexicon.load(write(tmp_path, f"example{i}.json", block))
+        assert len(lex.words("actors", "con")) > len(Lexicon.default().words("actors", "con"))
+
+
+def test_a_lexicon_is_hashable_consistently_with_equality(tmp_path: Path) -> None:
+    copy = Lexicon.model_validate(Lexicon.default().model_dump(by_alias=True))
+    assert copy == Lexicon.default() and copy is not Lexicon.default()
+    assert hash(copy) == hash(Lexicon.default())
+    extended = Lexicon.load(write(tmp_path, "extra.json", {"group_nouns": ["beekeepers"]}))
+    assert len({Lexicon.default(), copy, extended}) == 2

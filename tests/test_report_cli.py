@@ -3,6 +3,7 @@ renderer: what it writes, how it fails, and its progress bar on a terminal."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pty
@@ -144,3 +145,24 @@ def test_a_folder_of_essays(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     capsys.readouterr()
     assert run_cli(str(empty), "-o", str(tmp_path / "out2")) == 2
     assert "folder has no .txt or .md files" in capsys.readouterr().err
+
+
+def test_a_report_is_a_folder_not_standard_output(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    amap_path = tmp_path / "m.json"
+    amap_path.write_text(ArgumentMap().to_json())
+    assert run_cli(str(amap_path), "-o", "-") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "give -o a folder" in err
+    assert not (tmp_path / "-").exists()
+
+
+@needs_dot
+def test_report_of_a_text_on_standard_input(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = write_essays(tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(paths[0].read_bytes())))
+    assert run_cli("-", "-o", str(tmp_path / "out")) == 0
+    amap = ArgumentMap.load(str(tmp_path / "out" / "map.json"))
+    assert amap.documents[0].text == paths[0].read_text(encoding="utf-8") and amap.nodes

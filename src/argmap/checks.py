@@ -255,35 +255,26 @@ def self_attack(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
             yield f"{ix.describe(s)} attacks itself", (s,)
 
 
-def _stance_conflicts(ix: MapIndex, relation: str, source: str, target: str) -> Iterator[tuple[str, Sequence[str]]]:
-    for s, t in ix.pairs(relation):
-        if s != t and ix.stance(s) == source and ix.stance(t) == target:
-            verb = "attacks" if relation == "attacks" else "supports"
-            yield f"{ix.describe(s)} {verb} {ix.describe(t)} ({source} {verb} {target})", (s, t)
+def _stance_check(relation: str, source: str, target: str, doc: str) -> CheckFunction:
+    """A check for ``relation`` edges from a ``source``-stance to a ``target``-stance item."""
+    def check(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
+        for s, t in ix.pairs(relation):  # type: ignore[arg-type]
+            if s != t and ix.stance(s) == source and ix.stance(t) == target:
+                yield f"{ix.describe(s)} {relation} {ix.describe(t)} ({source} {relation} {target})", (s, t)
+
+    check.__doc__ = doc
+    return check
 
 
-@register("AM102", "error", "pro-attacks-pro")
-def pro_attacks_pro(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
-    """A pro statement (claim, rebuttal) attacks a pro statement or a topic."""
-    return _stance_conflicts(ix, "attacks", "pro", "pro")
-
-
-@register("AM103", "error", "con-supports-pro")
-def con_supports_pro(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
-    """A con statement (critique) supports a pro statement or a topic."""
-    return _stance_conflicts(ix, "supports", "con", "pro")
-
-
-@register("AM104", "error", "con-attacks-con")
-def con_attacks_con(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
-    """A critique attacks a critique."""
-    return _stance_conflicts(ix, "attacks", "con", "con")
-
-
-@register("AM105", "error", "pro-supports-con")
-def pro_supports_con(ix: MapIndex) -> Iterator[tuple[str, Sequence[str]]]:
-    """A pro statement supports a critique (the other support across stances is AM103)."""
-    return _stance_conflicts(ix, "supports", "pro", "con")
+# code, name, relation, source stance, target stance, description
+for _code, _name, _relation, _source, _target, _doc in [
+    ("AM102", "pro-attacks-pro", "attacks", "pro", "pro", "A pro statement (claim, rebuttal) attacks a pro statement or a topic."),
+    ("AM103", "con-supports-pro", "supports", "con", "pro", "A con statement (critique) supports a pro statement or a topic."),
+    ("AM104", "con-attacks-con", "attacks", "con", "con", "A critique attacks a critique."),
+    ("AM105", "pro-supports-con", "supports", "pro", "con",
+     "A pro statement supports a critique (the other support across stances is AM103)."),
+]:
+    register(_code, "error", _name)(_stance_check(_relation, _source, _target, _doc))
 
 
 @register("AM106", "error", "supports-and-attacks")

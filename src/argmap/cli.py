@@ -112,6 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result = cli.main(args=list(argv) if argv is not None else None, prog_name="argmap",
                           standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:  # plain ``argmap``: the help, on stderr
+        click.echo(exc.format_message(), err=True)
+        return EXIT_BAD_INPUT
     except click.UsageError as exc:
         click.echo(_usage_line(exc), err=True)
         return EXIT_BAD_INPUT

@@ -61,8 +61,15 @@ def _default_mode(target: Path) -> int:
 
 
 def save_map(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
-    """Save ``amap`` as ``argmap/1`` JSON, atomically."""
-    atomic_write(path, amap.to_json() + "\n")
+    """Save ``amap`` as ``argmap/1`` JSON, atomically.
+
+    Maps can be changed in place into ones that break the load invariants; what would be
+    written is validated as :func:`load_map` validates it, so a map that could not be loaded
+    is refused with the very message loading it would give, and nothing is written.
+    """
+    text = amap.to_json() + "\n"
+    map_from_json(text, path)
+    atomic_write(path, text)
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:

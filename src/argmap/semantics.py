@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 Label = Literal["IN", "OUT", "UNDEC"]
 Extension = frozenset[str]
 
+# The semantics :func:`extensions` (and ``argmap solve --semantics``) knows.
+SEMANTICS = ("grounded", "complete", "preferred", "stable")
+
 # Default bounds of the exponential searches; callers (and ``argmap solve``) can raise them.
 DEFAULT_LIMIT = 1_000_000
 DEFAULT_TIME_LIMIT: float | None = 60.0
@@ -418,9 +421,6 @@ def stable_extensions(
     fw = _as_framework(af)
     search = _Search(fw, stable=True, what="stable", limit=limit, time_limit=time_limit)
     return [_extension(fw, labels) for labels in search.labellings()]
-
-
-SEMANTICS = ("grounded", "complete", "preferred", "stable")
 
 
 def extensions(

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
 # How much of an input is looked at to tell a map JSON from a text.
-_HEAD = 4096
+SNIFF_BYTES = 4096
 
 
 def is_map_json(raw: bytes) -> bool:
@@ -27,7 +27,7 @@ def is_map_json(raw: bytes) -> bool:
         >>> is_map_json(b'{"schema": "argmap/1"}'), is_map_json(b'{"a": 1}'), is_map_json(b"Tolls.")
         (True, False, False)
     """
-    if not looks_like_json(raw[:_HEAD]):
+    if not looks_like_json(raw[:SNIFF_BYTES]):
         return False
     try:
         data = json.loads(raw)
@@ -37,7 +37,7 @@ def is_map_json(raw: bytes) -> bool:
 
 
 def _looks_like_map(path: str, raw: bytes) -> bool:
-    return path.endswith(".json") or looks_like_json(raw[:_HEAD])
+    return path.endswith(".json") or looks_like_json(raw[:SNIFF_BYTES])
 
 
 def input_format(path: str, raw: bytes, fmt: str | None = None) -> str | None:

@@ -5,8 +5,8 @@ Nothing here imports spaCy, networkx or Graphviz: ``argmap VERB --help`` stays f
 from argmap's registries (themes) are looked up only when a value is checked or help shown.
 
 Example:
-    >>> parse_graph_attrs(["rankdir=LR", "node.fontsize=24", "graph.splines=ortho"])
-    {'rankdir': 'LR', 'node': {'fontsize': '24'}, 'splines': 'ortho'}
+    >>> parse_graph_attrs(["rankdir=LR", "node.fontsize=24", "label=a=b"])
+    {'rankdir': 'LR', 'node.fontsize': '24', 'label': 'a=b'}
 """
 
 from __future__ import annotations
@@ -25,9 +25,6 @@ FILE_HELP = ("FILE is a map JSON, a file in any format argmap reads (Argdown, AI
 
 # Where ``--from`` leaves its value for :func:`argmap.commands._inputs.load_inputs`.
 FROM_KEY = "argmap.from"
-
-# Graphviz attribute scopes ``--graph-attr`` takes: ``graph.`` (the default), ``node.``, ``edge.``
-ATTR_SCOPES = ("graph", "node", "edge")
 
 
 def _readable_formats() -> Iterable[str]:
@@ -116,25 +113,18 @@ def _timeout_help() -> str:
     return f"give up when Graphviz takes longer than this (default: {DEFAULT_TIMEOUT:g})"
 
 
-def parse_graph_attrs(values: Sequence[str]) -> dict[str, Any]:
-    """``KEY=VALUE`` texts as Graphviz attributes: ``NAME`` or ``graph.NAME`` is a graph
-    attribute, ``node.NAME`` / ``edge.NAME`` a node / edge default (nested dicts).
+def parse_graph_attrs(values: Sequence[str]) -> dict[str, str]:
+    """``KEY=VALUE`` texts as the ``graph_attr`` of the diagrams: ``NAME`` (or ``graph.NAME``)
+    is a graph attribute, ``node.NAME`` / ``edge.NAME`` a node / edge default.
 
-    Attribute names are checked by the diagrams; this only splits them.
+    Only the ``KEY=VALUE`` shape is checked here; the diagrams check the names.
     """
-    attrs: dict[str, Any] = {}
+    attrs: dict[str, str] = {}
     for text in values:
         key, sep, value = text.partition("=")
-        scope, _, name = key.strip().rpartition(".")
-        if not sep or not name:
+        if not sep or not key.strip():
             raise click.BadParameter(f"expected KEY=VALUE, got {text!r}")
-        if scope in ("", "graph"):
-            attrs[name] = value
-        elif scope in ATTR_SCOPES:
-            attrs.setdefault(scope, {})[name] = value
-        else:
-            scoped = ", ".join(f"{s}.NAME" for s in ATTR_SCOPES)
-            raise click.BadParameter(f"{text!r}: the key must be NAME or one of {scoped}")
+        attrs[key.strip()] = value
     return attrs
 
 

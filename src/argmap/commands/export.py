@@ -15,7 +15,9 @@ from argmap.formats import FORMATS, format_for_path, writable
               help="output format (default: the one the -o file's ending names)")
 @click.option("-o", "--output", default="-", metavar="FILE", help="output file (default: -, standard output)")
 def command(file: str, fmt: str | None, output: str) -> None:
-    """Write a map in another format: """
+    """Write a map in another format, named by --to or by the -o file's ending. The
+    argumentation-framework formats (apx, tgf, i23) hold the map's Dung framework, for
+    argumentation solvers."""
     from argmap.commands._inputs import load_inputs
     from argmap.commands._streams import STDIO, display_name, write_output
     from argmap.errors import ArgmapError, InputError
@@ -32,5 +34,5 @@ def command(file: str, fmt: str | None, output: str) -> None:
     write_output(output, text)
 
 
-command.help = "Write a map in another format:\n\n\b\n" + "\n".join(
+command.help = (command.help or "") + "\n\n\b\nFormats:\n" + "\n".join(
     f"  {name:<9} {FORMATS[name].description}" for name in writable())

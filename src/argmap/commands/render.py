@@ -18,12 +18,23 @@ def diagram_kwargs(amap: ArgumentMap, diagram: dict[str, Any]) -> dict[str, Any]
     from dataclasses import replace
 
     from argmap.diagrams import get_theme
+    from argmap.errors import ArgmapError
     from argmap.semantics import grounded_labelling
 
     theme = get_theme(diagram.get("theme", "default"))
     if "font_size" in diagram:
         theme = replace(theme, fontsize=diagram["font_size"])
-    kwargs: dict[str, Any] = {"theme": theme, "graph_attrs": diagram.get("graph_attr"),
+    nested: dict[str, Any] = {}
+    for key, value in (diagram.get("graph_attr") or {}).items():
+        scope, dot, name = key.rpartition(".")
+        if scope in ("node", "edge"):
+            nested.setdefault(scope, {})[name] = value
+        elif scope in ("", "graph"):
+            nested[name] = value
+        else:
+            raise ArgmapError(f"graph attribute name {key!r} is not a Graphviz attribute name "
+                              "(NAME, or node.NAME / edge.NAME / graph.NAME)")
+    kwargs: dict[str, Any] = {"theme": theme, "graph_attrs": nested,
                               "labelling": grounded_labelling(amap) if diagram.get("status", True) else None}
     kwargs |= {key: diagram[key] for key in ("timeout", "legend") if key in diagram}
     return kwargs

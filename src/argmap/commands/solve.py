@@ -54,7 +54,7 @@ def command(file: str, semantics: str, fmt: str | None, as_json: bool, limit: in
 def _read(path: str, fmt: str | None) -> Framework:
     """Framework files by format (given, from the suffix, or sniffed: apx and i23 files are
     recognisable); anything else is a map JSON or a text, read like every other verb does."""
-    from argmap.commands._inputs import load_inputs
+    from argmap.commands._inputs import SNIFF_BYTES, load_inputs
     from argmap.commands._streams import display_name, read_input
     from argmap.formats.iccma import SUFFIX_FORMATS, parse_framework, sniff_format
     from argmap.io import looks_like_json
@@ -63,8 +63,8 @@ def _read(path: str, fmt: str | None) -> Framework:
     raw = read_input(path)
     if fmt is None:
         fmt = SUFFIX_FORMATS.get(Path(path).suffix.lower())
-    if fmt is None and not looks_like_json(raw[:4096]):
-        sniffed = sniff_format(raw[:4096].decode("utf-8", "replace"))
+    if fmt is None and not looks_like_json(raw[:SNIFF_BYTES]):
+        sniffed = sniff_format(raw[:SNIFF_BYTES].decode("utf-8", "replace"))
         fmt = sniffed if sniffed in ("apx", "i23") else None  # a text would sniff as tgf
     if fmt in FORMATS:
         return parse_framework(raw, display_name(path), fmt)

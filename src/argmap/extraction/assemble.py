@@ -21,7 +21,7 @@ from typing import Any
 
 from argmap.extraction.layout import Span, Unit, parse_layout
 from argmap.extraction.lexicon import Lexicon
-from argmap.extraction.linking import link_topic
+from argmap.extraction.items import item_statements, link_members
 from argmap.extraction.statements import Statement, has_argument, unit_statements
 from argmap.model import ArgumentMap
 
@@ -51,11 +51,11 @@ def _debate_units(text: str, units: list[Unit], sentences, lex: Lexicon) -> list
     ended: set[int] = set()
     out = []
     for unit in units:
-        if unit.context is not None and unit.context in ended:
-            unit.context = None
-        stmts = unit_statements(text, unit, sentences, lex)
-        if unit.context is not None and unit.stance is None and not has_argument(stmts):
-            ended.add(unit.context)
+        if unit.debate_heading_id is not None and unit.debate_heading_id in ended:
+            unit.debate_heading_id = None
+        stmts = unit_statements(text, unit, sentences, lex) + item_statements(text, unit, sentences, lex)
+        if unit.debate_heading_id is not None and unit.stance is None and not has_argument(stmts):
+            ended.add(unit.debate_heading_id)
         if stmts:
             out.append((unit, stmts))
     return out
@@ -95,7 +95,7 @@ def assemble(
         ))
         statements = [s for _, stmts in members for s in stmts]
         ids = [f"n{len(nodes) + i + 1}" for i in range(len(statements))]
-        for node_id, link in zip(ids, link_topic(statements, first_unit.stance)):
+        for node_id, link in zip(ids, link_members(text, members, first_unit.stance)):
             st = link.statement
             nodes.append(dict(
                 id=node_id, kind=link.kind, topic=topic_id, document=document_id,

@@ -1,24 +1,42 @@
 """Stage 1: the layout of a text — title, headings, paragraphs, list items, inline labels,
-inline bullets, Q/A and Myth/Fact pairs — grouped into *units*, each a candidate topic.
+inline bullets — grouped into *units*, each a candidate topic, and the statements the layout
+itself places: labelled items (``For:`` / ``Against:``, ``Point`` / ``Counterpoint``,
+``Myth 2 —`` / ``• The facts:``, ``Q:`` / ``A:``), bare FAQ questions and their answers,
+speaker turns (``PROPOSITION (name):``), nested outline items and numbered reply lists.
 
 Pure string work with character offsets into the original text, so it runs on texts of any
-length before spaCy sees them.
+length before spaCy sees them. The label words are lexicon data (:mod:`.labels`).
 
 Example:
     >>> text = "Road Pricing\\n\\nDebates\\n\\nEquity\\n\\nCritics warn that tolls hurt the poor."
     >>> layout = parse_layout(text)
     >>> layout.title, [(u.topic_title, u.debate) for u in layout.units]
     ('Road Pricing', [('Equity', False)])
-    >>> layout.units[0].context is not None      # a sub-heading under a debate heading
+    >>> layout.units[0].debate_heading_id is not None      # a sub-heading under a debate heading
     True
+    >>> unit = parse_layout("Tolls\\n\\nFor: They cut queues.\\nAgainst: They hurt the poor.").units[0]
+    >>> [(i.stance, i.answers is not None) for i in unit.items]
+    [('pro', False), ('con', True)]
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Union
 
+from argmap.extraction.labels import (
+    FLIP,
+    ItemLabel,
+    LayoutLabels,
+    SpeakerLabel,
+    bold_label,
+    bold_only,
+    is_byline,
+    layout_labels,
+)
 from argmap.extraction.lexicon import Lexicon
+from argmap.extraction.overlap import closest
 
 Span = tuple[int, int]
 
@@ -30,19 +48,41 @@ _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
 _RULE = re.compile(r"[=\-_*~]{3,}")
 _INLINE_ITEM = re.compile(r"\s+[-–•]\s+(?=[A-Z“\"‘'(][^:.!?\n]{1,100}:\s)")
 _TERMINAL = ".!?;,"
+_SENTENCE_GAP = re.compile(r"[.!?][”\"’')]?\s+")
 _EDIT_SUFFIX = re.compile(r"(?<=[a-z0-9)\]”\"’'])Edit$")
 _MAX_LABEL_WORDS = 12
+_MAX_QUESTION_WORDS = 30
+_TAB_WIDTH = 4
 
 
-@dataclass
+@dataclass(eq=False)
+class Item:
+    """A statement whose place the layout gives: its side and what it answers.
+
+    ``answers`` is the item it replies to (a Counterpoint its Point, a nested reply its
+    parent, a turn the turn before), the :class:`Unit` whose statements it replies to (a
+    numbered reply paired with a list entry), or ``None`` for the topic itself. ``whole``
+    keeps the item as one statement (a question line); otherwise each sentence is one.
+    """
+
+    span: Span
+    stance: str
+    answers: Item | Unit | None = None
+    whole: bool = False
+    label: str | None = None
+    speaker: str | None = None
+
+
+@dataclass(eq=False)
 class Unit:
     """A stretch of text that may hold one debate (one topic).
 
     ``topic_title is None`` means the document's own topic (its title). ``debate`` is set
-    under a debate heading or label; ``context`` names the debate heading a plain sub-heading
-    follows — whether the unit really belongs to that debate is decided by its cues (a
-    sub-heading without any argument ends the debate section). ``stance`` is the stance a
-    heading such as "Benefits" or "Arguments against" gives to unmarked items.
+    under a debate heading or label; ``debate_heading_id`` numbers the debate heading a plain
+    sub-heading follows — whether the unit really belongs to that debate is decided by its
+    cues (a sub-heading without any argument ends the debate section). ``stance`` is the
+    stance a heading such as "Benefits" or "Arguments against" gives to unmarked items.
+    ``body`` is prose read for cues; ``items`` are statements the layout places itself.
     """
 
     topic_title: str | None
@@ -51,8 +91,8 @@ class Unit:
     body: list[Span] = field(default_factory=list)
     debate: bool = False
     stance: str | None = None
-    context: int | None = None
-    qa: list[tuple[str, Span]] = field(default_factory=list)
+    debate_heading_id: int | None = None
+    items: list[Item] = field(default_factory=list)
 
 
 @dataclass
@@ -64,18 +104,27 @@ class Layout:
     units: list[Unit]
 
 
-def _content_lines(text: str) -> list[Span]:
-    """Spans of the lines without surrounding white space; a blank line is ``(-1, -1)``."""
-    spans, at = [], 0
+@dataclass
+class _Line:
+    start: int
+    end: int
+    indent: int
+
+
+def _content_lines(text: str) -> list[_Line | None]:
+    """The lines without surrounding white space, with their indentation; blank lines are ``None``."""
+    lines: list[_Line | None] = []
+    at = 0
     for line in text.split("\n"):
         stripped = line.strip().strip("\ufeff").strip()
         if stripped:
             start = at + line.index(stripped)
-            spans.append((start, start + len(stripped)))
+            lead = line[: line.index(stripped)].replace("\t", " " * _TAB_WIDTH)
+            lines.append(_Line(start, start + len(stripped), len(lead)))
         else:
-            spans.append((-1, -1))
+            lines.append(None)
         at += len(line) + 1
-    return spans
+    return lines
 
 
 def is_heading(line: str) -> bool:
@@ -94,34 +143,52 @@ def is_heading(line: str) -> bool:
     )
 
 
-def _continues(text: str, lines: list[Span], i: int) -> bool:
+def is_question_line(line: str) -> bool:
+    """A line that is one short question (a FAQ item or a title), not a paragraph.
+
+    Example:
+        >>> is_question_line("Won't prices rise?"), is_question_line("Still unsure? Call us today.")
+        (True, False)
+    """
+    return line.endswith("?") and 0 < len(line.split()) <= _MAX_QUESTION_WORDS and not line[0].islower()
+
+
+def _continues(text: str, lines: list[_Line | None], i: int) -> bool:
     """True when line ``i`` (the next one) carries on a sentence: it follows without a blank
     line and starts in lower case, so the line before is a wrapped line, not a heading."""
-    return i < len(lines) and lines[i][0] >= 0 and text[lines[i][0]].islower()
+    return i < len(lines) and lines[i] is not None and text[lines[i].start].islower()  # type: ignore[union-attr]
 
 
 def _label(text: str, start: int, end: int) -> tuple[Span, int] | None:
-    """``(label span, body start)`` when the block opens with a short "Label: " prefix."""
+    """``(label span, body start)`` when the block opens with a short "Label: " prefix or a
+    bold label."""
+    bold = bold_label(text, start, end)
+    if bold is not None:
+        return bold
     m = _LABEL.match(text, start, end)
     if m is None or len(m.group("label").split()) > _MAX_LABEL_WORDS:
         return None
     return (m.start("label"), m.end("label")), m.end()
 
 
-class _Builder:
-    """Walks the blocks of a text once, keeping the heading context, and emits units."""
+Answerable = Union[Item, Unit]
 
-    def __init__(self, text: str, lexicon: Lexicon) -> None:
+
+class _UnitCollector:
+    """Walks the blocks of a text once, keeping the heading state, and collects the units."""
+
+    def __init__(self, text: str, lexicon: Lexicon, labels: LayoutLabels, speakers: dict[str, str]) -> None:
         self.text = text
         self.lex = lexicon
+        self.labels = labels
         self.units: list[Unit] = []
         self.heading: str | None = None
         self.heading_span: Span | None = None
         self.section: str | None = None
         self.debate = False
         self.stance: str | None = None
-        self.context: int | None = None
-        self.contexts = 0
+        self.debate_heading_id: int | None = None
+        self.debate_headings = 0
         self._debate_heading: int | None = None
         self._section_stance: str | None = None
         self._debate_level: int | None = None
@@ -129,52 +196,117 @@ class _Builder:
         # own before them ("Criticism" > "Cost", "Burnout"), not to whatever follows its items
         self._inheriting = False
         self.heading_unit: Unit | None = None
-        self.qa_unit: Unit | None = None
+        # the unit collecting the labelled items and turns under the current heading
+        self.items_unit: Unit | None = None
+        # a Myth / question unit whose answer ("Fact:", "A:", the next paragraph) may follow
+        self.pair_unit: Unit | None = None
+        self.awaiting_answer = False
+        # whether a blank line precedes the block being read
+        self.after_blank = False
+        # after a question that asks for information, its "A:" line answers nothing
+        self.unanswerable = False
+        # speaker label → side, for transcripts; the side of the last turn
+        self.speakers = speakers
+        self.speaker_sides: dict[str, str] = {}
+        self.last_turn: Item | None = None
+        # open outline items by indentation: (indent, what an item nested under it answers)
+        self.outline: list[tuple[int, Answerable, str]] = []
+        # the lists under side headings, for a later "Replies to …" list: (stance, entries)
+        self.side_lists: list[tuple[str | None, list[Unit]]] = []
+        self.replying_to: list[Unit] | None = None
+        self.replies = 0
+
+    # ----- units ----------------------------------------------------------------------
 
     def _new_unit(self, title: str | None, span: Span | None, **kw: object) -> Unit:
         if self.debate:
             self._inheriting = False
-        unit = Unit(topic_title=title, topic_span=span, section=self.section,
-                    debate=self.debate, stance=self.stance, context=self.context, **kw)  # type: ignore[arg-type]
+        unit = Unit(topic_title=title, topic_span=span, section=self.section, debate=self.debate,
+                    stance=self.stance, debate_heading_id=self.debate_heading_id, **kw)  # type: ignore[arg-type]
         self.units.append(unit)
         return unit
+
+    def _items_unit(self) -> Unit:
+        if self.items_unit is None:
+            self.items_unit = self._new_unit(self.heading, self.heading_span)
+        return self.items_unit
+
+    def _end_block(self) -> None:
+        self.pair_unit = None
+        self.awaiting_answer = False
+        self.outline = []
+
+    # ----- headings -------------------------------------------------------------------
 
     def heading_line(self, start: int, end: int, level: int | None = None) -> None:
         """A heading; ``level`` is known for Markdown headings (``##`` → 2), where a heading
         no deeper than the debate heading ends that debate section."""
         title = self.text[start:end].rstrip(":").strip()
         if level is not None and self._debate_level is not None and level <= self._debate_level:
-            self.debate, self.stance, self.context = False, None, None
+            self.debate, self.stance, self.debate_heading_id = False, None, None
         self.heading, self.heading_span = title, (start, start + len(title))
-        self.heading_unit = self.qa_unit = None
+        self.heading_unit = self.items_unit = None
+        self._end_block()
+        self.last_turn = None
+        self.replying_to = self._answered_list(title)
+        self.replies = 0
         is_debate, stance, is_closing = self.lex.section_roles(title)
+        if self.replying_to is not None:
+            is_debate, stance = True, None
         if not is_debate and self.text[start:end].endswith(":"):
             # "Critics raise three objections:" introduces items spoken by that side
             first = title.split(maxsplit=1)[0] if title else ""
             actor_side = self.lex.actor_stance(first)
             if actor_side in ("pro", "con"):
                 is_debate, stance = True, actor_side
-        if not (self.context is not None or self.debate) or is_debate or is_closing:
+        if not (self.debate_heading_id is not None or self.debate) or is_debate or is_closing:
             self.section = title
         if is_debate:
-            self.contexts += 1
-            self.debate, self.stance, self.context = True, stance, None
-            self._debate_heading = self.contexts
+            self.debate_headings += 1
+            self.debate, self.stance, self.debate_heading_id = True, stance, None
+            self._debate_heading = self.debate_headings
             self._section_stance = stance
             self._debate_level = level
             self._inheriting = True
+            if stance is not None:
+                self.side_lists.append((stance, []))
         elif is_closing:
-            self.debate, self.stance, self.context = False, None, None
-        elif self.debate or self.context is not None:
+            self.debate, self.stance, self.debate_heading_id = False, None, None
+        elif self.debate or self.debate_heading_id is not None:
             # a plain heading inside a debate section: a sub-topic if its text argues, or
             # an item of a stance section ("Criticism" > "Cost")
-            self.context = self.context if self.context is not None else self._debate_heading
+            self.debate_heading_id = self.debate_heading_id if self.debate_heading_id is not None else self._debate_heading
             self.debate = False
             self.stance = self._section_stance if self._inheriting else None
 
+    def _answered_list(self, heading: str) -> list[Unit] | None:
+        """The side list a "Replies to the disadvantages" heading answers (the last list of
+        the side it names, else the last list), or ``None`` for any other heading."""
+        if not self.labels.is_reply_heading(heading) or not self.side_lists:
+            return None
+        named = self.lex.section_roles(heading)[1]
+        for stance, entries in reversed(self.side_lists):
+            if entries and (named is None or stance == named):
+                return entries
+        return None
+
+    # ----- paragraphs and items ------------------------------------------------------
+
     def prose(self, start: int, end: int) -> None:
-        """A paragraph: inline bullets, a labelled paragraph, or plain prose."""
-        self.qa_unit = None
+        """A paragraph: an answer, a turn, a labelled item, inline bullets or plain prose."""
+        if self.awaiting_answer and self.pair_unit is not None:
+            self._answer(start, end)
+            return
+        if self._labelled_item(start, end, None):
+            return
+        after_pair = self.pair_unit is not None and bool(self.pair_unit.items)
+        if after_pair and not self.after_blank:
+            # lines right after a myth and its answer explain them: only cue-marked claims count
+            self.pair_unit.body.append((start, end))  # type: ignore[union-attr]
+            return
+        self._end_block()
+        if self._turn(start, end):
+            return
         pieces = self._inline_items(start, end)
         if pieces:
             self._inline_bullets(pieces)
@@ -183,34 +315,182 @@ class _Builder:
         if labelled:
             self._labelled(labelled[0], (labelled[1], end))
             return
-        if self.heading_unit is None:
-            title = self.heading
-            self.heading_unit = self._new_unit(title, self.heading_span)
+        if self.replying_to is not None and self._reply(start, end):
+            return
+        if after_pair:
+            # prose between myths or questions opens no debate of its own
+            self.heading_unit = self._pair_unit(self.heading, self.heading_span)
+        elif self.heading_unit is None:
+            self.heading_unit = self._new_unit(self.heading, self.heading_span)
         self.heading_unit.body.append((start, end))
 
-    def item(self, start: int, end: int) -> None:
-        """A list item ("- …", "• …", "1. …")."""
-        self.qa_unit = None
+    def question(self, start: int, end: int) -> None:
+        """A bare question line: a FAQ item when it voices an objection, else a heading."""
+        self._end_block()
+        last = self.text[start:end].rsplit(". ", 1)[-1]
+        if not self.lex.is_objection_question(last):
+            self.heading_line(start, end)
+            return
+        self.pair_unit = self._pair_unit(self.text[start:end], (start, end))
+        self.pair_unit.items.append(Item((start, end), "con", whole=True))
+        self.awaiting_answer = True
+
+    def item(self, start: int, end: int, indent: int, list_length: int) -> None:
+        """A list item ("- …", "• …", "1. …") of a list of ``list_length`` items, possibly
+        nested under the one before."""
+        self.awaiting_answer = False
+        while self.outline and self.outline[-1][0] >= indent:
+            self.outline.pop()
+        if self.outline:
+            self._nested(start, end, indent)
+            return
+        if self.replying_to is not None and self._reply(start, end, list_length):
+            return
+        if self._labelled_item(start, end, indent):
+            return
+        self.pair_unit = None
         labelled = _label(self.text, start, end)
         if labelled:
-            self._labelled(labelled[0], (labelled[1], end))
+            unit = self._labelled(labelled[0], (labelled[1], end))
         elif self.stance is not None or self.debate:
-            self._new_unit(self.heading, self.heading_span, body=[(start, end)])
+            unit = self._new_unit(self.heading, self.heading_span, body=[(start, end)])
         else:
             self.prose(start, end)
+            return
+        if self.side_lists and unit.stance is not None:
+            self.side_lists[-1][1].append(unit)
+        if unit.stance is not None:
+            self.outline.append((indent, unit, unit.stance))
 
-    def qa_line(self, role: str, start: int, body_start: int, end: int) -> None:
-        if role in ("question", "myth") or self.qa_unit is None:
-            title = self.text[body_start:end]
-            self.qa_unit = self._new_unit(title, (body_start, end))
-        self.qa_unit.qa.append((role, (start, end)))
+    def _nested(self, start: int, end: int, indent: int) -> None:
+        """An indented item replies to the item it sits under, for the other side."""
+        _, parent, side = self.outline[-1]
+        found = self.labels.item_label(self.text, start, end)
+        body = found.body_start if found else start
+        label = found.name if found else None
+        item = Item((body, end), FLIP[side], answers=parent, label=label)
+        owner = parent if isinstance(parent, Unit) else self._owner(parent)
+        owner.items.append(item)
+        self.outline.append((indent, item, item.stance))
 
-    def _labelled(self, label: Span, body: Span) -> None:
+    def _owner(self, item: Item) -> Unit:
+        return next(u for u in reversed(self.units) if any(i is item for i in u.items))
+
+    def _labelled_item(self, start: int, end: int, indent: int | None) -> bool:
+        """A line opening with a known item label; ``False`` when it has none. A second label
+        after a full stop starts a second item ("Point: … Counterpoint: …" on one line)."""
+        found = self.labels.item_label(self.text, start, end)
+        if found is None:
+            return False
+        segments = [found]
+        at = found.body_start
+        while (nxt := self._next_label(at, end)) is not None:
+            segments.append(nxt)
+            at = nxt.body_start
+        for k, label in enumerate(segments):
+            stop = end if k + 1 == len(segments) else self._label_start(segments[k + 1], at=label.body_start)
+            self._place_labelled(label, start, stop, indent)
+        return True
+
+    def _next_label(self, start: int, end: int) -> ItemLabel | None:
+        for m in _SENTENCE_GAP.finditer(self.text, start, end):
+            found = self.labels.item_label(self.text, m.end(), end)
+            if found is not None:
+                return found
+        return None
+
+    def _label_start(self, label: ItemLabel, at: int) -> int:
+        """Where the text before ``label`` ends (its sentence's end)."""
+        gap = max(m.start() for m in _SENTENCE_GAP.finditer(self.text, at, label.body_start))
+        return gap + 1
+
+    def _place_labelled(self, found: ItemLabel, start: int, end: int, indent: int | None) -> None:
+        if found.role == "topic":
+            self._topic_item(found, start, end)
+        elif found.role == "answer":
+            if self.pair_unit is not None and self.pair_unit.items:
+                self._answer(found.body_start, end, label=found.name)
+            elif self.items_unit is not None and self.items_unit.items and not self.unanswerable:
+                last = self.items_unit.items[-1]
+                self.items_unit.items.append(Item((found.body_start, end), FLIP[last.stance], answers=last,
+                                                  label=found.name))
+            # an answer to a question that voices no objection has no node
+        else:
+            self.unanswerable = False
+            unit = self._items_unit()
+            last = unit.items[-1] if unit.items else None
+            answers = last if found.role == "side" and last is not None and last.stance != found.stance else None
+            item = Item((found.body_start, end), found.stance, answers=answers, label=found.name)  # type: ignore[arg-type]
+            unit.items.append(item)
+            if indent is not None:
+                self.outline.append((indent, item, item.stance))
+
+    def _topic_item(self, found: ItemLabel, start: int, end: int) -> None:
+        """"Myth 2 — …" or "Q: …": a topic of its own, its answer to follow."""
+        body = (found.body_start, end)
+        self.pair_unit = None
+        self.unanswerable = found.stance is None and not self.lex.is_objection_question(self.text[body[0] : body[1]])
+        if self.unanswerable:
+            return  # a question asking for information: neither it nor its answer argues
+        self.pair_unit = self._pair_unit(self.text[body[0] : body[1]], body)
+        self.pair_unit.items.append(Item(body, "con", whole=True, label=found.name))
+
+    def _pair_unit(self, title: str | None, span: Span | None) -> Unit:
+        """The topic of a myth or question: its own items, and prose that is no opener."""
+        unit = self._new_unit(title, span)
+        unit.debate, unit.stance, unit.debate_heading_id = False, None, None
+        return unit
+
+    def _answer(self, start: int, end: int, label: str | None = None) -> None:
+        assert self.pair_unit is not None
+        question = self.pair_unit.items[0]
+        self.pair_unit.items.append(Item((start, end), "pro", answers=question, label=label))
+        self.awaiting_answer = False
+
+    def _turn(self, start: int, end: int) -> bool:
+        """A speaker's turn in a transcript; each answers the last turn of the other side."""
+        m = self.labels.speaker_label(self.text, start, end)
+        if m is None or m.key not in self.speakers:
+            return False
+        role = self.speakers[m.key]
+        if role == "procedural":
+            return True  # a chair's line keeps order, it argues nothing
+        side = self.speaker_sides.get(m.key) or (role if role in FLIP else None)
+        if side is None:
+            side = FLIP[self.last_turn.stance] if self.last_turn is not None else "pro"
+        self.speaker_sides[m.key] = side
+        answers = self.last_turn if self.last_turn is not None and self.last_turn.stance != side else None
+        turn = Item((m.body_start, end), side, answers=answers, speaker=m.name, label=m.role_words)
+        self._items_unit().items.append(turn)
+        self.last_turn = turn
+        return True
+
+    def _reply(self, start: int, end: int, list_length: int | None = None) -> bool:
+        """The ``k``-th entry of a "Replies to …" list answers the ``k``-th entry of the list
+        it names when the lists have the same length, else the entry it shares most words with."""
+        entries = self.replying_to or []
+        self.replies += 1
+        found = self.labels.item_label(self.text, start, end)
+        body_start = found.body_start if found is not None else start
+        if list_length == len(entries):
+            target: Unit | None = entries[self.replies - 1]
+        else:
+            wording = [(u, " ".join(self.text[s:e] for s, e in u.body)) for u in entries]
+            target = closest(self.text[body_start:end], wording)
+        if target is None or target.stance is None:
+            return False
+        target.items.append(Item((body_start, end), FLIP[target.stance], answers=target))
+        return True
+
+    # ----- existing inline forms -----------------------------------------------------
+
+    def _labelled(self, label: Span, body: Span) -> Unit:
         title = self.text[label[0] : label[1]]
         is_debate, stance, _ = self.lex.section_roles(title)
         unit = self._new_unit(title, label, body=[body])
         if is_debate:
-            unit.debate, unit.stance, unit.context = True, stance, None
+            unit.debate, unit.stance, unit.debate_heading_id = True, stance, None
+        return unit
 
     def _inline_items(self, start: int, end: int) -> list[Span]:
         cuts = [m for m in _INLINE_ITEM.finditer(self.text, start, end)]
@@ -226,11 +506,11 @@ class _Builder:
     def _inline_bullets(self, pieces: list[Span]) -> None:
         first_start, first_end = pieces[0]
         first = self.text[first_start:first_end]
-        saved = (self.debate, self.stance, self.context)
+        saved = (self.debate, self.stance, self.debate_heading_id)
         if is_heading(first):
             is_debate, stance, _ = self.lex.section_roles(first)
             if is_debate:
-                self.debate, self.stance, self.context = True, stance, None
+                self.debate, self.stance, self.debate_heading_id = True, stance, None
             items = pieces[1:]
         else:
             items = pieces
@@ -239,57 +519,132 @@ class _Builder:
             if labelled:
                 self._labelled(labelled[0], (labelled[1], e))
             else:
-                self.prose(s, e)
-        self.debate, self.stance, self.context = saved
+                self._plain(s, e)
+        self.debate, self.stance, self.debate_heading_id = saved
+
+    def _plain(self, start: int, end: int) -> None:
+        if self.heading_unit is None:
+            self.heading_unit = self._new_unit(self.heading, self.heading_span)
+        self.heading_unit.body.append((start, end))
+
+
+def _title(text: str, lines: list[_Line | None], lex: Lexicon, labels: LayoutLabels) -> tuple[int, str, Span] | None:
+    """``(line index, title, span)`` of the title line: the first line that reads like a
+    heading or a short question, after any byline or dateline."""
+    for i, line in enumerate(lines):
+        if line is None:
+            continue
+        s, e = line.start, line.end
+        hashes = _MARKDOWN_HEADING.match(text, s, e)
+        s = hashes.end() if hashes else s
+        candidate = bold_only(text[s:e]) or text[s:e]
+        if is_byline(candidate, labels):
+            continue
+        speaker = labels.speaker_label(text, s, e)
+        if labels.item_label(text, s, e) is not None or (speaker is not None and speaker.role):
+            return None
+        looks_like_title = (is_heading(candidate) or is_question_line(candidate)
+                            or (len(candidate) <= 200 and candidate[-1] not in ".!?"))
+        if not looks_like_title or labels.is_section_name(candidate):
+            return None  # a first line such as "Criticism" or "Arguments against" opens a section
+        title = _EDIT_SUFFIX.sub("", candidate).strip()
+        offset = text.index(title, s) if title in text[s:e] else s
+        return i, title, (offset, offset + len(title))
+    return None
+
+
+def _speakers(text: str, lines: list[_Line | None], labels: LayoutLabels) -> dict[str, str]:
+    """Speaker labels of a transcript → ``pro`` / ``con`` / ``procedural`` / ``""`` (unknown side).
+
+    A label is a speaker when its role word is known ("CHAIR", "OPPOSITION (…)"), or when
+    the text has turns by two speakers or more, three turns at least, whose labels are
+    capitals or carry a name ("ANA:", "Host (Lee):"), or which each open two paragraphs."""
+    counts: dict[str, int] = {}
+    found: dict[str, SpeakerLabel] = {}
+    for line in lines:
+        if line is None:
+            continue
+        m = labels.speaker_label(text, line.start, line.end)
+        if m is None or labels.item_label(text, line.start, line.end) is not None:
+            continue
+        counts[m.key] = counts.get(m.key, 0) + 1
+        found[m.key] = m
+    marked = [k for k, m in found.items() if m.label.isupper() or m.name != m.label or counts[k] >= 2]
+    dialogue = len(marked) >= 2 and sum(counts[k] for k in marked) >= 3
+    return {k: m.role for k, m in found.items() if m.role or (dialogue and k in marked)}
 
 
 def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
     """Split ``text`` into units (see :class:`Unit`); every span indexes ``text``."""
     lex = lexicon or Lexicon.default()
-    builder = _Builder(text, lex)
+    labels = layout_labels(lex)
     lines = _content_lines(text)
+    found = _title(text, lines, lex, labels)
     title: str | None = None
     title_span: Span | None = None
-    first = next((i for i, sp in enumerate(lines) if sp[0] >= 0), None)
-    if first is not None:
-        s, e = lines[first]
-        hashes = _MARKDOWN_HEADING.match(text, s, e)
-        s = hashes.end() if hashes else s
-        candidate = text[s:e]
-        looks_like_title = is_heading(candidate) or (len(candidate) <= 200 and candidate[-1] not in ".!?")
-        if looks_like_title and not lex.section_roles(candidate)[0]:
-            title = _EDIT_SUFFIX.sub("", candidate).strip()
-            title_span = (s, s + len(title))
-            lines = lines[first + 1 :]
-    i = 0
+    if found is not None:
+        index, title, title_span = found
+        lines = lines[index + 1 :]
+    collector = _UnitCollector(text, lex, labels, _speakers(text, lines, labels))
+    i, list_length, in_list = 0, 0, False
     while i < len(lines):
-        s, e = lines[i]
+        line = lines[i]
+        collector.after_blank = i > 0 and lines[i - 1] is None
         i += 1
-        if s < 0:
+        if line is None:
             continue
-        line = text[s:e]
-        if _RULE.fullmatch(line):
+        s, e = line.start, line.end
+        content = text[s:e]
+        if _RULE.fullmatch(content):
             continue
-        hashes = _MARKDOWN_HEADING.match(line)
+        hashes = _MARKDOWN_HEADING.match(content)
+        bold = bold_only(content)
+        if hashes or bold is not None:
+            in_list = False
         if hashes:
-            builder.heading_line(s + hashes.end(), e, level=hashes.group().count("#"))
+            collector.heading_line(s + hashes.end(), e, level=hashes.group().count("#"))
             continue
-        bullet = _BULLET.match(line)
-        qa = builder.lex.qa_label.match(line)
-        if qa:
-            builder.qa_line(lex.qa_role(qa.group("label")), s, s + qa.end(), e)
-        elif bullet:
-            builder.item(s + bullet.end(), e)
-        elif is_heading(line) and not _continues(text, lines, i):
-            builder.heading_line(s, e)
+        if bold is not None:
+            offset = text.index(bold, s)
+            collector.heading_line(offset, offset + len(bold))
+            continue
+        bullet = _BULLET.match(content)
+        if bullet and not in_list:
+            list_length = _list_length(text, lines, i - 1)
+        in_list = bool(bullet)
+        if bullet:
+            collector.item(s + bullet.end(), e, line.indent, list_length)
+        elif labels.item_label(text, s, e) is not None:
+            collector.prose(s, e)
+        elif is_question_line(content) and not _continues(text, lines, i):
+            collector.question(s, e)
+        elif is_heading(content) and not _continues(text, lines, i):
+            collector.heading_line(s, e)
         else:
             # a paragraph hard-wrapped over several lines ends on a line that ends a sentence
-            while line[-1] not in ".!?:”\")" and i < len(lines) and lines[i][0] >= 0:
-                nxt = text[lines[i][0] : lines[i][1]]
-                if _BULLET.match(nxt) or lex.qa_label.match(nxt) or is_heading(nxt):
+            while content[-1] not in ".!?:”\")" and i < len(lines) and lines[i] is not None:
+                nxt = lines[i]
+                assert nxt is not None
+                nxt_text = text[nxt.start : nxt.end]
+                if _BULLET.match(nxt_text) or labels.item_label(text, nxt.start, nxt.end) or is_heading(nxt_text):
                     break
-                e = lines[i][1]
-                line = text[s:e]
+                e = nxt.end
+                content = text[s:e]
                 i += 1
-            builder.prose(s, e)
-    return Layout(title=title, title_span=title_span, units=builder.units)
+            collector.prose(s, e)
+    return Layout(title=title, title_span=title_span, units=collector.units)
+
+
+def _list_length(text: str, lines: list[_Line | None], first: int) -> int:
+    """The number of items of the list starting at line ``first`` (at its indentation)."""
+    start = lines[first]
+    assert start is not None
+    count = 0
+    for line in lines[first:]:
+        if line is None:
+            continue
+        if not _BULLET.match(text, line.start, line.end):
+            break
+        if line.indent == start.indent:
+            count += 1
+    return count

@@ -157,6 +157,35 @@ class QALabels(_Part):
     fact: Words = []
 
 
+class ItemLabels(_Part):
+    """Labels before a statement whose place the layout gives ("Point:", "Against:",
+    "Counterpoint:"), and the layout words around them (see :mod:`argmap.extraction.labels`)."""
+
+    comment: str = Field("", alias="_comment")
+    opens: Sides = Field(Sides(), description="labels opening a new line of argument for a side")
+    sides: Sides = Field(Sides(), description="side labels of a sequence; each answers the other side before it")
+    answers: Words = Field([], description="labels of a reply to the item before")
+    elaboration_openers: Words = Field([], description="openers of a later answer sentence that only restates it")
+    reply_headings: Words = Field([], description="headings of a list that answers an earlier list")
+
+
+class Speakers(_Part):
+    """Role words of transcript speaker labels."""
+
+    comment: str = Field("", alias="_comment")
+    pro: Words = []
+    con: Words = []
+    procedural: Words = Field([], description="speakers whose turns are procedure, not argument (a chair)")
+
+
+class Bylines(_Part):
+    """How byline and dateline lines start, and month names; such a line is no title."""
+
+    comment: str = Field("", alias="_comment")
+    starts: Words = []
+    months: Words = []
+
+
 class Asides(_Part):
     """Attribution inside or after a clause (", as argued by X,", "according to X,")."""
 
@@ -189,6 +218,7 @@ class Lexicon(BaseModel):
     quantifiers: Words = []
     group_nouns: Words = []
     group_suffixes: Words = []
+    actor_prepositions: Words = Field([], description="prepositions that extend an actor ('critics of the plan')")
     verbs: Verbs = Verbs()
     framing: Sides = Sides()
     framing_patterns: SidePatterns = SidePatterns()
@@ -203,6 +233,9 @@ class Lexicon(BaseModel):
     asides: Asides = Asides()
     sections: Sections = Sections()
     qa_labels: QALabels = QALabels()
+    item_labels: ItemLabels = ItemLabels()
+    speakers: Speakers = Speakers()
+    bylines: Bylines = Bylines()
     objection_question_starts: Words = []
     confidence: dict[str, Confidence] = Field(
         {}, description="confidence of a node by the evidence that made it (calibrated on dev texts)")
@@ -274,6 +307,14 @@ class Lexicon(BaseModel):
     @cached_property
     def _word_lists(self) -> dict[tuple[str, ...], list[str]]:
         return {}
+
+    def __hash__(self) -> int:
+        """Hashable (a key for caches of compiled tables), consistent with ``==``."""
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash(json.dumps(self.model_dump(mode="json"), sort_keys=True))
 
     # ----- classification of matched words ---------------------------------------------
 
@@ -361,7 +402,7 @@ class Lexicon(BaseModel):
         group_head = rf"[A-Za-z][\w-]{{2,}}(?:{suffixes})"
         return (
             rf"(?P<actor>(?:(?:{quant})\s+)?{modifier}(?P<head>{heads}|{group_head})"
-            r"(?:\s+(?:of|in|from|within|across)\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+)?)"
+            rf"(?:\s+(?:{_alternation(self.words('actor_prepositions'))})\s+(?:[\w'’-]+\s+){{0,4}}[\w'’-]+)?)"
         )
 
     @cached_property
@@ -465,19 +506,6 @@ class Lexicon(BaseModel):
         optional connective. A break counts only where a cue follows it."""
         connective = _alternation(self.words("clause_connectives"))
         return re.compile(rf"(?:;|,|\s[—–-]\s|—)\s*(?:(?:{connective})\s+)?", re.IGNORECASE)
-
-    @cached_property
-    def qa_label(self) -> re.Pattern[str]:
-        """``Q:``, ``A:``, ``Myth:``, ``Fact:`` and their long forms at the start of a line."""
-        names = [w for role in ("question", "answer", "myth", "fact") for w in self.words("qa_labels", role)]
-        return re.compile(rf"(?P<label>{_alternation(names)})\s*[:.]\s+", re.IGNORECASE)
-
-    def qa_role(self, label: str) -> str:
-        """``question``, ``answer``, ``myth`` or ``fact`` for a Q/A label."""
-        for role in ("question", "answer", "myth", "fact"):
-            if label.lower() in self.words("qa_labels", role):
-                return role
-        raise KeyError(label)
 
     def is_objection_question(self, question: str) -> bool:
         """Yes/no questions ("Does X mean Y?") and rhetorical ones ("Why should X …?") voice

@@ -1,7 +1,17 @@
 """spaCy components: ``argmap_sentences`` (sentence starts that respect abbreviations and
-quotes) and ``argmap_debates`` (the whole extraction, setting ``doc._.argmap``).
+quotes) and ``argmap_debates`` (the whole extraction).
 
-Both run on ``spacy.blank("en")``; no model download is needed.
+Both run on ``spacy.blank("en")``; no model download is needed, and both are registered
+through the ``spacy_factories`` entry point, so ``add_pipe`` finds them without an import of
+argmap. The results live on the Doc:
+
+- ``doc._.argmap``: the :class:`~argmap.model.ArgumentMap` (kept serialisable in
+  ``doc._.argmap_data``, so ``Doc.to_bytes``, ``DocBin`` and ``nlp.pipe(n_process=2)`` work);
+- ``doc.spans["argmap"]``: one span per node, labelled ``claim``/``critique``/``rebuttal``,
+  with ``span.id_`` the node id and the extensions ``span._.argmap_node``,
+  ``argmap_actor``, ``argmap_cue``, ``argmap_target``, ``argmap_relation``,
+  ``argmap_confidence`` read from the map. A spaCy span covers whole tokens; the node's
+  ``span`` (``span._.argmap_node.span``) holds the exact character offsets.
 
 Example:
     >>> import spacy
@@ -10,27 +20,29 @@ Example:
     >>> doc = nlp("Parking\\n\\nCritics warn that fees hurt shops. Supporters reply that footfall rose.")
     >>> [n.kind for n in doc._.argmap.nodes]
     ['critique', 'rebuttal']
+    >>> [(s.label_, s._.argmap_actor, s._.argmap_target) for s in doc.spans["argmap"]]
+    [('critique', 'Critics', 't1'), ('rebuttal', 'Supporters', 'n1')]
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import ensure_path
 
+from argmap.extraction.doc_results import doc_text  # importing it registers the Doc and Span extensions
 from argmap.extraction.assemble import assemble
 from argmap.extraction.lexicon import Lexicon
 
 _TERMINAL = {".", "!", "?", "…", "...", "?!", "!?"}
 _CLOSERS = set("”\"’')]»")
 _OPENERS = set("“\"‘'([«¿¡")
-
-if not Doc.has_extension("argmap"):
-    Doc.set_extension("argmap", default=None)
-
 
 def sentence_start_tokens(doc: Doc) -> list[int]:
     """Indices of the tokens that start a sentence: the first token, and a token that follows
@@ -57,12 +69,6 @@ def sentence_start_tokens(doc: Doc) -> list[int]:
     return starts
 
 
-def doc_text(doc: Doc) -> str:
-    """``doc.text`` without building a Token object per token (several times faster)."""
-    strings = doc.vocab.strings
-    return "".join([strings[o] + " " if ws else strings[o] for o, ws in doc.to_array([ORTH, SPACY]).tolist()])
-
-
 def sentence_starts(doc: Doc) -> list[int]:
     """Character offsets of :func:`sentence_start_tokens` (0 for an empty doc)."""
     return [doc[i].idx for i in sentence_start_tokens(doc)] or [0]
@@ -80,11 +86,26 @@ def argmap_sentences(doc: Doc) -> Doc:
 
 
 class DebateExtractor:
-    """The ``argmap_debates`` component: ``doc._.argmap`` becomes the doc's argument map."""
+    """The ``argmap_debates`` component: ``doc._.argmap`` becomes the doc's argument map and
+    ``doc.spans["argmap"]`` its statements.
+
+    The lexicon is the bundled one extended by ``lexicon_paths``, read when first needed:
+    ``spacy.load`` restores the saved lexicon (``to_disk``) without the original files.
+    """
+
+    LEXICON_FILE = "lexicon.json"
 
     def __init__(self, nlp: Language, name: str, lexicon_paths: list[str]) -> None:
         self.name = name
-        self.lexicon = Lexicon.load(*lexicon_paths) if lexicon_paths else Lexicon.default()
+        self.lexicon_paths = list(lexicon_paths)
+        self._lexicon: Lexicon | None = None
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The cue lexicon this component reads with."""
+        if self._lexicon is None:
+            self._lexicon = Lexicon.load(*self.lexicon_paths)
+        return self._lexicon
 
     def __call__(self, doc: Doc) -> Doc:
         arr = doc.to_array([SENT_START, IDX]).astype("int64")
@@ -94,6 +115,26 @@ class DebateExtractor:
             starts = sentence_starts(doc)
         doc._.argmap = assemble(doc_text(doc), starts, self.lexicon)
         return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the whole lexicon (bundled words and the user's) as ``lexicon.json``."""
+        directory = ensure_path(path)
+        directory.mkdir(parents=True, exist_ok=True)
+        self.lexicon.to_file(directory / self.LEXICON_FILE)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> DebateExtractor:
+        """Read the lexicon :meth:`to_disk` saved."""
+        self._lexicon = Lexicon.from_file(ensure_path(path) / self.LEXICON_FILE)
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """The lexicon as JSON bytes (``nlp.to_bytes()``)."""
+        return self.lexicon.model_dump_json(by_alias=True).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> DebateExtractor:
+        """Read the lexicon :meth:`to_bytes` wrote."""
+        self._lexicon = Lexicon.model_validate_json(data)
+        return self
 
 
 @Language.factory("argmap_debates", default_config={"lexicon_paths": []})

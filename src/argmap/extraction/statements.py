@@ -19,7 +19,6 @@ from argmap.extraction.layout import Span, Unit
 from argmap.extraction.lexicon import Lexicon
 
 _TRIM_END = " \t\r\n,;:—–-"
-_SHORT_ANSWER_WORDS = 3
 _MIN_OPENER_WORDS = 6
 
 
@@ -147,28 +146,6 @@ def read_sentence(text: str, span: Span, lexicon: Lexicon | None = None) -> list
     return out
 
 
-def _qa_statements(text: str, unit: Unit, sentences: Callable[[Span], list[Span]], lex: Lexicon) -> list[Statement]:
-    roles = dict(unit.qa)
-    question = roles.get("question")
-    if question is not None:
-        label_end = lex.qa_label.match(text, question[0]).end()  # type: ignore[union-attr]
-        if not lex.is_objection_question(text[label_end : question[1]]):
-            return []
-    out = []
-    for role, (s, e) in unit.qa:
-        if role in ("question", "myth"):
-            out.append(Statement(span=_trim(text, s, e), actor_role="con", cue=role, confidence=0.7))
-            continue
-        parts = sentences((s, e))
-        first = parts[0] if parts else (s, e)
-        label_end = lex.qa_label.match(text, s).end()  # type: ignore[union-attr]
-        if len(text[label_end : first[1]].split()) <= _SHORT_ANSWER_WORDS and len(parts) > 1:
-            first = (first[0], parts[1][1])  # "A: No. <the reason>" — the reason is the answer
-        out.append(Statement(span=_trim(text, *first), actor_role="pro", response=True, cue=role,
-                             confidence=0.7))
-    return out
-
-
 def unit_statements(
     text: str, unit: Unit, sentences: Callable[[Span], list[Span]], lexicon: Lexicon | None = None
 ) -> list[Statement]:
@@ -179,8 +156,6 @@ def unit_statements(
     stance linking infers); other unmarked clauses are narration and dropped.
     """
     lex = lexicon or Lexicon.default()
-    if unit.qa:
-        return _qa_statements(text, unit, sentences, lex)
     clauses = [c for span in unit.body for sent in sentences(span) for c in read_sentence(text, sent, lex)]
     if not clauses:
         return []
@@ -188,7 +163,7 @@ def unit_statements(
     opener = clauses[0]
     # a short remark ("Environmental groups are divided.") frames a debate without arguing
     arguable = len(text[opener.span[0] : opener.span[1]].split()) >= _MIN_OPENER_WORDS
-    in_debate = unit.debate or unit.context is not None
+    in_debate = unit.debate or unit.debate_heading_id is not None
     keep_opener = not opener.marked and (unit.stance is not None or in_debate and bool(marked) and arguable)
     if keep_opener:
         opener.confidence = 0.75 if unit.stance else 0.6

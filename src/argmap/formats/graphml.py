@@ -1,7 +1,5 @@
-"""GraphML (for Gephi, yEd, Cytoscape) through networkx.
-
-GraphML attributes must be scalars, so a span becomes ``span_start``/``span_end`` and
-empty values are left out.
+"""GraphML (for Gephi, yEd, Cytoscape): the networkx view (:func:`argmap.graph.to_networkx`)
+written by ``networkx.write_graphml``; its attributes are scalars, as GraphML needs.
 
 Example:
     >>> from argmap.model import ArgumentMap, Topic
@@ -12,23 +10,8 @@ Example:
 from __future__ import annotations
 
 import io
-from typing import Any
 
 from argmap.model import ArgumentMap
-
-
-def _scalars(attrs: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in attrs.items():
-        if value is None:
-            continue
-        if key == "span":
-            out["span_start"], out["span_end"] = value
-        elif isinstance(value, (str, int, float, bool)):
-            out[key] = value
-        else:
-            out[key] = str(value)
-    return out
 
 
 def dumps(amap: ArgumentMap) -> str:
@@ -37,10 +20,6 @@ def dumps(amap: ArgumentMap) -> str:
 
     from argmap.graph import to_networkx
 
-    g = to_networkx(amap)
-    flat = nx.MultiDiGraph()
-    flat.add_nodes_from((n, _scalars(d)) for n, d in g.nodes(data=True))
-    flat.add_edges_from((u, v, _scalars(d)) for u, v, d in g.edges(data=True))
     buf = io.BytesIO()
-    nx.write_graphml(flat, buf, encoding="utf-8")
+    nx.write_graphml(to_networkx(amap), buf, encoding="utf-8")
     return buf.getvalue().decode("utf-8")

@@ -32,10 +32,9 @@ from importlib import resources
 from typing import Any, Protocol
 from xml.etree import ElementTree
 
+from argmap.checks import SEVERITIES
 from argmap.model import KINDS, ArgumentMap, Document, Node, Topic
 from argmap.reports.highlight import segments
-
-SEVERITIES = ("error", "warning", "info")
 SEVERITY_HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 STATUS_WORDS = {"IN": "accepted", "OUT": "defeated", "UNDEC": "undecided"}
 INTRO = ('<p class="intro">Statements are highlighted in the texts by kind. Hover over one (or focus it with '

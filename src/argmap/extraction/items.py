@@ -1,0 +1,169 @@
+"""Statements whose place the layout gives (:class:`~argmap.extraction.layout.Item`) and
+their links. Explicit structure wins over cue guessing: an item's side comes from its label,
+speaker, heading or nesting, and what it answers from the layout; the cue reading of
+:mod:`~argmap.extraction.statements` / :mod:`~argmap.extraction.linking` decides only the
+prose around them.
+
+An item of several sentences gives one statement per sentence (a sentence of a few words,
+"Thank you, Chair.", joins the next). A reply to an item of several statements answers
+them point by point: each sentence attacks the statement it shares most words with; a
+sentence sharing none answers the last point when it opens the reply, else continues the
+sentence before it (a pro sentence) or raises a new objection to the topic (a con one). An
+opening case is answered as a whole unless a sentence plainly takes up one of its points.
+
+Example:
+    >>> from argmap.extraction.assemble import sentence_splitter
+    >>> from argmap.extraction.layout import parse_layout
+    >>> text = "Tolls\\n\\nFor: Tolls cut queues.\\nAgainst: Queues return within a year."
+    >>> unit = parse_layout(text).units[0]
+    >>> stmts = item_statements(text, unit, sentence_splitter(text, [0, 7, 29]))
+    >>> [(l.kind, l.target) for l in link_members(text, [(unit, stmts)])]
+    [('claim', None), ('critique', 0)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from argmap.extraction.layout import Item, Span, Unit
+from argmap.extraction.lexicon import Lexicon
+from argmap.extraction.linking import Link, link_topic
+from argmap.extraction.overlap import closest
+from argmap.extraction.statements import Statement, read_sentence
+
+_SHORT_SENTENCE_WORDS = 3
+_TRIM = " \t\r\n,;:—–-*_"
+# shared content words that show a reply takes up one point of an opening case
+_OPENING_SHARED = 2
+
+
+@dataclass
+class PlacedStatement(Statement):
+    """A statement of a layout item: its side and target come from ``item``."""
+
+    item: Item | None = None
+
+
+def _trim(text: str, span: Span) -> Span:
+    s, e = span
+    while e > s and text[e - 1] in _TRIM:
+        e -= 1
+    while s < e and text[s] in _TRIM:
+        s += 1
+    return s, e
+
+
+def _item_spans(text: str, item: Item, sentences: Callable[[Span], list[Span]]) -> list[Span]:
+    if item.whole:
+        return [_trim(text, item.span)]
+    parts = [_trim(text, p) for p in sentences(item.span)]
+    parts = [p for p in parts if p[0] < p[1]]
+    out: list[Span] = []
+    pending: int | None = None
+    for s, e in parts:
+        start = pending if pending is not None else s
+        pending = None
+        if len(text[s:e].split()) <= _SHORT_SENTENCE_WORDS and len(parts) > 1:
+            pending = start  # a short sentence ("No.", "Thank you, Chair.") joins the next one
+            continue
+        out.append((start, e))
+    return out or parts[:1]
+
+
+def _restates(text: str, span: Span, openers: Sequence[str]) -> bool:
+    words = text[span[0] : span[1]].lower().split()
+    return any(words[: len(o.split())] == o.split() for o in openers)
+
+
+def item_statements(
+    text: str, unit: Unit, sentences: Callable[[Span], list[Span]], lexicon: Lexicon | None = None
+) -> list[Statement]:
+    """The statements of ``unit.items``, in text order of their items.
+
+    In the answer to a question or myth, a later sentence that opens by pointing back
+    ("It allows …", "This means …") restates the answer and is left out."""
+    lex = lexicon or Lexicon.default()
+    openers = lex.words("item_labels", "elaboration_openers")
+    confidence = lex.confidence["layout_item"]
+    out: list[Statement] = []
+    for item in unit.items:
+        spans = _item_spans(text, item, sentences)
+        if isinstance(item.answers, Item) and item.answers.whole:
+            spans = spans[:1] + [sp for sp in spans[1:] if not _restates(text, sp, openers)]
+        if not item.whole:
+            # a sentence holding a second cue ("…, and studies found that …") is two statements
+            spans = [c.span for sp in spans for c in read_sentence(text, sp, lex)]
+        for span in spans:
+            out.append(PlacedStatement(span=span, actor_role=item.stance, actor=item.speaker, cue=item.label,
+                                       response=item.answers is not None, confidence=confidence,
+                                       item=item))
+    return out
+
+
+def _answered(
+    text: str, stmt: Statement, index: int, candidates: list[int], statements: Sequence[Statement],
+    previous: int | None, side: str, *, to_opening: bool,
+) -> int | None:
+    """Which of ``candidates`` (positions of the answered statements) the ``index``-th
+    sentence of a reply answers; ``previous`` is what the sentence before it answered.
+
+    An opening case of several points (``to_opening``) is answered as a whole — an
+    objection then attacks the topic — unless a sentence plainly takes up one of its points."""
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates[0]
+    wording = [(c, text[statements[c].span[0] : statements[c].span[1]]) for c in candidates]
+    best = closest(text[stmt.span[0] : stmt.span[1]], wording, at_least=_OPENING_SHARED if to_opening else 1)
+    if best is not None:
+        return best
+    if side == "con" and (to_opening or index > 0):
+        return None
+    return candidates[-1] if index == 0 or previous is None else previous
+
+
+def link_members(
+    text: str, members: Sequence[tuple[Unit, list[Statement]]], section_stance: str | None = None
+) -> list[Link]:
+    """Links of one topic's statements: the cue-read ones by
+    :func:`~argmap.extraction.linking.link_topic`, the placed ones by their layout."""
+    statements = [s for _, stmts in members for s in stmts]
+    plain = [i for i, s in enumerate(statements) if not isinstance(s, PlacedStatement)]
+    links: list[Link | None] = [None] * len(statements)
+    for pos, link in zip(plain, link_topic([statements[i] for i in plain], section_stance)):
+        link.target = None if link.target is None else plain[link.target]
+        links[pos] = link
+    body: dict[int, list[int]] = {}
+    at = 0
+    for unit, stmts in members:
+        body[id(unit)] = [at + k for k, s in enumerate(stmts) if not isinstance(s, PlacedStatement)]
+        at += len(stmts)
+    of_item: dict[int, list[int]] = {}
+    previous: dict[int, int | None] = {}
+    for pos, stmt in enumerate(statements):
+        if not isinstance(stmt, PlacedStatement) or stmt.item is None:
+            continue
+        item = stmt.item
+        side = item.stance
+        answered = item.answers
+        if answered is None:
+            candidates: list[int] = []
+        elif isinstance(answered, Unit):
+            candidates = [c for c in body.get(id(answered), []) if links[c] is not None and links[c].stance != side]  # type: ignore[union-attr]
+        else:
+            candidates = of_item.get(id(answered), [])
+        index = len(of_item.get(id(item), []))
+        to_opening = isinstance(answered, Item) and answered.answers is None
+        target = _answered(text, stmt, index, candidates, statements, previous.get(id(item)), side,
+                           to_opening=to_opening)
+        of_item.setdefault(id(item), []).append(pos)
+        previous[id(item)] = target
+        target_side = None if target is None else links[target].stance  # type: ignore[union-attr]
+        if side == "con":
+            links[pos] = Link(stmt, side, "critique", "attacks", target)
+        elif target is None or target_side == "pro":
+            links[pos] = Link(stmt, side, "claim", "supports", target)
+        else:
+            links[pos] = Link(stmt, side, "rebuttal", "attacks", target)
+    return [link for link in links if link is not None]

@@ -1,0 +1,196 @@
+"""Layout labels: the words a layout puts before a statement ("For:", "Myth 2 —",
+"• The facts:", "1) Objection:", "**Point.**"), speaker labels of transcripts
+("PROPOSITION (Hana):"), reply headings ("Replies to the objections") and bylines.
+
+The words are lexicon data (``item_labels``, ``qa_labels``, ``speakers``, ``bylines`` in
+``lexicons/en.json``); this module only knows their shapes — any bullet or ordinal before a
+label, an ordinal after it, bold or italic marks around it, and a colon, dash or (inside
+bold, or after an ordinal) full stop after it.
+
+Example:
+    >>> labels = layout_labels(Lexicon.default())
+    >>> found = labels.item_label("1) Objection: it costs too much.", 0, 32)
+    >>> found.name, found.role, found.stance, found.body_start
+    ('Objection', 'side', 'con', 14)
+    >>> labels.item_label("Myth 2 — Heat pumps are loud.", 0, 29).role
+    'topic'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from argmap.extraction.lexicon import Lexicon
+
+FLIP = {"pro": "con", "con": "pro"}
+
+_ITEM_LABEL = re.compile(
+    r"(?:(?:[-–—•*·▪●◦‣]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])\s+)?"       # bullet or list ordinal
+    r"(?P<open>\*\*|__|\*|_)?"
+    r"(?P<name>[^\W\d_][\w'’-]*(?:[ ][\w'’-]+){0,3}?)"                 # the label words
+    r"(?:\s*(?P<num>#?\d{1,2}|[IVX]{1,4}\b))?"                         # "Myth 2", "Point #3"
+    r"\s*(?P<inner>\*\*|__|\*|_)?"
+    r"(?P<sep>\s*:|\s*[—–]|\s+-(?=\s)|\.(?=\s|\*|_))"
+    r"\s*(?P<close>\*\*|__|\*|_)?\s+(?=\S)"
+)
+_SPEAKER = re.compile(
+    r"(?P<label>(?P<role>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3})"
+    r"(?:\s*\((?P<name>[^()\n]{1,60})\))?)\s*:\s+(?=\S)"
+)
+_BOLD_LINE = re.compile(r"(?P<mark>\*\*|__)(?P<inner>[^*_\n]{1,120}?)\s*:?\s*(?P=mark)\s*:?")
+_BOLD_LABEL = re.compile(
+    r"(?:\*\*|__)(?P<label>[^*_\n]{1,100}?)\s*[.:]?\s*(?:\*\*|__)\s*[.:—–]?\s+(?=\S)"
+)
+_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_MAX_BYLINE_WORDS = 14
+
+
+@dataclass(frozen=True)
+class ItemLabel:
+    """A known label before a statement: ``role`` is ``topic`` (Myth, Q: a topic of its
+    own), ``answer`` (Fact, A, Response, Counterpoint), ``opens`` (Point, Argument for) or
+    ``side`` (For / Against); ``stance`` is ``None`` for a question, whose side depends on
+    whether it voices an objection."""
+
+    name: str
+    role: str
+    stance: str | None
+    body_start: int
+
+
+@dataclass(frozen=True)
+class SpeakerLabel:
+    """A transcript speaker label: ``key`` identifies the speaker, ``role`` is ``pro`` /
+    ``con`` / ``procedural`` from a known role word, else ``""``."""
+
+    key: str
+    label: str
+    role_words: str
+    name: str
+    role: str
+    body_start: int
+
+
+def _norm(words: str) -> str:
+    return " ".join(words.lower().replace("’", "'").split())
+
+
+class LayoutLabels:
+    """The label tables of one lexicon, looked up by their normalised words."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        table: dict[str, tuple[str, str | None]] = {}
+        for word in lex.words("qa_labels", "myth"):
+            table[_norm(word)] = ("topic", "con")
+        for word in lex.words("qa_labels", "question"):
+            table[_norm(word)] = ("topic", None)
+        for word in lex.words("qa_labels", "answer") + lex.words("qa_labels", "fact") + lex.words("item_labels", "answers"):
+            table[_norm(word)] = ("answer", None)
+        for key, role in (("opens", "opens"), ("sides", "side")):
+            for side in ("pro", "con"):
+                for word in lex.words("item_labels", key, side):
+                    table[_norm(word)] = (role, side)
+        self._items = table
+        self._speakers = {_norm(w): role for role in ("pro", "con", "procedural") for w in lex.words("speakers", role)}
+        self._reply_headings = tuple(_norm(w) for w in lex.words("item_labels", "reply_headings"))
+        self._section_names = frozenset(
+            _norm(w) for key in ("debate", "pro", "con", "closing") for w in lex.words("sections", key))
+        self.byline_starts = tuple(_norm(w) for w in lex.words("bylines", "starts"))
+        self.months = frozenset(_norm(w) for w in lex.words("bylines", "months"))
+
+    def item_label(self, text: str, start: int, end: int) -> ItemLabel | None:
+        """The known label a line opens with, if any (see the module docstring)."""
+        m = _ITEM_LABEL.match(text, start, end)
+        if m is None:
+            return None
+        found = self._items.get(_norm(m.group("name")))
+        if found is None:
+            return None
+        bold = bool(m.group("open") or m.group("inner") or m.group("close"))
+        if m.group("sep") == "." and not (bold or m.group("num")):
+            return None  # "No. …" or "Fact. …" in plain prose is a sentence, not a label
+        role, stance = found
+        return ItemLabel(m.group("name"), role, stance, m.end())
+
+    def speaker_label(self, text: str, start: int, end: int) -> SpeakerLabel | None:
+        """A "NAME:" or "ROLE (name):" label opening a paragraph, if the line has one."""
+        m = _SPEAKER.match(text, start, end)
+        if m is None:
+            return None
+        role_words = _norm(m.group("role"))
+        role = self._speakers.get(role_words) or self._speakers.get(role_words.split()[0], "")
+        named = m.group("name")
+        key = _norm(m.group("label"))
+        return SpeakerLabel(key, m.group("label"), m.group("role"), (named or m.group("role")).strip(), role, m.end())
+
+    def is_section_name(self, line: str) -> bool:
+        """True for a line that is just a section name ("Criticism", "Arguments against")."""
+        return _norm(re.sub(r"[^\w\s&'-]", " ", line)) in self._section_names
+
+    def is_reply_heading(self, heading: str) -> bool:
+        """True for "Replies to the disadvantages", "Responses", "Our answers"."""
+        h = _norm(re.sub(r"[^\w\s'-]", " ", heading))
+        return any(h == w or h.startswith(w + " ") for w in self._reply_headings)
+
+
+_TABLES: dict[int, tuple[Lexicon, LayoutLabels]] = {}
+_MAX_TABLES = 8
+
+
+def layout_labels(lex: Lexicon) -> LayoutLabels:
+    """The label tables of ``lex``, built once per lexicon (a lexicon is immutable)."""
+    cached = _TABLES.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        if len(_TABLES) >= _MAX_TABLES:
+            _TABLES.pop(next(iter(_TABLES)))
+        cached = _TABLES[id(lex)] = (lex, LayoutLabels(lex))
+    return cached[1]
+
+
+def bold_only(line: str) -> str | None:
+    """The words of a line that is nothing but a bold label ("**Pros**", "__Cons:__").
+
+    Example:
+        >>> bold_only("**Pros:**"), bold_only("**Pros** are many.")
+        ('Pros', None)
+    """
+    m = _BOLD_LINE.fullmatch(line.strip())
+    return m.group("inner").strip() if m else None
+
+
+def bold_label(text: str, start: int, end: int) -> tuple[tuple[int, int], int] | None:
+    """``(label span, body start)`` for a paragraph opening with a bold label
+    ("**Atomic changes.** A change …"); the label is a heading, never part of a statement.
+
+    Example:
+        >>> bold_label("**Slower CI.** Builds take longer.", 0, 34)
+        ((2, 11), 15)
+    """
+    m = _BOLD_LABEL.match(text, start, end)
+    return ((m.start("label"), m.end("label")), m.end()) if m else None
+
+
+def is_byline(line: str, labels: LayoutLabels) -> bool:
+    """A byline ("By Ana Ruiz, staff writer") or dateline ("12 March 2024", "Updated
+    2024-03-12") line, which is never a document's title.
+
+    Example:
+        >>> labels = layout_labels(Lexicon.default())
+        >>> is_byline("By Ana Ruiz | 3 May 2021", labels), is_byline("Bicycle helmets", labels)
+        (True, False)
+    """
+    words = _norm(line).split()
+    if not words or len(words) > _MAX_BYLINE_WORDS:
+        return False
+    flat = " ".join(w.strip(",.:|") for w in words)
+    for start in labels.byline_starts:
+        if flat.startswith(start + " ") and line[:1].isupper():
+            rest = line.split(maxsplit=len(start.split()))[-1]
+            return rest[:1].isupper() or rest[:1].isdigit()
+    has_month = any(w.strip(",.") in labels.months for w in words)
+    has_number = any(w.strip(",.").isdigit() for w in words)
+    if _DATE.search(line):
+        return len(words) <= 6
+    return has_month and has_number and len(words) <= 6 and len(_WORD.findall(line)) <= 4

@@ -1,0 +1,72 @@
+"""Shared wording between two stretches of text: how a reply is paired with the point it
+answers when the layout does not say ("As for random ticks, …" answers the point about
+random ticks). Content words are compared by a crude stem (their first letters after a
+plural, verb or a few noun endings are dropped), so "abstain" meets "abstaining" and
+"clone" meets "clones".
+
+Example:
+    >>> sorted(content_stems("The fines would silence abstaining voters."))
+    ['abstain', 'fine', 'silenc', 'voter']
+    >>> shared("Then waive the fine.", "Fines land hardest on the poor.")
+    1
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TypeVar
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_ENDINGS = ("ations", "ation", "ings", "ing", "ers", "er", "ed", "es", "s", "ly", "ments", "ment")
+_MIN_STEM = 4
+
+T = TypeVar("T")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def content_stems(text: str) -> set[str]:
+    """Stems of the content words of ``text`` (stop words and short words left out; an
+    acronym such as "CI" counts)."""
+    stop = _stop_words()
+    stems = set()
+    for word in _WORD.findall(text):
+        lower = word.lower().replace("’", "'")
+        if lower in stop or (len(word) < 3 and not word.isupper()):
+            continue
+        lower = lower.split("'")[0]
+        for ending in _ENDINGS:
+            if lower.endswith(ending) and len(lower) - len(ending) >= _MIN_STEM:
+                lower = lower[: -len(ending)]
+                break
+        stems.add(lower[:-1] if lower.endswith("e") and len(lower) > _MIN_STEM else lower)
+    return stems
+
+
+def shared(a: str, b: str) -> int:
+    """How many content stems ``a`` and ``b`` share."""
+    return len(content_stems(a) & content_stems(b))
+
+
+def closest(text: str, candidates: Sequence[tuple[T, str]], at_least: int = 1) -> T | None:
+    """The candidate whose wording shares most content stems with ``text`` (the earliest on
+    a tie), or ``None`` when none shares ``at_least`` stems.
+
+    Example:
+        >>> closest("Clones can be shallow.", [("ci", "CI is slow."), ("clone", "Large clones hurt.")])
+        'clone'
+    """
+    stems = content_stems(text)
+    best, best_score = None, at_least - 1
+    for value, wording in candidates:
+        score = len(stems & content_stems(wording))
+        if score > best_score:
+            best, best_score = value, score
+    return best

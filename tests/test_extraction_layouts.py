@@ -1,0 +1,200 @@
+"""Layouts that dictate structure — speaker turns, labelled pairs, nested outlines, side
+headings with reply lists, myth and FAQ pages — each on small texts written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.extraction import extract, extract_text
+from argmap.extraction.labels import is_byline, layout_labels
+from argmap.extraction.layout import parse_layout
+from argmap.extraction.lexicon import Lexicon
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def links(text: str) -> list[tuple[str, str, str, str]]:
+    """(kind, text, relation, target text or 'T:' + topic title) per node, in order."""
+    m = extract_text(text)
+    label = {n.id: n.text for n in m.nodes} | {t.id: f"T:{t.title}" for t in m.topics}
+    edge = {e.source: e for e in m.edges}
+    return [(n.kind, n.text, edge[n.id].relation, label[edge[n.id].target]) for n in m.nodes]
+
+
+def test_speaker_turns_answer_the_last_turn_point_by_point() -> None:
+    text = ("Library fees debate\n\n"
+            "HOST: Good evening. Our first speaker, please.\n\n"
+            "PRO (Mira): Late fees keep books moving back to the shelves. Fee income also pays for new titles.\n\n"
+            "CON (Jonas): Fee income is tiny next to the staff time spent collecting it. "
+            "Fines also scare poorer families away from borrowing at all.\n\n"
+            "PRO (Mira): Then cap the fines for children, which keeps families borrowing.\n\n"
+            "HOST: Thank you both.\n")
+    assert links(text) == [
+        ("claim", "Late fees keep books moving back to the shelves.", "supports", "T:Library fees debate"),
+        ("claim", "Fee income also pays for new titles.", "supports", "T:Library fees debate"),
+        ("critique", "Fee income is tiny next to the staff time spent collecting it.", "attacks",
+         "Fee income also pays for new titles."),
+        ("critique", "Fines also scare poorer families away from borrowing at all.", "attacks", "T:Library fees debate"),
+        ("rebuttal", "Then cap the fines for children, which keeps families borrowing.", "attacks",
+         "Fines also scare poorer families away from borrowing at all."),
+    ]
+    node = extract_text(text).nodes[0]
+    assert (node.actor, node.cue) == ("Mira", "PRO")
+
+
+def test_named_speakers_without_roles_alternate_sides() -> None:
+    text = ("Kitchen talk\n\nANA: The canteen should drop meat on Mondays because it cuts emissions.\n\n"
+            "BEN: Forcing a menu on people makes them eat elsewhere.\n\n"
+            "ANA: Most staff in the survey asked for more vegetarian dishes anyway.\n")
+    assert [k for k, *_ in links(text)] == ["claim", "critique", "rebuttal"]
+
+
+@pytest.mark.parametrize("label", ["Myth 2 —", "Myth #2:", "MYTH 2.", "**Myth 2.**", "2) Myth:"])
+def test_numbered_and_punctuated_myth_labels(label: str) -> None:
+    text = f"Heat and homes\n\n{label} Solar panels stop working in winter.\n• The facts: Panels still produce power on cold, bright days.\n"
+    assert links(text) == [
+        ("critique", "Solar panels stop working in winter.", "attacks", "T:Solar panels stop working in winter."),
+        ("rebuttal", "Panels still produce power on cold, bright days.", "attacks", "Solar panels stop working in winter."),
+    ]
+
+
+@pytest.mark.parametrize("heading", ["", "## Common myths\n\n"])
+def test_explanation_after_a_fact_is_background(heading: str) -> None:
+    text = (f"Cargo bikes for families\n\n{heading}Myth 1 — Cargo bikes are unsafe for children.\n"
+            "- The truth: Crash rates per trip are lower than for cars.\n"
+            "A cargo bike carries up to four children in a box in front of the rider.\n\n"
+            "Most models have a rain cover and seat belts.\n")
+    assert [n.text for n in extract_text(text).nodes] == [
+        "Cargo bikes are unsafe for children.", "Crash rates per trip are lower than for cars."]
+
+
+def test_labelled_items_with_ordinals_and_bullets() -> None:
+    text = ("Street trees\n\n1) Point: Trees cool streets by several degrees in summer.\n"
+            "2) Objection: Roots lift pavements and trip people up.\n3) Response: Root barriers prevent most of that damage.\n")
+    assert [(k, rel, tgt) for k, _, rel, tgt in links(text)] == [
+        ("claim", "supports", "T:Street trees"),
+        ("critique", "attacks", "Trees cool streets by several degrees in summer."),
+        ("rebuttal", "attacks", "Roots lift pavements and trip people up."),
+    ]
+
+
+def test_for_and_against_lines_under_theme_headings_answer_each_other() -> None:
+    text = ("Should towns ban fireworks?\n\nAnimals\n"
+            "Against: Fireworks terrify pets and livestock for hours.\n"
+            "For: Quieter fireworks now exist and are sold in most shops.\n"
+            "Against: Quiet fireworks still flash, which frightens horses.\n\nTradition\n"
+            "For: Public displays bring whole neighbourhoods together.\n")
+    assert links(text) == [
+        ("critique", "Fireworks terrify pets and livestock for hours.", "attacks", "T:Animals"),
+        ("rebuttal", "Quieter fireworks now exist and are sold in most shops.", "attacks",
+         "Fireworks terrify pets and livestock for hours."),
+        ("critique", "Quiet fireworks still flash, which frightens horses.", "attacks",
+         "Quieter fireworks now exist and are sold in most shops."),
+        ("claim", "Public displays bring whole neighbourhoods together.", "supports", "T:Tradition"),
+    ]
+
+
+def test_point_and_counterpoint_on_one_line_or_two() -> None:
+    one_line = "Homework\n\nPoint: Homework builds study habits. Counterpoint: Habits form better in class.\n"
+    two_lines = "Homework\n\nPoint: Homework builds study habits.\nCounterpoint: Habits form better in class.\n"
+    expected = [("claim", "Homework builds study habits.", "supports", "T:Homework"),
+                ("critique", "Habits form better in class.", "attacks", "Homework builds study habits.")]
+    assert links(one_line) == expected and links(two_lines) == expected
+
+
+def test_a_new_point_answers_nothing_but_a_side_label_answers_the_other_side() -> None:
+    text = ("Homework\n\nPoint: Homework builds study habits.\nCounterpoint: Habits form better in class.\n"
+            "Point: Parents see what their children learn.\n")
+    assert links(text)[2][2:] == ("supports", "T:Homework")
+
+
+def test_nested_outline_replies_attack_their_parent_and_alternate() -> None:
+    text = ("Should cities add bus lanes?\n\n"
+            "- Argument for: Buses in their own lane keep to the timetable.\n"
+            "  - Objection: Taking a lane from cars slows all other traffic.\n"
+            "    - Response: Fewer cars use the road once the buses run on time.\n"
+            "- Argument against: Bus lanes stand empty for most of the day.\n"
+            "  - Taxis and cyclists can share them outside peak hours.\n")
+    assert links(text) == [
+        ("claim", "Buses in their own lane keep to the timetable.", "supports", "T:Should cities add bus lanes?"),
+        ("critique", "Taking a lane from cars slows all other traffic.", "attacks",
+         "Buses in their own lane keep to the timetable."),
+        ("rebuttal", "Fewer cars use the road once the buses run on time.", "attacks",
+         "Taking a lane from cars slows all other traffic."),
+        ("critique", "Bus lanes stand empty for most of the day.", "attacks", "T:Should cities add bus lanes?"),
+        ("rebuttal", "Taxis and cyclists can share them outside peak hours.", "attacks",
+         "Bus lanes stand empty for most of the day."),
+    ]
+
+
+def test_markdown_sides_with_a_reply_list_paired_by_ordinal() -> None:
+    text = ("# Proposal: nightly builds\n\n## Advantages\n\n- **Early warnings.** Broken merges show up the next morning.\n\n"
+            "## Disadvantages\n\n1. **Cost.** Each nightly run uses an hour of build machines.\n"
+            "2. **Noise.** Flaky tests will page people at night.\n\n"
+            "### Replies to the disadvantages\n\n1. Spare machines sit idle at night anyway.\n"
+            "2. Only failures on the main branch send alerts.\n")
+    m = extract_text(text)
+    assert [t.title for t in m.topics] == ["Early warnings", "Cost", "Noise"]
+    assert links(text) == [
+        ("claim", "Broken merges show up the next morning.", "supports", "T:Early warnings"),
+        ("critique", "Each nightly run uses an hour of build machines.", "attacks", "T:Cost"),
+        ("rebuttal", "Spare machines sit idle at night anyway.", "attacks", "Each nightly run uses an hour of build machines."),
+        ("critique", "Flaky tests will page people at night.", "attacks", "T:Noise"),
+        ("rebuttal", "Only failures on the main branch send alerts.", "attacks", "Flaky tests will page people at night."),
+    ]
+
+
+def test_reply_list_shorter_than_its_list_is_paired_by_shared_words() -> None:
+    text = ("# Solar roofs\n\n## Cons\n\n- **Glare.** Panels reflect sunlight into neighbours' windows.\n"
+            "- **Price.** Installation costs several thousand euros.\n\n"
+            "## Responses\n\n- Grants now cover half of the installation costs.\n")
+    rows = links(text)
+    assert rows[-1] == ("rebuttal", "Grants now cover half of the installation costs.", "attacks",
+                        "Installation costs several thousand euros.")
+
+
+def test_items_of_one_stance_list_each_attach_to_the_topic() -> None:
+    text = "Ride-hailing\n\n## Cons\n\n- Drivers earn less than the minimum wage.\n- Cars circle empty between rides.\n"
+    assert [(k, rel, tgt) for k, _, rel, tgt in links(text)] == [
+        ("critique", "attacks", "T:Cons"), ("critique", "attacks", "T:Cons")]
+
+
+def test_bold_label_lines_are_headings_never_statements() -> None:
+    text = "Car sharing\n\n**Pros**\n\n- Fewer cars are parked on the street.\n\n**Cons:**\n\n- Cars are not there when you need one.\n"
+    assert [(k, t) for k, t, *_ in links(text)] == [
+        ("claim", "Fewer cars are parked on the street."), ("critique", "Cars are not there when you need one.")]
+
+
+def test_bare_faq_questions_voice_objections_and_neutral_ones_do_not() -> None:
+    text = ("Why our cafe went cashless\n\nWon't older customers be shut out?\n"
+            "No. Staff can take a card payment for anyone at the counter. Contactless cards work without a phone.\n\n"
+            "When did the change start?\nWe stopped taking cash in April.\n")
+    assert links(text) == [
+        ("critique", "Won't older customers be shut out?", "attacks", "T:Won't older customers be shut out?"),
+        ("rebuttal", "No. Staff can take a card payment for anyone at the counter.", "attacks",
+         "Won't older customers be shut out?"),
+        ("rebuttal", "Contactless cards work without a phone.", "attacks", "Won't older customers be shut out?"),
+    ]
+
+
+def test_a_title_ending_in_a_question_mark_is_kept() -> None:
+    """issue 9 defect 13: the document topic showed the file name instead of this title."""
+    m = extract(ROOT / "examples" / "open-plan-offices.txt")
+    assert m.documents[0].title == "Open-Plan Offices: Collaboration or Distraction?"
+    assert parse_layout("Is rent control fair?\n\nCritics warn that it cuts supply.").title == "Is rent control fair?"
+
+
+@pytest.mark.parametrize("line", ["By Ana Ruiz, staff writer", "12 March 2024", "Updated 2024-03-12", "Posted by Lee | May 3, 2021"])
+def test_a_byline_or_dateline_is_not_a_title(line: str) -> None:
+    assert is_byline(line, layout_labels(Lexicon.default()))
+    layout = parse_layout(f"{line}\nParking Fees\n\nCritics warn that fees hurt shops.")
+    assert layout.title == "Parking Fees"
+
+
+def test_layout_spans_index_the_text() -> None:
+    text = "T\n\n  * Reason for: A is good.\n    * Reply: A costs a lot.\nFor: B. Against: C is worse.\n"
+    for unit in parse_layout(text).units:
+        for item in unit.items:
+            assert text[item.span[0] : item.span[1]].strip() == text[item.span[0] : item.span[1]]

@@ -1,0 +1,166 @@
+"""argmap the spaCy way: entry-point factories, results on the Doc, saving and serialising."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy import displacy
+from spacy.tokens import Doc, DocBin
+
+from argmap.extraction.doc_results import SPANS_KEY
+from argmap.extraction.pipeline import make_nlp
+from argmap.model import ArgumentMap
+from strategies import argument_maps
+from test_extraction_properties import essay_like
+
+ESSAY = ("Night buses\n\n"
+         "Critics warn that night buses run half empty. Supporters reply that shift workers rely on them. "
+         "Sceptics counter that taxis would be cheaper.\n\n"
+         "Benefits\n\n- Fewer drunk drivers.\n- Late shops stay open.\n")
+
+
+BLANK = spacy.blank("en")
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return make_nlp()
+
+
+def assert_spans_agree(doc: Doc) -> None:
+    """Every node with a non-empty span has one spaCy span: same id and label, the smallest run
+    of tokens covering the node's exact characters; and every spaCy span is a node's."""
+    amap = doc._.argmap
+    spans = {s.id_: s for s in doc.spans[SPANS_KEY]}
+    located = [n for n in amap.nodes if n.span is not None and n.span[0] < n.span[1]]
+    assert sorted(spans) == sorted(n.id for n in located)
+    for node in located:
+        span, (start, end) = spans[node.id], node.span
+        assert span.label_ == node.kind and span._.argmap_node is amap.node(node.id)
+        assert span.start_char <= start and end <= span.end_char
+        # smallest: the first and last tokens each reach into the node's characters
+        assert span[0].idx + len(span[0].text) > start and span[-1].idx < end
+
+
+def test_add_pipe_finds_the_factories_without_importing_argmap(tmp_path: Path) -> None:
+    script = (
+        "import spacy, json\n"
+        "nlp = spacy.blank('en')\n"
+        "nlp.add_pipe('argmap_sentences'); nlp.add_pipe('argmap_debates')\n"
+        "doc = nlp('Tolls\\n\\nCritics warn that tolls hurt. Advocates counter that rebates help.')\n"
+        "print(json.dumps([[s.label_, s._.argmap_actor, s._.argmap_target] for s in doc.spans['argmap']]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == [["critique", "Critics", "t1"], ["rebuttal", "Advocates", "n1"]]
+
+
+def test_results_on_the_doc(nlp: spacy.language.Language) -> None:
+    doc = nlp(ESSAY)
+    amap = doc._.argmap
+    assert isinstance(amap, ArgumentMap) and doc._.argmap is amap  # validated once, then kept
+    spans = list(doc.spans[SPANS_KEY])
+    assert [(s.label_, s._.argmap_actor, s._.argmap_cue) for s in spans[:3]] == [
+        ("critique", "Critics", "warn that"), ("rebuttal", "Supporters", "reply that"),
+        ("critique", "Sceptics", "counter that")]
+    assert [(s._.argmap_relation, s._.argmap_target) for s in spans[:3]] == [
+        ("attacks", "t1"), ("attacks", spans[0].id_), ("attacks", spans[1].id_)]
+    assert all(0 < s._.argmap_confidence <= 1 for s in spans)
+    assert [s.text for s in spans[3:]] == ["Fewer drunk drivers.", "Late shops stay open."]
+    assert_spans_agree(doc)
+
+
+def test_a_span_not_made_by_argmap_has_no_node(nlp: spacy.language.Language) -> None:
+    doc = nlp(ESSAY)
+    mine = doc[0:2]
+    assert mine._.argmap_node is None and mine._.argmap_actor is None and mine._.argmap_target is None
+    bare = BLANK("No extraction ran here.")
+    assert bare._.argmap is None and bare[0:2]._.argmap_actor is None
+
+
+def test_spans_keep_to_tokens_while_nodes_keep_exact_characters(nlp: spacy.language.Language) -> None:
+    # "-Critics" is one token: the node starts inside it, the spaCy span expands to cover it
+    doc = nlp("Fees\n\nDebates\n\nWell-Critics warn that fees hurt; supporters reply that they help.")
+    assert_spans_agree(doc)
+    nodes = doc._.argmap.nodes
+    assert doc.text[nodes[0].span[0]:nodes[0].span[1]] == nodes[0].text
+
+
+def test_displacy_highlights_the_statements(nlp: spacy.language.Language) -> None:
+    html = displacy.render(nlp(ESSAY), style="span", options={"spans_key": SPANS_KEY}, page=True)
+    for label in ("CRITIQUE", "REBUTTAL", "CLAIM"):
+        assert label in html.upper()
+    assert ">workers" in html.replace("\n", "").replace(" ", "")
+
+
+def test_doc_to_bytes_and_docbin_keep_map_and_spans(nlp: spacy.language.Language) -> None:
+    doc = nlp(ESSAY)
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert again._.argmap == doc._.argmap
+    assert [(s.start_char, s.end_char, s.label_, s.id_) for s in again.spans[SPANS_KEY]] == [
+        (s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans[SPANS_KEY]]
+    assert_spans_agree(again)
+    bin_ = DocBin(store_user_data=True)
+    bin_.add(doc)
+    (loaded,) = DocBin().from_bytes(bin_.to_bytes()).get_docs(BLANK.vocab)
+    assert loaded._.argmap == doc._.argmap and loaded.spans[SPANS_KEY][0]._.argmap_actor == "Critics"
+    # the stored data leaves out the text the Doc already holds
+    assert doc.text[40:80] not in json.dumps(doc._.argmap_data)
+
+
+def test_pipe_with_two_processes_gives_the_same_maps(nlp: spacy.language.Language) -> None:
+    texts = [ESSAY, "Critics warn that A is bad.", "Supporters argue that B is good.", ""] * 2
+    one = [d._.argmap for d in nlp.pipe(texts)]
+    two = list(nlp.pipe(texts, n_process=2, batch_size=2))
+    assert [d._.argmap for d in two] == one
+    assert [len(d.spans[SPANS_KEY]) for d in two] == [len(m.nodes) for m in one]
+
+
+def test_to_disk_and_spacy_load_keep_a_custom_lexicon(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.json"
+    extra.write_text(json.dumps({"actors": {"con": ["grumblers"]}}), encoding="utf-8")
+    text = "Grumblers argue that the bridge is ugly."
+    custom = make_nlp((str(extra),))
+    assert custom(text)._.argmap.nodes[0].kind == "critique"
+    custom.to_disk(tmp_path / "pipeline")
+    extra.unlink()  # the saved pipeline does not need the user's file any more
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.pipe_names == ["argmap_sentences", "argmap_debates"]
+    assert loaded(text)._.argmap.nodes[0].kind == "critique"
+    assert loaded.get_pipe("argmap_debates").lexicon == custom.get_pipe("argmap_debates").lexicon
+    from_bytes = make_nlp().from_bytes(custom.to_bytes())
+    assert from_bytes(text)._.argmap.nodes[0].kind == "critique"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(amap=argument_maps(), via_docbin=st.booleans())
+def test_any_map_set_on_a_doc_survives_serialisation(amap: ArgumentMap, via_docbin: bool) -> None:
+    text = amap.documents[0].text or ""
+    doc = BLANK(text)
+    assert doc.text == text
+    doc._.argmap = amap
+    if amap.documents[0].text is not None:
+        assert_spans_agree(doc)
+    if via_docbin:
+        bin_ = DocBin(store_user_data=True, docs=[doc])
+        (again,) = DocBin().from_bytes(bin_.to_bytes()).get_docs(doc.vocab)
+    else:
+        again = Doc(doc.vocab).from_bytes(doc.to_bytes())
+    assert again._.argmap == amap
+    assert [s.id_ for s in again.spans[SPANS_KEY]] == [s.id_ for s in doc.spans[SPANS_KEY]]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(st.text(), essay_like))
+def test_extracted_spans_agree_with_nodes_and_survive_to_bytes(nlp: spacy.language.Language, text: str) -> None:
+    doc = nlp(text)
+    assert_spans_agree(doc)
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert again._.argmap == doc._.argmap
