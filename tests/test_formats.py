@@ -92,9 +92,7 @@ def test_whole_map_formats_round_trip_exactly(fmt: str, amap: ArgumentMap) -> No
 
 def test_graphml_reads_back_what_argmap_writes() -> None:
     m = small_map()
-    back = parse(generate(m, "graphml"), "graphml")
-    assert back.topics == m.topics and back.nodes == m.nodes and back.edges == m.edges
-    assert back.documents == [Document(id="d1")]  # GraphML keeps the document's id only
+    assert parse(generate(m, "graphml"), "graphml") == m
 
 
 _NOT_XML = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # and \r: XML folds it
@@ -119,13 +117,10 @@ def xml_safe(amap: ArgumentMap) -> ArgumentMap:
 
 @PROPERTY
 @given(amap=argument_maps().map(xml_safe))
-def test_graphml_round_trip_loses_only_the_documents_contents(amap: ArgumentMap) -> None:
-    """XML 1.0 holds no control characters, so the maps here have none. The GraphML writer
-    numbers edges per node pair, so the order of edges is lost too."""
-    back = parse(generate(amap, "graphml"), "graphml")
-    assert (back.topics, back.nodes) == (amap.topics, amap.nodes)
-    assert Counter(map(repr, back.edges)) == Counter(map(repr, amap.edges))
-    assert [d.id for d in back.documents] == sorted({n.document for n in amap.iter_items() if n.document})
+def test_graphml_round_trip_is_exact_for_what_xml_can_hold(amap: ArgumentMap) -> None:
+    """XML 1.0 holds no control characters (and folds carriage returns), so the maps here
+    have none; everything else comes back."""
+    assert parse(generate(amap, "graphml"), "graphml") == amap
 
 
 def test_graphml_from_another_tool_gets_kinds_from_position() -> None:
@@ -158,7 +153,7 @@ def test_bad_graphml_is_one_clear_error(text: str, message: str) -> None:
 def test_nodelink_is_what_networkx_reads() -> None:
     data = json.loads(generate(small_map(), "nodelink"))
     g = nx.node_link_graph(data, edges="links")
-    assert g.nodes["b"]["kind"] == "critique" and g.graph["documents"][0]["id"] == "d1"
+    assert g.nodes["b"]["kind"] == "critique" and json.loads(g.graph["documents"])[0]["id"] == "d1"
     with pytest.raises(InputError, match=r"n\.json:1:2: not valid JSON"):
         parse("{,}", "nodelink", "n.json")
 

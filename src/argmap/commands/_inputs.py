@@ -52,7 +52,7 @@ def input_format(path: str, raw: bytes, fmt: str | None = None) -> str | None:
 
     if fmt is not None:
         return fmt
-    head = raw[:_HEAD].decode("utf-8", errors="replace")
+    head = raw[:SNIFF_BYTES].decode("utf-8", errors="replace")
     found = detect(path if path != STDIO else "-", head)
     if found is None and _looks_like_map(path, raw):
         return "json"  # a JSON that is no known format: the map loader says what is wrong with it

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+
 import click
 
 from argmap.commands._options import FILE_HELP, map_argument
@@ -34,5 +36,5 @@ def command(file: str, fmt: str | None, output: str) -> None:
     write_output(output, text)
 
 
-command.help = (command.help or "") + "\n\n\b\nFormats:\n" + "\n".join(
+command.help = inspect.cleandoc(command.help or "") + "\n\n\b\nFormats:\n" + "\n".join(
     f"  {name:<9} {FORMATS[name].description}" for name in writable())

@@ -1,10 +1,8 @@
 """Graph formats through networkx: reading GraphML, and node-link JSON in and out.
 
-Both go through the graph :func:`argmap.graph.to_networkx` returns: topics and statements
-are nodes (``type`` says which), edges carry ``relation``. Node-link JSON keeps the whole
-map (graph attributes hold the documents). GraphML attributes are scalars, so a span is
-``span_start`` / ``span_end`` and a document is named only by its id: reading GraphML gives
-back every topic, statement and edge, with documents reduced to their ids.
+Both go through the graph :func:`argmap.graph.to_networkx` returns (topics and statements
+as nodes, ``type`` saying which, edges carrying ``relation``, every attribute a scalar) and
+:func:`argmap.graph.from_networkx`, so both keep the whole map.
 
 GraphML from other tools (yEd, Gephi, Cytoscape) reads too: a node without ``type`` is a
 statement whose text is its ``text``, ``label`` or id, its kind from ``kind`` or from position;
@@ -67,22 +65,13 @@ def parse_graphml(text: str, source: str = "<graphml>") -> ArgumentMap:
 
     import networkx as nx
 
-    raw = text.encode("utf-8")
     try:
-        try:  # argmap numbers edges by their place in the map, which keeps the order
-            g = nx.read_graphml(io.BytesIO(raw), force_multigraph=True, edge_key_type=int)
-        except ValueError:
-            g = nx.read_graphml(io.BytesIO(raw), force_multigraph=True)
+        g = nx.read_graphml(io.BytesIO(text.encode("utf-8")), force_multigraph=True)
     except ET.ParseError as exc:
         line, col = exc.position
         raise InputError(f"{source}:{line}:{col + 1}", f"not well-formed XML ({str(exc).split(':')[0]})") from None
     except (nx.NetworkXError, KeyError, ValueError) as exc:
         raise InputError(source, f"not readable GraphML ({exc})") from None
-    for _, attrs in g.nodes(data=True):
-        if "span_start" in attrs and "span_end" in attrs:
-            attrs["span"] = (int(attrs.pop("span_start")), int(attrs.pop("span_end")))
-    if "documents" in g.graph and isinstance(g.graph["documents"], str):
-        g.graph["documents"] = json.loads(g.graph["documents"])
     return _from_graph(g, source)
 
 
@@ -96,6 +85,13 @@ def _from_graph(g: Any, source: str) -> ArgumentMap:
         raise InputError(source, "the graph is undirected (argmap needs directed supports / attacks edges)")
     if not g.is_multigraph():
         g = nx.MultiDiGraph(g)
+    documents = g.graph.get("documents", [])
+    if isinstance(documents, str):  # argmap's graph view carries them as JSON text
+        try:
+            documents = json.loads(documents)
+        except json.JSONDecodeError:
+            raise InputError(source, "the graph attribute 'documents' is not JSON") from None
+    g.graph["documents"] = documents if isinstance(documents, list) else []
     for u, v, attrs in g.edges(data=True):
         if attrs.get("relation") not in ("supports", "attacks"):
             raise InputError(source, f"edge {u!r} -> {v!r}: relation {attrs.get('relation')!r} (expected supports "
