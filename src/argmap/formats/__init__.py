@@ -210,12 +210,3 @@ def write(amap: ArgumentMap, path: str | os.PathLike[str], format: str | None = 
     if fmt is None:
         raise InputError(path, f"cannot tell the format from the file name (use one of: {', '.join(writable())})")
     atomic_write(path, generate(amap, fmt))
-
-
-# The names the CLI used before the registry; kept until the verbs move to it.
-EXPORTERS: dict[str, Format] = {name: f for name, f in FORMATS.items() if f.can_write}
-
-
-def export(amap: ArgumentMap, fmt: str) -> str:
-    """``amap`` written in format ``fmt`` (the same as :func:`generate`)."""
-    return generate(amap, fmt)
