@@ -4,8 +4,9 @@ Workloads: every topic of the seed essays (../shared/seeds, extracted once, unti
 200-topic map made by repeating those topics under fresh ids. For each workload:
 - baseline: one ``dot -Tsvg`` process laying out the same DOT graphs from one input (the DOT
   text is built beforehand and not timed), output discarded;
-- argmap: ``render_topics(amap, "svg")`` end to end: DOT building, one ``dot`` per core,
-  reading the outputs, SVG post-processing (titles/descriptions);
+- argmap: ``render_topics(amap)`` end to end with the default options (grounded status
+  computed and drawn, legend): labelling, DOT building, one ``dot`` per core, reading the
+  outputs, SVG post-processing (titles/descriptions);
 - argmap, 1 process: the same forced onto a single ``dot`` process, for a like-for-like view
   on machines with several cores.
 Wall-clock times (the work is in child processes), best of ``--repeat`` interleaved runs.
@@ -22,12 +23,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from argmap.model import ArgumentMap, Edge, Node, Topic
-from argmap.diagrams import render_diagrams, render_topics
-from argmap.diagrams.dot import MapIndex, topic_diagram
 from timing import interleaved_best
+
+from argmap.diagrams import DiagramOptions, render_topics
+from argmap.diagrams.dot import topic_diagrams
 from argmap.diagrams.run import cores, dot_binary, run_dot
 from argmap.diagrams.svg import add_accessibility
+from argmap.model import ArgumentMap, Edge, Node, Topic
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -76,8 +78,7 @@ def bare_dot(sources: list[str]) -> Callable[[], None]:
 
 def one_process(amap: ArgumentMap) -> Callable[[], None]:
     def run() -> None:
-        index = MapIndex(amap)
-        diagrams = [topic_diagram(amap, t.id, index=index) for t in amap.topics]
+        diagrams = topic_diagrams(amap, [t.id for t in amap.topics], DiagramOptions())
         docs = run_dot([d.source for d in diagrams], "svg", jobs=1)
         for doc, d in zip(docs, diagrams):
             add_accessibility(doc, d.accessible)
@@ -94,11 +95,11 @@ def main() -> int:
     seeds = seed_map()
     print(f"dot: {dot_binary()}; cores used by argmap: {cores()}")
     for label, amap in (("seed topics", seeds), (f"{args.topics}-topic map", repeated(seeds, args.topics))):
-        sources = [topic_diagram(amap, t.id).source for t in amap.topics]
-        assert len(render_diagrams([topic_diagram(amap, amap.topics[0].id)])) == 1  # warm-up, checks dot works
+        sources = [d.source for d in topic_diagrams(amap, [t.id for t in amap.topics], DiagramOptions())]
+        assert len(render_topics(amap, topics=amap.topics[0].id)) == 1  # warm-up, checks dot works
         best = interleaved_best({
             "bare dot": bare_dot(sources),
-            "argmap": lambda amap=amap: render_topics(amap, "svg"),  # type: ignore[misc]
+            "argmap": lambda amap=amap: render_topics(amap, fmt="svg", progress=False),  # type: ignore[misc]
             "argmap, 1 process": one_process(amap),
         }, args.repeat)
         base = best["bare dot"]

@@ -4,16 +4,17 @@
 
 The map is written here by hand; its grounded labelling is spelled out too (every argument
 attacked only by OUT ones is IN, one attacked by an IN one is OUT, the k4/r3 attack cycle
-stays UNDEC and so does the thesis k4 attacks).
+stays UNDEC and so does the thesis k4 attacks), and the pictures check it against
+``argmap.semantics`` before drawing.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from argmap.diagrams import render_legend, render_overview, render_topics
 from argmap.io import atomic_write
 from argmap.model import ArgumentMap, Edge, Node, Topic
-from argmap.diagrams import render_overview, render_topics
 
 OUT = Path(__file__).resolve().parent / "img"
 
@@ -49,13 +50,15 @@ GROUNDED = {"T1": "UNDEC", "c1": "OUT", "k1": "OUT", "r1": "IN", "k2": "IN", "k4
 
 
 def main() -> None:
+    assert MAP.index.grounded == GROUNDED, MAP.index.grounded
     OUT.mkdir(exist_ok=True)
-    for fmt in ("svg", "png"):
-        atomic_write(OUT / f"topic-default.{fmt}", render_topics(MAP, fmt, topics=["T1"])["T1"])
-    atomic_write(OUT / "topic-grounded.png", render_topics(MAP, "png", topics=["T1"], labelling=GROUNDED)["T1"])
-    atomic_write(OUT / "topic-print.png",
-                 render_topics(MAP, "png", topics=["T1"], labelling=GROUNDED, theme="print")["T1"])
-    atomic_write(OUT / "overview.png", render_overview(MAP, "png"))
+    for fmt in ("svg", "png"):  # the defaults: grounded status drawn, legend below
+        atomic_write(OUT / f"topic-default.{fmt}", render_topics(MAP, topics="T1", fmt=fmt)["T1"])
+    atomic_write(OUT / "topic-plain.png", render_topics(MAP, topics="T1", fmt="png", status=False)["T1"])
+    atomic_write(OUT / "topic-print.png", render_topics(MAP, topics="T1", fmt="png", theme="print")["T1"])
+    atomic_write(OUT / "topic-projector.png", render_topics(MAP, topics="T1", fmt="png", theme="projector")["T1"])
+    atomic_write(OUT / "legend.png", render_legend(fmt="png"))
+    atomic_write(OUT / "overview.png", render_overview(MAP, fmt="png"))
 
 
 if __name__ == "__main__":

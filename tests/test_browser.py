@@ -132,3 +132,35 @@ def test_hover_shows_the_card_and_clicks_jump_to_the_diagram_and_back(browser: C
     time.sleep(1.0)
     assert in_view(browser, f"s{k}")
     assert browser.console_errors() == []
+
+
+def test_a_report_split_into_pages_works_page_by_page(tmp_path: Path) -> None:
+    """The index and a document's page of a report split into pages: each loads from disk
+    under its policy with no errors or network, and the document's page works on its own."""
+    from argmap.reports import make_report
+
+    amap = ArgumentMap.load(str(_example_map(tmp_path)))
+    index = make_report(amap, tmp_path / "pages", per_document=True)
+    page = next(p for p in sorted(index.parent.glob("doc-*.html")) if "<svg" in p.read_text(encoding="utf-8"))
+    with Chromium(width=1400, height=1000) as chromium:
+        chromium.send("Network.enable")
+        for url in (index.as_uri(), page.as_uri()):
+            chromium.open(url)  # (forgets the events of the page before)
+            assert chromium.eval("document.documentElement.dataset.ready") == "1"
+            assert chromium.console_errors() == []
+            requested = [e["params"]["request"]["url"] for e in chromium.events
+                         if e.get("method") == "Network.requestWillBeSent"]
+            assert requested and all(u.startswith("file:") for u in requested)
+        assert chromium.eval("document.querySelectorAll('.diagram svg').length") >= 1
+        assert chromium.eval("document.querySelectorAll('.diagram g.dnode').length") >= 1
+        x, y = centre(chromium, "mark.st[id]")
+        chromium.mouse("mouseMoved", x, y)
+        assert chromium.eval("document.querySelector('.tip').hidden") is False
+        assert "Topic:" in chromium.eval("document.querySelector('.tip').innerText")
+        assert chromium.console_errors() == []
+
+
+def _example_map(tmp_path: Path) -> Path:
+    inputs = sorted(str(p) for p in (ROOT / "examples").glob("*.txt"))
+    assert main(["extract", *inputs, "-o", str(tmp_path / "map.json")]) == 0
+    return tmp_path / "map.json"

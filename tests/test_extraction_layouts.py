@@ -198,3 +198,97 @@ def test_layout_spans_index_the_text() -> None:
     for unit in parse_layout(text).units:
         for item in unit.items:
             assert text[item.span[0] : item.span[1]].strip() == text[item.span[0] : item.span[1]]
+
+
+def test_a_responses_section_in_prose_answers_the_entries_it_names() -> None:
+    text = ("Congestion charge\n\nArguments against\n"
+            "- Shops: Small shops lose customers who used to drive in.\n"
+            "- Fairness: A flat charge weighs most on low-paid commuters.\n\n"
+            "Responses\n"
+            "Supporters reply that small shops gained customers on foot because walking got pleasanter. "
+            "They add that discounts for low-paid commuters remove most of the unfairness. "
+            "Critics answer that the discounts are hard to claim.\n")
+    assert [(k, tgt) for k, _, _, tgt in links(text)][2:] == [
+        ("rebuttal", "Small shops lose customers who used to drive in."),
+        ("rebuttal", "A flat charge weighs most on low-paid commuters."),
+        ("critique", "They add that discounts for low-paid commuters remove most of the unfairness."),
+    ]
+
+
+def test_a_turn_runs_over_paragraphs_and_a_bracketed_role_names_the_side() -> None:
+    text = ("Phones in schools\n\nModerator (Kim): Welcome to both speakers.\n\n"
+            "Lena Fox (Proposition): Phones distract pupils in every lesson.\n\n"
+            "Teachers lose ten minutes a lesson to confiscations.\n\n"
+            "Omar Said (Opposition): A ban leaves parents unable to reach their children.\n")
+    m = extract_text(text)
+    assert [(n.kind, n.actor, n.cue) for n in m.nodes] == [
+        ("claim", "Lena Fox", "Proposition"), ("claim", "Lena Fox", "Proposition"),
+        ("critique", "Omar Said", "Opposition")]
+
+
+def test_markdown_question_headings_are_faq_items() -> None:
+    text = ("# Paid parking at the clinic\n\n### Won't patients on low incomes pay more?\n\n"
+            "Patients with a hospital letter park free of charge.\n\n"
+            "### Where is the car park?\n\nBehind the main entrance.\n")
+    assert links(text) == [
+        ("critique", "Won't patients on low incomes pay more?", "attacks", "T:Won't patients on low incomes pay more?"),
+        ("rebuttal", "Patients with a hospital letter park free of charge.", "attacks",
+         "Won't patients on low incomes pay more?"),
+    ]
+
+
+def test_reply_to_labels_and_lettered_nested_items() -> None:
+    text = ("Night trains\n\nObjection 1: Sleeper tickets cost more than flights.\n"
+            "Reply to objection 1: A night train also saves a hotel night.\n\n"
+            "+ Argument for: Trains emit far less per passenger.\n"
+            "    a) Old diesel stock on some routes erases that gain.\n")
+    assert [(k, tgt) for k, _, _, tgt in links(text)] == [
+        ("critique", "T:Night trains"),
+        ("rebuttal", "Sleeper tickets cost more than flights."),
+        ("claim", "T:Night trains"),
+        ("critique", "Trains emit far less per passenger."),
+    ]
+
+
+def test_a_user_lexicon_adds_layout_labels_and_speakers(tmp_path: Path) -> None:
+    import json
+
+    from argmap.extraction.pipeline import make_nlp
+
+    extra = tmp_path / "labels.json"
+    extra.write_text(json.dumps({"item_labels": {"sides": {"pro": ["aye"], "con": ["nay"]}},
+                                 "speakers": {"procedural": ["returning officer"]}}), encoding="utf-8")
+    text = ("Vote on the bridge\n\nRETURNING OFFICER: The vote is open.\n\n"
+            "Aye: The bridge shortens the school run.\nNay: The bridge will cost twice the budget.\n")
+    nlp = make_nlp((str(extra),))
+    assert [(n.kind, n.text) for n in extract_text(text, nlp=nlp).nodes] == [
+        ("claim", "The bridge shortens the school run."), ("critique", "The bridge will cost twice the budget.")]
+    assert [n.kind for n in extract_text(text).nodes] != ["claim", "critique"]
+
+
+def test_numbered_speakers_in_a_dialogue() -> None:
+    text = ("Panel on the new stadium\n\nSpeaker 1: The stadium will bring forty home games a year to the town.\n\n"
+            "Speaker 2: Most of the money from those games leaves town with the club owners.\n\n"
+            "Speaker 1: Local pubs and taxis keep the money from those games in town.\n")
+    assert [(k, tgt) for k, _, _, tgt in links(text)] == [
+        ("claim", "T:Panel on the new stadium"),
+        ("critique", "The stadium will bring forty home games a year to the town."),
+        ("rebuttal", "Most of the money from those games leaves town with the club owners."),
+    ]
+
+
+def test_labels_that_merely_repeat_are_not_speakers() -> None:
+    text = ("Parking review\n\nThe council counted cars on six streets in May.\n\nMost spaces were full by nine.\n\n"
+            "Residents asked for more permits.\n\nNote: counts were taken on weekdays.\n\nNote: two streets were closed.\n\n"
+            "Source: council survey.\n")
+    assert extract_text(text).nodes == []
+
+
+def test_a_markdown_table_with_side_columns() -> None:
+    text = ("# Heat pumps at home\n\n| Pros | Cons |\n|------|------|\n"
+            "| Running costs fall on night tariffs. | Installation costs thousands. |\n| No boiler to service. | |\n")
+    assert [(k, t, tgt) for k, t, _, tgt in links(text)] == [
+        ("claim", "Running costs fall on night tariffs.", "T:Heat pumps at home"),
+        ("critique", "Installation costs thousands.", "T:Heat pumps at home"),
+        ("claim", "No boiler to service.", "T:Heat pumps at home"),
+    ]

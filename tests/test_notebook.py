@@ -36,3 +36,8 @@ def test_example_notebook_displays_topics_and_map_as_svg(monkeypatch: pytest.Mon
     assert "TopicView(" in topic_views[0].data["text/plain"]
     overview = whole_map.data["image/svg+xml"]
     assert 'class="cluster"' in overview and "Argument map overview" in overview
+    # many diagrams at once: a progress bar in the notebook (tqdm.auto; text on stderr without ipywidgets)
+    many = code[-1]
+    bars = "".join(o.get("text", "") for o in many.outputs if o.output_type == "stream" and o.name == "stderr")
+    assert "laying out diagrams" in bars and "100%" in bars, many.outputs
+    assert int(results[4].data["text/plain"]) >= 2

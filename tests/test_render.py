@@ -61,7 +61,7 @@ def shape_attrs(group: ET.Element, attr: str) -> set[str]:
 
 @requires_dot
 def test_topic_diagram_distinguishes_kinds_relations_and_actor() -> None:
-    svg = render_topics(bike_map(), topics=["T1"])["T1"]
+    svg = render_topics(bike_map(), topics=["T1"], status=False)["T1"]
     g = groups(svg)
     theme = get_theme("default")
     # pro and con by fill colour and by outline (critique corners are extra polylines)
@@ -109,13 +109,14 @@ def test_accessibility_titles_and_descriptions() -> None:
     assert root[1].tag == f"{SVG}desc" and "1 claims, 2 critiques, 1 rebuttals" in root[1].text
     n4 = groups(svg)[svg_id("n4")]
     assert n4.find(f"{SVG}title").text == "Rebuttal: Planners respond that most shoppers arrive on foot or by bus"
-    assert n4.find(f"{SVG}desc").text == "Rebuttal (pro); voiced by Planners."
+    # grounded status is drawn by default, in the description too
+    assert n4.find(f"{SVG}desc").text == "Rebuttal (pro), accepted (IN); voiced by Planners."
 
 
 @requires_dot
 def test_labelling_dims_defeated_and_marks_undecided() -> None:
     labelling = {"T1": "IN", "n1": "IN", "n2": "UNDEC", "n3": "OUT", "n4": "IN"}
-    g = groups(render_topics(bike_map(), topics=["T1"], labelling=labelling)["T1"])
+    g = groups(render_topics(bike_map(), topics=["T1"], status=labelling)["T1"])
     theme = get_theme("default")
     assert theme.out_fill.lower() in {f.lower() for f in shape_attrs(g[svg_id("n3")], "fill")}
     n3_text = " ".join(t.text for t in g[svg_id("n3")].iter(f"{SVG}text"))
@@ -124,24 +125,27 @@ def test_labelling_dims_defeated_and_marks_undecided() -> None:
     assert "undecided" in " ".join(t.text for t in g[svg_id("n2")].iter(f"{SVG}text"))
     assert "defeated" not in " ".join(t.text for t in g[svg_id("n4")].iter(f"{SVG}text"))
     Label = enum.Enum("Label", ["IN", "OUT", "UNDEC"])
-    assert topic_dot(bike_map(), "T1", labelling={"n3": Label.OUT}) == topic_dot(bike_map(), "T1", labelling={"n3": "out"})
+    assert topic_dot(bike_map(), "T1", status={"n3": Label.OUT}) == topic_dot(bike_map(), "T1", status={"n3": "out"})
     with pytest.raises(ArgmapError, match="expected IN, OUT or UNDEC"):
-        topic_dot(bike_map(), "T1", labelling={"n1": "maybe"})
+        topic_dot(bike_map(), "T1", status={"n1": "maybe"})
 
 
 @requires_dot
 def test_print_theme_has_no_hue() -> None:
-    svg = render_topics(bike_map(), theme="print", labelling={"n3": "OUT", "n2": "UNDEC"})["T1"].decode()
+    svg = render_topics(bike_map(), theme="print", status={"n3": "OUT", "n2": "UNDEC"})["T1"].decode()
     colours = set(re.findall(r'(?:fill|stroke)="#([0-9a-fA-F]{6})"', svg))
     assert colours
     assert all(c[0:2] == c[2:4] == c[4:6] for c in colours), colours
 
 
 def test_graph_attrs_pass_through_and_are_checked() -> None:
-    src = topic_dot(bike_map(), "T1", graph_attrs={"rankdir": "LR", "node": {"fontname": "Courier"}})
-    assert 'rankdir="LR"' in src and 'fontname="Courier"' in src
-    with pytest.raises(ArgmapError, match="not a Graphviz attribute name"):
-        topic_dot(bike_map(), "T1", graph_attrs={"rankdir=LR]; x [label": "y"})
+    src = topic_dot(bike_map(), "T1", graph_attr={"rankdir": "LR", "node.fontname": "Courier", "edge.penwidth": 3})
+    assert "rankdir=LR" in src and "fontname=Courier" in src and "penwidth=3" in src
+    for bad in ("rankdir=LR]; x [label", "cluster.color", "node.", ".x"):
+        with pytest.raises(ArgmapError, match="not a Graphviz attribute name"):
+            topic_dot(bike_map(), "T1", graph_attr={bad: "y"})
+    with pytest.raises(ArgmapError, match="unknown diagram option 'graph_attrs'"):
+        topic_dot(bike_map(), "T1", graph_attrs={"rankdir": "LR"})
     with pytest.raises(ArgmapError, match="unknown theme"):
         topic_dot(bike_map(), "T1", theme="neon")
     with pytest.raises(ArgmapError, match="no topic with id"):
@@ -161,10 +165,10 @@ def test_overview_clusters_topics_and_has_a_limit() -> None:
 
 def test_dot_format_needs_no_graphviz(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(run_module.shutil, "which", lambda name: None)
-    out = render_topics(bike_map(), "dot")
+    out = render_topics(bike_map(), fmt="dot")
     assert set(out) == {"T1", "T2"} and out["T1"].startswith(b"digraph")
     with pytest.raises(GraphvizMissing, match="apt-get install graphviz"):
-        render_topics(bike_map(), "svg")
+        render_topics(bike_map(), fmt="svg")
 
 
 @requires_dot

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.model import ArgumentMap
-from argmap.diagrams import get_theme, render_diagrams, svg_id
-from argmap.diagrams.dot import overview_diagram, topic_diagram
-from argmap.diagrams.text import clean
+from argmap.diagrams import DiagramOptions, get_theme, render_diagrams, svg_id
+from argmap.diagrams.dot import overview_diagram, topic_diagrams
+from argmap.diagrams.escaping import clean
 from strategies import argument_maps
 
 pytestmark = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' is not installed")
@@ -61,11 +61,10 @@ def body_text(group: ET.Element, size: float) -> str:
 def test_hostile_text_renders_to_valid_svg_with_the_text_escaped(maps: list[ArgumentMap], theme: str) -> None:
     theme_obj = get_theme(theme)
     diagrams, expected = [], []
-    for amap in maps:
-        for topic in amap.topics:
-            diagrams.append(topic_diagram(amap, topic.id, theme=theme, id_prefix="p-"))
-            expected.append((amap, topic.id))
-        diagrams.append(overview_diagram(amap, theme=theme))
+    for amap in maps:  # grounded status drawn (the default), so status headers meet hostile text too
+        diagrams += topic_diagrams(amap, [t.id for t in amap.topics], DiagramOptions(theme=theme, id_prefix="p-"))
+        expected += [(amap, t.id) for t in amap.topics]
+        diagrams.append(overview_diagram(amap, DiagramOptions(theme=theme)))
         expected.append((amap, None))
     for svg, (amap, topic_id) in zip(render_diagrams(diagrams, "svg"), expected):
         root = ET.fromstring(svg)  # well-formed XML
@@ -79,8 +78,8 @@ def test_hostile_text_renders_to_valid_svg_with_the_text_escaped(maps: list[Argu
         statements = amap.statements(topic_id)
         own = {svg_id(i, "p-") for i in [topic_id] + [n.id for n in statements]}
         assert own <= node_ids
-        # nothing but the map's items, reference boxes and the legend became a node
-        assert all(i in own or i.startswith(("p-ref-", "p-legend-")) for i in node_ids), node_ids - own
+        # nothing but the map's items and reference boxes became a node (the legend is the graph's label)
+        assert all(i in own or i.startswith("p-ref-") for i in node_ids), node_ids - own
         topic_group = groups[svg_id(topic_id, "p-")]
         assert words(topic_group.find(f"{SVG}title").text) == words("Topic:" + (amap.topic(topic_id).title or ""))\
             or not words(amap.topic(topic_id).title)

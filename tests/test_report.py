@@ -126,7 +126,7 @@ def test_statements_are_highlighted_by_kind_in_their_own_document() -> None:
     assert "&lt;poor&gt;" in html and "cities &amp; calm" in html
     # The hand-drawn statement has no highlight but a table row, which links point to.
     assert "r3" in page.ids and "s3" not in page.ids
-    assert page_data(page)["statements"][3]["mark"] is False
+    assert page_data(page)["statements"]["3"]["mark"] is False
 
 
 def test_overlapping_spans_nest_properly_and_keep_the_text() -> None:
@@ -207,8 +207,8 @@ def test_diagrams_are_inlined_and_linked_both_ways() -> None:
     html = build_report(amap, diagrams={"t1": SVG.format("n1").encode()}, diagram_id=lambda i: f"x-arg-{i}")
     page = Page(html)
     assert html.count("<svg") == 1 and "<?xml" not in html and "DOCTYPE svg" not in html
-    assert 'href="#x-arg-n1"' in html and page_data(page)["statements"][0]["g"] == "x-arg-n1"
-    assert page_data(page)["statements"][1]["g"] is None  # not drawn in that SVG: no dead link
+    assert 'href="#x-arg-n1"' in html and page_data(page)["statements"]["0"]["g"] == "x-arg-n1"
+    assert page_data(page)["statements"]["1"]["g"] is None  # not drawn in that SVG: no dead link
     assert 'href="#x-arg-n2"' not in html
 
 
@@ -275,8 +275,8 @@ def test_user_text_never_becomes_markup(amap: ArgumentMap, with_findings: bool) 
     assert [a.get("type") for a, _ in page.scripts] == ["application/json", None]
     assert page.scripts[1][1] == asset("report.js")
     data = page_data(page)
-    assert [s["id"] for s in data["statements"]] == [n.id for n in amap.nodes]
-    assert [s["actor"] for s in data["statements"]] == [n.actor for n in amap.nodes]
+    assert [s["id"] for s in data["statements"].values()] == [n.id for n in amap.nodes]
+    assert [s["actor"] for s in data["statements"].values()] == [n.actor for n in amap.nodes]
     if amap.documents[0].text is not None:
         assert page.text_of["doc0"] == amap.documents[0].text
     # Every in-page link leads somewhere, and ids are unique.

@@ -92,12 +92,12 @@ def test_a_failed_run_leaves_the_previous_report_intact(tmp_path: Path, monkeypa
     assert run_cli(str(paths[0]), "-o", str(out)) == 0
     before = (out / "index.html").read_bytes()
 
-    import argmap.diagrams
+    import argmap.diagrams.output
 
     def broken(*args: object, **kwargs: object) -> list[bytes]:
         raise argmap.diagrams.RenderFailed("dot crashed")
 
-    monkeypatch.setattr(argmap.diagrams, "render_diagrams", broken)
+    monkeypatch.setattr(argmap.diagrams.output, "run_dot", broken)
     assert run_cli(str(paths[1]), "-o", str(out)) == 2
     assert (out / "index.html").read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == ["index.html", "map.json"]  # no temporary files left
@@ -125,7 +125,10 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
             stderr += chunk
         assert proc.wait(timeout=60) == 0
     os.close(leader)
-    assert f"{len(paths)}/{len(paths)} files".encode() in stderr
+    # every phase has its bar: extraction, checks, layout
+    for phase in (b"files", b"checking the map", b"laying out diagrams"):
+        assert phase in stderr, stderr
+    assert f"{len(paths)}/{len(paths)}".encode() in stderr
     piped = subprocess.run(cmd, env=env, capture_output=True, timeout=60)
     assert piped.returncode == 0 and piped.stderr == b""
     assert json.loads((tmp_path / "out" / "map.json").read_text())["schema"] == "argmap/1"

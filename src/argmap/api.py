@@ -141,7 +141,7 @@ def render(amap: ArgumentMap, fmt: str = "svg", **options: Any) -> dict[str, byt
     :func:`argmap.diagrams.render_topics` for the options."""
     from argmap.diagrams import render_topics
 
-    return render_topics(amap, fmt, **options)
+    return render_topics(amap, fmt=fmt, **options)
 
 
 def report(amap: ArgumentMap, out_dir: PathLike, **options: Any) -> Path:

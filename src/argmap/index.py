@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from argmap.text import shorten
@@ -45,41 +46,115 @@ class MapIndex:
         ``position``: topic id → place in ``amap.topics``, node id → place in ``amap.nodes``.
         ``outgoing`` / ``incoming``: id → positions in ``amap.edges`` of the edges leaving /
         reaching it, in map order.
+    The last four are built on first use (validation needs none of them).
     """
 
     def __init__(self, amap: ArgumentMap) -> None:
+        # One pass over each list, checking the load invariants on the way: a large map is
+        # memory-bound, and every further look-up per item costs about as much again. What
+        # validation does not need (nodes by id, statements, positions, edges in and out) is
+        # built on first use.
         self.amap = amap
         self.documents: dict[str, Document] = {}
         self.topics: dict[str, Topic] = {}
-        self.nodes: dict[str, Node] = {}
-        self.position: dict[str, int] = {}
-        self.statements: dict[str, list[Node]] = {}
-        self.outgoing: dict[str, list[int]] = {}
-        self.incoming: dict[str, list[int]] = {}
-        self._duplicates: list[str] = []
-        self._duplicate_documents: list[str] = []
-        for d in amap.documents:
-            if d.id in self.documents:
-                self._duplicate_documents.append(d.id)
-            self.documents[d.id] = d
-        for i, t in enumerate(amap.topics):
-            if t.id in self.topics:
-                self._duplicates.append(t.id)
-            self.topics[t.id] = t
-            self.position[t.id] = i
-            self.statements[t.id] = []
-        for i, n in enumerate(amap.nodes):
-            if n.id in self.nodes or n.id in self.topics:
-                self._duplicates.append(n.id)
-            self.nodes[n.id] = n
-            self.position[n.id] = i
-            self.statements.setdefault(n.topic, []).append(n)
-        self.items: dict[str, Topic | Node] = {**self.topics, **self.nodes}
-        for i, e in enumerate(amap.edges):
-            self.outgoing.setdefault(e.source, []).append(i)
-            self.incoming.setdefault(e.target, []).append(i)
-        self._single = amap.documents[0] if len(amap.documents) == 1 else None
+        self.items: dict[str, Topic | Node] = {}
         self._cache: dict[str, object] = {}  # what is derived on first use: pairs, graphs, labelling
+        self._problems: list[str] = []
+        problems = self._problems
+        documents, topics, items = self.documents, self.topics, self.items
+        for d in amap.documents:
+            if d.id in documents:
+                problems.append(f"duplicate document id {d.id!r}")
+            documents[d.id] = d
+        length = {d.id: len(d.text) for d in documents.values() if d.text is not None}
+        single = self._single = amap.documents[0] if len(amap.documents) == 1 else None
+        single_id = single.id if single is not None else None
+        after_documents = len(problems)
+        duplicates: dict[str, None] = {}
+        for t in amap.topics:
+            if t.id in items:
+                duplicates[t.id] = None
+            topics[t.id] = items[t.id] = t
+            doc_id = t.document
+            if doc_id is not None and doc_id not in documents:
+                problems.append(f"topic {t.id!r}: document {doc_id!r} does not exist")
+            if t.span is not None:
+                self._check_span("topic", t, doc_id if doc_id is not None else single_id, length)
+        claim = items.setdefault
+        for n in amap.nodes:
+            node_id = n.id
+            if claim(node_id, n) is not n:
+                duplicates[node_id] = None
+                items[node_id] = n
+            topic = topics.get(n.topic)
+            if topic is None:
+                problems.append(f"node {node_id!r}: topic {n.topic!r} does not exist")
+            doc_id = n.document
+            if doc_id is not None:
+                if doc_id not in documents:
+                    problems.append(f"node {node_id!r}: document {doc_id!r} does not exist")
+            elif topic is not None and topic.document is not None:
+                doc_id = topic.document
+            else:
+                doc_id = single_id
+            if n.span is not None:
+                self._check_span("node", n, doc_id, length)
+        problems[after_documents:after_documents] = [
+            f"duplicate id {i!r} (used by more than one topic or node)" for i in duplicates]
+        for i, e in enumerate(amap.edges):
+            if e.source not in items:
+                problems.append(f"edges[{i}]: source {e.source!r} does not exist")
+            if e.target not in items:
+                problems.append(f"edges[{i}]: target {e.target!r} does not exist")
+
+    def _check_span(self, what: str, item: Topic | Node, doc_id: str | None, length: dict[str, int]) -> None:
+        end = item.span[1]  # type: ignore[index]
+        if doc_id in length and end > length[doc_id]:  # type: ignore[operator]
+            self._problems.append(f"{what} {item.id!r}: span {list(item.span)} lies outside document "  # type: ignore[arg-type]
+                                  f"{doc_id!r} ({length[doc_id]} characters)")  # type: ignore[index]
+
+    @cached_property
+    def nodes(self) -> dict[str, Node]:
+        """Node id → node."""
+        return {n.id: n for n in self.amap.nodes}
+
+    @cached_property
+    def statements(self) -> dict[str, list[Node]]:
+        """Topic id → its nodes in map order (every topic present, maybe with none)."""
+        out: dict[str, list[Node]] = {t: [] for t in self.topics}
+        for n in self.amap.nodes:
+            if n.topic in out:
+                out[n.topic].append(n)
+            else:
+                out[n.topic] = [n]
+        return out
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        """Topic id → place in ``amap.topics``, node id → place in ``amap.nodes``."""
+        out = {t.id: i for i, t in enumerate(self.amap.topics)}
+        out.update((n.id, i) for i, n in enumerate(self.amap.nodes))
+        return out
+
+    @cached_property
+    def outgoing(self) -> dict[str, list[int]]:
+        """Id → positions in ``amap.edges`` of the edges leaving it, in map order."""
+        return self._edge_ends("source")
+
+    @cached_property
+    def incoming(self) -> dict[str, list[int]]:
+        """Id → positions in ``amap.edges`` of the edges reaching it, in map order."""
+        return self._edge_ends("target")
+
+    def _edge_ends(self, end: str) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for i, e in enumerate(self.amap.edges):
+            key = getattr(e, end)
+            if key in out:
+                out[key].append(i)
+            else:
+                out[key] = [i]
+        return out
 
     # ----- documents ----------------------------------------------------------------
 
@@ -196,24 +271,35 @@ class MapIndex:
     def added_topic(self, topic: Topic) -> MapIndex:
         """Record ``topic``, just appended to the map's topics; returns the index."""
         self.topics[topic.id] = self.items[topic.id] = topic
-        self.position[topic.id] = len(self.amap.topics) - 1
-        self.statements.setdefault(topic.id, [])
+        built = self.__dict__
+        if "position" in built:
+            self.position[topic.id] = len(self.amap.topics) - 1
+        if "statements" in built:
+            self.statements.setdefault(topic.id, [])
         self._cache.clear()
         return self
 
     def added_node(self, node: Node) -> MapIndex:
         """Record ``node``, just appended to the map's nodes; returns the index."""
-        self.nodes[node.id] = self.items[node.id] = node
-        self.position[node.id] = len(self.amap.nodes) - 1
-        self.statements.setdefault(node.topic, []).append(node)
+        self.items[node.id] = node
+        built = self.__dict__
+        if "nodes" in built:
+            self.nodes[node.id] = node
+        if "position" in built:
+            self.position[node.id] = len(self.amap.nodes) - 1
+        if "statements" in built:
+            self.statements.setdefault(node.topic, []).append(node)
         self._cache.clear()
         return self
 
     def added_edge(self, edge: Edge) -> MapIndex:
         """Record ``edge``, just appended to the map's edges; returns the index."""
         i = len(self.amap.edges) - 1
-        self.outgoing.setdefault(edge.source, []).append(i)
-        self.incoming.setdefault(edge.target, []).append(i)
+        built = self.__dict__
+        if "outgoing" in built:
+            self.outgoing.setdefault(edge.source, []).append(i)
+        if "incoming" in built:
+            self.incoming.setdefault(edge.target, []).append(i)
         self._cache.clear()
         return self
 
@@ -221,31 +307,9 @@ class MapIndex:
 
     def problems(self) -> list[str]:
         """Every way the map breaks the ``argmap/1`` load invariants (empty when valid), in
-        the words :class:`~argmap.model.ArgumentMap` validation reports them."""
-        amap = self.amap
-        out = [f"duplicate document id {i!r}" for i in dict.fromkeys(self._duplicate_documents)]
-        out += [f"duplicate id {i!r} (used by more than one topic or node)" for i in dict.fromkeys(self._duplicates)]
-        for t in amap.topics:
-            if t.document is not None and t.document not in self.documents:
-                out.append(f"topic {t.id!r}: document {t.document!r} does not exist")
-        for n in amap.nodes:
-            if n.topic not in self.topics:
-                out.append(f"node {n.id!r}: topic {n.topic!r} does not exist")
-            if n.document is not None and n.document not in self.documents:
-                out.append(f"node {n.id!r}: document {n.document!r} does not exist")
-        for i, e in enumerate(amap.edges):
-            for end, ref in (("source", e.source), ("target", e.target)):
-                if ref not in self.items:
-                    out.append(f"edges[{i}]: {end} {ref!r} does not exist")
-        for what, group in (("topic", amap.topics), ("node", amap.nodes)):
-            for item in group:
-                if item.span is None:
-                    continue
-                doc = self.document_of(item)
-                if doc is not None and doc.text is not None and item.span[1] > len(doc.text):
-                    out.append(f"{what} {item.id!r}: span {list(item.span)} lies outside document "
-                               f"{doc.id!r} ({len(doc.text)} characters)")
-        return out
+        the words :class:`~argmap.model.ArgumentMap` validation reports them; found while the
+        index was built."""
+        return list(self._problems)
 
     def __repr__(self) -> str:
         return f"MapIndex({len(self.topics)} topics, {len(self.nodes)} statements, {len(self.amap.edges)} edges)"

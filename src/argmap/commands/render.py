@@ -3,41 +3,11 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from argmap.commands._options import FILE_HELP, diagram_options, map_argument, topic_option
-
-if TYPE_CHECKING:
-    from argmap.model import ArgumentMap
-
-
-def diagram_kwargs(amap: ArgumentMap, diagram: dict[str, Any]) -> dict[str, Any]:
-    """The CLI's diagram options as keyword arguments of :func:`argmap.diagrams.render_topics`."""
-    from dataclasses import replace
-
-    from argmap.diagrams import get_theme
-    from argmap.errors import ArgmapError
-    from argmap.semantics import grounded_labelling
-
-    theme = get_theme(diagram.get("theme", "default"))
-    if "font_size" in diagram:
-        theme = replace(theme, fontsize=diagram["font_size"])
-    nested: dict[str, Any] = {}
-    for key, value in (diagram.get("graph_attr") or {}).items():
-        scope, dot, name = key.rpartition(".")
-        if scope in ("node", "edge"):
-            nested.setdefault(scope, {})[name] = value
-        elif scope in ("", "graph"):
-            nested[name] = value
-        else:
-            raise ArgmapError(f"graph attribute name {key!r} is not a Graphviz attribute name "
-                              "(NAME, or node.NAME / edge.NAME / graph.NAME)")
-    kwargs: dict[str, Any] = {"theme": theme, "graph_attrs": nested,
-                              "labelling": grounded_labelling(amap) if diagram.get("status", True) else None}
-    kwargs |= {key: diagram[key] for key in ("timeout", "legend") if key in diagram}
-    return kwargs
 
 
 @click.command(short_help="draw Graphviz pro/contra diagrams, one per topic plus an overview", epilog=FILE_HELP)
@@ -69,15 +39,15 @@ def command(file: str, output: str, fmt: str, topics: tuple[str, ...], diagram: 
     if to_stdout and len(topic_ids) != 1:
         raise InputError(STDIO, f"-o - writes one diagram to standard output, but the map has {len(topic_ids)} "
                          "topics: choose one with --topic ID|TITLE, or give -o a folder")
-    kwargs = diagram_kwargs(amap, diagram)
-    rendered = render_topics(amap, fmt, topics=topic_ids, **kwargs)  # all drawn before any file is written
+    kwargs = dict(diagram)  # the options of argmap.diagrams.render_topics, by the same names
+    rendered = render_topics(amap, topics=topic_ids, fmt=fmt, **kwargs)  # all drawn before any file is written
     if to_stdout:
         write_output(STDIO, rendered[topic_ids[0]])
         return
     files = {f"{stem}.{fmt}": rendered[tid] for tid, stem in topic_file_stems(amap, topic_ids).items()}
     if not topics:
         try:
-            files[f"overview.{fmt}"] = render_overview(amap, fmt, **{k: v for k, v in kwargs.items() if k != "legend"})
+            files[f"overview.{fmt}"] = render_overview(amap, fmt=fmt, **kwargs)
         except LimitExceeded as exc:
             click.echo(f"argmap render: no overview: {exc}", err=True)
     out = Path(output_folder(output))

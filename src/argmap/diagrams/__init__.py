@@ -3,6 +3,8 @@
 Building DOT needs nothing but Python; SVG, PNG and PDF need Graphviz's ``dot`` program
 (:class:`GraphvizMissing` says how to install it). Many diagrams are laid out by a few
 ``dot`` processes (one per core), each reading several graphs from one input.
+:func:`render_topics` is the one render path: the CLI, the report and notebooks use it
+with the same options and defaults (:class:`DiagramOptions`).
 
 Example:
     >>> from argmap.model import ArgumentMap, Topic, Node, Edge
@@ -12,7 +14,7 @@ Example:
     ...                 edges=[Edge(source="n1", target="t1", relation="attacks")])
     >>> topic_dot(m, "t1").startswith("digraph")
     True
-    >>> svg = render_topics(m)["t1"]  # doctest: +SKIP
+    >>> svg = render_topics(m, status=False, theme="projector")["t1"]  # doctest: +SKIP
     >>> b'id="arg-n1"' in svg  # doctest: +SKIP
     True
 """
@@ -20,11 +22,12 @@ Example:
 from __future__ import annotations
 
 from argmap.diagrams.dot import OVERVIEW_LIMIT, Diagram, overview_dot, topic_dot
+from argmap.diagrams.escaping import encode_id, svg_id
 from argmap.diagrams.notebook import TopicView
-from argmap.diagrams.output import render_diagrams, render_overview, render_topics, topic_file_stems
+from argmap.diagrams.options import DiagramOptions
+from argmap.diagrams.output import render_diagrams, render_legend, render_overview, render_topics, topic_file_stems
 from argmap.diagrams.run import DEFAULT_TIMEOUT, FORMATS, GraphvizMissing, RenderFailed, RenderTimeout
 from argmap.diagrams.svg import inline_svg
-from argmap.diagrams.text import encode_id, svg_id
 from argmap.diagrams.themes import THEMES, Theme, get_theme
 
 __all__ = [
@@ -33,6 +36,7 @@ __all__ = [
     "OVERVIEW_LIMIT",
     "THEMES",
     "Diagram",
+    "DiagramOptions",
     "GraphvizMissing",
     "RenderFailed",
     "RenderTimeout",
@@ -43,6 +47,7 @@ __all__ = [
     "inline_svg",
     "overview_dot",
     "render_diagrams",
+    "render_legend",
     "render_overview",
     "render_topics",
     "svg_id",

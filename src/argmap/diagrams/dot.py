@@ -1,11 +1,14 @@
 """DOT source for per-topic pro/contra diagrams and for the whole-map overview.
 
-The text is built here, not with the ``graphviz`` package: every value goes through
-:mod:`argmap.diagrams.text` so user text can never break the DOT or inject markup.
+Every value goes through :mod:`argmap.diagrams.escaping` and one quoting function here, so
+user text can never break the DOT or inject markup; HTML-like labels are marked as such by
+type (:class:`Html`), never guessed from their text. Layout (``dot``) happens in batches,
+see :mod:`argmap.diagrams.run`.
 
 Layout: ``rankdir=BT`` with the topic alone on the top rank; statements that point at
 nothing else in the topic get an invisible edge to it so they sit below it. Statements of
-other topics that an edge reaches appear as small dashed reference boxes.
+other topics that an edge reaches appear as small dashed reference boxes. The legend is the
+graph's label, under the drawing, its entries flowed into rows no wider than the widest box.
 
 Example:
     >>> from argmap.model import ArgumentMap, Topic, Node, Edge
@@ -13,7 +16,7 @@ Example:
     ...                 nodes=[Node(id="n1", kind="critique", topic="t1", text="Tolls hurt <the poor>.",
     ...                             actor="Critics")],
     ...                 edges=[Edge(source="n1", target="t1", relation="attacks")])
-    >>> src = topic_dot(m, "t1")
+    >>> src = topic_dot(m, "t1", status=False)
     >>> src.startswith("digraph") and "&lt;the poor&gt;" in src and "arrowhead=tee" in src
     True
 """
@@ -23,81 +26,180 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from argmap.diagrams.escaping import clean, encode_id, label_text, svg_id, tooltip_text
+from argmap.diagrams.options import DiagramOptions
+from argmap.diagrams.themes import Theme
 from argmap.errors import ArgmapError, LimitExceeded
+from argmap.index import MapIndex
 from argmap.model import ArgumentMap, Edge, Node, Topic
-from argmap.diagrams.text import clean, dot_string, encode_id, label_text, svg_id, wrap
-from argmap.diagrams.themes import Theme, get_theme
-
-Labelling = Mapping[str, str]
-GraphAttrs = Mapping[str, Any]
+from argmap.text import shorten
 
 #: Largest map (topics + statements) :func:`overview_dot` lays out by default.
 OVERVIEW_LIMIT = 250
-STATUSES = ("IN", "OUT", "UNDEC")
-_ID_PREFIX = re.compile(r"[A-Za-z0-9_-]*")
-_ATTR_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _SHORT = 60  # characters of a statement quoted in titles of edges and reference boxes
+_MARGIN = (0.14, 0.07)  # inches around a statement's text
+# Average advance of a character in em (DejaVu Sans, the default font): enough to compare a
+# legend row with the widest box of the same diagram, which is all it is used for.
+_EM_LOWER, _EM_UPPER = 0.56, 0.68
 
 
 @dataclass
 class Diagram:
     """One DOT graph plus what SVG post-processing needs to write ``<title>``/``<desc>``."""
 
-    name: str
     source: str = ""
     # SVG element id -> (title, description), for the graph, its nodes and its edges.
     accessible: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
-def _quote(value: object) -> str:
-    """A DOT quoted string for an attribute value given by the caller (no entity handling)."""
-    text = clean(str(value)).replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{text}"'
+def _shorten(text: str, width: int = _SHORT) -> str:
+    return shorten(clean(text), width)
 
 
-def _attrs(pairs: Mapping[str, str]) -> str:
-    """``[k=v, ...]`` where values are already DOT-quoted/HTML strings."""
-    return "[" + ", ".join(f"{k}={v}" for k, v in pairs.items()) + "]"
+def _value(text: object) -> str:
+    """A caller's attribute value, cleaned (quoted on output, never read as an HTML label)."""
+    return clean(str(text))
 
 
-def _short(text: str, limit: int = _SHORT) -> str:
-    text = clean(text)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _tooltip(text: str) -> str:
+    return tooltip_text(text)
 
 
-def _status_of(labelling: Labelling | None, item_id: str) -> str | None:
-    if labelling is None or item_id not in labelling:
-        return None
-    raw = labelling[item_id]
-    # Plain strings, str-valued enums, or enums named IN/OUT/UNDEC are all accepted.
-    status = (raw if isinstance(raw, str) else getattr(raw, "name", str(raw))).upper()
-    if status not in STATUSES:
-        raise ArgmapError(f"labelling of {item_id!r} is {labelling[item_id]!r}; expected IN, OUT or UNDEC")
-    return status
+class Html(str):
+    """An HTML-like label (``<...>``), written to the DOT as it is; every other value is quoted."""
 
 
-def _html_lines(display: str, bold: tuple[int, int], theme: Theme) -> str:
-    """Wrapped label text with the characters in ``bold`` (the actor) in bold."""
+_BARE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)")
+_KEYWORDS = {"node", "edge", "graph", "digraph", "subgraph", "strict"}
+
+
+def quote(value: str) -> str:
+    r"""A DOT attribute value: HTML labels as they are, plain names and numbers bare, anything
+    else double-quoted with ``\`` and ``"`` escaped, so no text can end the string and no
+    backslash is read as an escape such as ``\N`` (the node's name).
+
+    Example:
+        >>> print(quote("box"), quote("0.3"), quote("node"), quote('say "hi"'), quote(Html("<<B>x</B>>")))
+        box 0.3 "node" "say \"hi\"" <<B>x</B>>
+    """
+    return value if isinstance(value, Html) else _quote_plain(str(value))
+
+
+@functools.lru_cache(maxsize=4096)  # colours, styles and shapes repeat in every diagram
+def _quote_plain(value: str) -> str:
+    if _BARE.fullmatch(value) and value.lower() not in _KEYWORDS:
+        return value
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+class _Dot:
+    """The statements of one DOT graph or subgraph, in order."""
+
+    def __init__(self, head: str = "digraph G {", indent: str = "\t") -> None:
+        self.head, self.indent = head, indent
+        self.body: list[str] = []
+
+    @staticmethod
+    def _attrs(attrs: Mapping[str, str]) -> str:
+        return "[" + " ".join(f"{k}={quote(v)}" for k, v in attrs.items()) + "]"
+
+    def attr(self, kind: str, attrs: Mapping[str, str]) -> None:
+        self.body.append(f"{self.indent}{kind} {self._attrs(attrs)}")
+
+    def node(self, name: str, attrs: Mapping[str, str]) -> None:
+        self.body.append(f"{self.indent}{name} {self._attrs(attrs)}")
+
+    def edge(self, tail: str, head: str, attrs: Mapping[str, str]) -> None:
+        self.body.append(f"{self.indent}{tail} -> {head} {self._attrs(attrs)}")
+
+    @contextmanager
+    def subgraph(self, name: str = "") -> Iterator[_Dot]:
+        """A (cluster) subgraph, added to this graph when the ``with`` block ends."""
+        inner = _Dot(f"{self.indent}subgraph {name} {{" if name else f"{self.indent}{{", self.indent + "\t")
+        yield inner
+        self.body += [inner.head, *inner.body, self.indent + "}"]
+
+    @property
+    def source(self) -> str:
+        return "\n".join([self.head, *self.body, "}"]) + "\n"
+
+
+def _markup(runs: Sequence[tuple[str, str, str]]) -> str:
+    """HTML-like label text from ``(text, open tags, close tags)`` runs.
+
+    Graphviz writes each run as its own SVG ``<text>`` at an absolute x, and SVG viewers
+    drop a ``<text>``'s leading white space, so a run's leading spaces are moved to the end
+    of the run before it: the next run still starts after them, and no word is glued to
+    the one before ("PRO · defeated", not "PRO· defeated").
+
+    Example:
+        >>> _markup([("PRO", "", ""), (" · defeated", "<B>", "</B>")])
+        'PRO <B>· defeated</B>'
+    """
+    texts = [text for text, _, _ in runs]
+    for i in range(1, len(texts)):
+        stripped = texts[i].lstrip(" ")
+        texts[i - 1] += " " * (len(texts[i]) - len(stripped))
+        texts[i] = stripped
+    return "".join(f"{open_}{label_text(text)}{close}" if text else ""
+                   for text, (_, open_, close) in zip(texts, runs))
+
+
+def wrap(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy line breaking of cleaned ``text``: ``(start, end)`` offsets of each line.
+
+    Words longer than ``width`` are cut into ``width``-sized pieces so no line overflows.
+
+    Example:
+        >>> t = "the quick brown fox jumps"
+        >>> [t[a:b] for a, b in wrap(t, 10)]
+        ['the quick', 'brown fox', 'jumps']
+        >>> w = "abcdefghij"
+        >>> [w[a:b] for a, b in wrap(w, 4)]
+        ['abcd', 'efgh', 'ij']
+    """
+    lines: list[tuple[int, int]] = []
+    start = end = -1
+    for word in re.finditer(r"\S+", text):
+        a, b = word.span()
+        while b - a > width:  # a word wider than a line gets lines of its own
+            if start >= 0:
+                lines.append((start, end))
+                start = -1
+            lines.append((a, a + width))
+            a += width
+        if start < 0:
+            start, end = a, b
+        elif b - start <= width:
+            end = b
+        else:
+            lines.append((start, end))
+            start, end = a, b
+    if start >= 0:
+        lines.append((start, end))
+    return lines
+
+
+
+
+def _html_lines(display: str, bold: tuple[int, int], theme: Theme) -> tuple[str, int]:
+    """Wrapped label text with the characters in ``bold`` (the actor) in bold, and the
+    length of its longest line."""
     lines = wrap(display, theme.wrap_width)
     truncated = len(lines) > theme.max_lines
     lines = lines[: theme.max_lines]
     out = []
     for i, (a, b) in enumerate(lines):
         x, y = min(max(bold[0], a), b), min(max(bold[1], a), b)  # the bold part of this line
-        while x < y < b and display[y] == " ":
-            # SVG viewers drop a text run's leading space; Graphviz places each run at an
-            # absolute x, so a space kept at the end of the bold run still separates the words
-            y += 1
-        line = label_text(display[a:x]) + (f"<B>{label_text(display[x:y])}</B>" if y > x else "")
-        line += label_text(display[y:b])
-        if truncated and i == len(lines) - 1:
-            line += " …"
-        out.append(line)
-    return "<BR/>".join(out) or " "
+        tail = " …" if truncated and i == len(lines) - 1 else ""
+        out.append(_markup([(display[a:x], "", ""), (display[x:y], "<B>", "</B>"), (display[y:b] + tail, "", "")]))
+    widest = max((b - a for a, b in lines), default=0) + (2 if truncated else 0)
+    return "<BR/>".join(out) or " ", widest
 
 
 def _display_text(node: Node) -> tuple[str, tuple[int, int]]:
@@ -126,78 +228,75 @@ _KIND_TITLE = {"claim": "Claim", "critique": "Critique", "rebuttal": "Rebuttal"}
 _STATUS_WORDS = {"IN": "accepted (IN)", "OUT": "defeated (OUT)", "UNDEC": "undecided (UNDEC)"}
 
 
-class MapIndex:
-    """Lookups that the diagrams of one map share, built once in O(map size), so drawing
-    every topic of a large map stays linear."""
+class _DiagramBuilder:
+    """Builds one :class:`Diagram`: the DOT graph and the accessibility texts."""
 
-    def __init__(self, amap: ArgumentMap) -> None:
-        self.amap = amap
-        self.items: dict[str, Topic | Node] = {i.id: i for i in amap.iter_items()}
-        self.topics = {t.id: t for t in amap.topics}
-        self.documents = {d.id: d for d in amap.documents}
-        self.statements: dict[str, list[Node]] = {t.id: [] for t in amap.topics}
-        for n in amap.nodes:
-            self.statements.setdefault(n.topic, []).append(n)
-        self.edges_at: dict[str, list[int]] = {}  # id -> indices of the edges touching it
-        for i, e in enumerate(amap.edges):
-            self.edges_at.setdefault(e.source, []).append(i)
-            if e.target != e.source:
-                self.edges_at.setdefault(e.target, []).append(i)
-
-    def edges_touching(self, ids: set[str]) -> list[int]:
-        """Indices (in map order) of the edges with an end in ``ids``."""
-        return sorted({i for x in ids for i in self.edges_at.get(x, ())})
-
-
-class _Builder:
-    """Accumulates the statements of one DOT graph."""
-
-    def __init__(self, index: MapIndex, theme: Theme, labelling: Labelling | None, id_prefix: str) -> None:
-        if not _ID_PREFIX.fullmatch(id_prefix):
-            raise ArgmapError(f"id_prefix {id_prefix!r} may only hold ASCII letters, digits, '-' and '_'")
-        self.index, self.theme, self.labelling, self.prefix = index, theme, labelling, id_prefix
+    def __init__(self, index: MapIndex, theme: Theme, labelling: Mapping[str, str] | None, prefix: str,
+                 sections: Mapping[str, Mapping[str, str]]) -> None:
+        self.index, self.theme, self.labelling, self.prefix = index, theme, labelling, prefix
         self.items = index.items
-        self.lines: list[str] = []
+        self.sections = sections
+        # The caller's node.*/edge.* attributes win over argmap's per-box and per-line looks.
+        self.node_attr = {k: _value(v) for k, v in sections.get("node", {}).items()}
+        self.edge_attr = {k: _value(v) for k, v in sections.get("edge", {}).items()}
+        self.graph = _Dot()
         self.names: dict[str, str] = {}  # map id -> DOT node name
         self.accessible: dict[str, tuple[str, str]] = {}
+        self.widest = 0.0  # estimated width (points) of the widest box, for the legend
 
     # ----- nodes ---------------------------------------------------------------------
 
     def _name(self, map_id: str) -> str:
         return self.names.setdefault(map_id, f"n{len(self.names)}")
 
-    def _header(self, words: str, status: str | None) -> str:
-        t = self.theme
-        head = f'<FONT POINT-SIZE="{t.fontsize - 3:g}" COLOR="{t.muted_ink}">{label_text(clean(words))}</FONT>'
-        if status in ("OUT", "UNDEC"):
-            head += f'<FONT POINT-SIZE="{t.fontsize - 3:g}"><B> · {label_text(_STATUS_WORDS[status])}</B></FONT>'
-        return head + "<BR/>"
+    def _status(self, item_id: str) -> str | None:
+        return None if self.labelling is None else self.labelling.get(item_id)
 
-    def topic_node(self, topic: Topic, indent: str = "  ") -> None:
-        t, status = self.theme, _status_of(self.labelling, topic.id)
+    def _header(self, words: str, status: str | None) -> tuple[str, int]:
+        """The small kind/stance line above a box's text, with its status when it has one."""
+        t = self.theme
+        size = f'<FONT POINT-SIZE="{t.header_size:g}" COLOR="{t.muted_ink}">'
+        runs = [(clean(words), size, "</FONT>")]
+        if status in ("OUT", "UNDEC"):
+            runs.append((f" · {_STATUS_WORDS[status]}", f'<FONT POINT-SIZE="{t.header_size:g}"><B>', "</B></FONT>"))
+        return _markup(runs) + "<BR/>", sum(len(r[0]) for r in runs)
+
+    def _note_width(self, body_chars: int, body_size: float, header_chars: int) -> None:
+        t = self.theme
+        width = max(body_chars * body_size * _EM_LOWER, header_chars * t.header_size * _EM_UPPER)
+        self.widest = max(self.widest, width + 2 * 72 * _MARGIN[0])
+
+    def _node(self, graph: _Dot, map_id: str, attrs: dict[str, str]) -> None:
+        graph.node(self._name(map_id), attrs | self.node_attr)
+
+    def topic_node(self, graph: _Dot, topic: Topic, context: str | None = None) -> None:
+        t, status = self.theme, self._status(topic.id)
         title = clean(topic.title) or "(untitled topic)"
-        label = self._header("TOPIC", status) + (
-            f'<FONT POINT-SIZE="{t.fontsize + 2:g}">{_html_lines(title, (0, 0), t)}</FONT>')
-        attrs = {"id": _quote(svg_id(topic.id, self.prefix)), "shape": "box", "margin": '"0.2,0.1"',
-                 "penwidth": "1.6", "label": f"<{label}>", "tooltip": dot_string(title)}
+        header, header_chars = self._header(f"TOPIC · {context}" if context else "TOPIC", status)
+        text, widest = _html_lines(title, (0, 0), t)
+        self._note_width(widest, t.fontsize + 2, header_chars)
+        label = f'{header}<FONT POINT-SIZE="{t.fontsize + 2:g}">{text}</FONT>'
+        attrs = {"id": svg_id(topic.id, self.prefix), "shape": "box", "margin": "0.2,0.1",
+                 "penwidth": f"{t.line_width * 1.4:g}", "label": Html(f"<{label}>"), "tooltip": _tooltip(title)}
         attrs |= _look(t, status, t.topic_fill, t.topic_line, ["filled"])
-        self.lines.append(f"{indent}{self._name(topic.id)} {_attrs(attrs)};")
+        self._node(graph, topic.id, attrs)
         desc = f"Topic (the thesis of this debate){self._status_phrase(status)}."
         self.accessible[svg_id(topic.id, self.prefix)] = (f"Topic: {title}", desc)
 
-    def statement_node(self, node: Node, indent: str = "  ") -> None:
-        t, status = self.theme, _status_of(self.labelling, node.id)
+    def statement_node(self, graph: _Dot, node: Node) -> None:
+        t, status = self.theme, self._status(node.id)
         display, bold = _display_text(node)
         pro = node.stance == "pro"
         style = ["rounded", "filled"] if pro else ["filled", "diagonals"]
-        label = self._header(f"{node.kind.upper()} · {node.stance.upper()}", status)
-        label += _html_lines(display or "(no text)", bold, t)
-        attrs = {"id": _quote(svg_id(node.id, self.prefix)), "shape": "box", "label": f"<{label}>",
-                 "tooltip": dot_string(display)}
+        header, header_chars = self._header(f"{node.kind.upper()} · {node.stance.upper()}", status)
+        text, widest = _html_lines(display or "(no text)", bold, t)
+        self._note_width(widest, t.fontsize, header_chars)
+        attrs = {"id": svg_id(node.id, self.prefix), "shape": "box", "label": Html(f"<{header}{text}>"),
+                 "tooltip": _tooltip(display)}
         if node.kind == "rebuttal":
             attrs["peripheries"] = "2"
         attrs |= _look(t, status, t.pro_fill if pro else t.con_fill, t.pro_line if pro else t.con_line, style)
-        self.lines.append(f"{indent}{self._name(node.id)} {_attrs(attrs)};")
+        self._node(graph, node.id, attrs)
         desc = f"{_KIND_TITLE[node.kind]} ({node.stance}){self._status_phrase(status)}"
         if node.actor:
             desc += f"; voiced by {clean(node.actor)}"
@@ -207,16 +306,17 @@ class _Builder:
         """A small dashed box for an item of another topic that an edge of this one reaches."""
         item = self.items[map_id]
         if isinstance(item, Topic):
-            text = f"topic “{_short(item.title)}”"
+            text = f"topic “{_shorten(item.title)}”"
         else:
             home = self.index.topics.get(item.topic)
-            text = f"{item.kind} in “{_short(home.title if home else '', 30)}”: {_short(item.text)}"
+            text = f"{item.kind} in “{_shorten(home.title if home else '', 30)}”: {_shorten(item.text)}"
         t = self.theme
-        label = f'<FONT POINT-SIZE="{t.fontsize - 2:g}">{_html_lines(text, (0, 0), t)}</FONT>'
+        lines, _ = _html_lines(text, (0, 0), t)
         ref_id = f"{self.prefix}ref-{encode_id(map_id)}"
-        attrs = {"id": _quote(ref_id), "shape": "box", "style": '"dashed,rounded"', "color": _quote(t.legend_line),
-                 "fontcolor": _quote(t.muted_ink), "label": f"<{label}>", "tooltip": dot_string(text)}
-        self.lines.append(f"  {self._name(map_id)} {_attrs(attrs)};")
+        attrs = {"id": ref_id, "shape": "box", "style": "dashed,rounded", "color": t.legend_line,
+                 "fontcolor": t.muted_ink, "label": Html(f'<<FONT POINT-SIZE="{t.header_size:g}">{lines}</FONT>>'),
+                 "tooltip": _tooltip(text)}
+        self._node(self.graph, map_id, attrs)
         self.accessible[ref_id] = (f"Elsewhere in the map: {text}", "Belongs to another topic.")
 
     def _status_phrase(self, status: str | None) -> str:
@@ -225,19 +325,17 @@ class _Builder:
     # ----- edges ---------------------------------------------------------------------
 
     def edge(self, index: int, edge: Edge) -> None:
-        t = self.theme
-        look = _edge_look(t, edge.relation)
         edge_id = f"{self.prefix}edge-{index}"
         title = f"“{self._describe(edge.source)}” {edge.relation} “{self._describe(edge.target)}”"
-        attrs = {"id": _quote(edge_id), **look, "tooltip": dot_string(title)}
-        self.lines.append(f"  {self._name(edge.source)} -> {self._name(edge.target)} {_attrs(attrs)};")
+        attrs = {"id": edge_id, **_edge_look(self.theme, edge.relation), "tooltip": _tooltip(title)}
+        self.graph.edge(self._name(edge.source), self._name(edge.target), attrs | self.edge_attr)
         self.accessible[edge_id] = (title, f"A {edge.relation[:-1]} relation.")
 
     def _describe(self, map_id: str) -> str:
         item = self.items[map_id]
-        return _short(item.title if isinstance(item, Topic) else _display_text(item)[0], 40)
+        return _shorten(item.title if isinstance(item, Topic) else _display_text(item)[0], 40)
 
-    def anchor(self, node_ids: list[str], topic_id: str, indent: str = "  ") -> None:
+    def anchor(self, graph: _Dot, node_ids: list[str], topic_id: str) -> None:
         """Invisible edges that keep every statement below its topic.
 
         A statement pointing nowhere in the topic would otherwise float free, and one in an
@@ -251,66 +349,115 @@ class _Builder:
         on_topic = {e.source for e in touching if e.target == topic_id}
         for nid in node_ids:
             if nid not in on_topic:
-                weight = "" if nid not in pointing else ", weight=0"
-                self.lines.append(f"{indent}{self._name(nid)} -> {self._name(topic_id)} [style=invis{weight}];")
+                attrs = {"style": "invis"} | ({"weight": "0"} if nid in pointing else {})
+                graph.edge(self._name(nid), self._name(topic_id), attrs)
 
     # ----- whole graph ---------------------------------------------------------------
 
     def legend(self) -> None:
-        self.lines += _legend_lines(self.theme, self.prefix, self.labelling is not None)
+        """The legend, as the graph's label: Graphviz centres it under the drawing (a label
+        the caller set through ``graph_attr`` wins)."""
+        if "label" in self.sections.get("graph", {}):
+            return
+        label = _legend_label(self.theme, self.labelling is not None, self.widest)
+        self.graph.attr("graph", {"label": Html(label), "labelloc": "b", "labeljust": "c"})
 
-    def header(self, graph_id: str, graph_attrs: GraphAttrs | None, label: str | None) -> list[str]:
+    def header(self, graph_id: str) -> None:
         t = self.theme
-        graph = {"id": _quote(graph_id), "rankdir": "BT", "nodesep": "0.3", "ranksep": "0.45",
-                 "fontname": _quote(t.fontname), "fontsize": f"{t.fontsize:g}", "fontcolor": _quote(t.muted_ink),
+        graph = {"id": graph_id, "rankdir": "BT", "nodesep": "0.3", "ranksep": "0.45",
+                 "fontname": t.fontname, "fontsize": f"{t.fontsize:g}", "fontcolor": t.muted_ink,
                  "bgcolor": "white", "pad": "0.2", "newrank": "true"}
-        if label:
-            graph |= {"label": f"<{label_text(label)}>", "labelloc": "t"}
-        node = {"fontname": _quote(t.fontname), "fontsize": f"{t.fontsize:g}", "margin": '"0.14,0.07"',
-                "penwidth": "1.2"}
-        edge = {"penwidth": "1.4", "arrowsize": "0.8", "fontname": _quote(t.fontname)}
-        sections = {"graph": graph, "node": node, "edge": edge}
-        for key, value in (graph_attrs or {}).items():
-            if isinstance(value, Mapping) and key in sections:
-                sections[key] |= {_attr_name(k): _quote(v) for k, v in value.items()}
-            else:
-                graph[_attr_name(key)] = _quote(value)
-        return [f"  {kind} {_attrs(attrs)};" for kind, attrs in sections.items()]
+        node = {"fontname": t.fontname, "fontsize": f"{t.fontsize:g}", "margin": f"{_MARGIN[0]},{_MARGIN[1]}",
+                "penwidth": f"{t.line_width:g}"}
+        edge = {"penwidth": f"{t.edge_width:g}", "arrowsize": "0.8", "fontname": t.fontname}
+        graph |= {k: _value(v) for k, v in self.sections.get("graph", {}).items()}
+        for kind, attrs in (("graph", graph), ("node", node | self.node_attr), ("edge", edge | self.edge_attr)):
+            self.graph.attr(kind, attrs)
+
+    def diagram(self) -> Diagram:
+        return Diagram(source=self.graph.source, accessible=self.accessible)
 
 
-@functools.lru_cache(maxsize=32)
-def _legend_lines(t: Theme, p: str, with_status: bool) -> tuple[str, ...]:
-    """The legend cluster (the same for every diagram with these settings, hence cached)."""
-    small = f"{t.fontsize - 2:g}"
-    lines = ["  subgraph cluster_legend {",
-             f'    graph [id={_quote(p + "legend")}, label="Legend", fontsize={small}, '
-             f'style="dashed,rounded", color={_quote(t.legend_line)}, fontcolor={_quote(t.muted_ink)}];']
-    boxes = [("claim", "claim (pro)", _look(t, None, t.pro_fill, t.pro_line, ["rounded", "filled"])),
-             ("rebuttal", "rebuttal (pro)",
-              {"peripheries": "2", **_look(t, None, t.pro_fill, t.pro_line, ["rounded", "filled"])}),
-             ("critique", "critique (con)", _look(t, None, t.con_fill, t.con_line, ["filled", "diagonals"]))]
+def _legend_entries(t: Theme, with_status: bool, stacked: bool) -> list[list[tuple[str, int]]]:
+    """(cell markup, estimated width in points) of each legend entry, in groups (kinds,
+    relations, statuses); ``stacked`` puts a line sample above its word instead of beside it
+    (for very narrow diagrams)."""
+    size = f'POINT-SIZE="{t.header_size:g}"'
+    border = max(1, round(t.line_width))  # as thick as the boxes' outlines (whole points in tables)
+
+    def box(text: str, fill: str, line: str, *, rounded: bool = True, double: bool = False, dashed: bool = False,
+            ink: str | None = None) -> tuple[str, int]:
+        style = ",".join(s for s, on in (("rounded", rounded), ("dashed", dashed)) if on)
+        style_attr = f' STYLE="{style}"' if style else ""
+        inner = (f'<TABLE{style_attr} BORDER="{border}" COLOR="{line}" BGCOLOR="{fill}" CELLBORDER="0" '
+                 f'CELLPADDING="2"><TR><TD><FONT {size} COLOR="{ink or t.ink}">{label_text(text)}</FONT></TD></TR></TABLE>')
+        if double:
+            inner = (f'<TABLE{style_attr} BORDER="{border}" COLOR="{line}" CELLBORDER="0" CELLSPACING="1" '
+                     f'CELLPADDING="0"><TR><TD>{inner}</TD></TR></TABLE>')
+        return f"<TD>{inner}</TD>", round(len(text) * t.header_size * _EM_LOWER + 14)
+
+    def line(sample: str, colour: str, word: str) -> tuple[str, int]:
+        runs = [(sample + ("" if stacked else " "), f'<FONT {size} COLOR="{colour}">', "</FONT>"),
+                (word, f'<FONT {size} COLOR="{t.ink}">', "</FONT>")]
+        chars = max(len(sample), len(word)) if stacked else len(sample) + 1 + len(word)
+        cell = _markup(runs[:1]) + "<BR/>" + _markup(runs[1:]) if stacked else _markup(runs)
+        return f"<TD>{cell}</TD>", round(chars * t.header_size * _EM_LOWER + 8)
+
+    groups = [[box("claim", t.pro_fill, t.pro_line), box("rebuttal", t.pro_fill, t.pro_line, double=True),
+               box("critique", t.con_fill, t.con_line, rounded=False)],
+              [line("───▶", t.support_color, "supports"), line("╌╌╌┤", t.attack_color, "attacks")]]
     if with_status:
-        boxes += [("out", "defeated (OUT)", _look(t, "OUT", t.pro_fill, t.pro_line, ["rounded", "filled"])),
-                  ("undec", "undecided", _look(t, "UNDEC", t.pro_fill, t.pro_line, ["rounded", "filled"]))]
-    for name, text, look in boxes:
-        attrs = {"id": _quote(f"{p}legend-{name}"), "shape": "box", "fontsize": small, "height": "0.3",
-                 "margin": '"0.08,0.03"', "label": _quote(text), **look}
-        lines.append(f"    lg_{name} {_attrs(attrs)};")
-    samples = []
-    for rel in ("supports", "attacks"):
-        ends = [f"lg_{rel}_{j}" for j in (0, 1)]
-        for end in ends:
-            lines.append(f'    {end} [id={_quote(f"{p}legend-{rel}-{end[-1]}")}, shape=point, '
-                         f'width=0.04, color={_quote(t.legend_line)}];')
-        attrs = {"id": _quote(f"{p}legend-{rel}"), **_edge_look(t, rel), "label": f'" {rel}"', "fontsize": small}
-        lines.append(f"    {ends[0]} -> {ends[1]} {_attrs(attrs)};")
-        samples += ends
-    # One row, left to right: a legend spanning two ranks would be stretched to the
-    # height of the diagram's own rank above it.
-    row = [f"lg_{name}" for name, _, _ in boxes] + samples
-    lines.append(f"    {{rank=same; {' -> '.join(row)} [style=invis, minlen=0];}}")
-    lines.append("  }")
-    return tuple(lines)
+        groups.append([box("defeated", t.out_fill, t.out_line, ink=t.muted_ink),
+                       box("undecided", t.pro_fill, t.undec_line, dashed=True)])
+    return groups
+
+
+@functools.lru_cache(maxsize=64)
+def _legend_rows(t: Theme, with_status: bool, room: int) -> str:
+    """The legend's entries flowed into rows at most ``room`` points wide: a group (kinds,
+    relations, statuses) that does not fit after the one before starts a row of its own, and
+    is broken only when it is wider than a row (one entry a row at least; line samples go
+    above their words when even that is too wide)."""
+    groups = _legend_entries(t, with_status, stacked=False)
+    if max(width for group in groups for _, width in group) > room:
+        groups = _legend_entries(t, with_status, stacked=True)
+    rows: list[list[str]] = [[]]
+    used = 0
+    for group in groups:
+        if rows[-1] and used + sum(width for _, width in group) > room:
+            rows.append([])
+            used = 0
+        for cell, width in group:
+            if rows[-1] and used + width > room:
+                rows.append([])
+                used = 0
+            rows[-1].append(cell)
+            used += width
+    # Graphviz stretches a short row's cells to the widest row; empty cells at both ends take
+    # the extra space instead, so the sample boxes keep their own size.
+    body = "".join(f'<TR><TD><TABLE BORDER="0" CELLSPACING="3" CELLPADDING="0"><TR><TD></TD>{"".join(r)}<TD></TD>'
+                   "</TR></TABLE></TD></TR>" for r in rows)
+    return f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">{body}</TABLE>>'
+
+
+def _legend_label(t: Theme, with_status: bool, widest_box: float) -> str:
+    # Rows as wide as the widest box of the diagram (known before layout), which the drawing
+    # is at least as wide as; the room is rounded down to whole 20 pt steps so that diagrams
+    # of similar size share one cached legend.
+    return _legend_rows(t, with_status, int(widest_box * 0.95) // 20 * 20)
+
+
+def legend_diagram(options: DiagramOptions, room: float = 200) -> Diagram:
+    """A graph holding only the legend (the status entries when ``options.status`` is set),
+    its rows at most ``room`` points wide: one legend for a page of diagrams drawn without."""
+    theme = options.resolved_theme()
+    prefix = options.prefix(None)
+    graph = _Dot()
+    graph.attr("graph", {"id": f"{prefix}legend-graph", "bgcolor": "white", "pad": "0.05", "margin": "0",
+                         "fontname": theme.fontname,
+                         "label": Html(_legend_rows(theme, options.status is not False, int(room)))})
+    return Diagram(source=graph.source, accessible={
+        f"{prefix}legend-graph": ("Diagram legend", "What the shapes, lines and marks of the diagrams mean.")})
 
 
 def _look(t: Theme, status: str | None, fill: str, line: str, style: list[str]) -> dict[str, str]:
@@ -320,49 +467,50 @@ def _look(t: Theme, status: str | None, fill: str, line: str, style: list[str]) 
     elif status == "UNDEC":
         line = t.undec_line
         style = [*style, "dashed"]
-    return {"style": _quote(",".join(style)), "fillcolor": _quote(fill), "color": _quote(line),
-            "fontcolor": _quote(t.muted_ink if status == "OUT" else t.ink)}
+    return {"style": ",".join(style), "fillcolor": fill, "color": line,
+            "fontcolor": t.muted_ink if status == "OUT" else t.ink}
 
 
 def _edge_look(t: Theme, relation: str) -> dict[str, str]:
     """Supports: solid with a normal arrowhead; attacks: dashed with a tee (plus colour)."""
     if relation == "supports":
-        return {"color": _quote(t.support_color), "style": "solid", "arrowhead": "normal"}
-    return {"color": _quote(t.attack_color), "style": "dashed", "arrowhead": "tee"}
-
-
-def _attr_name(key: object) -> str:
-    if not isinstance(key, str) or not _ATTR_NAME.fullmatch(key):
-        raise ArgmapError(f"graph attribute name {key!r} is not a Graphviz attribute name")
-    return key
+        return {"color": t.support_color, "style": "solid", "arrowhead": "normal"}
+    return {"color": t.attack_color, "style": "dashed", "arrowhead": "tee"}
 
 
 def _context_label(index: MapIndex, topic: Topic) -> str | None:
-    """"Document › section" above a topic diagram, when the map knows them."""
-    doc = index.amap.index.document_of(topic)
+    """"Document › section" for the head of a topic's box, when the map knows them."""
+    doc = index.document_of(topic)
     parts = [clean(doc.title or doc.source) if doc else "", clean(topic.section)]
     parts = [p for p in dict.fromkeys(parts) if p and p.casefold() != clean(topic.title).casefold()]
-    return " › ".join(parts) or None
+    return _shorten(" › ".join(parts), 48) or None
 
 
-def topic_diagram(amap: ArgumentMap, topic_id: str, *, theme: str | Theme = "default",
-                  graph_attrs: GraphAttrs | None = None, labelling: Labelling | None = None,
-                  id_prefix: str = "", legend: bool = True, index: MapIndex | None = None) -> Diagram:
-    """The diagram of one topic with its accessibility texts (see :func:`topic_dot`).
+def topic_diagrams(amap: ArgumentMap, topic_ids: Iterable[str], options: DiagramOptions,
+                   index: MapIndex | None = None) -> list[Diagram]:
+    """The diagrams of ``topic_ids`` (in order) drawn with ``options``, from one index of
+    the map (``amap.index`` unless given) and one labelling."""
+    index = index or amap.index
+    theme, labelling, sections = options.resolved_theme(), options.labelling(amap), options.sections()
+    return [_topic_diagram(index, tid, theme, labelling, options.prefix(tid), sections, options.legend)
+            for tid in topic_ids]
 
-    Pass the same ``index`` (a :class:`MapIndex` of ``amap``) when drawing many topics."""
-    index = index or MapIndex(amap)
+
+def _topic_diagram(index: MapIndex, topic_id: str, theme: Theme, labelling: Mapping[str, str] | None,
+                   prefix: str, sections: Mapping[str, Mapping[str, str]], legend: bool) -> Diagram:
+    amap = index.amap
     try:
         topic = index.topics[topic_id]
-    except KeyError:
+    except (KeyError, TypeError):
         raise ArgmapError(f"no topic with id {topic_id!r} in the map") from None
-    b = _Builder(index, get_theme(theme), labelling, id_prefix)
-    head = b.header(f"{id_prefix}graph-{encode_id(topic_id)}", graph_attrs, _context_label(index, topic))
-    b.topic_node(topic)
-    b.lines.append(f"  {{rank=sink; {b._name(topic.id)};}}")
+    b = _DiagramBuilder(index, theme, labelling, prefix, sections)
+    b.header(f"{prefix}graph-{encode_id(topic_id)}")
+    with b.graph.subgraph() as top:
+        top.body.append(f"{top.indent}rank=sink")
+        b.topic_node(top, topic, _context_label(index, topic))
     statements = index.statements[topic_id]
     for node in statements:
-        b.statement_node(node)
+        b.statement_node(b.graph, node)
     edges = [(i, amap.edges[i]) for i in index.edges_touching({topic_id} | {n.id for n in statements})]
     for _, e in edges:
         for end in (e.source, e.target):
@@ -370,52 +518,45 @@ def topic_diagram(amap: ArgumentMap, topic_id: str, *, theme: str | Theme = "def
                 b.reference_node(end)
     for i, e in edges:
         b.edge(i, e)
-    b.anchor([n.id for n in statements], topic_id)
-    if legend:
+    b.anchor(b.graph, [n.id for n in statements], topic_id)
+    if legend and statements:
         b.legend()
     title = clean(topic.title) or "(untitled topic)"
     counts = ", ".join(f"{sum(n.kind == k for n in statements)} {k}s" for k in ("claim", "critique", "rebuttal"))
-    b.accessible[f"{id_prefix}graph-{encode_id(topic_id)}"] = (
+    b.accessible[f"{prefix}graph-{encode_id(topic_id)}"] = (
         f"Argument diagram: {title}",
         f"Topic “{title}” with {counts}; {len(edges)} supports/attacks relations. "
         "Pro statements point up at what they support; con statements attack it.")
-    return Diagram(name=title, source=_graph(b, head), accessible=b.accessible)
+    return b.diagram()
 
 
-def _graph(b: _Builder, head: list[str]) -> str:
-    return "digraph G {\n" + "\n".join(head + b.lines) + "\n}\n"
-
-
-def topic_dot(amap: ArgumentMap, topic_id: str, *, theme: str | Theme = "default",
-              graph_attrs: GraphAttrs | None = None, labelling: Labelling | None = None,
-              id_prefix: str = "", legend: bool = True) -> str:
+def topic_dot(amap: ArgumentMap, topic_id: str, **options: Any) -> str:
     """DOT source of the pro/contra diagram of one topic.
 
     The topic is on top (``rankdir=BT``); claims and rebuttals are blue rounded boxes (pro),
     rebuttals double-bordered; critiques are vermillion boxes with cut corners (con);
     ``supports`` edges are solid with a normal arrowhead, ``attacks`` dashed with a tee.
-    ``labelling`` (id → ``IN``/``OUT``/``UNDEC``, e.g. a grounded labelling) dims defeated
-    statements and marks undecided ones. ``graph_attrs`` are Graphviz graph attributes
-    applied last (``{"rankdir": "LR"}``); ``{"node": {...}}`` / ``{"edge": {...}}`` set
-    node/edge defaults. SVG element ids: topic and statements ``svg_id(id, id_prefix)``
-    (see :func:`argmap.diagrams.text.svg_id`), the graph ``id_prefix + "graph-" +
+    ``options`` are those of :class:`~argmap.diagrams.DiagramOptions` (``theme``,
+    ``status``, ``legend``, ``font_size``, ``graph_attr``, ``id_prefix``). SVG element ids:
+    topic and statements ``svg_id(id, id_prefix)`` (see
+    :func:`argmap.diagrams.escaping.svg_id`), the graph ``id_prefix + "graph-" +
     encode_id(topic_id)``, edges ``id_prefix + "edge-" + index in amap.edges``, reference
     boxes for other topics' items ``id_prefix + "ref-" + encode_id(id)``, the legend
-    ``id_prefix + "legend…"``.
+    ``id_prefix + "legend"``.
 
     Example:
         >>> from argmap.model import ArgumentMap, Topic, Node, Edge
         >>> m = ArgumentMap(topics=[Topic(id="t1", title="Tolls")],
         ...                 nodes=[Node(id="n1", kind="claim", topic="t1", text="Less traffic.")],
         ...                 edges=[Edge(source="n1", target="t1", relation="supports")])
-        >>> 'id="x-arg-n1"' in topic_dot(m, "t1", id_prefix="x-", graph_attrs={"rankdir": "TB"})
+        >>> src = topic_dot(m, "t1", id_prefix="x-", graph_attr={"rankdir": "TB"}, status={"n1": "OUT"})
+        >>> 'id="x-arg-n1"' in src and "rankdir=TB" in src and "defeated (OUT)" in src
         True
     """
-    return topic_diagram(amap, topic_id, theme=theme, graph_attrs=graph_attrs, labelling=labelling,
-                         id_prefix=id_prefix, legend=legend).source
+    return topic_diagrams(amap, [topic_id], DiagramOptions.of(options))[0].source
 
 
-def _stack_rows(b: _Builder, index: MapIndex) -> None:
+def _stack_rows(b: _DiagramBuilder, index: MapIndex) -> None:
     """Lay topic frames out in rows of about √(2n) instead of one very wide row: each topic
     after the first row hangs (invisibly) under a bottom statement of the frame above it."""
     topics = index.amap.topics
@@ -426,12 +567,10 @@ def _stack_rows(b: _Builder, index: MapIndex) -> None:
         statements = [n.id for n in index.statements[above]]
         answered = {edges[i].target for i in index.edges_touching(set(statements)) if edges[i].source in statements}
         bottom = next((n for n in statements if n not in answered), statements[0] if statements else above)
-        b.lines.append(f"  {b._name(topics[k].id)} -> {b._name(bottom)} [style=invis];")
+        b.graph.edge(b._name(topics[k].id), b._name(bottom), {"style": "invis"})
 
 
-def overview_diagram(amap: ArgumentMap, *, theme: str | Theme = "default", graph_attrs: GraphAttrs | None = None,
-                     labelling: Labelling | None = None, id_prefix: str = "", legend: bool = True,
-                     limit: int = OVERVIEW_LIMIT) -> Diagram:
+def overview_diagram(amap: ArgumentMap, options: DiagramOptions, *, limit: int = OVERVIEW_LIMIT) -> Diagram:
     """The whole-map diagram with its accessibility texts (see :func:`overview_dot`)."""
     size = len(amap.topics) + len(amap.nodes)
     if size > limit:
@@ -439,40 +578,38 @@ def overview_diagram(amap: ArgumentMap, *, theme: str | Theme = "default", graph
             f"the map has {len(amap.topics)} topics and {len(amap.nodes)} statements, more than the overview "
             f"limit of {limit} items; draw per-topic diagrams instead (argmap render --topic ID, "
             "argmap.diagrams.render_topics), or raise the limit")
-    index = MapIndex(amap)
-    b = _Builder(index, get_theme(theme), labelling, id_prefix)
-    head = b.header(f"{id_prefix}overview", graph_attrs, None)
+    index = amap.index
+    prefix = options.prefix(None)
+    b = _DiagramBuilder(index, options.resolved_theme(), options.labelling(amap), prefix, options.sections())
+    b.header(f"{prefix}overview")
     for k, topic in enumerate(amap.topics):
-        b.lines += [f"  subgraph cluster_{k} {{",
-                    f'    graph [id={_quote(f"{id_prefix}cluster-{encode_id(topic.id)}")}, label="", '
-                    f'style="rounded,dashed", color={_quote(b.theme.legend_line)}];']
-        b.topic_node(topic, indent="    ")
-        statements = index.statements[topic.id]
-        for node in statements:
-            b.statement_node(node, indent="    ")
-        b.anchor([n.id for n in statements], topic.id, indent="    ")
-        b.lines.append("  }")
+        with b.graph.subgraph(name=f"cluster_{k}") as frame:
+            frame.attr("graph", {"id": f"{prefix}cluster-{encode_id(topic.id)}", "label": "",
+                                 "style": "rounded,dashed", "color": b.theme.legend_line})
+            b.topic_node(frame, topic)
+            statements = index.statements[topic.id]
+            for node in statements:
+                b.statement_node(frame, node)
+            b.anchor(frame, [n.id for n in statements], topic.id)
     _stack_rows(b, index)
     for i, e in enumerate(amap.edges):
         b.edge(i, e)
-    if legend:
+    if options.legend and amap.nodes:
         b.legend()
-    b.accessible[f"{id_prefix}overview"] = (
+    b.accessible[f"{prefix}overview"] = (
         "Argument map overview",
         f"{len(amap.topics)} topics, each in its own frame, with {len(amap.nodes)} statements "
         f"and {len(amap.edges)} supports/attacks relations.")
-    return Diagram(name="overview", source=_graph(b, head), accessible=b.accessible)
+    return b.diagram()
 
 
-def overview_dot(amap: ArgumentMap, *, theme: str | Theme = "default", graph_attrs: GraphAttrs | None = None,
-                 labelling: Labelling | None = None, id_prefix: str = "", legend: bool = True,
-                 limit: int = OVERVIEW_LIMIT) -> str:
+def overview_dot(amap: ArgumentMap, *, limit: int = OVERVIEW_LIMIT, **options: Any) -> str:
     """DOT source of the whole map, one framed cluster per topic.
 
     Raises :class:`~argmap.errors.LimitExceeded` when the map has more than ``limit``
-    topics + statements: such a map needs per-topic diagrams (:func:`topic_dot`). Ids as
-    in :func:`topic_dot`; the graph is ``id_prefix + "overview"`` and each topic's frame
-    ``id_prefix + "cluster-" + encode_id(topic_id)``.
+    topics + statements: such a map needs per-topic diagrams (:func:`topic_dot`). Options
+    and ids as in :func:`topic_dot`; the graph is ``id_prefix + "overview"`` and each
+    topic's frame ``id_prefix + "cluster-" + encode_id(topic_id)``.
 
     Example:
         >>> from argmap.model import ArgumentMap, Topic
@@ -481,5 +618,4 @@ def overview_dot(amap: ArgumentMap, *, theme: str | Theme = "default", graph_att
         ...
         argmap.errors.LimitExceeded: the map has 1 topics and 0 statements, more than the overview limit of 0 items; draw per-topic diagrams instead (argmap render --topic ID, argmap.diagrams.render_topics), or raise the limit
     """
-    return overview_diagram(amap, theme=theme, graph_attrs=graph_attrs, labelling=labelling,
-                            id_prefix=id_prefix, legend=legend, limit=limit).source
+    return overview_diagram(amap, DiagramOptions.of(options), limit=limit).source

@@ -1,4 +1,5 @@
-"""Jupyter display: maps and single topics show themselves as SVG diagrams.
+"""Jupyter display: maps and single topics show themselves as SVG diagrams, drawn with the
+same defaults as the CLI and the report (:class:`~argmap.diagrams.DiagramOptions`).
 
 ``ArgumentMap._repr_svg_`` draws the overview (small maps); ``_repr_html_`` steps in
 only when it cannot (too large, or no Graphviz) with a short note on what to do instead.
@@ -17,29 +18,29 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
+from argmap.diagrams.dot import OVERVIEW_LIMIT, overview_diagram, topic_diagrams
+from argmap.diagrams.escaping import html_text
+from argmap.diagrams.options import DiagramOptions
+from argmap.diagrams.output import render_diagrams
+from argmap.diagrams.run import FORMATS, INSTALL_HINT
 from argmap.errors import ArgmapError, LimitExceeded
 from argmap.model import ArgumentMap
-from argmap.diagrams.dot import OVERVIEW_LIMIT, GraphAttrs, Labelling, overview_diagram, topic_diagram
-from argmap.diagrams.output import render_diagrams
-from argmap.diagrams.run import INSTALL_HINT
-from argmap.diagrams.text import html_text
-from argmap.diagrams.themes import Theme
 
 
 class TopicView:
     """The diagram of one topic; in Jupyter it displays itself as SVG.
 
-    Options are those of :func:`argmap.diagrams.topic_dot`. ``save(path)`` writes the
+    ``options`` are :class:`~argmap.diagrams.DiagramOptions` (``theme``, ``status``,
+    ``legend``, ``font_size``, ``graph_attr``, ``id_prefix``). ``save(path)`` writes the
     diagram, in the format the file name's suffix names (``.svg``, ``.png``, ``.pdf``, ``.dot``).
     """
 
-    def __init__(self, amap: ArgumentMap, topic_id: str, *, theme: str | Theme = "default",
-                 graph_attrs: GraphAttrs | None = None, labelling: Labelling | None = None,
-                 id_prefix: str = "") -> None:
+    def __init__(self, amap: ArgumentMap, topic_id: str, **options: Any) -> None:
         self.amap, self.topic_id = amap, topic_id
-        self.options = {"theme": theme, "graph_attrs": graph_attrs, "labelling": labelling, "id_prefix": id_prefix}
-        self._diagram = topic_diagram(amap, topic_id, **self.options)  # type: ignore[arg-type]
+        self.options = DiagramOptions.of(options)
+        self._diagram = topic_diagrams(amap, [topic_id], self.options)[0]
 
     @property
     def dot(self) -> str:
@@ -48,7 +49,7 @@ class TopicView:
 
     def render(self, fmt: str = "svg") -> bytes:
         """The diagram as ``svg``, ``png``, ``pdf`` or ``dot`` bytes."""
-        return render_diagrams([self._diagram], fmt)[0]
+        return render_diagrams([self._diagram], fmt, progress=False)[0]
 
     def svg(self) -> str:
         """The SVG document as text."""
@@ -59,7 +60,7 @@ class TopicView:
         from argmap.io import atomic_write
 
         fmt = Path(path).suffix.lstrip(".").lower()
-        if fmt not in ("svg", "png", "pdf", "dot"):
+        if fmt not in FORMATS:
             raise ArgmapError(f"{path}: cannot tell the format from the suffix (use .svg, .png, .pdf or .dot)")
         atomic_write(path, self.render(fmt))
 
@@ -67,8 +68,9 @@ class TopicView:
         return self.svg()
 
     def __repr__(self) -> str:
-        n = len(self.amap.statements(self.topic_id))
-        return f"TopicView({self.topic_id!r}: {self.amap.topic(self.topic_id).title!r}, {n} statements)"
+        index = self.amap.index
+        n = len(index.statements[self.topic_id])
+        return f"TopicView({self.topic_id!r}: {index.topics[self.topic_id].title!r}, {n} statements)"
 
 
 def _overview_problem(amap: ArgumentMap) -> str | None:
@@ -88,7 +90,7 @@ def map_svg(amap: ArgumentMap) -> str | None:
     if _overview_problem(amap) is not None:
         return None
     try:
-        return render_diagrams([overview_diagram(amap)], "svg")[0].decode("utf-8")
+        return render_diagrams([overview_diagram(amap, DiagramOptions())], "svg", progress=False)[0].decode("utf-8")
     except LimitExceeded:  # a layout past the time limit: fall back to the HTML note
         return None
 
@@ -98,7 +100,8 @@ def map_html(amap: ArgumentMap) -> str | None:
     problem = _overview_problem(amap)
     if problem is None:
         return None
+    statements = amap.index.statements
     rows = "".join(f"<li><code>{html_text(t.id)}</code> {html_text(t.title)} "
-                   f"({len(amap.statements(t.id))} statements)</li>" for t in amap.topics[:50])
+                   f"({len(statements[t.id])} statements)</li>" for t in amap.topics[:50])
     more = f"<li>… and {len(amap.topics) - 50} more</li>" if len(amap.topics) > 50 else ""
     return f"<div><p>ArgumentMap: {html_text(problem)}</p><ul>{rows}{more}</ul></div>"

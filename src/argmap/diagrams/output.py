@@ -1,72 +1,90 @@
-"""Rendering built diagrams to SVG/PNG/PDF/DOT bytes, in batches.
+"""Rendering diagrams to SVG/PNG/PDF/DOT bytes, in batches: the one render path that the
+CLI, the report and notebooks share.
 
 Example:
     >>> from argmap.model import ArgumentMap, Topic
-    >>> render_topics(ArgumentMap(topics=[Topic(id="t1", title="A")]), "dot")["t1"][:7]
+    >>> render_topics(ArgumentMap(topics=[Topic(id="t1", title="A")]), fmt="dot")["t1"][:7]
     b'digraph'
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from argmap.model import ArgumentMap
-from argmap.diagrams.dot import (
-    OVERVIEW_LIMIT,
-    Diagram,
-    GraphAttrs,
-    Labelling,
-    MapIndex,
-    overview_diagram,
-    topic_diagram,
-)
+from argmap.diagrams.dot import OVERVIEW_LIMIT, Diagram, legend_diagram, overview_diagram, topic_diagrams
+from argmap.diagrams.escaping import slug
+from argmap.diagrams.options import DiagramOptions
 from argmap.diagrams.run import DEFAULT_TIMEOUT, run_dot
 from argmap.diagrams.svg import add_accessibility
-from argmap.diagrams.text import slug
-from argmap.diagrams.themes import Theme
+from argmap.errors import ArgmapError
+from argmap.model import ArgumentMap
 
 
-def render_diagrams(diagrams: Sequence[Diagram], fmt: str = "svg", *,
-                    timeout: float = DEFAULT_TIMEOUT) -> list[bytes]:
+def render_diagrams(diagrams: Sequence[Diagram], fmt: str = "svg", *, timeout: float = DEFAULT_TIMEOUT,
+                    progress: bool | None = None) -> list[bytes]:
     """Render built diagrams in one batch (``dot`` output, or DOT text for ``fmt="dot"``).
 
     SVG gets readable ``<title>``/``<desc>`` elements for the diagram, nodes and edges.
+    ``progress`` as in :func:`render_topics`.
     """
     if fmt == "dot":
         return [d.source.encode("utf-8") for d in diagrams]
-    docs = run_dot([d.source for d in diagrams], fmt, timeout=timeout)
+    docs = run_dot([d.source for d in diagrams], fmt, timeout=timeout, progress=progress)
     if fmt == "svg":
         docs = [add_accessibility(doc, d.accessible) for doc, d in zip(docs, diagrams)]
     return docs
 
 
-def render_topics(amap: ArgumentMap, fmt: str = "svg", *, topics: Iterable[str] | None = None,
-                  theme: str | Theme = "default", graph_attrs: GraphAttrs | None = None,
-                  labelling: Labelling | None = None, id_prefix: str = "",
-                  timeout: float = DEFAULT_TIMEOUT, legend: bool = True) -> dict[str, bytes]:
+def render_topics(amap: ArgumentMap, *, topics: Iterable[str] | str | None = None, fmt: str = "svg",
+                  timeout: float = DEFAULT_TIMEOUT, progress: bool | None = None,
+                  **options: Any) -> dict[str, bytes]:
     """Topic id → rendered diagram (``svg``, ``png``, ``pdf`` or ``dot``) for ``topics``
-    (default: every topic), laid out by one ``dot`` process per core.
+    (an id, ids, or by default every topic), laid out by one ``dot`` process per core.
+
+    ``options`` are :class:`~argmap.diagrams.DiagramOptions`, with the same defaults as
+    the CLI and notebooks: ``theme="default"``, ``status=True`` (grounded status drawn;
+    ``False`` for none, or a mapping id → ``IN``/``OUT``/``UNDEC``), ``legend=True``,
+    ``font_size=None`` (the theme's), ``graph_attr=None`` (``{"rankdir": "LR",
+    "node.fontsize": 24}``), ``id_prefix=""``.
 
     In SVG, each topic and statement is the group ``<g id="...">`` with the id
     :func:`svg_id` gives (``id_prefix + "arg-" + encode_id(map_id)``; see
     :func:`topic_dot` for the other ids), holding a ``<title>`` (the full statement) and a
     ``<desc>`` (kind, stance, status, actor). ``timeout`` (seconds) bounds the whole batch:
-    past it :class:`RenderTimeout` is raised.
+    past it :class:`RenderTimeout` is raised. ``progress``: a progress bar on stderr (or in
+    the notebook) while Graphviz works; ``None`` shows one on a terminal or in Jupyter.
+
+    Example:
+        >>> from argmap.model import ArgumentMap, Topic
+        >>> m = ArgumentMap(topics=[Topic(id="t1", title="Tolls")])
+        >>> svg = render_topics(m, topics="t1", theme="projector", legend=False)["t1"]  # doctest: +SKIP
+        >>> svg.startswith(b"<?xml")  # doctest: +SKIP
+        True
     """
-    wanted = [t.id for t in amap.topics] if topics is None else list(topics)
-    index = MapIndex(amap)
-    diagrams = [topic_diagram(amap, tid, theme=theme, graph_attrs=graph_attrs, labelling=labelling,
-                              id_prefix=id_prefix, legend=legend, index=index) for tid in wanted]
-    return dict(zip(wanted, render_diagrams(diagrams, fmt, timeout=timeout)))
+    opts = DiagramOptions.of(options)
+    if topics is None:
+        wanted = [t.id for t in amap.topics]
+    else:
+        wanted = list(dict.fromkeys([topics] if isinstance(topics, str) else topics))
+    diagrams = topic_diagrams(amap, wanted, opts)
+    return dict(zip(wanted, render_diagrams(diagrams, fmt, timeout=timeout, progress=progress)))
 
 
-def render_overview(amap: ArgumentMap, fmt: str = "svg", *, theme: str | Theme = "default",
-                    graph_attrs: GraphAttrs | None = None, labelling: Labelling | None = None,
-                    id_prefix: str = "", timeout: float = DEFAULT_TIMEOUT, limit: int = OVERVIEW_LIMIT) -> bytes:
-    """The overview diagram (see :func:`overview_dot`) rendered as ``fmt``."""
-    diagram = overview_diagram(amap, theme=theme, graph_attrs=graph_attrs, labelling=labelling,
-                               id_prefix=id_prefix, limit=limit)
-    return render_diagrams([diagram], fmt, timeout=timeout)[0]
+def render_overview(amap: ArgumentMap, *, fmt: str = "svg", timeout: float = DEFAULT_TIMEOUT,
+                    limit: int = OVERVIEW_LIMIT, **options: Any) -> bytes:
+    """The overview diagram (see :func:`overview_dot`) rendered as ``fmt``; options and
+    their defaults as in :func:`render_topics`."""
+    diagram = overview_diagram(amap, DiagramOptions.of(options), limit=limit)
+    return render_diagrams([diagram], fmt, timeout=timeout, progress=False)[0]
+
+
+def render_legend(*, fmt: str = "svg", room: float = 200, timeout: float = DEFAULT_TIMEOUT, **options: Any) -> bytes:
+    """The diagrams' legend alone, its rows at most ``room`` points wide, for a page that
+    shows many diagrams drawn with ``legend=False``; options as in :func:`render_topics`
+    (``status=False`` leaves out the status entries)."""
+    return render_diagrams([legend_diagram(DiagramOptions.of(options), room)], fmt, timeout=timeout,
+                           progress=False)[0]
 
 
 def topic_file_stems(amap: ArgumentMap, topic_ids: Iterable[str], reserved: Iterable[str] = ("overview",)) -> dict[str, str]:
@@ -81,9 +99,12 @@ def topic_file_stems(amap: ArgumentMap, topic_ids: Iterable[str], reserved: Iter
         {'T1': 't1-tolls-yes', 't1 ': 't1-tolls-yes-2', '/': 'topic'}
     """
     taken = {r.lower() for r in reserved}
+    topics = amap.index.topics
     stems = {}
     for tid in topic_ids:
-        base = "-".join(p for p in (slug(tid, 24), slug(amap.topic(tid).title)) if p) or "topic"
+        if tid not in topics:
+            raise ArgmapError(f"no topic with id {tid!r} in the map")
+        base = "-".join(p for p in (slug(tid, 24), slug(topics[tid].title)) if p) or "topic"
         stem, k = base, 1
         while stem in taken:
             k += 1

@@ -14,15 +14,17 @@ Example (``run_dot`` needs Graphviz; DOT text is built by :mod:`argmap.diagrams.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import shutil
 import subprocess
 import tempfile
 import threading
-import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
+from typing import Any
 
 from argmap.errors import ArgmapError, LimitExceeded
 
@@ -80,37 +82,41 @@ def _batches(sources: Sequence[str], n: int) -> list[list[int]]:
     return [sorted(b) for b in batches if b]
 
 
+#: Graphs per ``dot`` process when a progress bar is shown (the bar advances per process).
+PROGRESS_CHUNK = 25
+
+
 def run_dot(sources: Sequence[str], fmt: str = "svg", *, timeout: float = DEFAULT_TIMEOUT,
-            jobs: int | None = None) -> list[bytes]:
+            jobs: int | None = None, progress: bool | None = False) -> list[bytes]:
     """Lay out DOT graphs with Graphviz; returns one rendered document per source, in order.
 
-    Runs ``min(len(sources), jobs or cores())`` ``dot`` processes in parallel, each on one
-    input holding its share of the graphs. ``timeout`` bounds the whole call (seconds);
-    past it the processes are killed and :class:`RenderTimeout` raised.
+    Runs at most ``jobs or cores()`` ``dot`` processes at a time, each on one input holding
+    a share of the graphs: as many shares as processes, or with a progress bar (``progress``,
+    see :func:`argmap.progress.showing`) shares of about :data:`PROGRESS_CHUNK` graphs so
+    the bar moves. ``timeout`` bounds the whole call (seconds); past it the processes are
+    killed and :class:`RenderTimeout` raised.
     """
+    from argmap.progress import progress_bar, showing
+
     if fmt not in FORMATS or fmt == "dot":
         raise ArgmapError(f"unknown render format {fmt!r} (use one of svg, png, pdf)")
     if not sources:
         return []
     exe = dot_binary()
-    batches = _batches(sources, min(len(sources), jobs or cores()))
-    results: list[bytes] = [b""] * len(sources)
-    with tempfile.TemporaryDirectory(prefix="argmap-dot-") as tmp:
-        procs = []
+    workers = min(len(sources), jobs or cores())
+    show = showing(progress, len(sources))
+    shares = max(workers, math.ceil(len(sources) / PROGRESS_CHUNK)) if show else workers
+    batches = _batches(sources, min(len(sources), shares))
+    with tempfile.TemporaryDirectory(prefix="argmap-dot-") as tmp, \
+            progress_bar(len(sources), "laying out diagrams", show=show) as bar:
+        runner = _Runner(exe, fmt, Path(tmp), sources, batches, bar)
+        runner.run(workers, timeout)
+        results: list[bytes] = [b""] * len(sources)
         for k, batch in enumerate(batches):
-            src, log = Path(tmp, f"b{k}.dot"), Path(tmp, f"b{k}.log")
-            src.write_text("\n".join(sources[i] for i in batch), encoding="utf-8")
-            # SVG streams to a pipe (measurably faster than -O's file per graph); the binary
-            # formats need -O. stderr goes to a file so a chatty dot never blocks on it.
-            cmd = [exe, "-Tsvg", str(src)] if fmt == "svg" else [exe, f"-T{fmt}", "-O", str(src)]
-            with log.open("wb") as err:
-                procs.append(subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stderr=err,
-                                              stdout=subprocess.PIPE if fmt == "svg" else subprocess.DEVNULL))
-        outputs = _collect(procs, timeout, len(sources))
-        for k, (p, batch, out) in enumerate(zip(procs, batches, outputs)):
-            if p.returncode != 0:
+            code, out = runner.outcomes[k]
+            if code != 0:
                 first = Path(tmp, f"b{k}.log").read_text("utf-8", "replace").strip().splitlines()[:1]
-                raise RenderFailed(f"Graphviz failed (exit {p.returncode}): {first[0] if first else 'no message'}")
+                raise RenderFailed(f"Graphviz failed (exit {code}): {first[0] if first else 'no message'}")
             if fmt == "svg":
                 docs = [_PAGE_PREFIX.sub(b'<g id="', doc) for doc in _split_svg(out, len(batch))]
             else:  # dot -O names outputs in.dot.png, in.dot.2.png, ...
@@ -121,34 +127,53 @@ def run_dot(sources: Sequence[str], fmt: str = "svg", *, timeout: float = DEFAUL
     return results
 
 
-def _collect(procs: list[subprocess.Popen[bytes]], timeout: float, n_graphs: int) -> list[bytes]:
-    """Every process's stdout, read in parallel (one full pipe must not stall the others),
-    or :class:`RenderTimeout` after killing them all when ``timeout`` seconds pass."""
-    outputs = [b""] * len(procs)
+class _Runner:
+    """Runs the batches on a few threads, each waiting on one ``dot`` at a time, and kills
+    every running ``dot`` when the time is up."""
 
-    def drain(k: int) -> None:
-        stream = procs[k].stdout
-        outputs[k] = stream.read() if stream is not None else b""
-        procs[k].wait()
+    def __init__(self, exe: str, fmt: str, tmp: Path, sources: Sequence[str], batches: list[list[int]],
+                 bar: Any) -> None:
+        self.exe, self.fmt, self.tmp, self.sources, self.batches, self.bar = exe, fmt, tmp, sources, batches, bar
+        self.outcomes: dict[int, tuple[int, bytes]] = {}
+        self.lock = threading.Lock()
+        self.live: set[subprocess.Popen[bytes]] = set()
+        self.stopped = False
 
-    threads = [threading.Thread(target=drain, args=(k,), daemon=True) for k in range(len(procs))]
-    for t in threads:
-        t.start()
-    deadline = time.monotonic() + timeout
-    for t in threads:
-        t.join(max(0.0, deadline - time.monotonic()))
-    if any(t.is_alive() for t in threads):
-        for p in procs:
-            p.kill()
-        for t in threads:
-            t.join()
-        raise RenderTimeout(
-            f"Graphviz did not finish laying out {n_graphs} diagram(s) within {timeout:g} s; "
-            "raise the time limit (--timeout) or render fewer/smaller topics")
-    for p in procs:
-        if p.stdout is not None:
-            p.stdout.close()
-    return outputs
+    def _one(self, k: int) -> None:
+        src, log = self.tmp / f"b{k}.dot", self.tmp / f"b{k}.log"
+        src.write_text("\n".join(self.sources[i] for i in self.batches[k]), encoding="utf-8")
+        # SVG streams to a pipe (measurably faster than -O's file per graph); the binary
+        # formats need -O. stderr goes to a file so a chatty dot never blocks on it.
+        svg = self.fmt == "svg"
+        cmd = [self.exe, "-Tsvg", str(src)] if svg else [self.exe, f"-T{self.fmt}", "-O", str(src)]
+        with log.open("wb") as err, self.lock:
+            if self.stopped:
+                return
+            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stderr=err,
+                                    stdout=subprocess.PIPE if svg else subprocess.DEVNULL)
+            self.live.add(proc)
+        out, _ = proc.communicate()
+        with self.lock:
+            self.live.discard(proc)
+            self.outcomes[k] = (proc.returncode, out or b"")
+        self.bar.update(len(self.batches[k]))
+
+    def run(self, workers: int, timeout: float) -> None:
+        pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="argmap-dot")
+        futures = [pool.submit(self._one, k) for k in range(len(self.batches))]
+        done, pending = wait(futures, timeout=timeout)
+        if pending:
+            with self.lock:
+                self.stopped = True
+                for proc in self.live:
+                    proc.kill()
+            pool.shutdown(wait=True)
+            raise RenderTimeout(
+                f"Graphviz did not finish laying out {len(self.sources)} diagram(s) within {timeout:g} s; "
+                "raise the time limit (--timeout) or render fewer/smaller topics")
+        pool.shutdown(wait=True)
+        for f in done:
+            f.result()  # re-raise an OSError from starting dot
 
 
 def _split_svg(out: bytes, expected: int) -> list[bytes]:

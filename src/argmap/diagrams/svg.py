@@ -23,7 +23,7 @@ import html
 import re
 from collections.abc import Mapping
 
-from argmap.diagrams.text import clean, xml_escape
+from argmap.diagrams.escaping import clean, xml_escape
 
 # Graphviz writes "-" in ids as "&#45;"; argmap's ids hold nothing else that needs escaping.
 _GROUP = re.compile(rb'(<g id="([A-Za-z0-9_&#;-]+)" class="(?:graph|cluster|node|edge)"[^>]*>\n)<title>[^<]*</title>')

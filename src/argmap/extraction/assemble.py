@@ -21,7 +21,7 @@ from typing import Any
 
 from argmap.extraction.layout import Span, Unit, parse_layout
 from argmap.extraction.lexicon import Lexicon
-from argmap.extraction.items import item_statements, link_members
+from argmap.extraction.items import TopicLinker, item_statements
 from argmap.extraction.statements import Statement, has_argument, unit_statements
 from argmap.model import ArgumentMap
 
@@ -83,6 +83,7 @@ def assemble(
     topics: list[dict[str, Any]] = []
     nodes: list[dict[str, Any]] = []
     edges: list[dict[str, Any]] = []
+    linker = TopicLinker(text)
     for (topic_title, topic_span), members in grouped.items():
         topic_id = f"t{len(topics) + 1}"
         first_unit = members[0][0]
@@ -95,14 +96,14 @@ def assemble(
         ))
         statements = [s for _, stmts in members for s in stmts]
         ids = [f"n{len(nodes) + i + 1}" for i in range(len(statements))]
-        for node_id, link in zip(ids, link_members(text, members, first_unit.stance)):
+        for node_id, link in zip(ids, linker.link(members, first_unit.stance)):
             st = link.statement
             nodes.append(dict(
                 id=node_id, kind=link.kind, topic=topic_id, document=document_id,
                 text=text[st.span[0] : st.span[1]], span=st.span,
                 actor=st.actor, cue=st.cue, confidence=st.confidence,
             ))
-            target = topic_id if link.target is None else ids[link.target]
+            target = linker.target_id(link, node_id, topic_id, ids)
             edges.append(dict(source=node_id, target=target, relation=link.relation))
     # one validation of plain data builds every nested model in pydantic's core, several
     # times faster than constructing thousands of models one by one

@@ -123,6 +123,70 @@ def _answered(
     return candidates[-1] if index == 0 or previous is None else previous
 
 
+@dataclass
+class CrossLink(Link):
+    """A link whose target is a statement of an earlier topic (a reply in a "Responses"
+    section to the list entry it answers)."""
+
+    answers: Statement | None = None
+
+
+class TopicLinker:
+    """Links the topics of one text in order, remembering every statement placed so far, so
+    a reply section can answer statements of earlier topics.
+
+    Example:
+        >>> from argmap.extraction import extract_text
+        >>> text = ("Fees\\n\\nCons\\n- Fees keep poorer readers away.\\n\\nResponses\\n\\n"
+        ...         "Supporters reply that waivers keep poorer readers borrowing.")
+        >>> m = extract_text(text)
+        >>> [(e.source, e.relation, e.target) for e in m.edges]
+        [('n1', 'attacks', 't1'), ('n2', 'attacks', 'n1')]
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._links: dict[int, list[Link]] = {}
+        self._node_ids: dict[int, str] = {}
+
+    def link(self, members: Sequence[tuple[Unit, list[Statement]]], section_stance: str | None = None) -> list[Link]:
+        """The links of one topic's statements (see :func:`link_members`)."""
+        links = link_members(self.text, members, section_stance)
+        at = 0
+        for unit, stmts in members:
+            own = links[at : at + len(stmts)]
+            at += len(stmts)
+            if unit.answers_list is not None:
+                own = self._replies(unit, own)
+                links[at - len(stmts) : at] = own
+            self._links[id(unit)] = own
+        return links
+
+    def _replies(self, unit: Unit, links: list[Link]) -> list[Link]:
+        """Each statement of a reply section answers the statement of the other side, among
+        the entries it replies to and the section's own earlier statements, that it shares
+        most words with; without shared words it keeps the link its cues gave it."""
+        answered = [l for entry in unit.answers_list or [] for l in self._links.get(id(entry), [])]
+        out: list[Link] = []
+        for link in links:
+            pool = [l for l in answered + out if l.stance != link.stance]
+            wording = [(l, self.text[l.statement.span[0] : l.statement.span[1]]) for l in pool]
+            best = closest(self.text[link.statement.span[0] : link.statement.span[1]], wording)
+            if best is None:
+                out.append(link)
+                continue
+            kind = "critique" if link.stance == "con" else "rebuttal"
+            out.append(CrossLink(link.statement, link.stance, kind, "attacks", None, answers=best.statement))
+        return out
+
+    def target_id(self, link: Link, node_id: str, topic_id: str, ids: Sequence[str]) -> str:
+        """The id of what ``link`` points to, remembering ``node_id`` for later topics."""
+        self._node_ids[id(link.statement)] = node_id
+        if isinstance(link, CrossLink) and link.answers is not None:
+            return self._node_ids[id(link.answers)]
+        return topic_id if link.target is None else ids[link.target]
+
+
 def link_members(
     text: str, members: Sequence[tuple[Unit, list[Statement]]], section_stance: str | None = None
 ) -> list[Link]:

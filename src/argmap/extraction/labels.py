@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from argmap.extraction.lexicon import Lexicon
 
 FLIP = {"pro": "con", "con": "pro"}
 
 _ITEM_LABEL = re.compile(
-    r"(?:(?:[-–—•*·▪●◦‣]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])\s+)?"       # bullet or list ordinal
+    r"(?:(?:[-–—•*+·▪●◦‣]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])\s+)?"      # bullet or list ordinal
     r"(?P<open>\*\*|__|\*|_)?"
     r"(?P<name>[^\W\d_][\w'’-]*(?:[ ][\w'’-]+){0,3}?)"                 # the label words
     r"(?:\s*(?P<num>#?\d{1,2}|[IVX]{1,4}\b))?"                         # "Myth 2", "Point #3"
@@ -35,7 +36,7 @@ _ITEM_LABEL = re.compile(
     r"\s*(?P<close>\*\*|__|\*|_)?\s+(?=\S)"
 )
 _SPEAKER = re.compile(
-    r"(?P<label>(?P<role>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3})"
+    r"(?P<label>(?P<role>[A-Z][\w'’.-]*(?:[ ](?:[A-Z][\w'’.-]*|\d{1,2})){0,3})"
     r"(?:\s*\((?P<name>[^()\n]{1,60})\))?)\s*:\s+(?=\S)"
 )
 _BOLD_LINE = re.compile(r"(?P<mark>\*\*|__)(?P<inner>[^*_\n]{1,120}?)\s*:?\s*(?P=mark)\s*:?")
@@ -105,7 +106,11 @@ class LayoutLabels:
         m = _ITEM_LABEL.match(text, start, end)
         if m is None:
             return None
-        found = self._items.get(_norm(m.group("name")))
+        name = _norm(m.group("name"))
+        found = self._items.get(name)
+        words = name.split()
+        if found is None and len(words) >= 3 and words[1] == "to" and self._items.get(words[0], ("",))[0] == "answer":
+            found = ("answer", None)  # "Reply to objection 2:", "Response to the critics:"
         if found is None:
             return None
         bold = bool(m.group("open") or m.group("inner") or m.group("close"))
@@ -120,10 +125,16 @@ class LayoutLabels:
         if m is None:
             return None
         role_words = _norm(m.group("role"))
-        role = self._speakers.get(role_words) or self._speakers.get(role_words.split()[0], "")
+        # "CHAIR", "Deputy Chair", "First Proposition": the whole label or its last word
+        role = self._speakers.get(role_words) or self._speakers.get(role_words.split()[-1], "")
         named = m.group("name")
-        key = _norm(m.group("label"))
-        return SpeakerLabel(key, m.group("label"), m.group("role"), (named or m.group("role")).strip(), role, m.end())
+        role_words, person = m.group("role"), (named or m.group("role")).strip()
+        if not role and named:
+            # "Hana Sato (Proposition):" names the role in brackets
+            role = self._speakers.get(_norm(named)) or self._speakers.get(_norm(named).split()[0], "")
+            if role:
+                role_words, person = named.strip(), m.group("role")
+        return SpeakerLabel(_norm(m.group("label")), m.group("label"), role_words, person, role, m.end())
 
     def is_section_name(self, line: str) -> bool:
         """True for a line that is just a section name ("Criticism", "Arguments against")."""
@@ -135,18 +146,10 @@ class LayoutLabels:
         return any(h == w or h.startswith(w + " ") for w in self._reply_headings)
 
 
-_TABLES: dict[int, tuple[Lexicon, LayoutLabels]] = {}
-_MAX_TABLES = 8
-
-
+@lru_cache(maxsize=8)
 def layout_labels(lex: Lexicon) -> LayoutLabels:
-    """The label tables of ``lex``, built once per lexicon (a lexicon is immutable)."""
-    cached = _TABLES.get(id(lex))
-    if cached is None or cached[0] is not lex:
-        if len(_TABLES) >= _MAX_TABLES:
-            _TABLES.pop(next(iter(_TABLES)))
-        cached = _TABLES[id(lex)] = (lex, LayoutLabels(lex))
-    return cached[1]
+    """The label tables of ``lex``, built once per lexicon."""
+    return LayoutLabels(lex)
 
 
 def bold_only(line: str) -> str | None:

@@ -40,11 +40,13 @@ from argmap.extraction.overlap import closest
 
 Span = tuple[int, int]
 
-_BULLET = re.compile(r"(?:[-–—•*·▪●◦‣]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"(?:[-–—•*+·▪●◦‣]|\d{1,2}[.)]|\(?[a-h]\))\s+")
 _LABEL = re.compile(
     r"(?:\*\*|__)?(?P<label>[A-Z0-9“\"‘'(][^.!?:;\n*]{1,100}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s+(?=\S)"
 )
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
+_TABLE_ROW = re.compile(r"\|.*\|")
+_TABLE_RULE = re.compile(r":?-{3,}:?")
 _RULE = re.compile(r"[=\-_*~]{3,}")
 _INLINE_ITEM = re.compile(r"\s+[-–•]\s+(?=[A-Z“\"‘'(][^:.!?\n]{1,100}:\s)")
 _TERMINAL = ".!?;,"
@@ -82,7 +84,8 @@ class Unit:
     sub-heading follows — whether the unit really belongs to that debate is decided by its
     cues (a sub-heading without any argument ends the debate section). ``stance`` is the
     stance a heading such as "Benefits" or "Arguments against" gives to unmarked items.
-    ``body`` is prose read for cues; ``items`` are statements the layout places itself.
+    ``body`` is prose read for cues; ``items`` are statements the layout places itself;
+    ``answers_list`` holds the list entries a "Responses" section in prose replies to.
     """
 
     topic_title: str | None
@@ -93,6 +96,7 @@ class Unit:
     stance: str | None = None
     debate_heading_id: int | None = None
     items: list[Item] = field(default_factory=list)
+    answers_list: list[Unit] | None = None
 
 
 @dataclass
@@ -209,6 +213,10 @@ class _UnitCollector:
         self.speakers = speakers
         self.speaker_sides: dict[str, str] = {}
         self.last_turn: Item | None = None
+        # the sides of the columns of the Markdown table being read
+        self.table_sides: list[str | None] | None = None
+        # the turn a paragraph without a speaker label continues
+        self.open_turn: Item | None = None
         # open outline items by indentation: (indent, what an item nested under it answers)
         self.outline: list[tuple[int, Answerable, str]] = []
         # the lists under side headings, for a later "Replies to …" list: (stance, entries)
@@ -235,6 +243,7 @@ class _UnitCollector:
         self.pair_unit = None
         self.awaiting_answer = False
         self.outline = []
+        self.open_turn = None
 
     # ----- headings -------------------------------------------------------------------
 
@@ -304,9 +313,12 @@ class _UnitCollector:
             # lines right after a myth and its answer explain them: only cue-marked claims count
             self.pair_unit.body.append((start, end))  # type: ignore[union-attr]
             return
-        self._end_block()
         if self._turn(start, end):
             return
+        if self.open_turn is not None:
+            self.open_turn.span = (self.open_turn.span[0], end)  # the speaker's next paragraph
+            return
+        self._end_block()
         pieces = self._inline_items(start, end)
         if pieces:
             self._inline_bullets(pieces)
@@ -315,21 +327,20 @@ class _UnitCollector:
         if labelled:
             self._labelled(labelled[0], (labelled[1], end))
             return
-        if self.replying_to is not None and self._reply(start, end):
-            return
         if after_pair:
             # prose between myths or questions opens no debate of its own
             self.heading_unit = self._pair_unit(self.heading, self.heading_span)
         elif self.heading_unit is None:
             self.heading_unit = self._new_unit(self.heading, self.heading_span)
+            self.heading_unit.answers_list = self.replying_to
         self.heading_unit.body.append((start, end))
 
-    def question(self, start: int, end: int) -> None:
+    def question(self, start: int, end: int, level: int | None = None) -> None:
         """A bare question line: a FAQ item when it voices an objection, else a heading."""
         self._end_block()
         last = self.text[start:end].rsplit(". ", 1)[-1]
         if not self.lex.is_objection_question(last):
-            self.heading_line(start, end)
+            self.heading_line(start, end, level)
             return
         self.pair_unit = self._pair_unit(self.text[start:end], (start, end))
         self.pair_unit.items.append(Item((start, end), "con", whole=True))
@@ -339,6 +350,7 @@ class _UnitCollector:
         """A list item ("- …", "• …", "1. …") of a list of ``list_length`` items, possibly
         nested under the one before."""
         self.awaiting_answer = False
+        self.open_turn = None
         while self.outline and self.outline[-1][0] >= indent:
             self.outline.pop()
         if self.outline:
@@ -452,6 +464,7 @@ class _UnitCollector:
         m = self.labels.speaker_label(self.text, start, end)
         if m is None or m.key not in self.speakers:
             return False
+        self._end_block()
         role = self.speakers[m.key]
         if role == "procedural":
             return True  # a chair's line keeps order, it argues nothing
@@ -462,7 +475,7 @@ class _UnitCollector:
         answers = self.last_turn if self.last_turn is not None and self.last_turn.stance != side else None
         turn = Item((m.body_start, end), side, answers=answers, speaker=m.name, label=m.role_words)
         self._items_unit().items.append(turn)
-        self.last_turn = turn
+        self.last_turn = self.open_turn = turn
         return True
 
     def _reply(self, start: int, end: int, list_length: int | None = None) -> bool:
@@ -480,6 +493,24 @@ class _UnitCollector:
         if target is None or target.stance is None:
             return False
         target.items.append(Item((body_start, end), FLIP[target.stance], answers=target))
+        return True
+
+    def table_row(self, start: int, end: int) -> bool:
+        """A Markdown table row; ``False`` when the table's columns name no side. A header
+        row "| Pros | Cons |" gives each column its side, each later cell is an item of it."""
+        cells = _cells(self.text, start, end)
+        if self.table_sides is None:
+            sides = [self.lex.section_roles(self.text[s:e])[1] for s, e in cells]
+            if not any(sides):
+                return False
+            self.table_sides = sides
+            return True
+        if all(_TABLE_RULE.fullmatch(self.text[s:e]) for s, e in cells):
+            return True
+        unit = self._items_unit()
+        for (s, e), side in zip(cells, self.table_sides):
+            if side is not None and s < e:
+                unit.items.append(Item((s, e), side))
         return True
 
     # ----- existing inline forms -----------------------------------------------------
@@ -557,21 +588,23 @@ def _speakers(text: str, lines: list[_Line | None], labels: LayoutLabels) -> dic
     """Speaker labels of a transcript → ``pro`` / ``con`` / ``procedural`` / ``""`` (unknown side).
 
     A label is a speaker when its role word is known ("CHAIR", "OPPOSITION (…)"), or when
-    the text has turns by two speakers or more, three turns at least, whose labels are
-    capitals or carry a name ("ANA:", "Host (Lee):"), or which each open two paragraphs."""
+    the text reads as a dialogue: turns by two speakers or more, one of them speaking twice,
+    opening most paragraphs ("ANA:" / "BEN:", "Speaker 1:" / "Speaker 2:")."""
     counts: dict[str, int] = {}
     found: dict[str, SpeakerLabel] = {}
+    paragraphs = 0
     for line in lines:
-        if line is None:
+        if line is None or is_heading(text[line.start : line.end]):
             continue
+        paragraphs += 1
         m = labels.speaker_label(text, line.start, line.end)
         if m is None or labels.item_label(text, line.start, line.end) is not None:
             continue
         counts[m.key] = counts.get(m.key, 0) + 1
         found[m.key] = m
-    marked = [k for k, m in found.items() if m.label.isupper() or m.name != m.label or counts[k] >= 2]
-    dialogue = len(marked) >= 2 and sum(counts[k] for k in marked) >= 3
-    return {k: m.role for k, m in found.items() if m.role or (dialogue and k in marked)}
+    turns = sum(counts.values())
+    dialogue = len(counts) >= 2 and max(counts.values(), default=0) >= 2 and turns >= 3 and 2 * turns > paragraphs
+    return {k: m.role for k, m in found.items() if m.role or dialogue}
 
 
 def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
@@ -601,13 +634,20 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         bold = bold_only(content)
         if hashes or bold is not None:
             in_list = False
-        if hashes:
-            collector.heading_line(s + hashes.end(), e, level=hashes.group().count("#"))
+        if hashes or bold is not None:
+            start = s + hashes.end() if hashes else text.index(bold, s)  # type: ignore[arg-type]
+            stop = e if hashes else start + len(bold)  # type: ignore[arg-type]
+            level = hashes.group().count("#") if hashes else None
+            if is_question_line(text[start:stop]):
+                collector.question(start, stop, level)  # "### Won't prices rise?" in a FAQ page
+            else:
+                collector.heading_line(start, stop, level=level)
             continue
-        if bold is not None:
-            offset = text.index(bold, s)
-            collector.heading_line(offset, offset + len(bold))
-            continue
+        if _TABLE_ROW.fullmatch(content):
+            if collector.table_row(s, e):
+                continue
+        else:
+            collector.table_sides = None
         bullet = _BULLET.match(content)
         if bullet and not in_list:
             list_length = _list_length(text, lines, i - 1)
@@ -633,6 +673,23 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
                 i += 1
             collector.prose(s, e)
     return Layout(title=title, title_span=title_span, units=collector.units)
+
+
+def _cells(text: str, start: int, end: int) -> list[Span]:
+    """The spans of the cells of a table row ``| a | b |``, without padding."""
+    cells, at = [], start + 1
+    while at < end:
+        stop = text.find("|", at, end)
+        if stop < 0:
+            break
+        s, e = at, stop
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        cells.append((s, e))
+        at = stop + 1
+    return cells
 
 
 def _list_length(text: str, lines: list[_Line | None], first: int) -> int:

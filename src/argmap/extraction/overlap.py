@@ -1,8 +1,7 @@
 """Shared wording between two stretches of text: how a reply is paired with the point it
 answers when the layout does not say ("As for random ticks, …" answers the point about
-random ticks). Content words are compared by a crude stem (their first letters after a
-plural, verb or a few noun endings are dropped), so "abstain" meets "abstaining" and
-"clone" meets "clones".
+random ticks). Content words are compared by their Snowball (Porter 2) stems, so "abstain"
+meets "abstaining" and "exempt" meets "exemptions".
 
 Example:
     >>> sorted(content_stems("The fines would silence abstaining voters."))
@@ -16,11 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_ENDINGS = ("ations", "ation", "ings", "ing", "ers", "er", "ed", "es", "s", "ly", "ments", "ment")
-_MIN_STEM = 4
 
 T = TypeVar("T")
 
@@ -32,22 +29,25 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
-def content_stems(text: str) -> set[str]:
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:  # noqa: ANN401 - snowballstemmer ships no type hints
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=4096)
+def content_stems(text: str) -> frozenset[str]:
     """Stems of the content words of ``text`` (stop words and short words left out; an
     acronym such as "CI" counts)."""
     stop = _stop_words()
-    stems = set()
+    words = []
     for word in _WORD.findall(text):
-        lower = word.lower().replace("’", "'")
+        lower = word.lower().replace("’", "'").split("'")[0]
         if lower in stop or (len(word) < 3 and not word.isupper()):
             continue
-        lower = lower.split("'")[0]
-        for ending in _ENDINGS:
-            if lower.endswith(ending) and len(lower) - len(ending) >= _MIN_STEM:
-                lower = lower[: -len(ending)]
-                break
-        stems.add(lower[:-1] if lower.endswith("e") and len(lower) > _MIN_STEM else lower)
-    return stems
+        words.append(lower)
+    return frozenset(_stemmer().stemWords(words))
 
 
 def shared(a: str, b: str) -> int:

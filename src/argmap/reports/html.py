@@ -35,6 +35,8 @@ from xml.etree import ElementTree
 from argmap.checks import SEVERITIES
 from argmap.model import KINDS, ArgumentMap, Document, Node, Topic
 from argmap.reports.highlight import segments
+from argmap.text import shorten
+
 SEVERITY_HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 STATUS_WORDS = {"IN": "accepted", "OUT": "defeated", "UNDEC": "undecided"}
 INTRO = ('<p class="intro">Statements are highlighted in the texts by kind. Hover over one (or focus it with '
@@ -138,57 +140,69 @@ def _svg_ids(svg: str) -> set[str]:
 
 
 @dataclass
-class _Index:
-    """Positions and lookups computed once, so building stays linear in the map size."""
+class _PageIndex:
+    """What the report adds to the map's own index (:attr:`ArgumentMap.index`): which items
+    have a highlight in a text, which page each topic and statement is on (so links can
+    cross pages), and the labelling shown."""
 
     amap: ArgumentMap
     labelling: Mapping[str, str]
-    node_no: dict[str, int] = field(default_factory=dict)
-    topic_no: dict[str, int] = field(default_factory=dict)
-    topic_of: dict[str, Topic] = field(default_factory=dict)
-    doc_of: dict[str, str | None] = field(default_factory=dict)
-    outgoing: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-    incoming: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     marked: set[str] = field(default_factory=set)  # statements highlighted in a text
     headed: set[str] = field(default_factory=set)  # topics whose heading is marked in a text
-    spanned: dict[str | None, list[Topic | Node]] = field(default_factory=dict)  # per document
+    spanned: dict[str, list[Topic | Node]] = field(default_factory=dict)  # document id -> items shown in it
+    page_of: dict[str, str] = field(default_factory=dict)  # item id -> its page's file ("": the only page)
+    page: str = ""  # the page being built
 
     def __post_init__(self) -> None:
-        self.topic_no = {t.id: i for i, t in enumerate(self.amap.topics)}
-        self.topic_of = {t.id: t for t in self.amap.topics}
-        self.node_no = {n.id: i for i, n in enumerate(self.amap.nodes)}
-        docs = {d.id: d for d in self.amap.documents}
-        single = self.amap.documents[0].id if len(self.amap.documents) == 1 else None
-        for t in self.amap.topics:
-            self.doc_of[t.id] = t.document if t.document in docs else single
-        for n in self.amap.nodes:
-            self.doc_of[n.id] = n.document if n.document in docs else self.doc_of.get(n.topic) or single
+        self.map = self.amap.index
+        self.position = self.map.position
+        self.topics = self.map.topics
         for item in self.amap.iter_items():
-            if item.span is not None:
-                self.spanned.setdefault(self.doc_of[item.id], []).append(item)
-        for e in self.amap.edges:
-            self.outgoing.setdefault(e.source, []).append((e.relation, e.target))
-            self.incoming.setdefault(e.target, []).append((e.relation, e.source))
+            doc = self.map.document_of(item)
+            if item.span is None or doc is None or doc.text is None:
+                continue
+            a, b = item.span
+            if a < b <= len(doc.text):  # hand-made maps may carry empty spans: nothing to show
+                self.spanned.setdefault(doc.id, []).append(item)
+                (self.headed if isinstance(item, Topic) else self.marked).add(item.id)
+
+    def document_id(self, item_id: str) -> str | None:
+        doc = self.map.document_of(item_id)
+        return doc.id if doc is not None else None
+
+    def outgoing(self, item_id: str) -> list[tuple[str, str]]:
+        return [(e.relation, e.target) for e in self.map.outgoing_edges(item_id)]
+
+    def incoming(self, item_id: str) -> list[tuple[str, str]]:
+        return [(e.relation, e.source) for e in self.map.incoming_edges(item_id)]
 
     def anchor(self, item_id: str) -> str | None:
         """The page element an id links to: its highlight in the text, else its table row or topic."""
-        if item_id in self.node_no:
-            k = self.node_no[item_id]
+        if item_id in self.map.nodes:
+            k = self.position[item_id]
             return f"s{k}" if item_id in self.marked else f"r{k}"
-        if item_id in self.topic_no:
-            return f"t{self.topic_no[item_id]}"
+        if item_id in self.topics:
+            return f"t{self.position[item_id]}"
         return None
+
+    def href(self, item_id: str) -> str | None:
+        """A link target for an id: ``#anchor`` on this page, ``page.html#anchor`` on another."""
+        target = self.anchor(item_id)
+        if target is None:
+            return None
+        page = self.page_of.get(item_id, "")
+        return f"{page if page != self.page else ''}#{target}"
 
     def ref(self, item_id: str) -> str:
         """A link to a statement or topic, showing its id (plain text for unknown ids)."""
-        target = self.anchor(item_id)
+        target = self.href(item_id)
         label = _e(item_id)
         if target is None:
             return f'<code class="ref">{label}</code>'
-        if item_id in self.topic_no:
-            title = self.topic_of[item_id].title
-            return f'<a class="ref topic-ref" href="#{target}">{_e(_short(title, 60))}</a>'
-        return f'<a class="ref" href="#{target}"><code>{label}</code></a>'
+        if item_id in self.topics:
+            title = self.topics[item_id].title
+            return f'<a class="ref topic-ref" href="{_e(target)}">{_e(shorten(title, 60))}</a>'
+        return f'<a class="ref" href="{_e(target)}"><code>{label}</code></a>'
 
     def status(self, item_id: str) -> str:
         value = self.labelling.get(item_id)
@@ -196,11 +210,6 @@ class _Index:
             return ""
         word = STATUS_WORDS.get(value, value)
         return f'<span class="status s-{_e(value)}" title="grounded semantics: {_e(word)}">{_e(value)}</span>'
-
-
-def _short(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _kind_badge(kind: str) -> str:
@@ -255,20 +264,13 @@ def _summary(numbers: dict[str, Any], labelled: bool, checked: bool) -> str:
 # ----- document text ----------------------------------------------------------------------
 
 
-def _document_text(doc: Document, ix: _Index) -> str:
+def _document_text(doc: Document, ix: _PageIndex) -> str:
     if doc.text is None:
         return '<p class="note">The map does not include this document\'s text; its statements are listed per topic below.</p>'
     spans: list[tuple[int, int, tuple[str, int]]] = []
     for item in ix.spanned.get(doc.id, []):
         a, b = item.span or (0, 0)
-        if not a < b <= len(doc.text):
-            continue  # nothing to show (hand-made maps may carry empty spans)
-        if isinstance(item, Topic):
-            spans.append((a, b, ("t", ix.topic_no[item.id])))
-            ix.headed.add(item.id)
-        else:
-            spans.append((a, b, ("s", ix.node_no[item.id])))
-            ix.marked.add(item.id)
+        spans.append((a, b, ("t", ix.position[item.id]) if isinstance(item, Topic) else ("s", ix.position[item.id])))
     opened: set[tuple[str, int]] = set()
     out: list[str] = []
     for piece, keys in segments(doc.text, spans):
@@ -291,18 +293,18 @@ def _document_text(doc: Document, ix: _Index) -> str:
 # ----- topics -----------------------------------------------------------------------------
 
 
-def _relations(node: Node, ix: _Index) -> str:
+def _relations(node: Node, ix: _PageIndex) -> str:
     parts = []
-    for relation, target in ix.outgoing.get(node.id, []):
+    for relation, target in ix.outgoing(node.id):
         parts.append(f'<span class="rel rel-{relation}">{relation} {ix.ref(target)}</span>')
-    answers = [src for relation, src in ix.incoming.get(node.id, []) if relation == "attacks"]
+    answers = [src for relation, src in ix.incoming(node.id) if relation == "attacks"]
     if answers:
         parts.append('<span class="rel">attacked by ' + ", ".join(ix.ref(a) for a in answers) + "</span>")
     return f'<div class="rels">{" ".join(parts)}</div>' if parts else ""
 
 
-def _statement_cell(node: Node, ix: _Index, diagram_ids: Mapping[str, str]) -> str:
-    k = ix.node_no[node.id]
+def _statement_cell(node: Node, ix: _PageIndex, diagram_ids: Mapping[str, str]) -> str:
+    k = ix.position[node.id]
     # Actor and cue are usually inside the statement's own words, so they are shown apart.
     who = f'<strong class="actor">{_e(node.actor)}</strong>' if node.actor else ""
     cue = f'<em class="cue">{_e(node.cue)}</em>' if node.cue else ""
@@ -318,12 +320,12 @@ def _statement_cell(node: Node, ix: _Index, diagram_ids: Mapping[str, str]) -> s
             f'<p class="stmt">{_e(node.text)}</p>{_relations(node, ix)}')
 
 
-def _procon_table(nodes: Sequence[Node], ix: _Index, diagram_ids: Mapping[str, str]) -> str:
+def _procon_table(nodes: Sequence[Node], ix: _PageIndex, diagram_ids: Mapping[str, str]) -> str:
     if not nodes:
         return '<p class="note">No statements were found for this topic.</p>'
     rows = []
     for node in nodes:
-        k = ix.node_no[node.id]
+        k = ix.position[node.id]
         cell = _statement_cell(node, ix, diagram_ids)
         dim = " out" if ix.labelling.get(node.id) == "OUT" else ""
         pro, con = (cell, "") if node.stance == "pro" else ("", cell)
@@ -335,9 +337,9 @@ def _procon_table(nodes: Sequence[Node], ix: _Index, diagram_ids: Mapping[str, s
             f'<tbody>{"".join(rows)}</tbody></table>')
 
 
-def _topic_section(topic: Topic, ix: _Index, diagram: str | None, diagram_ids: Mapping[str, str],
+def _topic_section(topic: Topic, ix: _PageIndex, diagram: str | None, diagram_ids: Mapping[str, str],
                    by_topic: Mapping[str, list[Node]]) -> str:
-    j = ix.topic_no[topic.id]
+    j = ix.position[topic.id]
     nodes = by_topic.get(topic.id, [])
     kinds = Counter(n.kind for n in nodes)
     counts = ", ".join(f"{kinds[k]} {KIND_PLURAL[k] if kinds[k] != 1 else k}" for k in KINDS if kinds[k]) or "no statements"
@@ -360,12 +362,12 @@ def _topic_section(topic: Topic, ix: _Index, diagram: str | None, diagram_ids: M
 # ----- findings ---------------------------------------------------------------------------
 
 
-def _finding_item(f: FindingLike, ix: _Index) -> str:
+def _finding_item(f: FindingLike, ix: _PageIndex) -> str:
     ids = f' <span class="ids">{" ".join(ix.ref(i) for i in f.ids)}</span>' if f.ids else ""
     return f'<li class="finding sev-{_e(f.severity)}">{_e(f.message)}{ids}</li>'
 
 
-def _findings(findings: Sequence[FindingLike], ix: _Index) -> str:
+def _findings(findings: Sequence[FindingLike], ix: _PageIndex) -> str:
     """Findings by severity, then by check (code and name); long lists of notes start folded."""
     if not findings:
         return ('<section id="findings" class="findings"><h2>Findings</h2>'
@@ -395,51 +397,74 @@ def _findings(findings: Sequence[FindingLike], ix: _Index) -> str:
 # ----- page data for the script ------------------------------------------------------------
 
 
-def _page_data(ix: _Index, diagram_ids: Mapping[str, str]) -> dict[str, Any]:
-    amap = ix.amap
-    statements = []
-    for k, n in enumerate(amap.nodes):
-        statements.append({
+def _page_data(ix: _PageIndex, diagram_ids: Mapping[str, str], nodes: Sequence[Node]) -> dict[str, Any]:
+    """The statements of this page (and, briefly, those their relations reach on other pages)
+    and the topics they belong to, keyed by their position in the map."""
+    statements: dict[int, dict[str, Any]] = {}
+    topics: set[int] = set()
+    for n in nodes:
+        k = ix.position[n.id]
+        out = [[rel, _target(t, ix)] for rel, t in ix.outgoing(n.id)]
+        into = [[rel, _target(t, ix)] for rel, t in ix.incoming(n.id)]
+        statements[k] = {
             "id": n.id, "kind": n.kind, "stance": n.stance, "actor": n.actor, "cue": n.cue,
-            "text": _short(n.text, 160), "topic": ix.topic_no[n.topic], "confidence": n.confidence,
+            "text": shorten(n.text, 160), "topic": ix.position[n.topic], "confidence": n.confidence,
             "status": ix.labelling.get(n.id), "mark": n.id in ix.marked, "g": diagram_ids.get(n.id),
-            "out": [[rel, _target(t, ix)] for rel, t in ix.outgoing.get(n.id, [])],
-            "in": [[rel, _target(s, ix)] for rel, s in ix.incoming.get(n.id, [])],
-        })
-    topics = [{"id": t.id, "title": t.title, "status": ix.labelling.get(t.id), "g": diagram_ids.get(t.id)}
-              for t in amap.topics]
-    return {"statements": statements, "topics": topics}
+            "out": out, "in": into,
+        }
+        topics.add(ix.position[n.topic])
+        topics.update(j for _, (what, j) in out + into if what == "t")
+    for entry in list(statements.values()):  # what a card mentions but this page does not show
+        for _, (what, j) in entry["out"] + entry["in"]:
+            if what == "s" and j not in statements:
+                other = ix.amap.nodes[j]
+                statements[j] = {"id": other.id, "kind": other.kind, "text": shorten(other.text, 160),
+                                 "topic": ix.position[other.topic], "elsewhere": True}
+                topics.add(ix.position[other.topic])
+    shown = [ix.amap.topics[j] for j in sorted(topics)]
+    return {"statements": statements,
+            "topics": {ix.position[t.id]: {"id": t.id, "title": t.title, "status": ix.labelling.get(t.id),
+                                           "g": diagram_ids.get(t.id)} for t in shown}}
 
 
-def _target(item_id: str, ix: _Index) -> list[Any]:
-    if item_id in ix.node_no:
-        return ["s", ix.node_no[item_id]]
-    return ["t", ix.topic_no[item_id]]
+def _target(item_id: str, ix: _PageIndex) -> list[Any]:
+    return ["s" if item_id in ix.map.nodes else "t", ix.position[item_id]]
 
 
-# ----- navigation and page ------------------------------------------------------------------
+# ----- navigation and pages -----------------------------------------------------------------
+
+#: Past this many documents a report is an index page plus one page per document.
+PAGES_FROM = 50
+INDEX = "index.html"
+TEXT_LEGEND = (("claim", "pro, solid underline"), ("rebuttal", "pro answer, double underline"),
+               ("critique", "con, wavy underline"))
 
 
-def _nav(ix: _Index, numbers: dict[str, Any], checked: bool,
-         groups: Sequence[tuple[Document | None, list[Topic]]], diagram_legend: str) -> str:
-    legend = "".join(f'<li><mark class="st k-{k}">{k}</mark> {d}</li>' for k, d in
-                     (("claim", "pro, solid underline"), ("rebuttal", "pro answer, double underline"),
-                      ("critique", "con, wavy underline")))
-    toc = ['<li><a href="#summary">Summary</a></li>']
+def _nav(ix: _PageIndex, numbers: dict[str, Any], checked: bool, groups: Sequence[tuple[int, Document | None, list[Topic]]],
+         diagram_legend: str, *, texts: bool = True, home: bool = False) -> str:
+    """The contents column. ``groups`` are the documents listed (with their topics); ``home``
+    adds the way back to the index page of a report split into pages."""
+    legend = ""
+    if texts:
+        items = "".join(f'<li><mark class="st k-{k}">{k}</mark> {d}</li>' for k, d in TEXT_LEGEND)
+        legend = f'<ul class="legend" aria-label="Legend of the texts">{items}</ul>'
+    toc = [f'<li><a href="{INDEX}#summary">Summary</a></li>' if home else '<li><a href="#summary">Summary</a></li>']
     if checked:
         f = numbers["findings"]
-        toc.append(f'<li><a href="#findings">Findings</a> <span class="count">{f["error"]} E · '
+        toc.append(f'<li><a href="{INDEX if home else ""}#findings">Findings</a> <span class="count">{f["error"]} E · '
                    f'{f["warning"]} W · {f["info"]} I</span></li>')
-    for g, (doc, topics) in enumerate(groups):
+    for g, doc, topics in groups:
         name = _doc_title(doc) if doc is not None else "Other topics"
-        items = "".join(f'<li><a href="#t{ix.topic_no[t.id]}">{_e(_short(t.title, 48))}</a></li>' for t in topics)
-        toc.append(f'<li><a href="#doc{g}" class="doc-link">{_e(_short(name, 48))}</a>'
-                   f'{f"<ol>{items}</ol>" if items else ""}</li>')
-    return (f'<nav class="side" aria-label="Contents"><p class="brand">argmap report</p>'
+        items = "".join(f'<li><a href="#t{ix.position[t.id]}">{_e(shorten(t.title, 48))}</a></li>' for t in topics)
+        page = ix.page_of.get(topics[0].id, "") if topics else ""
+        target = f"{page}#doc{g}" if page and page != ix.page else f"#doc{g}"
+        toc.append(f'<li><a href="{_e(target)}" class="doc-link">{_e(shorten(name, 48))}</a>'
+                   f'{f"<ol>{items}</ol>" if items and (not page or page == ix.page) else ""}</li>')
+    back = f'<p><a href="{INDEX}" class="home">← All documents</a></p>' if home else ""
+    return (f'<nav class="side" aria-label="Contents"><p class="brand">argmap report</p>{back}'
             f'<p class="tiny">{numbers["documents"]} documents · {numbers["topics"]} topics · '
             f'{numbers["statements"]} statements · {numbers["unanswered"]} unanswered critiques</p>'
-            f'<ul class="legend" aria-label="Legend of the texts">{legend}</ul>'
-            f'{diagram_legend}'
+            f'{legend}{diagram_legend}'
             f'<ol class="toc">{"".join(toc)}</ol></nav>')
 
 
@@ -447,15 +472,15 @@ def _doc_title(doc: Document) -> str:
     return doc.title or doc.source or doc.id
 
 
-def _groups(amap: ArgumentMap, ix: _Index) -> list[tuple[Document | None, list[Topic]]]:
+def _groups(amap: ArgumentMap, ix: _PageIndex) -> list[tuple[int, Document | None, list[Topic]]]:
     """Documents in map order with their topics; topics tied to no known document last."""
     by_doc: dict[str | None, list[Topic]] = {}
     for t in amap.topics:
-        by_doc.setdefault(ix.doc_of[t.id], []).append(t)
+        by_doc.setdefault(ix.document_id(t.id), []).append(t)
     groups: list[tuple[Document | None, list[Topic]]] = [(d, by_doc.get(d.id, [])) for d in amap.documents]
     if by_doc.get(None):
         groups.append((None, by_doc[None]))
-    return groups
+    return [(g, doc, topics) for g, (doc, topics) in enumerate(groups)]
 
 
 def _csp(script: str) -> str:
@@ -464,41 +489,86 @@ def _csp(script: str) -> str:
             "img-src data:; base-uri 'none'; form-action 'none'")
 
 
-def build_report(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | None = None,
-                 diagram_id: Callable[[str], str] | None = None,
-                 findings: Iterable[FindingLike] | None = None,
-                 labelling: Mapping[str, str] | None = None, diagram_legend: str | None = None,
-                 title: str | None = None) -> str:
-    """The report page as HTML text.
+@lru_cache(maxsize=1)
+def _templates() -> Any:
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-    ``diagrams`` maps topic ids to SVG (inlined); ``diagram_id(map_id)`` is the id of a
-    statement's element in those SVGs (e.g. ``argmap.diagrams.svg_id``) so the text and the
-    diagrams link to each other; ``diagram_legend`` (SVG) explains their look once, beside the
-    contents. ``findings`` (``None``: the checks were not run) and
-    ``labelling`` (id → ``IN``/``OUT``/``UNDEC``) add the findings list and grounded status.
-    :func:`argmap.reports.make_report` computes all three with argmap's own modules.
+    return Environment(loader=PackageLoader("argmap.reports", "templates"), autoescape=select_autoescape(["html"]),
+                       undefined=StrictUndefined, keep_trailing_newline=True)
+
+
+def _page(ix: _PageIndex, *, title: str, heading: str, intro: str, nav: str, body: str, nodes: Sequence[Node],
+          diagram_ids: Mapping[str, str]) -> str:
+    """One self-contained page from the ``page.html`` template: CSS and script inline, the
+    script allowed by its hash, the page's data as escaped JSON."""
+    from markupsafe import Markup
+
+    script = asset("report.js")
+    return _templates().get_template("page.html").render(
+        title=title, heading=heading, csp=_csp(script), css=Markup(asset("report.css")), script=Markup(script),
+        intro=Markup(intro), nav=Markup(nav), body=Markup(body),
+        data=Markup(_json_for_script(_page_data(ix, diagram_ids, nodes))))
+
+
+def _document_section(g: int, doc: Document | None, topics: Sequence[Topic], ix: _PageIndex, texts: Mapping[str, str],
+                      svgs: Mapping[str, str], diagram_ids: Mapping[str, str],
+                      by_topic: Mapping[str, list[Node]]) -> str:
+    if doc is None:
+        head = '<h2>Other topics</h2><p class="meta">Topics the map ties to no document.</p>'
+        text = ""
+    else:
+        origin = f'<code>{_e(doc.source)}</code> · ' if doc.source else ""
+        n_nodes = sum(len(by_topic.get(t.id, [])) for t in topics)
+        head = (f'<h2><span class="tag">document</span> {_e(_doc_title(doc))}</h2>'
+                f'<p class="meta">{origin}{len(topics)} topics · {n_nodes} statements</p>')
+        text = texts[doc.id]
+    sections = "".join(_topic_section(t, ix, svgs.get(t.id), diagram_ids, by_topic) for t in topics)
+    return f'<section class="doc" id="doc{g}">{head}{text}<div class="topics">{sections}</div></section>'
+
+
+def _page_names(groups: Sequence[tuple[int, Document | None, list[Topic]]]) -> dict[int, str]:
+    """File name of each document's page: ``doc-007-<title>.html``."""
+    from argmap.diagrams.escaping import slug
+
+    return {g: "-".join(p for p in (f"doc-{g + 1:03d}", slug(_doc_title(doc) if doc else "other topics", 40)) if p)
+            + ".html" for g, doc, _ in groups}
+
+
+def build_pages(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | None = None,
+                diagram_id: Callable[[str], str] | None = None, findings: Iterable[FindingLike] | None = None,
+                labelling: Mapping[str, str] | None = None, diagram_legend: str | None = None,
+                title: str | None = None, per_document: bool | None = None,
+                progress: bool | None = None) -> dict[str, str]:
+    """The report as pages: file name → HTML, ``index.html`` first.
+
+    One page holds everything unless the map has more than :data:`PAGES_FROM` documents
+    (or ``per_document=True``): then ``index.html`` has the summary, the findings and the
+    list of documents, and each document gets its own page (``doc-001-….html``) with its
+    text, topics, diagrams and the findings about it. Every page is self-contained under
+    the same Content-Security-Policy; links between pages are relative. Arguments as in
+    :func:`build_report`; ``progress`` shows a bar while the pages are built.
 
     Example:
-        >>> from argmap.model import ArgumentMap, Topic
-        >>> page = build_report(ArgumentMap(topics=[Topic(id="t1", title="Fees & fines")]),
-        ...                     labelling={"t1": "IN"}, findings=[])
-        >>> "Fees &amp; fines" in page and "The checks found nothing" in page
-        True
+        >>> from argmap.model import ArgumentMap, Document
+        >>> m = ArgumentMap(documents=[Document(id=f"d{i}", title=f"Essay {i}") for i in range(3)])
+        >>> list(build_pages(m, per_document=True))
+        ['index.html', 'doc-001-essay-0.html', 'doc-002-essay-1.html', 'doc-003-essay-2.html']
+        >>> list(build_pages(m))
+        ['index.html']
     """
+    from argmap.progress import progress as progress_iter
+
     labelling = dict(labelling or {})
     checked = findings is not None
     found = list(findings or [])
-    ix = _Index(amap, labelling)
+    ix = _PageIndex(amap, labelling)
     groups = _groups(amap, ix)
-    # Texts first: they decide which statements have a highlight to link to.
-    texts = {doc.id: _document_text(doc, ix) for doc, _ in groups if doc is not None}
+    split = len(amap.documents) > PAGES_FROM if per_document is None else per_document
     svgs = {tid: safe_svg(svg) for tid, svg in (diagrams or {}).items()}
     legend = ""
     if diagram_legend and svgs:
         legend = f'<div class="legend diagram-legend"><p>In the diagrams</p>{safe_svg(diagram_legend)}</div>'
-    by_topic: dict[str, list[Node]] = {}
-    for n in amap.nodes:
-        by_topic.setdefault(n.topic, []).append(n)
+    by_topic = ix.map.statements
     diagram_ids: dict[str, str] = {}
     if diagram_id is not None:
         for tid, svg in svgs.items():
@@ -507,34 +577,85 @@ def build_report(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | Non
                 if diagram_id(item_id) in present:
                     diagram_ids[item_id] = diagram_id(item_id)
     numbers = _summary_numbers(amap, found, labelling)
+    names = ", ".join(_doc_title(d) for _, d, _ in groups if d is not None)
+    page_title = title or ("argmap report — " + shorten(names, 120) if names else "argmap report")
+    heading = title or "Debate report"
+    if not split:
+        texts = {doc.id: _document_text(doc, ix) for _, doc, _ in groups if doc is not None}
+        body = [_summary(numbers, bool(labelling), checked)]
+        if checked:
+            body.append(_findings(found, ix))
+        body += [_document_section(g, doc, topics, ix, texts, svgs, diagram_ids, by_topic) for g, doc, topics in groups]
+        return {INDEX: _page(ix, title=page_title, heading=heading, intro=INTRO, body="".join(body),
+                             nav=_nav(ix, numbers, checked, groups, legend), nodes=amap.nodes,
+                             diagram_ids=diagram_ids)}
+
+    files = _page_names(groups)
+    for g, _, topics in groups:
+        for t in topics:
+            ix.page_of[t.id] = files[g]
+            for n in by_topic.get(t.id, []):
+                ix.page_of[n.id] = files[g]
+    pages = {INDEX: ""}
+    ix.page = INDEX
     body = [_summary(numbers, bool(labelling), checked)]
     if checked:
         body.append(_findings(found, ix))
-    for g, (doc, topics) in enumerate(groups):
-        if doc is None:
-            head = '<h2>Other topics</h2><p class="meta">Topics the map ties to no document.</p>'
-            text = ""
-        else:
-            origin = f'<code>{_e(doc.source)}</code> · ' if doc.source else ""
-            n_nodes = sum(len(by_topic.get(t.id, [])) for t in topics)
-            head = (f'<h2><span class="tag">document</span> {_e(_doc_title(doc))}</h2>'
-                    f'<p class="meta">{origin}{len(topics)} topics · {n_nodes} statements</p>')
-            text = texts[doc.id]
-        sections = "".join(_topic_section(t, ix, svgs.get(t.id), diagram_ids, by_topic) for t in topics)
-        body.append(f'<section class="doc" id="doc{g}">{head}{text}'
-                    f'<div class="topics">{sections}</div></section>')
-    script = asset("report.js")
-    names = ", ".join(_doc_title(d) for d, _ in groups if d is not None)
-    page_title = title or ("argmap report — " + _short(names, 120) if names else "argmap report")
-    return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f'<meta http-equiv="Content-Security-Policy" content="{_csp(script)}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta name="generator" content="argmap">\n<title>{_e(page_title)}</title>\n'
-        f"<style>\n{asset('report.css')}</style>\n</head>\n<body>\n"
-        f'<div class="layout">{_nav(ix, numbers, checked, groups, legend)}'
-        f'<main><h1>{_e(title or "Debate report")}</h1>{INTRO}{"".join(body)}</main></div>\n'
-        '<button type="button" id="back" class="back" hidden>↩ Back</button>\n'
-        f'<script type="application/json" id="argmap-data">{_json_for_script(_page_data(ix, diagram_ids))}</script>\n'
-        f"<script>{script}</script>\n</body>\n</html>\n"
-    )
+    body.append(_documents_list(groups, files, by_topic, found, ix))
+    pages[INDEX] = _page(ix, title=page_title, heading=heading, intro=INDEX_INTRO, body="".join(body),
+                         nav=_nav(ix, numbers, checked, groups, "", texts=False), nodes=[], diagram_ids={})
+    for g, doc, topics in progress_iter(groups, total=len(groups), label="writing pages", show=progress):
+        ix.page = files[g]
+        on_page = {t.id for t in topics} | {n.id for t in topics for n in by_topic.get(t.id, [])}
+        mine = [f for f in found if on_page & set(f.ids)]
+        texts = {doc.id: _document_text(doc, ix)} if doc is not None else {}
+        body = ([_findings(mine, ix)] if checked and mine else [])
+        body.append(_document_section(g, doc, topics, ix, texts, svgs, diagram_ids, by_topic))
+        name = _doc_title(doc) if doc is not None else "Other topics"
+        pages[files[g]] = _page(ix, title=f"{name} — {page_title}", heading=name, intro=INTRO, body="".join(body),
+                                nav=_nav(ix, numbers, checked, [(g, doc, topics)], legend, home=True),
+                                nodes=[n for t in topics for n in by_topic.get(t.id, [])], diagram_ids=diagram_ids)
+    return pages
+
+
+INDEX_INTRO = ('<p class="intro">This report has one page per document: the summary and the findings are here, '
+               'each document\'s text, diagrams and pro/contra tables are on its own page (listed below).</p>')
+
+
+def _documents_list(groups: Sequence[tuple[int, Document | None, list[Topic]]], files: Mapping[int, str],
+                    by_topic: Mapping[str, list[Node]], findings: Sequence[FindingLike], ix: _PageIndex) -> str:
+    """The index page's table of documents, from the ``documents.html`` template."""
+    counts: Counter[str] = Counter()
+    for f in findings:
+        for page in {ix.page_of.get(i) for i in f.ids} - {None}:
+            counts[page] += 1  # type: ignore[index]
+    rows = [{"href": files[g], "title": _doc_title(doc) if doc is not None else "Other topics",
+             "source": doc.source if doc is not None else None, "topics": len(topics),
+             "statements": sum(len(by_topic.get(t.id, [])) for t in topics), "findings": counts[files[g]]}
+            for g, doc, topics in groups]
+    return _templates().get_template("documents.html").render(rows=rows)
+
+
+def build_report(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | None = None,
+                 diagram_id: Callable[[str], str] | None = None,
+                 findings: Iterable[FindingLike] | None = None,
+                 labelling: Mapping[str, str] | None = None, diagram_legend: str | None = None,
+                 title: str | None = None) -> str:
+    """The report as one HTML page (see :func:`build_pages` for a report split into pages).
+
+    ``diagrams`` maps topic ids to SVG (inlined); ``diagram_id(map_id)`` is the id of a
+    statement's element in those SVGs (e.g. ``argmap.diagrams.svg_id``) so the text and the
+    diagrams link to each other; ``diagram_legend`` (SVG) explains their look once, beside the
+    contents. ``findings`` (``None``: the checks were not run) and
+    ``labelling`` (id → ``IN``/``OUT``/``UNDEC``) add the findings list and grounded status.
+    :func:`argmap.reports.make_report` computes all of them with argmap's own modules.
+
+    Example:
+        >>> from argmap.model import ArgumentMap, Topic
+        >>> page = build_report(ArgumentMap(topics=[Topic(id="t1", title="Fees & fines")]),
+        ...                     labelling={"t1": "IN"}, findings=[])
+        >>> "Fees &amp; fines" in page and "The checks found nothing" in page
+        True
+    """
+    return build_pages(amap, diagrams=diagrams, diagram_id=diagram_id, findings=findings, labelling=labelling,
+                       diagram_legend=diagram_legend, title=title, per_document=False)[INDEX]

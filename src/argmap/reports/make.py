@@ -1,4 +1,4 @@
-"""Computing a report's parts with argmap's own modules, and writing the page to a folder.
+"""Computing a report's parts with argmap's own modules, and writing the pages to a folder.
 
 Example:
     >>> import tempfile
@@ -13,71 +13,89 @@ Example:
 from __future__ import annotations
 
 import os
-from dataclasses import fields
-from html import escape
 from pathlib import Path
-from string import Template
 from typing import Any
 
 from argmap.errors import InputError
-from argmap.io import atomic_write
 from argmap.model import ArgumentMap
-from argmap.reports.html import asset, build_report
 
 
-def diagram_legend(theme: str | Any = "default") -> str:
-    """An SVG legend of the diagrams' shapes, lines and states, in ``theme``'s colours.
+def diagram_legend(**options: Any) -> str:
+    """The diagrams' legend as SVG text (see :func:`argmap.diagrams.render_legend`).
 
     Example:
-        >>> "claim (pro)" in diagram_legend()
+        >>> "rebuttal" in diagram_legend()  # doctest: +SKIP
         True
     """
-    from argmap.diagrams import get_theme
+    from argmap.diagrams import render_legend
 
-    colours = {f.name: escape(str(getattr(get_theme(theme), f.name))) for f in fields(get_theme(theme))}
-    return Template(asset("legend.svg")).substitute(colours)
+    return render_legend(**options).decode("utf-8")
 
 
-def report_parts(amap: ArgumentMap, *, theme: str = "default", timeout: float | None = None) -> dict[str, Any]:
+def report_parts(amap: ArgumentMap, *, timeout: float | None = None, progress: bool | None = None,
+                 **options: Any) -> dict[str, Any]:
     """The keyword arguments of :func:`build_report` for ``amap``: the grounded labelling,
-    the checks' findings, one SVG diagram per topic drawn with that labelling, the id of each
-    statement's element in them, and the diagrams' legend."""
+    the checks' findings, one SVG diagram per topic, the id of each statement's element in
+    them, and the diagrams' legend. ``options`` are the diagram options of
+    :func:`argmap.diagrams.render_topics` (``theme``, ``status``, ``font_size``,
+    ``graph_attr``, ``legend``), with the same defaults; the page has one legend
+    (``legend=False`` drops it), so the diagrams none.
+    """
     from argmap.checks import run_checks
-    from argmap.diagrams import DEFAULT_TIMEOUT, render_diagrams, svg_id
-    from argmap.diagrams.dot import MapIndex, topic_diagram
-    from argmap.semantics import grounded_labelling
-
-    labelling = grounded_labelling(amap)
+    from argmap.diagrams import DEFAULT_TIMEOUT, render_topics, svg_id
+    from argmap.progress import progress_bar
+    with progress_bar(2, "checking the map", show=progress) as bar:
+        labelling = amap.index.grounded
+        bar.update(1)
+        findings = run_checks(amap)
+        bar.update(1)
+    status = options.pop("status", True)
+    drawn = labelling if status is True else status
+    page_legend = options.pop("legend", True)
     # The diagrams share one page, so each topic's SVG ids get their own prefix (an edge
     # between topics is drawn in both diagrams); one legend on the page replaces theirs.
     prefix = {t.id: f"d{j}-" for j, t in enumerate(amap.topics)}
-    index = MapIndex(amap)
-    built = [topic_diagram(amap, t.id, theme=theme, labelling=labelling, id_prefix=prefix[t.id], legend=False,
-                           index=index) for t in amap.topics]
-    svgs = render_diagrams(built, "svg", timeout=DEFAULT_TIMEOUT if timeout is None else timeout)
+    diagrams = render_topics(amap, status=drawn, legend=False, id_prefix=prefix.__getitem__, progress=progress,
+                             timeout=DEFAULT_TIMEOUT if timeout is None else timeout, **options)
     topic_of = {n.id: n.topic for n in amap.nodes}
 
     def diagram_id(item_id: str) -> str:
         return svg_id(item_id, prefix[topic_of.get(item_id, item_id)])
 
-    return {"labelling": labelling, "findings": run_checks(amap), "diagram_id": diagram_id,
-            "diagrams": {t.id: svg for t, svg in zip(amap.topics, svgs)}, "diagram_legend": diagram_legend(theme)}
+    legend_options = {k: v for k, v in options.items() if k in ("theme", "font_size")}
+    legend = diagram_legend(status=drawn is not False, **legend_options) if page_legend else None
+    return {"labelling": labelling, "findings": findings, "diagram_id": diagram_id, "diagrams": diagrams,
+            "diagram_legend": legend}
 
 
 def make_report(amap: ArgumentMap, out_dir: str | os.PathLike[str], *, title: str | None = None,
-                theme: str = "default", timeout: float | None = None) -> Path:
-    """Write ``out_dir/index.html`` (the report) and ``out_dir/map.json`` (the map it shows);
-    returns the path of ``index.html``.
+                per_document: bool | None = None, timeout: float | None = None, progress: bool | None = None,
+                **options: Any) -> Path:
+    """Write the report into ``out_dir``: ``index.html``, ``map.json`` (the map it shows)
+    and, for more than :data:`~argmap.reports.html.PAGES_FROM` documents (or with
+    ``per_document=True``), one page per document; returns the path of ``index.html``.
+    Diagram ``options`` as in :func:`report_parts`; ``progress`` (default: on a terminal or
+    in Jupyter) shows a bar for each phase: checks, layout, pages.
 
-    Each file is written atomically and the page last, so a failure never leaves a
-    half-written or stale-looking report behind.
+    Each file is written atomically and ``index.html`` last, so a failure never leaves a
+    half-written or stale-looking report behind; pages of an earlier split report that this
+    one no longer has are removed.
     """
+    from argmap.io import atomic_write
+    from argmap.progress import progress as progress_iter
+    from argmap.reports.html import INDEX, build_pages
+
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError(out, "exists and is not a directory (give -o a folder for the report)")
-    page = build_report(amap, title=title, **report_parts(amap, theme=theme, timeout=timeout))
-    # Lone surrogates can come in through JSON "\ud800" escapes; they cannot be UTF-8.
-    data = page.encode("utf-8", errors="replace")
+    parts = report_parts(amap, timeout=timeout, progress=progress, **options)
+    pages = build_pages(amap, title=title, per_document=per_document, progress=progress, **parts)
+    stale = {p.name for p in out.glob("doc-[0-9][0-9][0-9]*.html")} - set(pages) if out.is_dir() else set()
     atomic_write(out / "map.json", amap.to_json() + "\n")
-    atomic_write(out / "index.html", data)
-    return out / "index.html"
+    names = [n for n in pages if n != INDEX] + [INDEX]
+    for name in progress_iter(names, total=len(names), label="writing files", show=progress):
+        # Lone surrogates can come in through JSON "\ud800" escapes; they cannot be UTF-8.
+        atomic_write(out / name, pages[name].encode("utf-8", errors="replace"))
+    for name in stale:
+        (out / name).unlink(missing_ok=True)
+    return out / INDEX

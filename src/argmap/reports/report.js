@@ -3,7 +3,10 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("argmap-data").textContent);
+  /* Statements and topics keyed by their position in the map: a page of a report split into
+     pages holds its own ones, plus a short entry for each one elsewhere that a card names. */
   var S = data.statements, T = data.topics;
+  function each(table, fn) { Object.keys(table).forEach(function (k) { fn(table[k], k); }); }
   var STATUS = { IN: "accepted", OUT: "defeated", UNDEC: "undecided" };
 
   function byId(id) { return id ? document.getElementById(id) : null; }
@@ -15,9 +18,10 @@
     return el;
   }
   function describe(ref) {
-    if (ref[0] === "t") { return "topic “" + T[ref[1]].title + "”"; }
+    if (ref[0] === "t") { return T[ref[1]] ? "topic “" + T[ref[1]].title + "”" : "a topic on another page"; }
     var s = S[ref[1]];
-    return s.kind + " " + s.id + " “" + s.text + "”";
+    if (!s) { return "a statement on another page"; }
+    return s.kind + " " + s.id + " “" + s.text + "”" + (s.elsewhere ? " (on another page)" : "");
   }
 
   /* ----- the card ----- */
@@ -126,9 +130,9 @@
     m.addEventListener("click", function () { jump(byId("t" + j), byId("h" + j) || m); });
   });
   /* Statements in the diagrams lead back to the text */
-  S.forEach(function (s, k) {
+  each(S, function (s, k) {
     var g = byId(s.g);
-    if (!g) { return; }
+    if (s.elsewhere || !g) { return; }
     g.classList.add("dnode");
     g.setAttribute("tabindex", "0");
     g.setAttribute("role", "link");
@@ -137,7 +141,7 @@
       if (ev.key === "Enter") { ev.preventDefault(); jump(textOf(k), g); }
     });
   });
-  T.forEach(function (t, j) {
+  each(T, function (t, j) {
     var g = byId(t.g);
     if (!g || !byId("h" + j)) { return; }
     g.classList.add("dnode");

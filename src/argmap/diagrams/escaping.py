@@ -1,4 +1,4 @@
-"""Text made safe for DOT, Graphviz HTML-like labels, SVG and file names.
+"""Escaping: text made safe for DOT, Graphviz HTML-like labels, SVG, element ids and file names.
 
 Every string that reaches Graphviz passes through :func:`clean` first: characters XML
 cannot carry (C0/C1 controls, lone surrogates, U+FFFE/U+FFFF) are dropped and all white
@@ -61,19 +61,19 @@ def label_text(text: str) -> str:
     return xml_escape(text).replace("\\", "\\\\").replace("[", "&#91;").replace("]", "&#93;")
 
 
-def dot_string(text: str) -> str:
-    """A DOT double-quoted string for an escString attribute such as ``tooltip``.
+def tooltip_text(text: str) -> str:
+    r"""Cleaned text for a DOT escString attribute such as ``tooltip``, before quoting.
 
-    Backslashes are doubled (``\\N``, ``\\l``... would otherwise be expanded), quotes escaped.
-    ``&`` becomes ``&amp;`` because Graphviz copies entity-like sequences into SVG
-    attributes untouched: without it, a statement containing "&lt;" would show as "<".
+    ``&`` becomes ``&amp;`` because Graphviz copies entity-like sequences into SVG attributes
+    untouched: without it, a statement containing "&lt;" would show as "<". Backslashes
+    (``\N``, ``\l``... would otherwise be expanded) and quotes are escaped by the quoting
+    of every value (:func:`argmap.diagrams.dot.quote`).
 
     Example:
-        >>> dot_string('say "hi" \\\\ &lt;')
-        '"say \\\\"hi\\\\" \\\\\\\\ &amp;lt;"'
+        >>> tooltip_text('say "hi"\n &lt;')
+        'say "hi" &amp;lt;'
     """
-    body = clean(text).replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
-    return f'"{body}"'
+    return clean(text).replace("&", "&amp;")
 
 
 def encode_id(map_id: str) -> str:
@@ -97,41 +97,6 @@ def svg_id(map_id: str, id_prefix: str = "") -> str:
         'arg-n_5f_1_2f__e9_'
     """
     return f"{id_prefix}arg-{encode_id(map_id)}"
-
-
-def wrap(text: str, width: int) -> list[tuple[int, int]]:
-    """Greedy line breaking of cleaned ``text``: ``(start, end)`` offsets of each line.
-
-    Words longer than ``width`` are cut into ``width``-sized pieces so no line overflows.
-
-    Example:
-        >>> t = "the quick brown fox jumps"
-        >>> [t[a:b] for a, b in wrap(t, 10)]
-        ['the quick', 'brown fox', 'jumps']
-        >>> w = "abcdefghij"
-        >>> [w[a:b] for a, b in wrap(w, 4)]
-        ['abcd', 'efgh', 'ij']
-    """
-    lines: list[tuple[int, int]] = []
-    start = end = -1
-    for word in re.finditer(r"\S+", text):
-        a, b = word.span()
-        while b - a > width:  # a word wider than a line gets lines of its own
-            if start >= 0:
-                lines.append((start, end))
-                start = -1
-            lines.append((a, a + width))
-            a += width
-        if start < 0:
-            start, end = a, b
-        elif b - start <= width:
-            end = b
-        else:
-            lines.append((start, end))
-            start, end = a, b
-    if start >= 0:
-        lines.append((start, end))
-    return lines
 
 
 def slug(text: str, limit: int = 48) -> str:
