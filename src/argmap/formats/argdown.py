@@ -140,9 +140,7 @@ class _Member:
     text: str
     tags: list[str]
     data: dict[str, Any] | None
-    line: int
     section: str | None
-    role: str  # top-level | relation | premise | conclusion | description
     defines: bool  # has text (a definition, not a bare reference)
 
 
@@ -339,7 +337,7 @@ class _Scanner:
     def _replay(self, events: list[tuple[Any, ...]]) -> None:
         self.stack: list[tuple[int, _Element]] = []
         self.in_pcs: str | None = None  # argument title whose premise–conclusion list is open
-        self.last_argument: tuple[str, int] | None = None  # title of the last top-level argument
+        self.last_argument: str | None = None  # title of the last top-level argument
         elements = [e for e in events if e[0] == "element"]
         texts = ["\n".join(part for _, _, part in block) for _, _, block in elements]
         parsed = iter(self._contents(texts, [(block[0][0], block[0][1]) for _, _, block in elements]))
@@ -453,7 +451,7 @@ class _Scanner:
         else:
             self._top_level(parsed, indent, line, col)
 
-    def _member(self, parsed: dict[str, Any], line: int, role: str, col: int) -> _Element:
+    def _member(self, parsed: dict[str, Any], line: int, col: int) -> _Element:
         kind = parsed["kind"] or "statement"
         title = parsed["title"]
         if parsed["kind"] is None:
@@ -465,15 +463,15 @@ class _Scanner:
             raise self._error(line, col, f"{'[' if kind == 'statement' else '<'}{title}"
                               f"{']' if kind == 'statement' else '>'}: has no text (expected text after "
                               "the colon, or a reference without the colon)")
-        self.doc.members.append(_Member(kind, title, parsed["text"], parsed["tags"], parsed["data"], line,
-                                        self.section, role, parsed["defines"] or parsed["kind"] is None))
+        self.doc.members.append(_Member(kind, title, parsed["text"], parsed["tags"], parsed["data"], self.section,
+                                        parsed["defines"] or parsed["kind"] is None))
         return _Element(kind, title)
 
     def _top_level(self, parsed: dict[str, Any], indent: int, line: int, col: int) -> None:
         self.in_pcs = None
-        element = self._member(parsed, line, "top-level", col)
+        element = self._member(parsed, line, col)
         self.stack = [(-1, element)]
-        self.last_argument = (element.title, line) if element.kind == "argument" else None
+        self.last_argument = element.title if element.kind == "argument" else None
 
     def _relation(self, marker: str, indent: int, parsed: dict[str, Any], line: int, col: int) -> None:
         while self.stack and self.stack[-1][0] >= indent:
@@ -482,7 +480,7 @@ class _Scanner:
             raise self._error(line, col, f"relation '{marker}' has nothing to attach to (expected it indented "
                               "under a statement or argument)")
         parent = self.stack[-1][1]
-        child = self._member(parsed, line, "relation", col)
+        child = self._member(parsed, line, col)
         rtype, child_is_source = _MARKERS[marker]
         source, target = (child, parent) if child_is_source else (parent, child)
         if self.strict and source.kind == target.kind == "statement":
@@ -495,13 +493,12 @@ class _Scanner:
             if self.last_argument is None:
                 self.untitled += 1
                 title = f"Untitled {self.untitled}"
-                self.doc.members.append(_Member("argument", title, "", [], None, line, self.section,
-                                                "description", False))
+                self.doc.members.append(_Member("argument", title, "", [], None, self.section, False))
             else:
-                title = self.last_argument[0]
+                title = self.last_argument
             self.in_pcs = title
             self.doc.pcs[title] = []
-        element = self._member(parsed, line, "premise", col)
+        element = self._member(parsed, line, col)
         self.doc.pcs[self.in_pcs].append({"role": "premise", "title": element.title})
         self.stack = [(indent, element)]
 
@@ -510,8 +507,6 @@ class _Scanner:
         steps = self.doc.pcs[self.in_pcs]
         if not steps or steps[-1]["role"] == "inference":
             raise self._error(line, 1, "inference line without a premise before it")
-        if steps:
-            steps[-1]["role"] = "premise"
         steps.append({"role": "inference", "rule": " ".join(" ".join(rule).split())})
         self.stack = []
 
