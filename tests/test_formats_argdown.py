@@ -153,6 +153,28 @@ def test_the_six_examples_import_with_the_cli_counts(name: str, shared_dir: Path
     assert all(n.kind in ("claim", "critique", "rebuttal") for n in m.nodes)
 
 
+@pytest.mark.shared
+def test_the_six_examples_read_as_argdown_cli_reads_them(shared_dir: Path, tmp_path: Path) -> None:
+    """Not only the counts: the same statements and arguments by title, the same relations by
+    ends, type and direction, and the same texts (ours leave out tags at the end)."""
+    names = sorted(REFERENCE)
+    texts = [(shared_dir / "data" / "argdown-examples" / f"{n}.argdown").read_text(encoding="utf-8") for n in names]
+    for name, text, ref in zip(names, texts, cli_json(tmp_path, texts)):
+        m = quiet_parse(text, f"{name}.argdown")
+        title = {n.id: (n.model_extra or {}).get("argdown", {}).get("title", n.id) for n in m.nodes}
+        is_argument = {n.id for n in m.nodes if (n.model_extra or {}).get("argdown", {}).get("type") == "argument"}
+        assert {title[i] for i in title if i not in is_argument} == set(ref["statements"]), name
+        assert {title[i] for i in is_argument} == set(ref["arguments"]), name
+        assert {(title[e.source], title[e.target], relation_type(e)) for e in m.edges} == \
+            {(r["from"], r["to"], r["relationType"]) for r in ref["relations"]}, name
+        for n in m.nodes:
+            if n.id in is_argument:
+                continue
+            members = ref["statements"][title[n.id]]["members"]
+            shown = " ".join(next((x["text"] for x in members if (x.get("text") or "").strip()), "").split())
+            assert re.sub(r"(\s*(#\([^)]*\)|#\S+))+$", "", shown) == n.text, (name, n.id)
+
+
 # ----------------------------------------------------------------------------- writing
 
 
