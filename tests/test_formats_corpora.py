@@ -11,8 +11,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from strategies import argument_maps
 
 from argmap import InputError
 from argmap.formats import FormatWarning, generate, parse, read, write
@@ -103,13 +101,6 @@ def test_aif_warns_about_undercuts_and_keeps_dialogue_nodes() -> None:
 def test_bad_aif_is_one_clear_error(content: str, message: str) -> None:
     with pytest.raises(InputError, match=message.replace("[", r"\[").replace("]", r"\]")):
         parse(content, "aif", "x.json")
-
-
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(argument_maps())
-def test_aif_round_trip_is_exact(amap: ArgumentMap) -> None:
-    """One scheme node per edge and argmap's fields in an ``argmap`` key: nothing is lost."""
-    assert parse(generate(amap, "aif"), "aif") == amap
 
 
 def test_arguebuf_reads_our_aif(tmp_path: Path) -> None:
