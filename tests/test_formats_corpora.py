@@ -94,7 +94,8 @@ def test_aif_warns_about_undercuts_and_keeps_dialogue_nodes() -> None:
     [
         ('{"nodes": [}', "x.json:1:12: not valid JSON"),
         ('{"nodes": []}', 'expected an object with "nodes" and "edges" lists'),
-        ('{"nodes": [{"nodeID": "1", "type": "I", "text": "a"}], "edges": [{"edgeID": "e", "fromID": "1", "toID": "9"}]}',
+        ('{"nodes": [{"nodeID": "1", "type": "I", "text": "a"}], '
+         '"edges": [{"edgeID": "e", "fromID": "1", "toID": "9"}]}',
          "edges[0]: node '9' does not exist"),
     ],
 )

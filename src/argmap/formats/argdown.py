@@ -576,8 +576,8 @@ class _Builder:
                 topic_statements[(kind, title)] = str(own["topic"]) if own["topic"] is not True else (topic_id or "")
                 continue
             node_id = str(own.pop("id", title))
-            if kind == "argument" and title in statement_titles and "id" not in (defining.data or {}).get(_ARGMAP_KEY, {}):
-                node_id = f"<{title}>"
+            if kind == "argument" and title in statement_titles and node_id == title:
+                node_id = f"<{title}>"  # an argument and a statement share the title
             tags = list(dict.fromkeys(t for m in members for t in m.tags))
             kind_tags = [t for t in tags if t in KINDS]
             visible = defining.text

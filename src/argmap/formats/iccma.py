@@ -2,8 +2,9 @@
 2023 ``p af N`` format (``.af`` / ``.i23``), plus the ICCMA 2019 extension syntax.
 
 As an exporter (``argmap export MAP --to apx``, ``--to tgf``, ``--to i23``) this module writes
-a map's Dung framework (:func:`argmap.semantics.framework_from_map`). Map ids can be any string, so names that are not plain apx atoms are written as quoted
-strings (``"it's a \\"claim\\""``), which :func:`loads_apx` reads back.
+a map's Dung framework (:func:`argmap.semantics.framework_from_map`). Map ids can be any
+string, so names that are not plain apx atoms are written as quoted strings
+(``"it's a \\"claim\\""``), which :func:`loads_apx` reads back.
 
 Example:
     >>> from argmap.semantics import Framework

@@ -58,7 +58,8 @@ def parse_microtexts(text: str, source: str = "<microtexts>") -> ArgumentMap:
     by_id = {e["id"]: e for e in edges}
     for e in edges:
         if e["type"] not in ("seg", "sup", "exa", "reb", "und", "add"):
-            raise InputError(source, f"edge {e['id']}: unknown type {e['type']!r} (expected seg, sup, exa, reb, und or add)")
+            raise InputError(source, f"edge {e['id']}: unknown type {e['type']!r} "
+                             "(expected seg, sup, exa, reb, und or add)")
         known = roles if e["type"] != "seg" else edus
         if e["src"] not in known:
             raise InputError(source, f"edge {e['id']}: source {e['src']!r} does not exist")
