@@ -296,3 +296,24 @@ def test_mermaid_one_diagram_per_topic_with_cross_topic_nodes() -> None:
     assert "class m2 other" in first
     assert _labels(first)[1] == "Say #quot;hi#quot; #amp; go"
     assert "x --#gt; y" in _labels(second)[2]
+
+
+# ----------------------------------------------------------------------------- bad input
+
+_ARGDOWN_BITS = st.sampled_from(["[a]: x", "[a]", "<b>: y", "<b>", "  + ", "  - ", "    -> ", "  _ ", "><",
+                                 "(1) ", "----", "--", "# H", "===", "{", "}", '{"argmap": {"span": [0, 1]}}',
+                                 '{"argmap": {"kind": "claim", "topic": 3}}', "#tag", "@[a]", "/*", "*/", "//",
+                                 "<!--", "-->", "\\", "\n", "\n\n", " ", "text", "1.1. Pro: ", "Discussion Title: T"])
+
+
+@PROPERTY
+@given(st.lists(_ARGDOWN_BITS | st.text(max_size=5), max_size=30).map("".join),
+       st.sampled_from(["argdown", "kialo", "aif", "microtexts", "graphml", "nodelink", "json"]))
+def test_any_text_is_a_map_or_one_input_error(text: str, fmt: str) -> None:
+    """Whatever the file holds, reading it gives a map or an InputError: never a crash."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FormatWarning)
+            parse(text, fmt, "f")
+    except InputError as exc:
+        assert str(exc).startswith("f") and "\n" not in str(exc)

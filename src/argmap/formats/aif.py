@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import InputError
-from argmap.model import ArgumentMap, Document, Edge, Node, Topic
+from argmap.model import ArgumentMap
 
 _RELATION_OF = {"RA": "supports", "CA": "attacks"}
 _SCHEME_TEXT = {"supports": "Default Inference", "attacks": "Default Conflict"}
@@ -81,17 +81,18 @@ class _Reader:
 
     def build(self) -> ArgumentMap:
         meta = self.data.get(_ARGMAP_KEY) if isinstance(self.data.get(_ARGMAP_KEY), dict) else {}
-        documents = [Document(**d) for d in meta.get("documents", [])]
-        if not documents:
-            documents = self._text_beside()
-        topics: list[Topic] = []
+        documents = meta.get("documents", [])
+        if not isinstance(documents, list) or not isinstance(meta.get("extra", {}), dict):
+            raise InputError(self.source, "the 'argmap' key must hold a list of documents and an 'extra' object")
+        documents = documents or self._text_beside()
+        topics: list[dict[str, Any]] = []
         statements: dict[str, dict[str, Any]] = {}
         for node_id, n in self.nodes.items():
             if n["type"] != "I":
                 continue
             own = n.get(_ARGMAP_KEY) if isinstance(n.get(_ARGMAP_KEY), dict) else {}
             if "topic" in own and isinstance(own["topic"], dict):
-                topics.append(Topic(id=node_id, title=str(n.get("text", "")), **own["topic"]))
+                topics.append({**own["topic"], "id": node_id, "title": str(n.get("text", ""))})
                 continue
             statements[node_id] = {"id": node_id, "text": str(n.get("text", "")), **own}
         edges = self._edges()
@@ -102,22 +103,28 @@ class _Reader:
         from argmap.formats.positions import infer_kinds
 
         kinds = infer_kinds(statements, [(e["source"], e["target"], e["relation"]) for e in edges], fixed,
-                            [t.id for t in topics])
+                            [t["id"] for t in topics])
         if documents and not meta:
             self._locate(statements, documents[0])
         for s in statements.values():
             s["kind"] = kinds[s["id"]]
-            s.setdefault("topic", topics[0].id)
+            s.setdefault("topic", topics[0]["id"])
         for note in self.notes:
             warnings.warn(f"{self.source}: {note}", _format_warning(), stacklevel=3)
         extra = dict(meta.get("extra", {}))
         if kept:
             extra["aif"] = kept
         try:
-            return ArgumentMap(documents=documents, topics=topics, nodes=[Node(**s) for s in statements.values()],
-                               edges=[Edge(**e) for e in edges], **extra)
+            # one validation for the whole map (per-item models would cost as much again)
+            return ArgumentMap.model_validate({"documents": documents, "topics": topics,
+                                               "nodes": list(statements.values()), "edges": edges, **extra})
         except ValueError as exc:
-            raise InputError(self.source, f"does not make a valid map: {exc}") from None
+            from pydantic import ValidationError
+
+            from argmap.io import describe_validation_error
+
+            problem = describe_validation_error(exc) if isinstance(exc, ValidationError) else str(exc)
+            raise InputError(self.source, f"does not make a valid map: {problem}") from None
 
     def _edges(self) -> list[dict[str, Any]]:
         edges: list[dict[str, Any]] = []
@@ -166,7 +173,7 @@ class _Reader:
             kept["locutions"] = self.data["locutions"]
         return kept
 
-    def _text_beside(self) -> list[Document]:
+    def _text_beside(self) -> list[dict[str, Any]]:
         if self.source.startswith("<"):
             return []
         txt = Path(self.source).with_suffix(".txt")
@@ -174,33 +181,33 @@ class _Reader:
             text = txt.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
             return []
-        return [Document(id="d1", title=Path(self.source).stem, source=str(txt), text=text)]
+        return [{"id": "d1", "title": Path(self.source).stem, "source": str(txt), "text": text}]
 
-    def _locate(self, statements: dict[str, dict[str, Any]], doc: Document) -> None:
+    def _locate(self, statements: dict[str, dict[str, Any]], doc: dict[str, Any]) -> None:
         """Spans: each I-node's text in the document, searched onward from the last one found."""
-        assert doc.text is not None
+        text = doc["text"]
         cursor = 0
         missing = []
         for s in statements.values():
-            found = doc.text.find(s["text"], cursor) if s["text"] else -1
+            found = text.find(s["text"], cursor) if s["text"] else -1
             if found < 0 and s["text"]:
-                found = doc.text.find(s["text"])
+                found = text.find(s["text"])
             if found < 0:
                 missing.append(s["id"])
                 continue
             s["span"] = (found, found + len(s["text"]))
-            s["document"] = doc.id
+            s["document"] = doc["id"]
             cursor = found + len(s["text"])
         if missing:
-            self.notes.append(f"{len(missing)} I-node text(s) not found in {doc.source}: no span for "
+            self.notes.append(f"{len(missing)} I-node text(s) not found in {doc['source']}: no span for "
                               f"{', '.join(missing[:5])}")
 
-    def _default_topic(self, statements: dict[str, Any]) -> Topic:
+    def _default_topic(self, statements: dict[str, Any]) -> dict[str, Any]:
         tid = "topic"
         while tid in statements or tid in self.nodes:
             tid += "_"
         title = Path(self.source).stem if not self.source.startswith("<") else "AIF map"
-        return Topic(id=tid, title=title)
+        return {"id": tid, "title": title}
 
 
 def _format_warning() -> type[Warning]:

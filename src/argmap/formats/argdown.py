@@ -48,7 +48,7 @@ from pathlib import PurePath
 from typing import Any
 
 from argmap.errors import InputError
-from argmap.model import KINDS, ArgumentMap, Document, Edge, Node, Topic
+from argmap.model import KINDS, ArgumentMap, Edge, Node, Topic
 
 # ----------------------------------------------------------------------------- grammar
 
@@ -549,9 +549,14 @@ class _Builder:
         front = dict(doc.front)
         meta = front.pop(_ARGMAP_KEY, None) if isinstance(front.get(_ARGMAP_KEY), dict) else None
         meta = dict(meta or {})
-        documents = [Document(**d) for d in meta.pop("documents", [])]
-        doc_text = {d.id: d.text for d in documents}
-        single_text = documents[0].text if len(documents) == 1 else None
+        documents = meta.pop("documents", [])
+        extra = meta.pop("extra", {})
+        if not isinstance(documents, list) or not all(isinstance(d, dict) for d in documents) \
+                or not isinstance(extra, dict):
+            raise InputError(self.source, "front matter: 'argmap' must hold a list of documents (objects) and "
+                             "an 'extra' object, as argmap writes them")
+        doc_text = {d.get("id"): d.get("text") for d in documents}
+        single_text = documents[0].get("text") if len(documents) == 1 else None
 
         topics, topic_of_section = self._topics(front)
         # One entry per element (statement title / argument title), in order of first appearance.
@@ -607,8 +612,9 @@ class _Builder:
             span = own.pop("span", None)
             document = own.pop("document", None)
             if span is not None:
-                known = doc_text.get(document) if document else single_text
-                if known is not None and isinstance(span, list) and len(span) == 2 and (
+                known = doc_text.get(document) if isinstance(document, str) else single_text
+                if isinstance(known, str) and isinstance(span, list) and len(span) == 2 \
+                        and all(isinstance(i, int) for i in span) and (
                         not 0 <= span[0] <= span[1] <= len(known) or known[span[0]:span[1]] != text):
                     self.notes.append(f"statement [{title}]: its text no longer matches its span in the "
                                       "document; the span is dropped")
@@ -637,7 +643,7 @@ class _Builder:
         try:
             # one validation for the whole map: per-node models would cost as much again
             return ArgumentMap.model_validate({"documents": documents, "topics": topics, "nodes": nodes,
-                                               "edges": edges, **meta.pop("extra", {})})
+                                               "edges": edges, **extra})
         except ValueError as exc:
             from pydantic import ValidationError
 

@@ -29,7 +29,8 @@ def infer_kinds(node_ids: Iterable[str], edges: Iterable[tuple[str, str, str]],
     edge_list = list(edges)
     fixed = dict(fixed or {})
     stance: dict[str, str] = {r: "pro" for r in pro_roots}
-    stance.update({n: STANCE[k] for n, k in fixed.items()})
+    # a stated kind that is no kind is left for the map's validation to report
+    stance.update({n: STANCE[k] for n, k in fixed.items() if k in STANCE})
     incoming: dict[str, list[tuple[str, str]]] = {}
     outgoing = set()
     for source, target, relation in edge_list:
