@@ -22,7 +22,7 @@ from argmap.formats.mermaid import escape_label
 from argmap.formats.positions import infer_kinds
 from argmap.model import ArgumentMap, Document, Edge, Node, Topic
 
-PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def small_map() -> ArgumentMap:

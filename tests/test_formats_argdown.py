@@ -185,7 +185,7 @@ def map_key(m: ArgumentMap) -> tuple:
     return topics, nodes, {(e.source, e.target, e.relation) for e in m.edges}, m.documents
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(argument_maps())
 def test_argdown_round_trip_keeps_the_whole_map(amap: ArgumentMap) -> None:
     """Argdown keeps one relation per (source, target, type), so what is lost is exactly the
