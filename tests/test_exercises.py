@@ -131,3 +131,57 @@ def test_exercise_json_round_trips_and_has_a_schema(example_maps):
     schema = Exercise.model_json_schema()
     assert "items" in schema["properties"] and "key" in schema["properties"]
     assert json.loads(ex.sheet().model_dump_json())["key"] == []
+
+
+def flipped_and_retargeted(amap: ArgumentMap) -> tuple[ArgumentMap, str, int]:
+    """A copy with one statement's kind flipped and another's attack moved to another statement."""
+    student = amap.model_copy(deep=True)
+    edge_at = next(i for i, e in enumerate(student.edges) if e.relation == "attacks"
+                   and any(n.id not in (e.source, e.target) for n in student.index.statements[student.node(e.source).topic]))
+    edge = student.edges[edge_at]
+    topic = student.node(edge.source).topic
+    new_target = next(n.id for n in student.index.statements[topic] if n.id not in (edge.source, edge.target))
+    student.edges[edge_at] = edge.model_copy(update={"target": new_target})
+    flip = next(n for n in student.nodes if n.id != edge.source and n.kind == "claim") if any(
+        n.kind == "claim" and n.id != edge.source for n in student.nodes) else next(
+        n for n in student.nodes if n.id != edge.source)
+    flip.kind = "rebuttal" if flip.kind != "rebuttal" else "claim"
+    return student, flip.id, edge_at
+
+
+@pytest.mark.parametrize("spans", [True, False])
+def test_student_map_graded_against_teacher_loses_exactly_the_two_mistakes(example_maps, spans):
+    from argmap.exercises.compare import grade_map
+
+    for name in ("road-pricing.txt", "school-uniforms.txt", "rewilding.txt"):
+        teacher = example_maps[name].model_copy(deep=True)
+        if not spans:
+            for item in [*teacher.nodes, *teacher.topics]:
+                item.span = None
+        own = grade_map(teacher, teacher)
+        assert own.score == 1.0 and own.feedback == [], name
+        student, flipped, edge_at = flipped_and_retargeted(teacher)
+        g = grade_map(teacher, student)
+        assert (g.points, g.out_of) == (own.out_of - 2, own.out_of), name
+        assert len(g.feedback) == 2, g.feedback
+        flip_text = teacher.node(flipped).text[:20]
+        assert any(flip_text in f and "You marked" in f and f"it is a {teacher.node(flipped).kind}" in f
+                   for f in g.feedback)
+        moved = teacher.edges[edge_at]
+        assert any(f"it attacks {moved.target}" in f for f in g.feedback), g.feedback
+
+
+def test_student_map_with_its_own_ids_and_wording_still_matches():
+    from argmap.exercises.compare import grade_map
+
+    teacher = ArgumentMap()
+    c = teacher.add_claim(teacher.add_topic("Road tolls"), "Tolls cut traffic in the centre.")
+    teacher.add_critique(c, "Critics say tolls hurt the poor.")
+    student = ArgumentMap()
+    c2 = student.add_claim(student.add_topic("Tolls"), "Tolls cut the traffic in the centre")
+    student.add_critique(c2, "critics say that tolls hurt the poor")
+    student.add_claim("t1", "The weather is nice.")
+    g = grade_map(teacher, student)
+    assert (g.points, g.out_of) == (4, 5)
+    assert g.feedback == ["'The weather is nice.' is not a statement in the teacher's map: check it is one clause, "
+                          "argued by someone, and not part of another."]
