@@ -165,10 +165,12 @@ def _matchers(lexicon: Lexicon) -> tuple[Any, Any]:
 
 
 def _opens_clause(doc: Doc, start: int, lexicon: Lexicon) -> bool:
-    if start == 0 or doc[start].is_sent_start:
+    i = start - 1
+    while i >= 0 and doc[i].is_space:  # line breaks inside a paragraph are tokens of their own
+        i -= 1
+    if i < 0 or doc[start].is_sent_start:
         return True
-    before = doc[start - 1]
-    return before.is_punct or before.lower_ in lexicon.clause_openers
+    return doc[i].is_punct or doc[i].lower_ in lexicon.clause_openers
 
 
 def _says_next(doc: Doc, end: int, lexicon: Lexicon) -> bool:
@@ -180,7 +182,8 @@ def _says_next(doc: Doc, end: int, lexicon: Lexicon) -> bool:
         if close is None:
             return False
         i = close + 1
-    while i < len(doc) and (doc[i].lower_ in lexicon.between_words or doc[i].lower_.endswith("ly")):
+    while i < len(doc) and (doc[i].is_space or doc[i].lower_ in lexicon.between_words
+                            or doc[i].lower_.endswith("ly")):
         i += 1
     return i < len(doc) and doc[i].lower_ in lexicon.reporting_verbs
 

@@ -20,7 +20,7 @@ Example:
     >>> student.nodes[1].kind = "rebuttal"
     >>> g = grade_map(teacher, student)
     >>> g.score, g.feedback[0]
-    (0.75, "You marked 'Tolls hurt the poor.' as a rebuttal; it answers n1 ('Tolls cut traffic.'), so it is a critique.")
+    (0.75, "You marked 'Tolls hurt the poor.' as a rebuttal; it attacks n1 ('Tolls cut traffic.'), so it is a critique.")
 """
 
 from __future__ import annotations
@@ -131,8 +131,8 @@ def grade_map(teacher: ArgumentMap, student: ArgumentMap) -> MapGrade:
         if s.kind == t.kind:
             points += 1
             continue
-        targets = [e.target for e in t_ix.outgoing_edges(t.id)]
-        answers = f"it answers {' and '.join(name(x) for x in targets)}, so " if targets else ""
+        said = [f"{e.relation} {name(e.target)}" for e in t_ix.outgoing_edges(t.id)]
+        answers = f"it {' and '.join(said)}, so " if said else ""
         feedback.append(f"You marked {_q(s.text)} as a {s.kind}; {answers}it is a {t.kind}.")
     s_pairs = {(e.source, e.relation, e.target) for e in student.edges}
     for e in teacher.edges:
