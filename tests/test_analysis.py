@@ -29,7 +29,7 @@ night last winter. [[Opponents]] have long claimed that the figures are inflated
 According to [[critics]], the timetable is a mess. {{It has been suggested}} that a trial year would
 settle the matter. The council was told by its auditors that the budget is sound. Many people ride
 the late buses home from hospitals, and some of them have no other way back. The mayor said the
-service will stay. [[Others]] fear that {{it is widely believed}} without evidence that night
+service will stay. [[Several drivers]] worry that the depot is too small. [[Others]] fear that {{it is widely believed}} without evidence that night
 routes are safe.
 """
 

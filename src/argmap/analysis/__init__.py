@@ -62,6 +62,7 @@ class Lexicon:
     """
 
     vague_actors: tuple[str, ...]
+    vague_determiners: tuple[str, ...]
     reporting_verbs: tuple[str, ...]
     between_words: tuple[str, ...]
     clause_openers: tuple[str, ...]
@@ -152,7 +153,8 @@ def _matchers(lexicon: Lexicon) -> tuple[Any, Any]:
 
     nlp = _nlp()
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for code, words in (("vague-actor", lexicon.vague_actors), ("hedge", lexicon.hedges),
+    vague = (*lexicon.vague_actors, *lexicon.vague_determiners)
+    for code, words in (("vague-actor", vague), ("hedge", lexicon.hedges),
                         ("loaded-word", lexicon.loaded_words), ("lead-in", lexicon.attribution_lead_ins)):
         phrases.add(code, list(nlp.tokenizer.pipe(words)))
     passives = Matcher(nlp.vocab)
@@ -212,9 +214,17 @@ def analyze_text(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
         if code == "vague-actor":
             if s < taken_until:
                 continue  # inside a longer actor phrase ("many experts" over "experts")
-            if s in lead_ins or (_opens_clause(doc, s, lexicon) and _says_next(doc, e, lexicon)):
+            if not (s in lead_ins or _opens_clause(doc, s, lexicon)):
+                continue
+            # "Some taxpayers fear": a vague determiner with any noun is a vague actor too
+            with_noun = (e - s == 1 and doc[s].lower_ in lexicon.vague_determiners and e < len(doc)
+                         and doc[e].is_alpha and doc[e].lower_ not in lexicon.between_words)
+            if s in lead_ins or _says_next(doc, e, lexicon):
                 found.append((s, e, code))
                 taken_until = e
+            elif with_noun and _says_next(doc, e + 1, lexicon):
+                found.append((s, e + 1, code))
+                taken_until = e + 1
         elif code in ("hedge", "loaded-word"):
             found.append((s, e, code))
     for _, s, e in passives(doc):
@@ -257,11 +267,12 @@ def is_vague_actor(actor: str, lexicon: Lexicon | None = None) -> bool:
     """Whether a node's ``actor`` names nobody in particular ("Critics", "Some experts").
 
     Example:
-        >>> is_vague_actor("Many experts"), is_vague_actor("The city's transport office")
-        (True, False)
+        >>> is_vague_actor("Many experts"), is_vague_actor("Some taxpayers"), is_vague_actor("The city's transport office")
+        (True, True, False)
     """
-    words = " ".join(actor.lower().split())
-    return words in (lexicon or _default_lexicon()).vague_actors
+    lexicon = lexicon or _default_lexicon()
+    words = actor.lower().split()
+    return " ".join(words) in lexicon.vague_actors or (len(words) > 1 and words[0] in lexicon.vague_determiners)
 
 
 def _reading_order(amap: ArgumentMap, nodes: list[Node]) -> list[Node]:

@@ -77,10 +77,10 @@ def _roles(amap: ArgumentMap, statements: list[Statement], numbers: dict[str, in
     out = []
     for s in statements:
         node = ix.nodes[s.node]
-        targets = [e.target for e in ix.outgoing_edges(node.id)]
         why = {"claim": "it argues for the thesis", "critique": "it argues against what it answers",
                "rebuttal": "it answers a critique in favour of the thesis"}[node.kind]
-        answers = f", answering {_names(targets, numbers)}" if targets else ""
+        said = [f"{e.relation} {_name(e.target, numbers)}" for e in ix.outgoing_edges(node.id)]
+        answers = f"; it {' and '.join(said)}" if said else ""
         out.append((Item(id=f"roles-{s.number}", kind="roles", statement=s.number, topic=s.topic,
                          prompt=f"Statement {s.number}: is it a claim, a critique or a rebuttal, and whose side is it on?",
                          fields=[Field(name="kind", options=list(KINDS)), Field(name="side", options=list(SIDES))]),
