@@ -292,3 +292,8 @@ def test_a_markdown_table_with_side_columns() -> None:
         ("critique", "Installation costs thousands.", "T:Heat pumps at home"),
         ("claim", "No boiler to service.", "T:Heat pumps at home"),
     ]
+
+
+def test_a_label_with_nothing_after_it_states_nothing() -> None:
+    amap = extract_text("Myth: ;\nFact: the bins are emptied weekly.")
+    assert [n.text for n in amap.nodes] == ["the bins are emptied weekly."]
