@@ -35,6 +35,9 @@ VERBS: dict[str, str] = {
     "render": "render",
     "solve": "solve",
     "export": "export",
+    "exercise": "exercise",
+    "grade": "grade",
+    "analyze": "analyze",
     "schema": "schema",
 }
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field as _PydanticField, model_validator
 
 EXERCISE_SCHEMA = "argmap-exercise/1"
 
@@ -69,7 +69,10 @@ class KeyEntry(_Model):
 class Exercise(_Model):
     """Statements, items and the answer key generated from one map with one seed."""
 
-    schema_tag: Literal["argmap-exercise/1"] = EXERCISE_SCHEMA
+    model_config = ConfigDict(extra="forbid", defer_build=True, validate_by_name=True, validate_by_alias=True,
+                              serialize_by_alias=True)
+
+    schema_tag: Literal["argmap-exercise/1"] = _PydanticField(default=EXERCISE_SCHEMA, alias="schema")
     title: str
     seed: int
     topics: dict[str, str] = {}
@@ -95,3 +98,32 @@ class Exercise(_Model):
     def key_of(self) -> dict[str, KeyEntry]:
         """Item id → its key entry."""
         return {k.item: k for k in self.key}
+
+
+def exercise_from_json(raw: bytes | str, path: str = "<exercise>") -> Exercise:
+    """Parse and validate an exercise JSON, with errors naming ``path`` (one line).
+
+    Example:
+        >>> exercise_from_json(b'{"schema": "argmap/1"}', "k.json")
+        Traceback (most recent call last):
+        ...
+        argmap.errors.InputError: k.json: not an argmap exercise (schema 'argmap/1', expected 'argmap-exercise/1')
+    """
+    import json
+
+    from pydantic import ValidationError
+
+    from argmap.errors import InputError
+    from argmap.io import describe_validation_error
+
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(path, f"not valid JSON ({exc})") from None
+    if not isinstance(data, dict) or data.get("schema") != EXERCISE_SCHEMA:
+        found = data.get("schema") if isinstance(data, dict) else None
+        raise InputError(path, f"not an argmap exercise (schema {found!r}, expected {EXERCISE_SCHEMA!r})")
+    try:
+        return Exercise.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(path, f"invalid exercise: {describe_validation_error(exc)}") from None
