@@ -30,4 +30,5 @@
     total.textContent = `Score: ${Math.round(points * 100) / 100} / ${key.items.length}`;
   }
   document.getElementById("check").addEventListener("click", check);
+  document.documentElement.dataset.ready = "1";
 })();
