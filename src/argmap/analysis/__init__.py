@@ -168,7 +168,9 @@ def _matchers(lexicon: Lexicon) -> tuple[Any, Any]:
 
 def _opens_clause(doc: Doc, start: int, lexicon: Lexicon) -> bool:
     i = start - 1
-    while i >= 0 and doc[i].is_space:  # line breaks inside a paragraph are tokens of their own
+    while i >= 0 and doc[i].is_space:  # line breaks are tokens of their own
+        if "\n" in doc[i].text:
+            return True  # a new line: after a heading or a list item, or wrapped text after punctuation
         i -= 1
     if i < 0 or doc[start].is_sent_start:
         return True

@@ -77,15 +77,13 @@ def _roles(amap: ArgumentMap, statements: list[Statement], numbers: dict[str, in
     out = []
     for s in statements:
         node = ix.nodes[s.node]
-        why = {"claim": "it argues for the thesis", "critique": "it argues against what it answers",
-               "rebuttal": "it answers a critique in favour of the thesis"}[node.kind]
-        said = [f"{e.relation} {_name(e.target, numbers)}" for e in ix.outgoing_edges(node.id)]
-        answers = f"; it {' and '.join(said)}" if said else ""
+        said = [f"{e.relation} {_name(e.target, numbers)}{_kind_of(amap, e.target)}" for e in ix.outgoing_edges(node.id)]
+        why = f"it {' and '.join(said)}" if said else "it answers nothing in the map"
         out.append((Item(id=f"roles-{s.number}", kind="roles", statement=s.number, topic=s.topic,
                          prompt=f"Statement {s.number}: is it a claim, a critique or a rebuttal, and whose side is it on?",
                          fields=[Field(name="kind", options=list(KINDS)), Field(name="side", options=list(SIDES))]),
                     KeyEntry(item=f"roles-{s.number}", answer={"kind": node.kind, "side": node.stance},
-                             explanation=f"Statement {s.number} is a {node.kind} ({node.stance}): {why}{answers}.")))
+                             explanation=f"Statement {s.number} is a {node.kind} ({node.stance}): {why}.")))
     return out
 
 
@@ -118,6 +116,11 @@ def _links(amap: ArgumentMap, statements: list[Statement], numbers: dict[str, in
                              explanation=f"Statement {s.number} attacks {_name(right, numbers)}"
                                          f"{_quoted(amap, right)}.")))
     return out
+
+
+def _kind_of(amap: ArgumentMap, item_id: str) -> str:
+    node = amap.index.nodes.get(item_id)
+    return f" (a {node.kind})" if node is not None else ""
 
 
 def _label(item_id: str, numbers: dict[str, int]) -> str:
