@@ -49,6 +49,8 @@ class Tags(HTMLParser):
             self.scripts.append(data)
 
 
+SVG_TAGS = {"svg", "g", "title", "desc", "polygon", "path", "text", "ellipse", "polyline", "a", "defs", "tspan",
+            "rect", "line"}
 EXPECTED_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "ol", "li", "span", "div",
                  "label", "input", "button", "script"}
 
@@ -56,7 +58,8 @@ EXPECTED_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(HOSTILE, min_size=3, max_size=3), HOSTILE)
 def test_hostile_text_never_becomes_markup(texts, actor):
-    ex = make_exercise(small_map(texts, actor), seed=1)
+    # every kind but the diagram, which runs Graphviz: see test_hostile_text_in_a_diagram_exercise
+    ex = make_exercise(small_map(texts, actor), seed=1, kinds=["roles", "links", "evaluate", "critical"])
     for page in ("sheet", "key", "selfcheck"):
         html = render_page(ex, page)
         parser = Tags()
@@ -76,7 +79,8 @@ def test_every_file_is_written_and_the_json_loads_back(tmp_path):
     m = small_map(["Road tolls", "Tolls cut traffic.", "Critics say tolls hurt the poor."], "Critics")
     ex = make_exercise(m, seed=2)
     written = write_exercise(ex, tmp_path / "out")
-    assert sorted(p.name for p in written) == sorted(FILES)
+    assert sorted(p.name for p in written) == sorted([*FILES, "diagram-t1.svg"])
+    assert "![diagram](diagram-t1.svg)" in (tmp_path / "out" / "sheet.md").read_text()
     assert Exercise.model_validate_json((tmp_path / "out" / "exercise.json").read_text()) == ex
     sheet = (tmp_path / "out" / "sheet.html").read_text()
     assert "Answer:" not in sheet and "Answer:" in (tmp_path / "out" / "key.html").read_text()
@@ -108,3 +112,15 @@ def test_a_teachers_template_folder_replaces_the_sheet(tmp_path):
     (tmp_path / "sheet.html").write_text("<p>{{ ex.title }} has {{ ex.items | length }} items</p>")
     ex = make_exercise(small_map(["T <x>", "a", "b"], "Critics"), kinds=["roles"], title="My <class>")
     assert render_page(ex, "sheet", templates=tmp_path) == "<p>My &lt;class&gt; has 3 items</p>"
+
+
+def test_hostile_text_in_a_diagram_exercise():
+    texts = ["<script>alert(1)</script>", 'x" onmouseover="alert(1)', "</svg><img src=x onerror=alert(1)>"]
+    ex = make_exercise(small_map(texts, "<b>Critics</b>"), seed=0, kinds=["diagram"])
+    assert [i.kind for i in ex.items] == ["diagram"] and ex.items[0].figure.startswith("<svg")
+    for page in ("sheet", "key", "selfcheck"):
+        parser = Tags()
+        parser.feed(render_page(ex, page))
+        assert {t for t, _ in parser.tags} <= EXPECTED_TAGS | SVG_TAGS, page
+        assert not any(name.startswith("on") for _, attrs in parser.tags for name, _ in attrs)
+        assert sum(t == "script" for t, _ in parser.tags) == (2 if page == "selfcheck" else 0)

@@ -30,8 +30,10 @@ def test_kinds_of_the_verb_are_those_of_the_library():
 
 
 def test_exercise_writes_every_file(lesson, capsys):
-    names = sorted(p.name for p in (lesson / "out").iterdir())
+    names = sorted(p.name for p in (lesson / "out").iterdir() if not p.name.startswith("diagram-"))
     assert names == ["exercise.json", "key.html", "key.md", "selfcheck.html", "sheet.html", "sheet.md"]
+    diagrams = sorted(p.name for p in (lesson / "out").iterdir() if p.name.startswith("diagram-"))
+    assert diagrams and all(d.endswith(".svg") for d in diagrams)
 
 
 def test_grade_one_student_and_a_class(lesson, tmp_path, capsys):

@@ -6,7 +6,7 @@ import click
 
 from argmap.commands._options import FILE_HELP, map_argument, topic_option
 
-KINDS = ("roles", "links", "evaluate", "critical")  # argmap.exercises.EXERCISE_KINDS, checked by a test
+KINDS = ("roles", "links", "diagram", "evaluate", "critical")  # argmap.exercises.EXERCISE_KINDS, checked by a test
 
 
 @click.command(short_help="student sheets, answer key and self-check page from a map", epilog=FILE_HELP)

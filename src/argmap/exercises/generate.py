@@ -3,6 +3,8 @@
 * *roles*: for each numbered statement, its kind (claim / critique / rebuttal) and side (pro / con);
 * *links*: for each critique and rebuttal, which statement (or the topic's thesis) it answers,
   chosen among its topic's statements with the nearest ones as distractors;
+* *diagram*: a topic's diagram with about half its boxes blank (lettered), to fill from the
+  bank of the missing statements' numbers (needs Graphviz);
 * *evaluate*: each statement's grounded status (IN / OUT / UNDEC), the key saying why;
 * *critical*: questions from :mod:`argmap.analysis` (who are the vague actors, which critiques
   go unanswered, who has the last word, which side gets more space).
@@ -156,6 +158,45 @@ def explain_status(amap: ArgumentMap, node_id: str, numbers: dict[str, int]) -> 
             f"{'is' if len(open_) == 1 else 'are'} undecided too (a cycle of attacks).")
 
 
+BOX_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _diagram(amap: ArgumentMap, numbers: dict[str, int], rng: random.Random,
+             topic_ids: Sequence[str]) -> list[tuple[Item, KeyEntry]]:
+    """Per topic with two statements or more: its diagram, about half the boxes blank (two at
+    least, so that no box has only one candidate)."""
+    from argmap.diagrams import inline_svg, render_topics
+
+    ix = amap.index
+    chosen: dict[str, dict[str, str]] = {}  # topic -> box letter -> node id
+    for tid in topic_ids:
+        nodes = ix.statements.get(tid, [])
+        if len(nodes) >= 2:
+            blank = rng.sample(nodes, k=min(len(BOX_LETTERS), len(nodes), max(2, (len(nodes) + 1) // 2)))
+            blank.sort(key=lambda n: ix.position[n.id])
+            chosen[tid] = {BOX_LETTERS[i]: n.id for i, n in enumerate(blank)}
+    if not chosen:
+        return []
+    blanked = amap.model_copy(deep=True)
+    for boxes in chosen.values():
+        for letter, node_id in boxes.items():
+            node = blanked.node(node_id)
+            node.text, node.actor, node.cue = f"[ {letter} ]", None, None
+    svgs = render_topics(blanked, topics=list(chosen), status=False, legend=True, id_prefix="diagram-")
+    out = []
+    for tid, boxes in chosen.items():
+        bank = sorted(str(numbers[n]) for n in boxes.values())
+        item_id = f"diagram-{tid}"
+        places = "; ".join(f"box {letter} is statement {numbers[n]}{_kind_of(amap, n)}" for letter, n in boxes.items())
+        out.append((Item(id=item_id, kind="diagram", topic=tid, figure=inline_svg(svgs[tid]),
+                         prompt=f"Fill in the blank boxes of the diagram of {shorten(ix.topics[tid].title, 60)!r} "
+                                f"with the statements {', '.join(bank)}.",
+                         fields=[Field(name=letter, options=bank) for letter in boxes]),
+                    KeyEntry(item=item_id, answer={letter: str(numbers[n]) for letter, n in boxes.items()},
+                             explanation=places[0].upper() + places[1:] + ".")))
+    return out
+
+
 def _evaluate(amap: ArgumentMap, statements: list[Statement], numbers: dict[str, int]) -> list[tuple[Item, KeyEntry]]:
     labels = amap.index.grounded
     out = []
@@ -242,6 +283,8 @@ def make_exercise(amap: ArgumentMap, *, kinds: Sequence[str] | None = None, topi
             pairs += _roles(amap, statements, numbers)
         elif kind == "links":
             pairs += _links(amap, statements, numbers, rng)
+        elif kind == "diagram":
+            pairs += _diagram(amap, numbers, rng, topic_ids)
         elif kind == "evaluate":
             pairs += _evaluate(amap, statements, numbers)
         else:

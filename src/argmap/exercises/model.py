@@ -22,8 +22,8 @@ from pydantic import BaseModel, ConfigDict, Field as _PydanticField, model_valid
 
 EXERCISE_SCHEMA = "argmap-exercise/1"
 
-ExerciseKind = Literal["roles", "links", "evaluate", "critical"]
-EXERCISE_KINDS: tuple[ExerciseKind, ...] = ("roles", "links", "evaluate", "critical")
+ExerciseKind = Literal["roles", "links", "diagram", "evaluate", "critical"]
+EXERCISE_KINDS: tuple[ExerciseKind, ...] = ("roles", "links", "diagram", "evaluate", "critical")
 
 
 class _Model(BaseModel):
@@ -48,7 +48,8 @@ class Field(_Model):
 
 
 class Item(_Model):
-    """One question. ``statement`` is the number of the statement it is about, if any."""
+    """One question. ``statement`` is the number of the statement it is about, if any;
+    ``figure`` an SVG diagram the question shows (the *diagram* kind)."""
 
     id: str
     kind: ExerciseKind
@@ -56,6 +57,7 @@ class Item(_Model):
     fields: list[Field]
     statement: int | None = None
     topic: str | None = None
+    figure: str | None = None
 
 
 class KeyEntry(_Model):

@@ -30,6 +30,7 @@ from argmap.exercises.model import EXERCISE_KINDS, Exercise, Item
 Page = Literal["sheet", "key", "selfcheck"]
 KIND_TITLES = {"roles": "Roles: what is each statement, and whose side is it on?",
                "links": "Links: what does each statement answer?",
+               "diagram": "Diagrams: which statement goes in each blank box?",
                "evaluate": "Evaluate: which statements stand?",
                "critical": "Reading critically"}
 HEADINGS = {"sheet": "Exercise sheet", "key": "Answer key", "selfcheck": "Self-check"}
@@ -37,6 +38,7 @@ HEADINGS = {"sheet": "Exercise sheet", "key": "Answer key", "selfcheck": "Self-c
 FILES = {"sheet.html": "the student sheet", "sheet.md": "the student sheet (Markdown)",
          "key.html": "the answer key", "key.md": "the answer key (Markdown)",
          "selfcheck.html": "the self-check page", "exercise.json": "the exercise with its key"}
+# and ITEM.svg for each diagram item (figure_file), which the Markdown sheet shows
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>&~])")
 
@@ -71,6 +73,21 @@ def _groups(ex: Exercise) -> list[tuple[str, list[Item]]]:
     return [(k, [i for i in ex.items if i.kind == k]) for k in EXERCISE_KINDS if any(i.kind == k for i in ex.items)]
 
 
+def figure_file(item: Item) -> str:
+    """The file name of an item's diagram beside the Markdown sheet."""
+    return f"{item.id}.svg"
+
+
+def _figures(ex: Exercise, markdown: bool) -> dict[str, Any]:
+    """Item id → its diagram: for HTML the SVG checked by the report's :func:`safe_svg` (it may
+    run or fetch nothing), for Markdown the file name written beside the sheet."""
+    from markupsafe import Markup
+
+    from argmap.reports.html import safe_svg
+
+    return {i.id: figure_file(i) if markdown else Markup(safe_svg(i.figure)) for i in ex.items if i.figure}
+
+
 def render_page(ex: Exercise, page: Page, *, markdown: bool = False, templates: str | os.PathLike[str] | None = None) -> str:
     """One page of the exercise (``sheet``, ``key`` or ``selfcheck``) as HTML, or Markdown
     for the sheet and key."""
@@ -87,7 +104,7 @@ def render_page(ex: Exercise, page: Page, *, markdown: bool = False, templates: 
     data = {"items": [i.model_dump() for i in ex.items],
             "key": {k.item: k.model_dump() for k in ex.key}} if interactive else {}
     context = dict(ex=ex, heading=HEADINGS[page], groups=_groups(ex), kind_titles=KIND_TITLES, with_key=with_key,
-                   interactive=interactive, key=ex.key_of())
+                   interactive=interactive, key=ex.key_of(), figures=_figures(ex, markdown))
     if markdown:
         return str(env.get_template("sheet.md").render(**context))
     return str(env.get_template("sheet.html").render(
@@ -108,6 +125,7 @@ def write_exercise(ex: Exercise, out_dir: str | os.PathLike[str], *,
         "key.md": render_page(ex, "key", markdown=True, templates=templates),
         "selfcheck.html": render_page(ex, "selfcheck", templates=templates),
         "exercise.json": ex.model_dump_json(indent=2) + "\n",
+        **{figure_file(i): i.figure for i in ex.items if i.figure},
     }
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
