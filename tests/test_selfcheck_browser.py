@@ -17,6 +17,7 @@ import pytest
 from chromium_cdp import Chromium, chromium_path
 
 from argmap.cli import main
+from argmap.model import ArgumentMap
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = ('Critics say <img src=x onerror="document.title=\'pwned\'"> tolls hurt; '
@@ -29,10 +30,11 @@ pytest.importorskip("websocket", reason="websocket-client (in the 'test' extra) 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("selfcheck")
-    essay = folder / "essay.txt"
-    essay.write_text((ROOT / "examples" / "road-pricing.txt").read_text(encoding="utf-8") + "\n\n" + HOSTILE + "\n",
-                     encoding="utf-8")
-    assert main(["exercise", str(essay), "-o", str(folder / "out"), "--seed", "1"]) == 0
+    assert main(["extract", str(ROOT / "examples" / "road-pricing.txt"), "-o", str(folder / "map.json")]) == 0
+    amap = ArgumentMap.load(str(folder / "map.json"))
+    amap.add_critique(amap.topics[-1], HOSTILE, actor="<b>Critics</b>")
+    amap.save(str(folder / "map.json"))
+    assert main(["exercise", str(folder / "map.json"), "-o", str(folder / "out"), "--seed", "1"]) == 0
     return folder / "out"
 
 
