@@ -45,9 +45,7 @@ CODES: dict[str, str] = {
     "anonymous-source": "anonymous source",
     "named-source": "named source",
 }
-TEXT_CODES = ("vague-actor", "agentless-passive", "hedge", "loaded-word")
-
-# words a vague actor may be followed by before its reporting verb, beyond between_words
+# the longest aside between commas skipped after an actor ("Critics, by contrast, argue")
 _PARENTHESIS_MAX = 5
 
 

@@ -143,10 +143,11 @@ def read_answers(raw: bytes, name: str) -> list[tuple[str | None, dict[str, dict
         for entry in entries:
             if not isinstance(entry, dict):
                 raise ValueError("expected an object of answers or a list of {student, answers} objects")
-            answers = entry.get("answers", entry) if "answers" in entry else entry
+            wrapped = "answers" in entry
+            answers = entry["answers"] if wrapped else entry
             if not isinstance(answers, dict) or not all(isinstance(v, dict) for v in answers.values()):
                 raise ValueError("answers must map each item id to {field: value}")
-            out.append((entry.get("student") if "answers" in entry else None,
+            out.append((entry.get("student") if wrapped else None,
                         {k: {f: str(v) for f, v in fields.items()} for k, fields in answers.items()}))
         return out
     except json.JSONDecodeError as exc:
