@@ -112,3 +112,16 @@ def test_analyze_text_and_json(lesson, tmp_path, capsys):
     (tmp_path / "lex.json").write_text('{"loaded": ["x"]}')
     assert main(["analyze", str(lesson / "map.json"), "--lexicon", str(tmp_path / "lex.json")]) == 2
     assert "unknown lexicon keys: loaded" in capsys.readouterr().err
+
+
+def test_a_teachers_templates_and_a_bad_student_map(lesson, tmp_path, capsys):
+    (tmp_path / "tpl").mkdir()
+    (tmp_path / "tpl" / "sheet.html").write_text("<h1>{{ ex.title }}</h1><p>{{ heading }}: {{ ex.items | length }}</p>")
+    assert main(["exercise", str(lesson / "map.json"), "-o", str(tmp_path / "o"), "--kind", "roles",
+                 "--templates", str(tmp_path / "tpl")]) == 0
+    assert (tmp_path / "o" / "sheet.html").read_text().startswith("<h1>Road Pricing</h1><p>Exercise sheet: ")
+    (tmp_path / "student.json").write_text('{"schema": "argmap/1", "nodes": [{"id": "n1"}]}')
+    capsys.readouterr()
+    assert main(["grade", str(lesson / "map.json"), str(tmp_path / "student.json")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("argmap grade: ") and "student.json: invalid map" in err and err.count("\n") == 1
