@@ -36,6 +36,9 @@ VERBS: dict[str, str] = {
     "solve": "solve",
     "import": "import_map",
     "export": "export",
+    "exercise": "exercise",
+    "grade": "grade",
+    "analyze": "analyze",
     "schema": "schema",
 }
 
