@@ -23,7 +23,7 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Union
 
 from argmap.extraction.labels import (
@@ -216,6 +216,8 @@ class _UnitCollector:
         self.last_turn: Item | None = None
         # the sides of the columns of the Markdown table being read
         self.table_sides: list[str | None] | None = None
+        # a label on a line of its own ("Counterpoint:"), waiting for the block it labels
+        self.pending_label: ItemLabel | None = None
         # the turn a paragraph without a speaker label continues
         self.open_turn: Item | None = None
         # open outline items by indentation: (indent, what an item nested under it answers,
@@ -257,7 +259,7 @@ class _UnitCollector:
         if level is not None and self._debate_level is not None and level <= self._debate_level:
             self.debate, self.stance, self.debate_heading_id = False, None, None
         self.heading, self.heading_span = title, (start, start + len(title))
-        self.heading_unit = self.items_unit = None
+        self.heading_unit = self.items_unit = self.pending_label = None
         self._end_block()
         self.last_turn = None
         self.replying_to = self._answered_list(title)
@@ -306,6 +308,10 @@ class _UnitCollector:
 
     def prose(self, start: int, end: int) -> None:
         """A paragraph: an answer, a turn, a labelled item, inline bullets or plain prose."""
+        if self.pending_label is not None:
+            label, self.pending_label = self.pending_label, None
+            self._place_labelled(replace(label, body_start=start), start, end, None)
+            return
         if self.awaiting_answer and self.pair_unit is not None:
             self._answer(start, end)
             return
@@ -634,6 +640,15 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         if _RULE.fullmatch(content):
             continue
         hashes = _MARKDOWN_HEADING.match(content)
+        # a label on a line of its own labels the next block; a plain line must show it is
+        # a label ("Counterpoint:"), a heading ("### Against", "**For**") may not
+        marked = hashes is not None or content.rstrip("*_ ").endswith((":", "—", "–")) or bold_only(content)
+        bare = labels.bare_label(text, s + hashes.end() if hashes else s, e) if marked else None
+        if bare is not None and lex.section_roles(bare.name)[0]:
+            bare = None  # "## Criticism" heads a section
+        if bare is not None:
+            collector.pending_label = bare
+            continue
         bold = bold_only(content)
         if hashes or bold is not None:
             in_list = False
