@@ -80,11 +80,15 @@ def _long_text_map(text: str, nlp: Language, source: str | None) -> ArgumentMap:
     from argmap.extraction.assemble import assemble
     from argmap.extraction.pipeline import sentence_starts
 
+    from argmap.extraction.cues import read_tokens
+
+    lexicon = nlp.get_pipe("argmap_debates").lexicon
     starts: list[int] = []
-    for offset, piece in _chunks(text, nlp.max_length):
-        starts += [offset + s for s in sentence_starts(nlp.make_doc(piece)) if offset + s not in starts[-1:]]
-    return assemble(text, sorted(set(starts)), nlp.get_pipe("argmap_debates").lexicon, source=source,
-                    title=_stem(source))
+    docs = [(offset, nlp.make_doc(piece)) for offset, piece in _chunks(text, nlp.max_length)]
+    for offset, doc in docs:
+        starts += [offset + s for s in sentence_starts(doc) if offset + s not in starts[-1:]]
+    return assemble(text, sorted(set(starts)), lexicon, source=source, title=_stem(source),
+                    tokens=read_tokens(docs, text, lexicon))
 
 
 def _stem(source: str | None) -> str | None:

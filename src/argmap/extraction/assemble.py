@@ -19,10 +19,11 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
-from argmap.extraction.layout import Span, Unit, parse_layout
+from argmap.extraction.cues import Tokens, tokens_of
+from argmap.extraction.layout import Layout, Span, Unit, parse_layout
 from argmap.extraction.lexicon import Lexicon
 from argmap.extraction.items import TopicLinker, item_statements
-from argmap.extraction.statements import Statement, has_argument, unit_statements
+from argmap.extraction.statements import Statement, Voice, has_argument, unit_statements
 from argmap.model import ArgumentMap
 
 
@@ -45,15 +46,69 @@ def sentence_splitter(text: str, starts: Sequence[int]):  # noqa: ANN201 - a sma
     return sentences
 
 
-def _debate_units(text: str, units: list[Unit], sentences, lex: Lexicon) -> list[tuple[Unit, list[Statement]]]:  # noqa: ANN001
+_VOICED_SHARE = 0.2  # an argued text speaks in the first person or with "should" this often
+
+
+def _past_abbreviations(text: str, starts: Sequence[int], lex: Lexicon) -> list[int]:
+    """Sentence starts without those that follow an abbreviation ("Haddad et al. (2023)")."""
+    abbreviations = tuple(" " + a for a in lex.words("abbreviations"))
+    return [s for s in starts if not (" " + text[max(0, s - 12) : s].rstrip().lower()).endswith(abbreviations)]
+
+
+def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Lexicon) -> Voice:  # noqa: ANN001
+    """Whether the text argues in its author's voice (an op-ed, a speech, a short
+    argumentative text): no debate layout of its own, and more sentences in the first person
+    or with a thesis word ("should", "must", "I ask you to") than attributed ones."""
+    def inline_label(u: Unit) -> bool:
+        return bool(u.topic_span and u.body) and "\n" not in text[u.topic_span[1] : u.body[0][0]]
+
+    if any((u.debate or u.stance or u.items or u.debate_heading_id is not None) and not inline_label(u) for u in layout.units):
+        return Voice()
+    first_person = set(lex.words("author_voice", "first_person"))
+    voiced = attributed = sentence_count = 0
+    thesis_at: int | None = None
+    paragraphs = 0
+    for unit in layout.units:
+        if unit.section is not None and unit.section.lower() in lex.words("sections", "background"):
+            continue
+        for span in unit.body:
+            paragraphs += 1
+            for sent in sentences(span):
+                sentence_count += 1
+                i, j = tokens.window(*sent)
+                if tokens.find("verb:", i, j):
+                    attributed += 1
+                if i < j and tokens.orth[i] in ("“", '"'):
+                    continue  # a quotation is someone else's voice
+                thesis = tokens.find("thesis", i, j)
+                if thesis and thesis_at is None:
+                    thesis_at = sent[0]
+                # the author's voice: a thesis word, the first person, a concession, a question
+                if thesis or tokens.find("conn:concession", i, min(j, i + 4)) or tokens.orth[j - 1] == "?" \
+                        or any(tokens.lower[k] in first_person for k in range(i, j)):
+                    voiced += 1
+    short_plain = layout.title is None and paragraphs <= 2 and sentence_count <= 12 and attributed <= 1
+    if short_plain:
+        return Voice(argued=True)  # a short untitled text argues in its author's voice
+    if voiced < 2 or thesis_at is None or voiced < _VOICED_SHARE * sentence_count:
+        return Voice()
+    return Voice(argued=True, skip_before=thesis_at if layout.title is not None and paragraphs > 2 else 0)
+
+
+def _debate_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: Tokens) -> list[tuple[Unit, list[Statement]]]:  # noqa: ANN001
     """Statements per unit; a plain sub-heading in a debate section that argues nothing ends
     that section, so later sub-headings of it are read as ordinary prose."""
     ended: set[int] = set()
     out = []
-    for unit in units:
+    voice = document_voice(text, layout, sentences, tokens, lex)
+    background = set(lex.words("sections", "background"))
+    for n, unit in enumerate(layout.units):
         if unit.debate_heading_id is not None and unit.debate_heading_id in ended:
             unit.debate_heading_id = None
-        stmts = unit_statements(text, unit, sentences, lex) + item_statements(text, unit, sentences, lex)
+        if unit.section is not None and unit.section.lower() in background and not unit.debate:
+            continue  # history, definitions, how it works: no side is argued there
+        stmts = unit_statements(text, unit, sentences, lex, tokens=tokens, voice=voice, paragraph=n) + \
+            item_statements(text, unit, sentences, lex, tokens)
         if unit.debate_heading_id is not None and unit.stance is None and not has_argument(stmts):
             ended.add(unit.debate_heading_id)
         if stmts:
@@ -69,15 +124,21 @@ def assemble(
     document_id: str = "d1",
     source: str | None = None,
     title: str | None = None,
+    tokens: Tokens | None = None,
 ) -> ArgumentMap:
-    """The argument map of one text (ids ``t1…``, ``n1…``; the document keeps the text)."""
+    """The argument map of one text (ids ``t1…``, ``n1…``; the document keeps the text).
+
+    ``tokens`` is the text's token table with its cue matches (see
+    :func:`argmap.extraction.cues.read_tokens`); without it the text is tokenized here.
+    """
     lex = lexicon or Lexicon.default()
     layout = parse_layout(text, lex)
-    sentences = sentence_splitter(text, sentence_starts)
+    sentences = sentence_splitter(text, _past_abbreviations(text, sentence_starts, lex))
+    tokens = tokens if tokens is not None else tokens_of(text, lex)
     doc_title = layout.title or title or source or "Untitled"
 
     grouped: dict[tuple[str | None, Span | None], list[tuple[Unit, list[Statement]]]] = {}
-    for unit, stmts in _debate_units(text, layout.units, sentences, lex):
+    for unit, stmts in _debate_units(text, layout, sentences, lex, tokens):
         grouped.setdefault((unit.topic_title, unit.topic_span), []).append((unit, stmts))
 
     topics: list[dict[str, Any]] = []

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from argmap.extraction.cues import Tokens
 from argmap.extraction.layout import Item, Span, Unit
 from argmap.extraction.lexicon import Lexicon
 from argmap.extraction.linking import Link, link_topic
@@ -77,7 +78,8 @@ def _restates(text: str, span: Span, openers: Sequence[str]) -> bool:
 
 
 def item_statements(
-    text: str, unit: Unit, sentences: Callable[[Span], list[Span]], lexicon: Lexicon | None = None
+    text: str, unit: Unit, sentences: Callable[[Span], list[Span]], lexicon: Lexicon | None = None,
+    tokens: Tokens | None = None,
 ) -> list[Statement]:
     """The statements of ``unit.items``, in text order of their items.
 
@@ -93,7 +95,7 @@ def item_statements(
             spans = spans[:1] + [sp for sp in spans[1:] if not _restates(text, sp, openers)]
         if not item.whole:
             # a sentence holding a second cue ("…, and studies found that …") is two statements
-            spans = [c.span for sp in spans for c in read_sentence(text, sp, lex)]
+            spans = [c.span for sp in spans for c in read_sentence(text, sp, lex, tokens)]
         for span in spans:
             if not any(ch.isalnum() for ch in text[span[0] : span[1]]):
                 continue  # a label with nothing after it ("Myth: ;") states nothing
@@ -197,7 +199,7 @@ def link_members(
     statements = [s for _, stmts in members for s in stmts]
     plain = [i for i, s in enumerate(statements) if not isinstance(s, PlacedStatement)]
     links: list[Link | None] = [None] * len(statements)
-    for pos, link in zip(plain, link_topic([statements[i] for i in plain], section_stance)):
+    for pos, link in zip(plain, link_topic([statements[i] for i in plain], section_stance, text)):
         link.target = None if link.target is None else plain[link.target]
         links[pos] = link
     body: dict[int, list[int]] = {}

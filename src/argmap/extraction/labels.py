@@ -238,7 +238,7 @@ def is_byline(line: str, labels: LayoutLabels) -> bool:
     flat = " ".join(w.strip(",.:|") for w in words)
     for start in labels.byline_starts:
         if flat.startswith(start + " ") and line[:1].isupper():
-            rest = line.split(maxsplit=len(start.split()))[-1]
+            rest = line.split(maxsplit=len(start.split()))[-1].lstrip("|:–—- ")
             return rest[:1].isupper() or rest[:1].isdigit()
     has_month = any(w.strip(",.") in labels.months for w in words)
     has_number = any(w.strip(",.").isdigit() for w in words)

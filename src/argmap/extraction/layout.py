@@ -54,6 +54,8 @@ _TERMINAL = ".!?;,"
 _SENTENCE_GAP = re.compile(r"[.!?][”\"’')]?\s+")
 _EDIT_SUFFIX = re.compile(r"(?<=[a-z0-9)\]”\"’'])Edit$")
 _MAX_LABEL_WORDS = 12
+# a "label" holding a finite copula reads as a clause, not a label
+_CLAUSE_LABEL = re.compile(r"\s(?:is|are|was|were)\s")
 _MAX_QUESTION_WORDS = 30
 _TAB_WIDTH = 4
 
@@ -173,6 +175,8 @@ def _label(text: str, start: int, end: int) -> tuple[Span, int] | None:
     m = _LABEL.match(text, start, end)
     if m is None or len(m.group("label").split()) > _MAX_LABEL_WORDS:
         return None
+    if _CLAUSE_LABEL.search(m.group("label")):
+        return None  # "The strongest case against this is the money: …" is a sentence
     return (m.start("label"), m.end("label")), m.end()
 
 
@@ -677,7 +681,8 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         elif is_question_line(content) and not _continues(text, lines, i):
             collector.question(s, e)
         elif is_heading(content) and not _continues(text, lines, i):
-            collector.heading_line(s, e)
+            if not is_byline(content, labels.tables):  # "By Ana Ruiz, staff writer" under the title
+                collector.heading_line(s, e)
         else:
             # a paragraph hard-wrapped over several lines ends on a line that ends a sentence
             while content[-1] not in ".!?:”\")" and i < len(lines) and lines[i] is not None:

@@ -122,6 +122,8 @@ class Verbs(_Part):
     con: Words = []
     response: Words = []
     concession: Words = []
+    praise: Words = Field([], description="verbs that speak for the thesis ('praised', 'hailed')")
+    elaboration: Words = Field([], description="verbs that go on on the same side ('extend this finding')")
     needs_complement: Words = Field([], description="verbs that report only before a complement or a colon")
 
 
@@ -146,6 +148,7 @@ class Sections(_Part):
     pro: Words = []
     con: Words = []
     closing: Words = []
+    background: Words = Field([], description="sections that argue nothing (history, definitions)")
 
 
 class QALabels(_Part):
@@ -195,6 +198,47 @@ class Asides(_Part):
     source_determiners: Words = []
 
 
+class Connectives(_Part):
+    """Discourse connectives by PDTB-style class: contrast and response turn to the other side,
+    concession grants a point to it, elaboration and cause go on on the same side."""
+
+    contrast: Words = []
+    response: Words = []
+    concession: Words = []
+    subordinate_concession: Words = Field([], description="'Although X, Y': X is granted, Y answers it")
+    elaboration: Words = []
+    cause: Words = []
+
+
+class Pronouns(_Part):
+    """Pronouns that continue the last speaker (``same``) or speak for the author."""
+
+    same: Words = []
+    author: Words = []
+
+
+class Prolepsis(_Part):
+    """The author voicing the other side: "Some will say …", "The strongest case against …"."""
+
+    modals: Words = []
+    phrases: Words = []
+
+
+class AuthorVoice(_Part):
+    """Words of a text that argues in its author's voice: a thesis word, the first person."""
+
+    thesis: Words = []
+    first_person: Words = []
+
+
+class NotStatements(_Part):
+    """Lines that are no statement: procedural openers, and verb senses that argue nothing
+    (``["argue", "before"]``: "the case was argued before the court")."""
+
+    openers: Words = []
+    decoy_senses: list[tuple[str, str]] = []
+
+
 class Lexicon(BaseModel):
     """Cue words and the patterns compiled from them (one immutable object, shareable).
 
@@ -237,6 +281,18 @@ class Lexicon(BaseModel):
     speakers: Speakers = Speakers()
     bylines: Bylines = Bylines()
     objection_question_starts: Words = []
+    irregular_verbs: dict[str, Words] = Field({}, description="past forms that replace the regular '-ed'")
+    pronouns: Pronouns = Pronouns()
+    actor_descriptors: Sides = Field(Sides(), description="words in a speaker's description that give its side")
+    con_states: Words = Field([], description="'X was <state>' that puts X on the con side ('unconvinced')")
+    connectives: Connectives = Connectives()
+    prolepsis: Prolepsis = Prolepsis()
+    author_voice: AuthorVoice = AuthorVoice()
+    not_statements: NotStatements = NotStatements()
+    answer_subjects: Words = Field([], description="subjects that refer to the statement before ('this claim')")
+    determiners: Words = Field([], description="words before which a verb form is a noun ('their view')")
+    post_modifiers: Words = Field([], description="words that end a speaker's head ('Defenders of …')")
+    abbreviations: Words = Field([], description="abbreviations after which no sentence starts ('et al.')")
     confidence: dict[str, Confidence] = Field(
         {}, description="confidence of a node by the evidence that made it (calibrated on dev texts)")
 

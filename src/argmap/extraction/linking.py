@@ -1,16 +1,21 @@
 """Stage 3: linking. Within one topic, statements in reading order get a stance, a kind and
-an edge:
+an edge.
 
-- a pro statement is a **claim** supporting the topic, or — once a con statement has been
-  voiced — a **rebuttal** attacking the latest con statement;
-- a con statement is a **critique** attacking the nearest preceding claim (else the topic),
-  or, when it answers ("Detractors fire back …") right after a rebuttal, attacking that
-  rebuttal.
+Stance is tracked the way a reader tracks it:
 
-Relative actors are resolved against the previous statement ("others" take the other side,
-"they" the same); a named group ("economists") takes the side its verb implies, else the
-other side of the previous speaker; an unmarked opener takes the side its section gives
-("Benefits"), else the side opposite the first statement that names one.
+- a stance actor ("critics", "defenders of the scheme") names its side; a speaker seen
+  before (a name, a citation) keeps the side it took; "they" / "she" continue the last
+  speaker and "others" take the other side;
+- a response ("In response", "countered", "This claim was challenged by") and a contrast
+  connective before an attributed clause turn to the other side; elaboration ("also", "extend
+  this finding") stays on it; a conceded point ("Granted, …", "conceded that …") belongs to
+  the other side of whoever concedes it;
+- the author's own sentences in an argued text are the thesis side, and an uncued sentence
+  follows the side of the one before it.
+
+A pro statement is a **claim** supporting the topic, or a **rebuttal** attacking the con
+statement it answers; a con statement is a **critique** attacking the claim it replies to in
+the same paragraph, the rebuttal it answers, or else the topic.
 
 Example:
     >>> from argmap.extraction.statements import Statement
@@ -40,65 +45,172 @@ class Link:
     target: int | None
 
 
-def resolve_stance(stmt: Statement, previous: str | None, *, opening_side: str = "pro") -> str:
-    """The side a statement takes, given the side of the statement before it.
-
-    ``opening_side`` is the side for a statement that opens its topic without a side of its
-    own (an unmarked sentence, a named group that "argues", "others"): the side opposite the
-    first statement that does name one, or that of its section.
-    """
-    role = stmt.actor_role
-    if role == "group" and stmt.verb_class == "con":
-        return "con"  # "psychologists warn": the verb names the side, whatever the section
-    if role in ("pro", "con"):
-        # a side conceding a point speaks for the other side ("even critics concede that …")
-        return _FLIP[role] if stmt.verb_class == "concession" else role
-    if previous is None or role is None:
-        return opening_side
-    if role == "same":
-        return previous
-    if role == "group" and stmt.verb_class != "response":
-        # a named group that argues after the opening adds evidence for the thesis side
-        return "pro"
-    # "others", and groups that respond: the other side of the last speaker
-    return _FLIP[previous]
-
-
 def _opening_side(statements: list[Statement], section_stance: str | None) -> str:
+    """The side of statements that open a topic without a side of their own: the section's,
+    else the side opposite the first statement that names one (a stance actor, or a speaker
+    whose verb takes a side: "Student groups object that …")."""
     if section_stance:
         return section_stance
-    named = next((s for s in statements if s.actor_role in ("pro", "con")), None)
-    if named is None:
-        return "pro"
-    side = named.actor_role if named.verb_class != "concession" else _FLIP[named.actor_role]
-    return _FLIP[side]
+    for s in statements:
+        if s.answers_previous:
+            continue
+        if s.actor_role in ("pro", "con"):
+            side = s.actor_role
+        elif s.actor_role == "group" and s.verb_class in ("con", "praise") and not s.actor_key:
+            side = "con" if s.verb_class == "con" else "pro"
+        else:
+            continue
+        return side if s.conceded else _FLIP[side]
+    return "pro"
 
 
-def link_topic(statements: list[Statement], section_stance: str | None = None) -> list[Link]:
+class _Tracker:
+    """Sides of speakers seen so far in a topic."""
+
+    def __init__(self, opening: str) -> None:
+        self.opening = opening
+        self.sides: dict[str, str] = {}
+        self.previous: Statement | None = None
+        self.previous_side: str | None = None
+        self.last_speaker_side: str | None = None
+
+    def known(self, stmt: Statement) -> str | None:
+        for name in stmt.actor_key:
+            if name in self.sides:
+                return self.sides[name]
+        return None
+
+    def side(self, stmt: Statement) -> str:
+        prev = self.previous_side
+        role = stmt.actor_role
+        turn = stmt.response or stmt.connective in ("contrast", "response")
+        speaker_side: str | None
+        if role in ("pro", "con") and not stmt.answers_previous:
+            speaker_side = role
+            if stmt.response and role == "con" and stmt.cue and stmt.actor is None:
+                speaker_side = role
+        elif stmt.answers_previous:
+            speaker_side = _FLIP[prev] if prev else "pro"
+        elif role == "same":
+            speaker_side = self.known(stmt) or self.last_speaker_side or prev or self.opening
+        elif role == "opposite":
+            speaker_side = _FLIP[prev] if prev else self.opening
+        elif role == "group":
+            known = self.known(stmt)
+            if known is not None and not (turn and known == prev):
+                speaker_side = known
+            elif stmt.verb_class == "con":
+                speaker_side = "con"
+            elif stmt.verb_class == "praise":
+                speaker_side = "pro"
+            elif prev is None:
+                speaker_side = self.opening
+            elif turn:
+                speaker_side = _FLIP[prev]
+            elif stmt.verb_class == "elaboration" or stmt.connective in ("elaboration", "cause"):
+                speaker_side = prev
+            elif prev == "con" and self.previous is not None and not self.previous.announces:
+                speaker_side = "pro"  # a new voice after an objection answers it
+            else:
+                speaker_side = prev
+        elif role == "author":
+            if stmt.conceded:
+                speaker_side = "pro"
+            elif prev == "con" and turn:
+                speaker_side = "pro"
+            elif prev is None:
+                speaker_side = "pro"
+            elif stmt.connective in ("elaboration", "cause", None) and self.previous is not None \
+                    and self.previous.paragraph == stmt.paragraph:
+                speaker_side = prev
+            else:
+                speaker_side = "pro"
+        else:  # an unmarked opener
+            speaker_side = self.opening if prev is None else (_FLIP[prev] if turn else prev)
+        # a speaker conceding a point voices the other side's point
+        side = _FLIP[speaker_side] if stmt.conceded else speaker_side
+        if stmt.actor_key and role in ("group", "same", "con", "pro") and not stmt.answers_previous:
+            for name in stmt.actor_key:
+                self.sides[name] = speaker_side
+        if role not in (None, "author"):
+            self.last_speaker_side = speaker_side
+        self.previous, self.previous_side = stmt, side
+        return side
+
+
+def link_topic(statements: list[Statement], section_stance: str | None = None, text: str | None = None) -> list[Link]:
     """Kinds and edges for one topic's statements (see the module docstring).
 
-    ``section_stance`` is the stance the topic's heading gives unmarked openers.
+    ``section_stance`` is the stance the topic's heading gives unmarked openers. With the
+    ``text``, an answer to one of several recent statements of the other side attacks the
+    one it shares most words with ("crews in Westbury …" answers the point about crews).
     """
     links: list[Link] = []
-    previous: str | None = None
-    opening = _opening_side(statements, section_stance)
-    claims: list[int] = []
-    last_con: int | None = None
+    tracker = _Tracker(_opening_side(statements, section_stance))
     for i, stmt in enumerate(statements):
-        side = resolve_stance(stmt, previous, opening_side=opening)
+        before = links[-1] if links else None
+        side = tracker.side(stmt)
         if side == "pro":
-            if last_con is not None:
-                links.append(Link(stmt, side, "rebuttal", "attacks", last_con))
-            else:
-                links.append(Link(stmt, side, "claim", "supports", None))
-                claims.append(i)
+            link = _pro_link(i, stmt, links, before)
         else:
-            answers_rebuttal = stmt.response and links and links[-1].kind == "rebuttal"
-            if answers_rebuttal:
-                target: int | None = i - 1
-            else:
-                target = claims[-1] if claims else None
-            links.append(Link(stmt, side, "critique", "attacks", target))
-            last_con = i
-        previous = side
+            link = _con_link(i, stmt, links, before)
+        if text is not None and link.relation == "attacks" and link.target is not None:
+            link.target = _by_wording(text, stmt, links, link.target)
+        links.append(link)
     return links
+
+
+_RECENT = 6  # how far back an answer may reach for the point it takes up
+_SHARED = 2  # content words an answer must share with a point to be paired with it
+
+
+def _by_wording(text: str, stmt: Statement, links: list[Link], target: int) -> int:
+    """Among the recent statements of the kind the default target has, the one whose
+    wording the answer shares most with; the default target when none shares enough."""
+    from argmap.extraction.overlap import closest
+
+    kind = links[target].kind
+    recent = [n for n in range(len(links) - 1, max(-1, len(links) - 1 - _RECENT), -1)
+              if links[n].kind == kind and not links[n].statement.conceded]
+    wording = [(n, text[links[n].statement.span[0] : links[n].statement.span[1]]) for n in recent]
+    best = closest(text[stmt.span[0] : stmt.span[1]], wording, at_least=_SHARED)
+    return target if best is None else best
+
+
+def _last(links: list[Link], kind: str) -> int | None:
+    return next((n for n in range(len(links) - 1, -1, -1) if links[n].kind == kind), None)
+
+
+def _pro_link(i: int, stmt: Statement, links: list[Link], before: Link | None) -> Link:
+    fresh = stmt.verb_class == "praise" and not stmt.response
+    if before is not None and before.stance == "con" and not fresh:
+        return Link(stmt, "pro", "rebuttal", "attacks", i - 1 if before.kind == "critique" else before.target)
+    if before is not None and before.kind == "rebuttal" and not fresh and \
+            before.statement.paragraph == stmt.paragraph:
+        return Link(stmt, "pro", "rebuttal", "attacks", before.target)  # the answer goes on
+    if not fresh and stmt.response and (last := _last(links, "critique")) is not None:
+        return Link(stmt, "pro", "rebuttal", "attacks", last)
+    return Link(stmt, "pro", "claim", "supports", None)
+
+
+def _con_link(i: int, stmt: Statement, links: list[Link], before: Link | None) -> Link:
+    if before is not None and before.statement.conceded and before.stance == "pro":
+        # "conceded X but maintained Y": Y answers what the concession was about
+        last = next((n for n in range(len(links) - 1, -1, -1)
+                     if links[n].kind == "rebuttal" and not links[n].statement.conceded), None)
+        return Link(stmt, "con", "critique", "attacks", last)
+    replies = stmt.response or stmt.answers_previous or stmt.connective in ("contrast", "response")
+    if before is not None and before.kind == "rebuttal" and (replies or stmt.actor_role in ("same", "group")
+                                                             and not stmt.conceded):
+        return Link(stmt, "con", "critique", "attacks", i - 1)
+    if before is not None and before.stance == "pro" and before.kind == "claim" and \
+            before.statement.paragraph == stmt.paragraph and not stmt.conceded:
+        return Link(stmt, "con", "critique", "attacks", i - 1)
+    if before is not None and before.stance == "pro" and stmt.response and \
+            (last := _last(links, "rebuttal")) is not None:
+        return Link(stmt, "con", "critique", "attacks", last)
+    if before is not None and before.stance == "con" and before.kind == "critique" and \
+            before.target is not None and links[before.target].kind == "rebuttal" and \
+            before.statement.paragraph == stmt.paragraph and not stmt.conceded:
+        return Link(stmt, "con", "critique", "attacks", before.target)
+    return Link(stmt, "con", "critique", "attacks", None)

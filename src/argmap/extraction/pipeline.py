@@ -38,6 +38,7 @@ from spacy.util import ensure_path
 
 from argmap.extraction.doc_results import doc_text  # importing it registers the Doc and Span extensions
 from argmap.extraction.assemble import assemble
+from argmap.extraction.cues import read_tokens
 from argmap.extraction.lexicon import Lexicon
 
 _TERMINAL = {".", "!", "?", "…", "...", "?!", "!?"}
@@ -113,7 +114,8 @@ class DebateExtractor:
             starts = arr[arr[:, 0] == 1, 1].tolist() or [0]
         else:
             starts = sentence_starts(doc)
-        doc._.argmap = assemble(doc_text(doc), starts, self.lexicon)
+        text = doc_text(doc)
+        doc._.argmap = assemble(text, starts, self.lexicon, tokens=read_tokens([(0, doc)], text, self.lexicon))
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

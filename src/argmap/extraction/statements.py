@@ -1,7 +1,17 @@
 """Stage 2: statements. Sentences of a unit are split into clause-level statements and each
-is read for its cue: who speaks (actor), how (reporting verb or framing phrase), and so
-which side it takes. Stance that depends on neighbours ("others insist …") is resolved
-later, in :mod:`argmap.extraction.linking`.
+is read on its tokens (:mod:`argmap.extraction.cues`) for
+
+- **who speaks**: a subject before a reporting verb (any noun phrase, a name, a citation
+  "Okoro (2017)", a pronoun), the speaker after a quotation ("'…,' said X"), the agent of a
+  passive ("This claim was challenged by X"), a hedged "It has been argued that", a
+  framing phrase ("The concern is that"), a state ("X was less impressed");
+- **how**: the class of the reporting verb (neutral, con, response, concession, praise,
+  elaboration) and the discourse connective the clause opens with;
+- **what is conceded**: "Granted, X", "It is true that X, but Y", "conceded X but
+  maintained Y" are split at the clause and the conceded part is marked.
+
+Stance that depends on neighbours ("others insist …", an actor seen before, the author's own
+voice) is resolved later, in :mod:`argmap.extraction.linking`.
 
 Example:
     >>> text = "Critics argue that tolls are unfair; supporters contend that they work."
@@ -11,15 +21,25 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from argmap.extraction.cues import VERB_CLASSES, Tokens, inflections, tokens_of
 from argmap.extraction.layout import Span, Unit
 from argmap.extraction.lexicon import Lexicon
 
 _TRIM_END = " \t\r\n,;:—–-"
 _MIN_OPENER_WORDS = 6
+_MIN_AUTHOR_WORDS = 5
+_MAX_SUBJECT = 14
+_OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
+_CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
+_COPULAS = {"is", "was", "are", "were", "remains", "remained", "remain", "seems", "seemed", "be", "been"}
+_AUX = {"has", "have", "had", "been", "is", "was", "are", "were", "be", "being", "will", "would", "may",
+        "might", "could", "can", "should", "must", "do", "does", "did", "also", "later", "not", "in", "turn"}
+_BREAKS = frozenset({";", ",", "—", "–", "but", ":"})
+_BREAK_CONJ = {"and", "but", "while", "whereas", "yet", "though", "although"}
+
 
 
 @dataclass
@@ -27,9 +47,10 @@ class Statement:
     """One clause-level statement candidate.
 
     ``actor_role`` is ``pro``/``con`` for stance-bearing actors or framing, ``opposite`` /
-    ``same`` for "others" / "they", ``group`` for a named group, ``None`` for an unmarked
-    opener whose stance the unit's context decides. ``response`` marks answers ("respond",
-    "fire back", "A:", "Fact:").
+    ``same`` for "others" / "they", ``group`` for any other speaker (``actor_key`` names a
+    person or citation so a later mention is the same speaker), ``author`` for the author's
+    own voice and ``None`` for an unmarked clause. ``response`` marks answers ("respond",
+    "In response", "A:", "Fact:"); ``conceded`` marks a point granted to the other side.
     """
 
     span: Span
@@ -39,10 +60,24 @@ class Statement:
     actor: str | None = None
     cue: str | None = None
     confidence: float = 0.9
+    actor_key: frozenset[str] = field(default_factory=frozenset)
+    connective: str | None = None
+    conceded: bool = False
+    announces: bool = False
+    answers_previous: bool = False
+    quoted: bool = False
+    paragraph: int = 0
+    subordinate: bool = False
 
     @property
     def marked(self) -> bool:
-        return self.actor_role is not None
+        return self.actor_role not in (None, "author")
+
+
+def _copy(stmt: Statement) -> Statement:
+    new = object.__new__(Statement)
+    new.__dict__.update(stmt.__dict__)
+    return new
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -53,112 +88,681 @@ def _trim(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-def _read_cue(text: str, start: int, end: int, lex: Lexicon, *, strict: bool) -> Statement | None:
-    """The cue a clause opens with (``strict``: no lead-in phrase allowed, only a connective)."""
-    m = lex.clause_cue.match(text, start, end)
-    if m and not (strict and "," in m.group("lead")):
-        verb = m.group("verb") or m.group("cverb")
-        after = m.end()
-        if strict and re.match(r"\s*,", text[after:end]) and not m.group("that"):
-            return None  # ", some argue," is an aside inside a clause, not a new clause
-        head = m.group("head")
-        role = lex.actor_stance(head)
-        actor = m.group("actor")
-        modifiers = text[m.start("actor") : m.start("head")].lower().split()
-        if role in ("pro", "con") and any(w not in lex.words("quantifiers") for w in modifiers):
-            role = None  # "disability advocates" speak for a group, not for the thesis
-        if any(w.startswith("anti-") for w in modifiers):
-            role = "con"  # "anti-nuclear campaigners"
-        elif any(w.startswith("pro-") for w in modifiers):
-            role = "pro"
-        verb_class = lex.verb_class(verb)
-        cue = " ".join((verb + (" that" if m.group("that") else "")).split())
-        explicit = role in ("pro", "con")
-        return Statement(
-            span=(start, end),
-            actor_role=role or "group",
-            verb_class=verb_class,
-            response=verb_class == "response",
-            actor=" ".join(actor.split()),
-            cue=cue,
-            confidence=0.9 if explicit else 0.7,
-        )
-    f = lex.framing_cue.match(text, start, end)
-    if f:
-        side = "con" if f.group("con") else "pro"
-        phrase = f.group(side)
-        return Statement(span=(start, end), actor_role=side, response=side == "pro",
-                         cue=" ".join(phrase.split()), confidence=0.8)
-    return None
+def _is_word(tk: Tokens, i: int) -> bool:
+    return bool(tk.orth[i]) and (tk.orth[i][0].isalnum())
 
 
-def _aside_cue(text: str, start: int, end: int, lex: Lexicon) -> Statement | None:
-    """Attribution inside the clause: ", as argued by defenders," or ", they say,"."""
-    clause = text[start:end].lower()
-    if "," not in clause and " by " not in clause:
-        return None
-    m = next((m for p in lex.parenthetical_cues if (m := p.search(text, start, end))), None)
-    if m is None:
-        return None
-    head = m.group("head")
-    role = lex.actor_stance(head) or "group"
-    verb = m.groupdict().get("verb") or "argued by"
-    return Statement(span=(start, end), actor_role=role, verb_class=lex.verb_class(verb),
-                     actor=" ".join(m.group("actor").split()), cue=" ".join(m.group(0).strip(" ,").split()),
-                     confidence=0.75)
+def _capitalized(tk: Tokens, i: int) -> bool:
+    w = tk.orth[i]
+    return bool(w) and w[0].isupper()
 
 
-def read_sentence(text: str, span: Span, lexicon: Lexicon | None = None) -> list[Statement]:
+class _Words:
+    """The lexicon's word sets the reader consults, built once per lexicon."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.adverbs = set(lex.words("adverbs"))
+        self.quantifiers = set(lex.words("quantifiers"))
+        self.complements = set(lex.words("verb_complements"))
+        self.pronouns = set(lex.words("pronouns", "same"))
+        self.author_pronouns = set(lex.words("pronouns", "author"))
+        self.modals = set(lex.words("prolepsis", "modals"))
+        self.group_nouns = set(lex.words("group_nouns"))
+        self.post_modifiers = set(lex.words("post_modifiers"))
+        self.clause_starts = self.pronouns | self.author_pronouns | {"there", "this", "that", "these", "those"}
+        self.lead_ins = {w for w in lex.words("lead_ins") if " " not in w}
+        self.determiners = set(lex.words("determiners"))
+        self.decoys = [(a.lower(), b.lower()) for a, b in lex.not_statements.decoy_senses]
+        self.lemma = {f: v for cls in VERB_CLASSES for v in lex.words("verbs", cls)
+                      for f in inflections(v, lex.irregular_verbs)}
+
+
+_WORDS: dict[int, tuple[Lexicon, _Words]] = {}
+
+
+def _words_of(lex: Lexicon) -> _Words:
+    cached = _WORDS.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        if len(_WORDS) > 16:
+            _WORDS.clear()
+        cached = _WORDS[id(lex)] = (lex, _Words(lex))
+    return cached[1]
+
+
+class _Reader:
+    """Reads the clauses of sentences on a token table with one lexicon."""
+
+    def __init__(self, tk: Tokens, lex: Lexicon, *, authored: bool = False) -> None:
+        self.tk = tk
+        # in an argued text "X, but Y" by the author grants X and answers it with Y
+        self.authored = authored
+        self.lex = lex
+        # a node's confidence is a function of the evidence: how explicit its cue is
+        self.conf = lex.confidence
+        self.__dict__.update(vars(_words_of(lex)))
+        self.verbs = tk.kinds.get("verb", {})
+        self._clauses: dict[tuple[int, int, object], Statement] = {}
+
+    # ----- small token tests -----------------------------------------------------------
+
+    def verb_at(self, i: int) -> tuple[str, int] | None:
+        """The reporting verb at token ``i``: lower case (not "the United States") and not
+        after a determiner ("in their view")."""
+        tk = self.tk
+        hit = self.verbs.get(i)
+        if not hit or not tk.orth[i][:1].islower():
+            return None
+        if i > 0 and tk.lower[i - 1] in self.determiners:
+            return None
+        return hit[0].split(":")[1], hit[1]
+
+    def needs_complement(self, i: int, end: int) -> bool:
+        hit = self.tk.at(i, "complement_verb")
+        return bool(hit) and hit[1] >= end
+
+    def complement_follows(self, k: int, j: int) -> bool:
+        tk = self.tk
+        while k < j and tk.lower[k] in self.adverbs:
+            k += 1
+        return k >= j or tk.lower[k] in self.complements or tk.orth[k] in _OPEN_QUOTES
+
+    def decoy(self, v: int, v_end: int, j: int) -> bool:
+        lemma = self.lemma.get(" ".join(self.tk.lower[v:v_end]), "")
+        after = " ".join(self.tk.lower[v_end : min(j, v_end + 3)])
+        return any(lemma == a and (after == b or after.startswith(b + " ")) for a, b in self.decoys)
+
+    # ----- subjects ----------------------------------------------------------------------
+
+    def subject(self, k: int, v: int, *, loose: bool = False) -> dict | None:
+        """Who speaks in tokens ``[k, v)`` before a verb, or ``None`` if it is no subject."""
+        tk = self.tk
+        end = v
+        while end > k and (tk.lower[end - 1] in self.adverbs or tk.lower[end - 1] in _AUX
+                           or tk.lower[end - 1].endswith("ly") and not _capitalized(tk, end - 1)):
+            end -= 1
+        aside = end > k and tk.orth[end - 1] == ","
+        while end > k and tk.orth[end - 1] == ",":
+            end -= 1
+        toks = [i for i in range(k, end) if tk.orth[i]]
+        if not toks:
+            return None
+        commas = [i for i in toks if tk.orth[i] == ","]
+        if aside:
+            # "Marsh, one of the two votes against, warned" / "Critics, by contrast, argue"
+            toks = [i for i in toks if not commas or i < commas[0]]
+        elif commas:
+            toks = [i for i in toks if i > commas[-1]]  # "Writing in X, Achebe called …"
+        if not toks or len(toks) > _MAX_SUBJECT:
+            return None
+        words = [tk.lower[i] for i in toks]
+        if words[0] in self.post_modifiers or any(tk.orth[i] in _OPEN_QUOTES | _CLOSE_QUOTES for i in toks):
+            return None  # "with Pike herself calling it": an aside, not a new speaker
+        initials = {n for n, w in enumerate(words) if w == "." and n and (words[n - 1] == "al" or len(words[n - 1]) == 1)}
+        if any((w in _COPULAS or w in (";", ":", "?", "!", ".", "but")) and n not in initials
+               for n, w in enumerate(words)):  # "Haddad et al. (2023)", "J. Okoro" may speak
+            return None
+        if tk.lower[toks[-1]] in ("to", "the", "a", "an", "of", "and", "that", "which"):
+            return None  # "…packed the chamber to oppose": not a speaker
+        first = toks[0]
+        role, key, label = None, frozenset(), tk.text[tk.starts[toks[0]] : tk.ends[toks[-1]]]
+        span_end = toks[-1] + 1
+        if len(toks) == 1 and words[0] in self.pronouns:
+            role = "same"
+        elif len(toks) == 1 and words[0] in self.author_pronouns:
+            role = "author"
+        else:
+            for i in toks[:4]:
+                hit = tk.at(i, "actor:")
+                if hit and hit[1] <= span_end:
+                    mods = [tk.lower[m] for m in toks if m < i]
+                    side = hit[0].split(":")[1]
+                    if hit[1] < span_end and tk.lower[i] in self.quantifiers:
+                        continue  # "some economists": a quantifier here, not "some" who argue
+                    if side in ("pro", "con") and any(w not in self.quantifiers for w in mods):
+                        role = None  # "disability advocates" speak for a group, not for the thesis
+                        break
+                    role = side  # the last one counts: "Some advocates"
+            lowered = label.lower()
+            if "anti-" in lowered or "anti " in lowered:
+                role = "con"
+            elif "pro-" in lowered:
+                role = "pro"
+        if role is None or role == "group":
+            key = self._name_key(toks)
+            plural = loose and self._head(toks) is not None and tk.lower[self._head(toks)].endswith("s")
+            if not key and not self._agent(toks) and role is None and not plural:
+                return None  # "A defense framework recognizes …": no one speaks
+            role = "group"
+        desc_range = range(toks[0], v)
+        for i in desc_range:
+            hit = tk.at(i, "desc:")
+            if hit and role in ("group", "same"):
+                return {"role": hit[0].split(":")[1], "key": key, "label": label, "described": True}
+        del first
+        return {"role": role, "key": key, "label": label, "described": False}
+
+    def _agent(self, toks: list[int]) -> bool:
+        """Whether a subject without a name can speak: it holds a group noun ("economists",
+        "Schools that run homework clubs") or a word formed like one ("landscapers")."""
+        tk = self.tk
+        suffixes = tuple(self.lex.words("group_suffixes"))
+        head = self._head(toks)
+        word = tk.lower[head]
+        return word in self.group_nouns or (word.endswith(suffixes) and len(word) > 5)
+
+    def _head(self, toks: list[int]) -> int:
+        """The head of a speaker phrase: its last word before "of", "who", "(" and the like."""
+        tk = self.tk
+        for n, i in enumerate(toks):
+            if n and (tk.lower[i] in self.post_modifiers or tk.orth[i] == "("):
+                return toks[n - 1]
+        return toks[-1]
+
+    def _name_key(self, toks: list[int]) -> frozenset[str]:
+        """The capitalised words of a speaker ("council member Ruth Adeyemi" → ruth, adeyemi);
+        a later "Adeyemi" is the same speaker. Only the head counts ("Diplomacy with Japan"
+        names no one), and a capitalised first word only when a name goes on from it."""
+        tk = self.tk
+        names = set()
+        for n, i in enumerate(toks):
+            if tk.orth[i] == "(" or n and tk.lower[i] in self.post_modifiers:
+                break
+            if not _capitalized(tk, i) or not tk.orth[i][0].isalpha():
+                continue
+            if tk.lower[i] in self.quantifiers or tk.lower[i] in self.determiners:
+                continue
+            if n == 0 and len(toks) > 1 and not self._name_goes_on(toks):
+                continue  # "Council member …", "Multilateral and bilateral treaties"
+            names.add(tk.lower[i])
+        return frozenset(names)
+
+    def _name_goes_on(self, toks: list[int]) -> bool:
+        tk = self.tk
+        nxt = tk.orth[toks[1]]
+        if nxt == "(" or _capitalized(tk, toks[1]):
+            return True
+        return nxt in ("and", "et") and len(toks) > 2 and (_capitalized(tk, toks[2]) or tk.orth[toks[2]] == "al")
+
+    # ----- one clause --------------------------------------------------------------------
+
+    def clause(self, i: int, j: int, inherit: Statement | None = None) -> Statement:
+        """Read the clause of tokens ``[i, j)`` (memoised: sentence splitting asks again)."""
+        key = (i, j, (inherit.span, inherit.actor, inherit.actor_key) if inherit is not None else None)
+        if key not in self._clauses:
+            st = self._read_clause(i, j, inherit)
+            if st.subordinate and st.marked and st.verb_class != "concession":
+                st.conceded = False  # "While critics argue X, supporters …": a contrast of speakers
+            self._clauses[key] = st
+        return _copy(self._clauses[key])
+
+    def _read_clause(self, i: int, j: int, inherit: Statement | None) -> Statement:
+        tk = self.tk
+        s, e = _trim(tk.text, tk.starts[i], tk.ends[j - 1]) if j > i else (tk.starts[i], tk.starts[i])
+        st = Statement(span=(s, e), actor_role=None, confidence=self.conf["unmarked"])
+        k = i
+        # connectives the clause opens with ("In response,", "Granted,", "But", "It is true that")
+        while k < j:
+            hit = tk.at(k, "conn:")
+            if not hit:
+                break
+            cls = hit[0].split(":")[1]
+            if cls == "subordinate_concession" and st.connective is None:
+                st.subordinate = True
+                cls = "concession"
+            if cls == "concession":
+                st.conceded = True
+            if st.connective is None or cls in ("contrast", "response"):
+                st.connective = cls
+            k = hit[1]
+            while k < j and tk.orth[k] in (",", ""):
+                k += 1
+        while k < j and tk.lower[k] in self.lead_ins:
+            k += 1  # "When critics accuse …", "While supporters …"
+        if st.connective in ("response",):
+            st.response = True
+        # a connective after the subject ("Retailers, however, maintain")
+        if st.connective is None:
+            conns = tk.kinds.get("conn", {})
+            for m in (x for x in range(k, min(j, k + 14)) if x in conns):
+                hit = conns[m]
+                if hit and m > k and tk.orth[m - 1] == "," and hit[1] < j and tk.orth[hit[1]] == ",":
+                    cls = hit[0].split(":")[1]
+                    if cls in ("contrast", "response"):
+                        st.connective = cls
+                        st.response = cls == "response"
+                    break
+        if k >= j:
+            return st  # only connectives ("…; by contrast")
+        if k < j and tk.orth[k] in _OPEN_QUOTES and self._after_quote(st, k, j):
+            return st
+        if self._framed(st, k, j):
+            return st
+        if self._attributed(st, k, j, inherit):
+            return st
+        if self._state(st, k, j):
+            return st
+        self._aside(st, k, j)
+        return st
+
+    def _aside(self, st: Statement, k: int, j: int) -> bool:
+        """Attribution inside the clause: ", as argued by defenders," / "According to X," /
+        ", they say,"."""
+        tk = self.tk
+        for m in range(k, j - 2):
+            w = tk.lower[m]
+            if w == "according" and tk.lower[m + 1] == "to":
+                end = m + 2
+            elif w == "as" and self.verb_at(m + 1) and tk.lower[self.verb_at(m + 1)[1]] == "by":  # type: ignore[index]
+                end = self.verb_at(m + 1)[1] + 1  # type: ignore[index]
+            elif tk.orth[m] == "," and (verb := self.verb_at(m + 2) or self.verb_at(m + 3)):
+                v = m + 2 if self.verb_at(m + 2) else m + 3
+                if verb[1] < j and tk.orth[verb[1]] in (",", ".") and (subj := self.subject(m + 1, v)):
+                    if subj["role"] in ("pro", "con", "same", "opposite"):
+                        self._set_actor(st, subj, verb[0], " ".join(tk.orth[v : verb[1]]))
+                        return True
+                continue
+            else:
+                continue
+            stop = end
+            while stop < j and tk.orth[stop] not in (",", ";", ".", ""):
+                stop += 1
+            subj = self.subject(end, stop) if stop > end else None
+            if subj is None:
+                return False
+            self._set_actor(st, subj, "neutral", " ".join(tk.orth[m:end]))
+            st.confidence = min(st.confidence, self.conf["group_actor"])
+            return True
+        return False
+
+    def _after_quote(self, st: Statement, q: int, j: int) -> bool:
+        """'"…," said X' / '"…," X countered': the speaker follows the quotation."""
+        tk = self.tk
+        close = next((m for m in range(q + 1, j) if tk.orth[m] in _CLOSE_QUOTES), None)
+        if close is None or close + 1 >= j:
+            return False
+        m = close + 1
+        while m < j and tk.orth[m] in (",", ""):
+            m += 1
+        for v in range(m, min(j, m + 8)):
+            verb = self.verb_at(v)
+            if not verb:
+                continue
+            if v == m:
+                subj = self._speaker_after(verb[1], j)
+            else:
+                subj = self.subject(m, v)
+            if subj is None:
+                return False
+            inner_end = close
+            while inner_end > q + 1 and tk.orth[inner_end - 1] in (",", ""):
+                inner_end -= 1
+            st.span = _trim(tk.text, tk.starts[q + 1], tk.ends[inner_end - 1])
+            self._set_actor(st, subj, verb[0], " ".join(tk.orth[v:verb[1]]))
+            st.quoted = True
+            return True
+        return False
+
+    def _speaker_after(self, m: int, j: int) -> dict | None:
+        tk = self.tk
+        end = m
+        while end < j and tk.orth[end] not in (",", ".", ";", "!", "?", ""):
+            end += 1
+        return self.subject(m, end) if end > m else None
+
+    def _set_actor(self, st: Statement, subj: dict, verb_class: str, verb: str) -> None:
+        st.actor_role = subj["role"]
+        st.actor_key = subj["key"]
+        st.actor = subj["label"]
+        st.verb_class = verb_class
+        st.cue = verb
+        st.response = st.response or verb_class == "response"
+        if verb_class == "concession":
+            st.conceded = True
+        explicit = subj["role"] in ("pro", "con") and not subj.get("described")
+        st.confidence = self.conf["stance_actor"] if explicit else self.conf["group_actor"]
+
+    def _framed(self, st: Statement, k: int, j: int) -> bool:
+        """Framing without a speaker: "The concern is that", "It has been argued that",
+        "Some will say", "The strongest case against this is", "A further objection is"."""
+        tk = self.tk
+        hit = tk.at(k, "frame:") or tk.at(k, "prolepsis")
+        if hit:
+            st.actor_role = "pro" if hit[0] == "frame:pro" else "con"
+            st.response = st.actor_role == "pro"
+            st.cue = " ".join(tk.orth[k : hit[1]]).strip(" ,")
+            st.confidence = self.conf["framing"]
+            return True
+        # "The/A further/One common objection is that …", "Concerns have also been raised that"
+        for m in range(k, min(j, k + 5)):
+            noun = tk.at(m, "noun:")
+            if not noun:
+                continue
+            n_end = noun[1]
+            after = [w for w in tk.lower[n_end : min(j, n_end + 5)]]
+            lead = [tk.lower[x] for x in range(k, m)]
+            if lead and not all(w.isalpha() or w in ("’s", "'s", "’", "'", "-") for w in lead):
+                break
+            if after and after[0] in _COPULAS or (after[:1] and after[0] in ("have", "has", "were", "was")
+                                                  and any(w in ("raised", "voiced", "expressed") for w in after)):
+                st.actor_role = noun[0].split(":")[1]
+                st.response = st.actor_role == "pro"
+                st.cue = " ".join(tk.orth[k : n_end + 1])
+                st.confidence = self.conf["framing"]
+                # a framing line with no content of its own announces what follows
+                st.announces = not any(w in ("that", "whether", ":") for w in tk.lower[n_end:j])
+                if st.announces and "is" not in after[:1] and "are" not in after[:1]:
+                    st.announces = True
+                return True
+            follows = tk.orth[n_end] if n_end < j else ""
+            if not any(w in ("that", "whether", ":") for w in tk.lower[n_end:j]) and noun[0] == "noun:con" \
+                    and lead and lead[0] in self.quantifiers and all(w.isalpha() for w in lead) \
+                    and follows.isalpha() and follows.islower() and follows not in self.post_modifiers \
+                    and follows not in _BREAK_CONJ:
+                # "A second line of criticism targets the premise": announces what follows
+                st.actor_role, st.announces, st.cue = "con", True, " ".join(tk.orth[k:n_end])
+                st.confidence = self.conf["framing"]
+                return True
+            break
+        # hedged: "It has been argued that", "It is sometimes claimed that"
+        if tk.lower[k] == "it" and k + 1 < j:
+            m = k + 1
+            while m < j and (tk.lower[m] in _AUX or tk.lower[m] in self.adverbs or tk.lower[m].endswith("ly")):
+                m += 1
+            verb = self.verb_at(m) if m < j else None
+            if verb and m > k + 1 and verb[1] < j and tk.lower[verb[1]] in ("that", "whether"):
+                modal = any(tk.lower[x] in self.modals for x in range(k + 1, m))
+                st.actor_role = "con" if verb[0] in ("con", "neutral") or modal else (
+                    "pro" if verb[0] in ("praise", "response") else "con")
+                st.verb_class = verb[0]
+                st.response = verb[0] == "response"
+                st.cue = " ".join(tk.orth[k : verb[1] + 1])
+                st.confidence = self.conf["framing"]
+                return True
+        return False
+
+    def _attributed(self, st: Statement, k: int, j: int, inherit: Statement | None) -> bool:
+        tk = self.tk
+        for v in (x for x in range(k, min(j, k + _MAX_SUBJECT + 8)) if x in self.verbs):
+            verb = self.verb_at(v)
+            if not verb:
+                continue
+            cls, v_end = verb
+            if v > k and tk.lower[v - 1] == "to" and (v - 2 < k or tk.lower[v - 2] not in ("continue", "tend", "go", "on")):
+                subj = next((x for m in range(k + 1, min(v - 1, k + 5) + 1)
+                             if (x := self.subject(k, m)) and x["role"] in ("group", "con")), None)
+                if cls == "con" and subj:
+                    # "Residents packed the hall to oppose the plan": a side announced
+                    self._set_actor(st, subj, cls, " ".join(tk.orth[v - 1 : v_end]))
+                    st.actor_role, st.announces = "con", True
+                    return True
+                continue  # "to oppose the change": an infinitive, not a report
+            if v > k and tk.lower[v - 1] in ("who", "which"):
+                continue  # "Vos, who proposed the wall, said …": a relative clause
+            if self.decoy(v, v_end, j):
+                st.actor_role = "report"  # "the case was argued before the court": no argument
+                return True
+            if tk.lower[v].endswith("ing") and v > k and tk.lower[v - 1] in _COPULAS | {"still", "now"} \
+                    and not (v_end < j and tk.lower[v_end] == "that"):
+                return False  # "companies are still arguing about it": narration
+            before = v - 1
+            while before > k and (tk.lower[before] in self.adverbs or tk.lower[before].endswith("ly")):
+                before -= 1  # "is widely credited"
+            passive = v > k and tk.lower[before] in _COPULAS | {"been"} and tk.lower[v].endswith(("ed", "en", "t"))
+            if passive:
+                return self._passive(st, k, v, v_end, j, cls)
+            bare = self.needs_complement(v, v_end) and not self.complement_follows(v_end, j) and \
+                not (v_end < j and self._evaluative_object(v_end, j))
+            if v == k:
+                if inherit is None:
+                    return False
+                subj = {"role": "same", "key": inherit.actor_key, "label": inherit.actor, "described": False}
+            else:
+                subj = self.subject(k, v)
+                if subj is None and cls in ("response", "con", "concession") and v_end < j \
+                        and tk.lower[v_end] == "that":
+                    subj = self.subject(k, v, loose=True)  # "Industry representatives counter that"
+                if subj is None:
+                    return False
+            if bare and not (subj["role"] in ("pro", "con") or subj["role"] in ("same", "opposite")
+                             and v_end < j and tk.lower[v_end] in self.clause_starts):
+                continue  # "homeowners see the park": an object, not a report
+            modal = any(tk.lower[x] in self.modals for x in range(max(k, v - 3), v))
+            # the verb closes the sentence: ", Brandt said." reports a fact unless a side speaks
+            tail = all(not _is_word(tk, x) for x in range(v_end, j))
+            if tail and subj["role"] not in ("pro", "con") and cls == "neutral":
+                st.actor_role = "report"
+                return True
+            self._set_actor(st, subj, cls, " ".join(tk.orth[v:v_end] + (["that"] if v_end < j and tk.lower[v_end] == "that" else [])))
+            if cls == "con" and v_end < j and tk.lower[v_end] in ("about", "over"):
+                st.announces = True  # "Grid operators disagree about how …": a debate announced
+            if modal and subj["role"] in ("con", "opposite", "group") and cls in ("neutral", "con"):
+                st.actor_role = "con"  # prolepsis: "Some will say …", "Others may object …"
+                st.confidence = self.conf["framing"]
+            return True
+        return False
+
+    def _evaluative_object(self, m: int, j: int) -> bool:
+        """A verb with an object then "as", a quotation or a colon ("described the ending as",
+        "called it '…'", "defended that restraint:")."""
+        tk = self.tk
+        for x in range(m, min(j, m + 8)):
+            if tk.lower[x] in ("as", ":") or tk.orth[x] in _OPEN_QUOTES:
+                return True
+            if tk.orth[x] in (",", ";", "."):
+                return False
+        return False
+
+    def _passive(self, st: Statement, k: int, v: int, v_end: int, j: int, cls: str) -> bool:
+        """"X was challenged by Y", "The review was criticised as …", "is widely credited"."""
+        tk = self.tk
+        subj_end = v - 1
+        while subj_end > k and (tk.lower[subj_end - 1] in _AUX or tk.lower[subj_end - 1] in self.adverbs
+                                or tk.lower[subj_end - 1].endswith("ly")):
+            subj_end -= 1
+        subject_words = " ".join(tk.lower[k:subj_end])
+        if not subject_words or subj_end - k > _MAX_SUBJECT or cls not in ("con", "praise", "response"):
+            return False
+        by = next((x for x in range(v_end, min(j, v_end + 3)) if tk.lower[x] == "by"), None)
+        if by is None and not any(_is_word(tk, x) for x in range(v_end, j)):
+            st.actor_role = "report"  # "The practice has long been contested.": a remark
+            return True
+        actor = None
+        if by is not None:
+            end = by + 1
+            while end < j and tk.orth[end] not in (",", ";", ".", ""):
+                end += 1
+            actor = tk.text[tk.starts[by + 1] : tk.ends[end - 1]] if end > by + 1 else None
+        st.actor = actor
+        st.cue = " ".join(tk.orth[subj_end : v_end] + (["by"] if by is not None else []))
+        st.verb_class = cls
+        st.confidence = self.conf["framing"]
+        if cls == "praise":
+            st.actor_role = "pro"
+            st.verb_class = "praise"
+        elif cls in ("con", "response"):
+            # the subject is what is attacked: the statement before is answered by the other side
+            st.actor_role = "opposite"
+            st.answers_previous = True
+            st.response = True
+        else:
+            st.actor_role = "group"
+        return True
+
+    def _state(self, st: Statement, k: int, j: int) -> bool:
+        """"X was less impressed", "Y remains unconvinced, observing that …"."""
+        tk = self.tk
+        states = tk.kinds.get("state", {})
+        for m in (x for x in range(k + 1, min(j, k + _MAX_SUBJECT + 4)) if x in states):
+            hit = states[m]
+            if not hit:
+                continue
+            c = m - 1
+            while c > k and (tk.lower[c] in self.adverbs or tk.lower[c] in ("less", "not", "still", "far", "rather")):
+                c -= 1
+            if tk.lower[c] not in _COPULAS:
+                return False
+            subj = self.subject(k, c)
+            if subj is None:
+                return False
+            self._set_actor(st, subj, "con", " ".join(tk.orth[c : hit[1]]))
+            st.response = True  # "X was not persuaded" answers what was said before
+            if subj["role"] in ("group", "same", "opposite"):
+                st.actor_role = "con"
+                st.actor_key = subj["key"]
+            st.announces = not any(_is_word(tk, x) for x in range(hit[1], j))
+            return True
+        return False
+
+    # ----- sentences ---------------------------------------------------------------------
+
+    def sentence(self, span: Span) -> list[Statement]:
+        tk = self.tk
+        i, j = tk.window(*span)
+        while j > i and not tk.orth[j - 1]:
+            j -= 1
+        if i >= j:
+            return []
+        if not tk.tagged(i, j, turns=self.authored):  # no cue at all: one unmarked clause (fast path)
+            return [self.clause(i, j)]
+        cuts = [i]
+        conceded_cuts: set[int] = set()
+        first = self.clause(i, j)
+        if first.quoted:
+            return [first]  # a quotation is one statement of its speaker
+        leading_concession = first.conceded
+        for b in range(i + 1, j - 1):
+            w = tk.lower[b]
+            if w not in _BREAKS:
+                continue
+            body = b + 1
+            if w == "," and body < j and tk.lower[body] in _BREAK_CONJ:
+                body += 1
+            conj = tk.lower[body - 1]
+            if body >= j - 1:
+                continue
+            if sum(1 for x in range(cuts[-1], b) if _is_word(tk, x)) < 3:
+                continue  # "In reality, …": a lead-in, not a clause
+            if not tk.tagged(body, min(j, body + _MAX_SUBJECT + 4), turns=True) and not (
+                    self.authored or leading_concession or first.subordinate):
+                continue  # nothing after the break could open a new statement
+            nxt = self.clause(body, j)
+            may_turn = leading_concession or first.subordinate or self.authored
+            if not nxt.marked and not may_turn and conj not in ("but", "and", "yet"):
+                continue
+            prev = self.clause(cuts[-1], b)
+            if not nxt.marked and prev.marked and conj in ("but", "and", "yet"):
+                nxt = self.clause(body, j, inherit=prev)  # "conceded X but maintained Y"
+            concession_turn = (leading_concession or prev.conceded) and conj in ("but", "yet") or \
+                first.subordinate and leading_concession and w == "," or \
+                self.authored and not prev.marked and not nxt.marked and w == "," and (
+                    conj in ("but", "yet") or tk.at(body, "conn:contrast") is not None)
+            prev_conceded = concession_turn and self.authored and not prev.marked
+            if not (nxt.marked or concession_turn):
+                continue
+            if nxt.actor_role == "report" or nxt.announces or w == ":" and prev.marked:
+                continue  # "Others defended it: X argued …" — the colon elaborates, one statement
+            if w == "," and not (prev.marked or concession_turn) and conj not in ("but", "yet", "while", "whereas"):
+                continue
+            if w == "," and conj == "," and not prev.marked:
+                continue
+            cuts.append(body)
+            if prev_conceded:
+                conceded_cuts.add(cuts[-2])
+            leading_concession = False
+        out = []
+        for n, start in enumerate(cuts):
+            end = cuts[n + 1] - 1 if n + 1 < len(cuts) else j
+            while end > start and tk.lower[end - 1] in _BREAK_CONJ | {",", ";", "—", "–", ""}:
+                end -= 1
+            if end <= start:
+                continue
+            conj = tk.lower[start - 1] if start > i else ""
+            stmt = self.clause(start, end, inherit=out[-1] if out and out[-1].marked and conj in ("but", "and", "yet") else None)
+            if n > 0 and stmt.connective is None:
+                conj = tk.lower[start - 1]
+                stmt.connective = ("contrast" if conj in ("but", "yet", "while", "whereas")
+                                   else "elaboration" if conj == "and" else None)
+            if start in conceded_cuts and not stmt.marked:
+                stmt.conceded = True
+            if stmt.span[0] < stmt.span[1]:
+                out.append(stmt)
+        if len(out) > 1 and out[0].conceded and not out[1].conceded and out[1].actor_role is None:
+            out[1].connective = out[1].connective or "contrast"
+        return out
+
+
+def read_sentence(text: str, span: Span, lexicon: Lexicon | None = None, tokens: Tokens | None = None) -> list[Statement]:
     """Clauses of one sentence, split where a new cue starts ("X; supporters contend Y",
-    "When critics accuse X, advocates argue Y"); unmarked clauses have ``actor_role None``.
+    "conceded X but maintained Y"); unmarked clauses have ``actor_role None``.
     """
     lex = lexicon or Lexicon.default()
-    start, end = span
-    if not lex.may_hold_cue(text[start:end]):
-        trimmed = _trim(text, start, end)
-        return [Statement(span=trimmed, actor_role=None, confidence=0.6)] if trimmed[0] < trimmed[1] else []
-    cuts = [start]
-    bodies = [start]
-    for m in lex.clause_break.finditer(text, start, end):
-        if m.end() >= end or m.start() <= start:
-            continue
-        if not lex.may_open_clause(text[m.end() : min(end, m.end() + 80)].split(maxsplit=4)):
-            continue
-        if not _read_cue(text, m.end(), end, lex, strict=True):
-            continue
-        # A bare comma separates two statements only after a marked clause ("When critics
-        # accuse X, advocates argue Y"); otherwise it ends a lead-in ("In debates over X, …").
-        if m.group().strip() == "," and not _read_cue(text, bodies[-1], m.start(), lex, strict=False):
-            continue
-        cuts.append(m.start())
-        bodies.append(m.end())
-    cuts.append(end)
-    out = []
-    for i, body in enumerate(bodies):
-        s, e = _trim(text, body, cuts[i + 1])
-        if s >= e:
-            continue
-        stmt = _read_cue(text, s, e, lex, strict=False) or _aside_cue(text, s, e, lex)
-        if stmt is None:
-            stmt = Statement(span=(s, e), actor_role=None, confidence=0.6)
-        stmt.span = (s, e)
-        out.append(stmt)
-    return out
+    tk = tokens if tokens is not None else tokens_of(text, lex)
+    return _Reader(tk, lex).sentence(span)
+
+
+@dataclass
+class Voice:
+    """What the document as a whole says about unmarked sentences: ``argued`` texts (an
+    op-ed, a speech, a short argumentative text) speak in the author's voice; ``skip_before``
+    is the offset of the author's thesis, before which a titled text narrates."""
+
+    argued: bool = False
+    skip_before: int = 0
+
+
+def author_clause(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
+    """Whether an unmarked clause of an argued text is one of the author's statements:
+    long enough, not a procedural line, not dated background without a thesis word."""
+    i, j = tk.window(*stmt.span)
+    words = [tk.lower[x] for x in range(i, j) if _is_word(tk, x)]
+    if len(words) < _MIN_AUTHOR_WORDS:
+        return False
+    if tk.find("opener", i, min(j, i + 2)):
+        return False
+    dated = any(len(w) >= 4 and w[:4].isdigit() and 1000 <= int(w[:4]) <= 2100 for w in words)
+    return not (dated and not tk.find("thesis", i, j))
 
 
 def unit_statements(
-    text: str, unit: Unit, sentences: Callable[[Span], list[Span]], lexicon: Lexicon | None = None
+    text: str,
+    unit: Unit,
+    sentences: Callable[[Span], list[Span]],
+    lexicon: Lexicon | None = None,
+    tokens: Tokens | None = None,
+    voice: Voice | None = None,
+    paragraph: int = 0,
 ) -> list[Statement]:
     """Statement candidates of one unit, in text order.
 
-    Marked clauses are always kept. The unit's first clause is kept unmarked when the unit is
-    a debate or under a stance-setting heading and it opens the debate (an "opener", whose
-    stance linking infers); other unmarked clauses are narration and dropped.
+    Marked clauses are always kept. In an argued text every other clause of the author's is
+    kept too; elsewhere the unit's first clause is kept unmarked when the unit is a debate or
+    under a stance-setting heading and it opens the debate (an "opener", whose stance linking
+    infers); other unmarked clauses are narration and dropped.
     """
     lex = lexicon or Lexicon.default()
-    clauses = [c for span in unit.body for sent in sentences(span) for c in read_sentence(text, sent, lex)]
+    tk = tokens if tokens is not None else tokens_of(text, lex)
+    voice = voice or Voice()
+    reader = _Reader(tk, lex, authored=voice.argued and unit.stance is None)
+    clauses: list[Statement] = []
+    for n, span in enumerate(unit.body):
+        for sent in sentences(span):
+            for c in reader.sentence(sent):
+                c.paragraph = paragraph * 1000 + n
+                clauses.append(c)
+    clauses = [c for c in clauses if c.actor_role != "report"]
     if not clauses:
         return []
+    if voice.argued and unit.stance is None:
+        out = []
+        for c in clauses:
+            if c.span[0] < voice.skip_before:
+                continue
+            if c.marked or author_clause(tk, c, lex):
+                if not c.marked:
+                    c.actor_role = "author"
+                    c.confidence = lex.confidence["author"]
+                out.append(c)
+        return out
     marked = [c for c in clauses if c.marked]
     opener = clauses[0]
     # a short remark ("Environmental groups are divided.") frames a debate without arguing
@@ -166,7 +770,7 @@ def unit_statements(
     in_debate = unit.debate or unit.debate_heading_id is not None
     keep_opener = not opener.marked and (unit.stance is not None or in_debate and bool(marked) and arguable)
     if keep_opener:
-        opener.confidence = 0.75 if unit.stance else 0.6
+        opener.confidence = lex.confidence["stance_section" if unit.stance else "unmarked"]
         return [opener, *marked]
     return marked
 

@@ -1,0 +1,211 @@
+"""Token-level cue matching: the lexicon's word lists compiled into one spaCy
+:class:`~spacy.matcher.PhraseMatcher` (on ``LOWER``), run once over a Doc, and a light table
+of the tokens with the labels that start at each of them.
+
+Reporting verbs are listed by base form in the lexicon; every inflection (argue, argues,
+argued, arguing) is generated here, with the irregular forms the lexicon lists.
+
+Example:
+    >>> import spacy
+    >>> from argmap.extraction.lexicon import Lexicon
+    >>> nlp = spacy.blank("en")
+    >>> tokens = read_tokens([(0, nlp("Okoro contended that fees fall."))], "Okoro contended that fees fall.", Lexicon.default())
+    >>> [(tokens.orth[i], label) for i, labels in sorted(tokens.tags.items()) for label, _ in labels]
+    [('contended', 'verb:neutral'), ('that', 'answer_subject')]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from argmap.extraction.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+VERB_CLASSES = ("neutral", "con", "response", "concession", "praise", "elaboration")
+CONNECTIVE_CLASSES = ("contrast", "response", "concession", "subordinate_concession", "elaboration", "cause")
+
+
+def inflections(verb: str, irregular: dict[str, list[str]] | None = None) -> set[str]:
+    """Every form of a verb phrase, inflecting its first word.
+
+    Example:
+        >>> sorted(inflections("argue")), sorted(inflections("point out"))[:2]
+        (['argue', 'argued', 'argues', 'arguing'], ['point out', 'pointed out'])
+        >>> sorted(inflections("say", {"say": ["said"]}))
+        ['said', 'say', 'saying', 'says']
+    """
+    head, _, rest = verb.partition(" ")
+    if head.endswith("y") and head[-2:-1] not in set("aeiou"):
+        third, past, participle = head[:-1] + "ies", head[:-1] + "ied", head + "ing"
+    else:
+        third = head + "es" if head.endswith(("s", "sh", "ch", "x", "z", "o")) else head + "s"
+        if head.endswith("ee"):
+            past, participle = head + "d", head + "ing"
+        elif head.endswith("e"):
+            past, participle = head + "d", head[:-1] + "ing"
+        else:
+            past, participle = head + "ed", head + "ing"
+    # irregular past forms replace the regular one ("said", not "sayed")
+    forms = {head, third, participle, *((irregular or {}).get(head) or [past])}
+    return {f"{f} {rest}".strip() for f in forms}
+
+
+_NONE: dict[int, tuple[str, int]] = {}
+# labels that can make a statement by themselves (a reporting verb, a framing phrase, …)
+_MAKERS = ("verb:", "frame:", "noun:", "state:", "prolepsis", "conn:concession", "conn:subordinate_concession")
+_NO_STARTS: frozenset[int] = frozenset()
+_KINDS = frozenset({"prolepsis", "thesis", "opener", "answer_subject", "complement_verb"})
+
+
+@dataclass
+class Tokens:
+    """The tokens of a text (character offsets, lower-case and verbatim forms) and, per token
+    index, the ``(label, end token)`` cue matches that start there."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    lower: list[str]
+    orth: list[str]
+    tags: dict[int, list[tuple[str, int]]] = field(default_factory=dict)
+    # per kind of label ("verb", "actor", …): token index -> the longest (label, end) there
+    kinds: dict[str, dict[int, tuple[str, int]]] = field(default_factory=dict)
+
+    # tokens where a match that can make or turn a statement starts (not "and", "that")
+    cue_starts: set[int] = field(default_factory=set)
+    # tokens where a contrast connective starts ("but", "however"): turns inside a sentence
+    turn_starts: set[int] = field(default_factory=set)
+
+    def add(self, label: str, start: int, end: int) -> None:
+        self.tags.setdefault(start, []).append((label, end))
+        if label.startswith(_MAKERS):
+            self.cue_starts.add(start)
+        elif label.startswith("conn:contrast"):
+            self.turn_starts.add(start)
+        table = self.kinds.setdefault(label.split(":")[0], {})
+        if start not in table or table[start][1] < end:
+            table[start] = (label, end)
+
+    def window(self, start: int, end: int) -> tuple[int, int]:
+        """Indices ``[i, j)`` of the tokens inside the character span."""
+        return bisect_left(self.starts, start), bisect_left(self.starts, end)
+
+    def at(self, i: int, prefix: str) -> tuple[str, int] | None:
+        """The longest match whose label starts with ``prefix`` beginning at token ``i``."""
+        if prefix[-1] == ":":
+            return self.kinds.get(prefix[:-1], _NONE).get(i)
+        if prefix in _KINDS:
+            return self.kinds.get(prefix, _NONE).get(i)
+        best = None
+        for label, end in self.tags.get(i, ()):
+            if label.startswith(prefix) and (best is None or end > best[1]):
+                best = (label, end)
+        return best
+
+    def find(self, prefix: str, i: int, j: int) -> tuple[str, int, int] | None:
+        """The first match with the label prefix starting in ``[i, j)``: ``(label, start, end)``."""
+        table = self.kinds.get(prefix.partition(":")[0], {})
+        for k in range(i, j):
+            if k in table and (hit := self.at(k, prefix)):
+                return hit[0], k, hit[1]
+        return None
+
+    def tagged(self, i: int, j: int, *, turns: bool = False) -> bool:
+        """Whether a match that can make a statement (or, with ``turns``, a contrast
+        connective) starts in ``[i, j)``."""
+        starts, turn = self.cue_starts, self.turn_starts if turns else _NO_STARTS
+        return any(k in starts or k in turn for k in range(i, j))
+
+
+def _words(lex: Lexicon, *path: str) -> list[str]:
+    return lex.words(*path)
+
+
+def phrase_table(lex: Lexicon) -> dict[str, list[str]]:
+    """Every phrase the matcher looks for, by label (compiled from the lexicon data)."""
+    irregular = lex.irregular_verbs
+    table: dict[str, list[str]] = {}
+    for cls in VERB_CLASSES:
+        table[f"verb:{cls}"] = sorted({f for v in _words(lex, "verbs", cls) for f in inflections(v, irregular)})
+    table["complement_verb"] = sorted({f for v in _words(lex, "verbs", "needs_complement")
+                                       for f in inflections(v, irregular)})
+    for side in ("pro", "con", "opposite", "same"):
+        table[f"actor:{side}"] = _words(lex, "actors", side)
+    for cls in CONNECTIVE_CLASSES:
+        table[f"conn:{cls}"] = _words(lex, "connectives", cls)
+    for side in ("pro", "con"):
+        table[f"frame:{side}"] = _words(lex, "framing", side)
+        table[f"desc:{side}"] = _words(lex, "actor_descriptors", side)
+        table[f"noun:{side}"] = _words(lex, "framing_nouns", side)
+    table["state:con"] = _words(lex, "con_states")
+    table["prolepsis"] = _words(lex, "prolepsis", "phrases")
+    table["thesis"] = _words(lex, "author_voice", "thesis")
+    table["opener"] = _words(lex, "not_statements", "openers")
+    table["answer_subject"] = _words(lex, "answer_subjects")
+    return {label: phrases for label, phrases in table.items() if phrases}
+
+
+@lru_cache(maxsize=1)
+def _pattern_tokenizer():  # noqa: ANN202 - spaCy's tokenizer type
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+_MATCHERS: dict[tuple[int, int], tuple[Lexicon, object]] = {}
+
+
+def phrase_matcher(lex: Lexicon, vocab: Vocab):  # noqa: ANN201 - spaCy's PhraseMatcher
+    """The PhraseMatcher of a lexicon for a vocabulary (built once, then cached)."""
+    key = (id(lex), id(vocab))
+    cached = _MATCHERS.get(key)
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    tokenizer = _pattern_tokenizer()
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for label, phrases in phrase_table(lex).items():
+        docs = [Doc(vocab, words=[t.text for t in tokenizer(p)]) for p in phrases]
+        matcher.add(label, [d for d in docs if len(d)])
+    if len(_MATCHERS) > 16:
+        _MATCHERS.clear()
+    _MATCHERS[key] = (lex, matcher)
+    return matcher
+
+
+def read_tokens(docs: Iterable[tuple[int, Doc]], text: str, lex: Lexicon) -> Tokens:
+    """The token table of ``text`` from its Doc(s), each given with its character offset
+    (a long text comes in pieces)."""
+    from spacy.attrs import IDX, ORTH
+
+    tokens = Tokens(text, [], [], [], [])
+    for offset, doc in docs:
+        if not len(doc):
+            continue
+        base = len(tokens.starts)
+        strings = doc.vocab.strings
+        arr = doc.to_array([ORTH, IDX])
+        words = [strings[o] for o in arr[:, 0].tolist()]
+        starts = (arr[:, 1].astype("int64") + offset).tolist()
+        tokens.starts += starts
+        tokens.ends += [s + len(w) for s, w in zip(starts, words)]
+        tokens.lower += [w.lower() for w in words]  # spaCy's LOWER is str.lower too
+        tokens.orth += ["" if w.isspace() else w for w in words]
+        for match_id, s, e in phrase_matcher(lex, doc.vocab)(doc):
+            tokens.add(strings[match_id], base + s, base + e)
+    return tokens
+
+
+def tokens_of(text: str, lex: Lexicon, pieces: Sequence[tuple[int, str]] | None = None) -> Tokens:
+    """Tokenize ``text`` (or its pieces) with a blank English tokenizer and match the cues."""
+    tokenizer = _pattern_tokenizer()
+    return read_tokens(((o, tokenizer(p)) for o, p in (pieces or [(0, text)])), text, lex)
