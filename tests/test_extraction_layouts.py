@@ -327,3 +327,16 @@ def test_a_label_on_a_line_of_its_own_labels_the_next_block(form: str) -> None:
 def test_a_plain_heading_that_happens_to_be_a_label_word_stays_a_heading() -> None:
     m = extract_text("Library hours\n\nAnswer\n\nThe help desk opens at nine on weekdays.\n")
     assert m.nodes == []
+
+
+def test_an_unsigned_byline_under_the_headline_is_no_heading() -> None:
+    m = extract_text("Harbour wall to be rebuilt\nBy our local correspondent\n\n"
+                     "The council voted on Monday. Fishermen warn that the works will close the quay all summer.\n")
+    assert [t.title for t in m.topics] == ["Harbour wall to be rebuilt"]
+
+
+def test_a_closing_rhetorical_question_is_no_faq_heading() -> None:
+    m = extract_text("Parks should stay open at night\n\nLit paths make evening walks safer. "
+                     "Critics warn that lighting costs money.\n\n"
+                     "Why should a park we all pay for sit locked for half of every day?\n")
+    assert [t.title for t in m.topics] == ["Parks should stay open at night"]

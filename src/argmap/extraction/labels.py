@@ -53,6 +53,7 @@ _BOLD_LABEL = re.compile(
 _DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _MAX_BYLINE_WORDS = 14
+_MAX_UNSIGNED_BYLINE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,9 @@ def is_byline(line: str, labels: LayoutLabels) -> bool:
     for start in labels.byline_starts:
         if flat.startswith(start + " ") and line[:1].isupper():
             rest = line.split(maxsplit=len(start.split()))[-1].lstrip("|:–—- ")
-            return rest[:1].isupper() or rest[:1].isdigit()
+            # "By Ana Ruiz", or a short unsigned one ("By a staff reporter"), not a sentence
+            short = len(words) <= _MAX_UNSIGNED_BYLINE_WORDS and line.rstrip()[-1:] not in ".!?,;:"
+            return rest[:1].isupper() or rest[:1].isdigit() or short
     has_month = any(w.strip(",.") in labels.months for w in words)
     has_number = any(w.strip(",.").isdigit() for w in words)
     if _DATE.search(line):

@@ -632,6 +632,7 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         index, title, title_span = found
         lines = lines[index + 1 :]
     collector = _UnitCollector(text, lex, labels, _speakers(text, lines, labels))
+    questions = sum(1 for line in lines if line is not None and is_question_line(text[line.start : line.end]))
     i, list_length, in_list = 0, 0, False
     while i < len(lines):
         line = lines[i]
@@ -678,8 +679,11 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             collector.item(s + bullet.end(), e, line.indent, list_length)
         elif labels.item_label(text, s, e) is not None:
             collector.prose(s, e)
-        elif is_question_line(content) and not _continues(text, lines, i):
-            collector.question(s, e)
+        elif is_question_line(content) and not _continues(text, lines, i) and _answered(text, lines, i, labels):
+            if questions >= 2:
+                collector.question(s, e)  # a FAQ: the question voices an objection or heads a topic
+            else:
+                collector.heading_line(s, e)
         elif is_heading(content) and not _continues(text, lines, i):
             if not is_byline(content, labels.tables):  # "By Ana Ruiz, staff writer" under the title
                 collector.heading_line(s, e)
@@ -696,6 +700,17 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
                 i += 1
             collector.prose(s, e)
     return Layout(title=title, title_span=title_span, units=collector.units)
+
+
+def _answered(text: str, lines: list[_Line | None], i: int, labels: TextLabels) -> bool:
+    """True when a paragraph that can answer follows the question line before line ``i``;
+    a closing rhetorical question answers itself and stays a sentence of the text."""
+    nxt = next((line for line in lines[i:] if line is not None), None)
+    if nxt is None:
+        return False
+    following = text[nxt.start : nxt.end]
+    return not (is_question_line(following) or _MARKDOWN_HEADING.match(following)
+                or labels.item_label(text, nxt.start, nxt.end) is not None)
 
 
 def _cells(text: str, start: int, end: int) -> list[Span]:
