@@ -312,3 +312,31 @@ def test_tab_indented_pro_con_outline_and_check_mark_bullets() -> None:
 def test_a_label_with_nothing_after_it_states_nothing() -> None:
     amap = extract_text("Myth: ;\nFact: the bins are emptied weekly.")
     assert [n.text for n in amap.nodes] == ["the bins are emptied weekly."]
+
+
+@pytest.mark.parametrize("form", ["{}:\n{}", "### {}\n\n{}", "**{}**\n\n{}"])
+def test_a_label_on_a_line_of_its_own_labels_the_next_block(form: str) -> None:
+    text = ("Uniforms\n\n" + form.format("Point", "Uniforms cut bullying over clothes.") + "\n\n"
+            + form.format("Counterpoint", "Children find other status markers.") + "\n")
+    assert links(text) == [
+        ("claim", "Uniforms cut bullying over clothes.", "supports", "T:Uniforms"),
+        ("critique", "Children find other status markers.", "attacks", "Uniforms cut bullying over clothes."),
+    ]
+
+
+def test_a_plain_heading_that_happens_to_be_a_label_word_stays_a_heading() -> None:
+    m = extract_text("Library hours\n\nAnswer\n\nThe help desk opens at nine on weekdays.\n")
+    assert m.nodes == []
+
+
+def test_an_unsigned_byline_under_the_headline_is_no_heading() -> None:
+    m = extract_text("Harbour wall to be rebuilt\nBy our local correspondent\n\n"
+                     "The council voted on Monday. Fishermen warn that the works will close the quay all summer.\n")
+    assert [t.title for t in m.topics] == ["Harbour wall to be rebuilt"]
+
+
+def test_a_closing_rhetorical_question_is_no_faq_heading() -> None:
+    m = extract_text("Parks should stay open at night\n\nLit paths make evening walks safer. "
+                     "Critics warn that lighting costs money.\n\n"
+                     "Why should a park we all pay for sit locked for half of every day?\n")
+    assert [t.title for t in m.topics] == ["Parks should stay open at night"]

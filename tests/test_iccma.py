@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from argmap.cli import main
 from argmap.errors import InputError
-from argmap.formats import export
+from argmap.formats import generate
 from argmap.formats.iccma import (
     dumps_apx,
     dumps_i23,
@@ -124,7 +124,7 @@ def odd_id_map() -> ArgumentMap:
 
 def test_map_exports_to_apx_and_reads_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     m = odd_id_map()
-    back = loads_apx(export(m, "apx"))
+    back = loads_apx(generate(m, "apx"))
     assert back.arguments == framework_from_map(m).arguments and back.attacks == framework_from_map(m).attacks
     m.save(str(tmp_path / "m.json"))
     assert main(["export", str(tmp_path / "m.json"), "--to", "apx", "-o", str(tmp_path / "m.apx")]) == 0

@@ -97,17 +97,27 @@ def extract_text(text: str, *, source: str | None = None, nlp: Language | None =
     return _extract_text(text, source=source, nlp=nlp)
 
 
-def load(path: PathLike) -> ArgumentMap:
-    """Read an ``argmap/1`` map JSON file; any problem is an :class:`~argmap.errors.InputError`
-    naming the file (see :func:`argmap.io.load_map`)."""
-    from argmap.io import load_map
+def load(path: PathLike, format: str | None = None) -> ArgumentMap:
+    """Read a map from a file of any readable format (``format`` by name, else told by the
+    file: argmap/1 JSON, Argdown, AIF, Kialo, microtext XML, GraphML, node-link JSON; see
+    :mod:`argmap.formats`); any problem is an :class:`~argmap.errors.InputError` naming the file.
 
-    return load_map(path)
+    Example:
+        >>> import argmap, os, tempfile
+        >>> p = os.path.join(tempfile.mkdtemp(), "m.argdown")
+        >>> _ = open(p, "w").write("# Tolls\\n\\n[a]: Tolls cut traffic.\\n")
+        >>> [n.kind for n in argmap.load(p).nodes]
+        ['claim']
+    """
+    from argmap.formats import read
+
+    return read(path, format)
 
 
-def save(amap: ArgumentMap, path: PathLike) -> None:
-    """Write ``amap`` as ``argmap/1`` JSON, atomically. A map changed into one :func:`load`
-    would refuse is refused here with the same message, and nothing is written.
+def save(amap: ArgumentMap, path: PathLike, format: str | None = None) -> None:
+    """Write ``amap`` atomically, as ``argmap/1`` JSON unless ``format`` or the file's ending
+    names another writable format (:func:`argmap.formats.writable`). A map changed into one
+    :func:`load` would refuse is refused here with the same message, and nothing is written.
 
     Example:
         >>> import argmap, os, tempfile
@@ -118,9 +128,14 @@ def save(amap: ArgumentMap, path: PathLike) -> None:
         ...
         argmap.errors.InputError: .../m.json: invalid map: node 'n1': topic 'nope' does not exist
     """
+    from argmap.formats import format_for_path, write
     from argmap.io import save_map
 
-    save_map(amap, path)
+    chosen = format or format_for_path(path) or "json"
+    if chosen == "json":
+        save_map(amap, path)
+    else:
+        write(amap, path, chosen)
 
 
 def check(amap: ArgumentMap, *, select: Iterable[str] | None = None,

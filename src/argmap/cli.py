@@ -40,7 +40,11 @@ VERBS: dict[str, str] = {
     "topics": "topics",
     "render": "render",
     "solve": "solve",
+    "import": "import_map",
     "export": "export",
+    "exercise": "exercise",
+    "grade": "grade",
+    "analyze": "analyze",
     "schema": "schema",
 }
 

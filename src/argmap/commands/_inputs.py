@@ -1,4 +1,5 @@
-"""How verbs read their FILE arguments: a map JSON, or texts extracted on the fly."""
+"""How verbs read their FILE arguments: a map JSON, a file in any format the registry reads
+(:mod:`argmap.formats`), or texts extracted on the fly."""
 
 from __future__ import annotations
 
@@ -39,17 +40,72 @@ def _looks_like_map(path: str, raw: bytes) -> bool:
     return path.endswith(".json") or looks_like_json(raw[:SNIFF_BYTES])
 
 
-def load_inputs(paths: Sequence[str]) -> ArgumentMap:
-    """One map from map JSON files and/or texts (texts go through extraction).
+def input_format(path: str, raw: bytes, fmt: str | None = None) -> str | None:
+    """The registry format FILE is in (``--from``, else its ending, else its content), or
+    ``None`` for a text to extract.
 
-    A single map JSON is returned as it is; several texts are extracted into one map.
-    Mixing maps and texts, or several maps, is an input error.
+    Example:
+        >>> input_format("debate.argdown", b"[a]: x"), input_format("essay.txt", b"Tolls are debated.")
+        ('argdown', None)
     """
+    from argmap.formats import detect
+
+    if fmt is not None:
+        return fmt
+    head = raw[:SNIFF_BYTES].decode("utf-8", errors="replace")
+    found = detect(path if path != STDIO else "-", head)
+    if found is None and _looks_like_map(path, raw):
+        return "json"  # a JSON that is no known format: the map loader says what is wrong with it
+    return found
+
+
+def read_format(path: str, raw: bytes, fmt: str) -> ArgumentMap:
+    """FILE read by the registry; what the format could not carry is printed as warnings."""
+    import warnings
+
+    import click
+
+    from argmap.formats import FormatWarning, parse
+
+    name = display_name(path)
+    if fmt == "json":
+        return map_from_json(raw, name)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(name, "not UTF-8 text") from None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", FormatWarning)
+        amap = parse(text, fmt, name)
+    ctx = click.get_current_context(silent=True)
+    verb = f"argmap {ctx.info_name}" if ctx is not None and ctx.info_name else "argmap"
+    for w in caught:
+        click.echo(f"{verb}: warning: {w.message}", err=True)
+    return amap
+
+
+def load_inputs(paths: Sequence[str], fmt: str | None = None) -> ArgumentMap:
+    """One map from a map JSON or another readable format, or from texts (extracted).
+
+    ``fmt`` (else the verb's ``--from``) names the format of a single FILE; without it the
+    format is told by the file's ending or content. A single map is returned as it is;
+    several texts are extracted into one map. Mixing maps and texts, or several maps, is an
+    input error.
+    """
+    import click
+
+    from argmap.commands._options import FROM_KEY
+
+    ctx = click.get_current_context(silent=True)
+    fmt = fmt or (ctx.meta.get(FROM_KEY) if ctx is not None else None)
     refuse_repeated_stdin(paths)
     raws = [read_input(p) for p in paths]
-    maps = [_looks_like_map(p, raw) for p, raw in zip(paths, raws)]
+    if fmt is not None and len(paths) != 1:
+        raise InputError(display_name(paths[0]), f"--from {fmt} reads one FILE, not {len(paths)}")
+    formats = [input_format(p, raw, fmt) for p, raw in zip(paths, raws)]
+    maps = [f is not None for f in formats]
     if maps == [True]:
-        return map_from_json(raws[0], display_name(paths[0]))
+        return read_format(paths[0], raws[0], formats[0])  # type: ignore[arg-type]
     if any(maps):
         bad = paths[maps.index(True)]
         raise InputError(display_name(bad), "give either one map JSON or text files, not a mix or several maps")

@@ -20,12 +20,37 @@ import click
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-FILE_HELP = ("FILE is a map JSON or a text file (extracted on the fly); '-' reads standard input.")
+FILE_HELP = ("FILE is a map JSON, a file in any format argmap reads (Argdown, AIF, Kialo, microtexts XML, "
+             "GraphML, node-link JSON: told by its ending or content, or by --from), or a text file "
+             "(extracted on the fly); '-' reads standard input.")
+
+# Where ``--from`` leaves its value for :func:`argmap.commands._inputs.load_inputs`.
+FROM_KEY = "argmap.from"
+
+
+def _readable_formats() -> Iterable[str]:
+    from argmap.formats import readable
+
+    return readable()
+
+
+def _keep_from(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    ctx.meta[FROM_KEY] = value
+
+
+def from_option(fn: F) -> F:
+    """``--from FORMAT``: read FILE in this format instead of telling it by its ending or content.
+    The value goes to the loader through the click context, so verbs need no extra parameter."""
+    return click.option("--from", "source_format", type=RegistryName("format", _readable_formats),
+                        expose_value=False, callback=_keep_from, is_eager=True, cls=LazyHelpOption,
+                        lazy_help=lambda: f"format of FILE: {', '.join(_readable_formats())} "
+                                          "(default: told by its ending or content)")(fn)
 
 
 def map_argument(fn: F) -> F:
-    """The FILE argument of verbs that read one map (a map JSON, a text, or ``-``)."""
-    return click.argument("file", metavar="MAP.json|FILE")(fn)
+    """The FILE argument of verbs that read one map (a map JSON, any readable format, a text,
+    or ``-``), with ``--from``."""
+    return click.argument("file", metavar="MAP.json|FILE")(from_option(fn))
 
 
 def files_argument(fn: F) -> F:

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from argmap.commands._options import diagram_options, files_argument
+from argmap.commands._options import diagram_options, files_argument, from_option
 
 # What a folder given as FILE contributes: its essays, not its maps or pictures.
 TEXT_SUFFIXES = (".txt", ".md")
@@ -42,6 +42,7 @@ def expand_folders(paths: Sequence[str]) -> list[str]:
 
 @click.command(short_help="write a self-contained HTML report: highlighted texts, diagrams, findings")
 @files_argument
+@from_option
 @click.option("-o", "--output", required=True, metavar="DIR", help="folder to write index.html (and map.json) in")
 @click.option("--title", help="heading of the report (default: 'Debate report')")
 @diagram_options
@@ -49,8 +50,8 @@ def command(files: tuple[str, ...], output: str, title: str | None, diagram: dic
     """Write an HTML report of texts: each text with its statements highlighted, a diagram per
     topic, and the checks' findings. The page needs no network; its path is printed.
 
-    FILE... are text files, folders of them (their .txt and .md files), or one map JSON;
-    '-' reads standard input.
+    FILE... are text files, folders of them (their .txt and .md files), or one map (a map
+    JSON or any format argmap reads, see 'argmap import'); '-' reads standard input.
     """
     from argmap.commands._inputs import load_inputs
     from argmap.commands._streams import STDIO

@@ -35,6 +35,11 @@ _ITEM_LABEL = re.compile(
     r"(?P<sep>\s*:|\s*[—–]|\s+-(?=\s)|\.(?=\s|\*|_))"
     r"\s*(?P<close>\*\*|__|\*|_)?\s+(?=\S)"
 )
+_BARE_LABEL = re.compile(
+    r"(?:(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)])\s+)?(?:\*\*|__)?"
+    r"(?P<name>[^\W\d_][\w'’-]*(?:[ ][\w'’-]+){0,3}?)(?:\s*(?:#?\d{1,2}|[IVX]{1,4}))?"
+    r"\s*(?:\*\*|__)?\s*[:—–]?\s*(?:\*\*|__)?"
+)
 _SEPARATOR = re.compile(r"[:—–]|\s-\s|\*\*|__|\d\.")
 _MAX_LABEL_CHARS = 72
 _SPEAKER = re.compile(
@@ -48,6 +53,7 @@ _BOLD_LABEL = re.compile(
 _DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _MAX_BYLINE_WORDS = 14
+_MAX_UNSIGNED_BYLINE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,15 @@ class LayoutLabels:
         role, stance = found
         return ItemLabel(m.group("name"), role, stance, m.end())
 
+    def bare_label(self, text: str, start: int, end: int) -> ItemLabel | None:
+        """A line that is nothing but a known label ("Counterpoint:", "**Against**"): the
+        statement it labels is the next block; ``body_start`` is left at the line's end."""
+        m = _BARE_LABEL.fullmatch(text, start, end)
+        if m is None:
+            return None
+        found = self._items.get(_norm(m.group("name")))
+        return None if found is None else ItemLabel(m.group("name"), found[0], found[1], end)
+
     def speaker_label(self, text: str, start: int, end: int) -> SpeakerLabel | None:
         """A "NAME:" or "ROLE (name):" label opening a paragraph, if the line has one."""
         m = _SPEAKER.match(text, start, end)
@@ -169,6 +184,9 @@ class TextLabels:
 
     def speaker_label(self, text: str, start: int, end: int) -> SpeakerLabel | None:
         return self.tables.speaker_label(text, start, end)
+
+    def bare_label(self, text: str, start: int, end: int) -> ItemLabel | None:
+        return self.tables.bare_label(text, start, end)
 
     def is_section_name(self, line: str) -> bool:
         return self.tables.is_section_name(line)
@@ -222,7 +240,9 @@ def is_byline(line: str, labels: LayoutLabels) -> bool:
     for start in labels.byline_starts:
         if flat.startswith(start + " ") and line[:1].isupper():
             rest = line.split(maxsplit=len(start.split()))[-1].lstrip("|:–—- ")
-            return rest[:1].isupper() or rest[:1].isdigit()
+            # "By Ana Ruiz", or a short unsigned one ("By a staff reporter"), not a sentence
+            short = len(words) <= _MAX_UNSIGNED_BYLINE_WORDS and line.rstrip()[-1:] not in ".!?,;:"
+            return rest[:1].isupper() or rest[:1].isdigit() or short
     has_month = any(w.strip(",.") in labels.months for w in words)
     has_number = any(w.strip(",.").isdigit() for w in words)
     if _DATE.search(line):

@@ -23,7 +23,7 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Union
 
 from argmap.extraction.labels import (
@@ -220,6 +220,8 @@ class _UnitCollector:
         self.last_turn: Item | None = None
         # the sides of the columns of the Markdown table being read
         self.table_sides: list[str | None] | None = None
+        # a label on a line of its own ("Counterpoint:"), waiting for the block it labels
+        self.pending_label: ItemLabel | None = None
         # the turn a paragraph without a speaker label continues
         self.open_turn: Item | None = None
         # open outline items by indentation: (indent, what an item nested under it answers,
@@ -261,7 +263,7 @@ class _UnitCollector:
         if level is not None and self._debate_level is not None and level <= self._debate_level:
             self.debate, self.stance, self.debate_heading_id = False, None, None
         self.heading, self.heading_span = title, (start, start + len(title))
-        self.heading_unit = self.items_unit = None
+        self.heading_unit = self.items_unit = self.pending_label = None
         self._end_block()
         self.last_turn = None
         self.replying_to = self._answered_list(title)
@@ -310,6 +312,10 @@ class _UnitCollector:
 
     def prose(self, start: int, end: int) -> None:
         """A paragraph: an answer, a turn, a labelled item, inline bullets or plain prose."""
+        if self.pending_label is not None:
+            label, self.pending_label = self.pending_label, None
+            self._place_labelled(replace(label, body_start=start), start, end, None)
+            return
         if self.awaiting_answer and self.pair_unit is not None:
             self._answer(start, end)
             return
@@ -626,6 +632,7 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         index, title, title_span = found
         lines = lines[index + 1 :]
     collector = _UnitCollector(text, lex, labels, _speakers(text, lines, labels))
+    questions = sum(1 for line in lines if line is not None and is_question_line(text[line.start : line.end]))
     i, list_length, in_list = 0, 0, False
     while i < len(lines):
         line = lines[i]
@@ -638,6 +645,15 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         if _RULE.fullmatch(content):
             continue
         hashes = _MARKDOWN_HEADING.match(content)
+        # a label on a line of its own labels the next block; a plain line must show it is
+        # a label ("Counterpoint:"), a heading ("### Against", "**For**") may not
+        marked = hashes is not None or content.rstrip("*_ ").endswith((":", "—", "–")) or bold_only(content)
+        bare = labels.bare_label(text, s + hashes.end() if hashes else s, e) if marked else None
+        if bare is not None and lex.section_roles(bare.name)[0]:
+            bare = None  # "## Criticism" heads a section
+        if bare is not None:
+            collector.pending_label = bare
+            continue
         bold = bold_only(content)
         if hashes or bold is not None:
             in_list = False
@@ -663,8 +679,11 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             collector.item(s + bullet.end(), e, line.indent, list_length)
         elif labels.item_label(text, s, e) is not None:
             collector.prose(s, e)
-        elif is_question_line(content) and not _continues(text, lines, i):
-            collector.question(s, e)
+        elif is_question_line(content) and not _continues(text, lines, i) and _answered(text, lines, i, labels):
+            if questions >= 2:
+                collector.question(s, e)  # a FAQ: the question voices an objection or heads a topic
+            else:
+                collector.heading_line(s, e)
         elif is_heading(content) and not _continues(text, lines, i):
             if not is_byline(content, labels.tables):  # "By Ana Ruiz, staff writer" under the title
                 collector.heading_line(s, e)
@@ -681,6 +700,17 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
                 i += 1
             collector.prose(s, e)
     return Layout(title=title, title_span=title_span, units=collector.units)
+
+
+def _answered(text: str, lines: list[_Line | None], i: int, labels: TextLabels) -> bool:
+    """True when a paragraph that can answer follows the question line before line ``i``;
+    a closing rhetorical question answers itself and stays a sentence of the text."""
+    nxt = next((line for line in lines[i:] if line is not None), None)
+    if nxt is None:
+        return False
+    following = text[nxt.start : nxt.end]
+    return not (is_question_line(following) or _MARKDOWN_HEADING.match(following)
+                or labels.item_label(text, nxt.start, nxt.end) is not None)
 
 
 def _cells(text: str, start: int, end: int) -> list[Span]:

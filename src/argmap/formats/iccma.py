@@ -2,8 +2,9 @@
 2023 ``p af N`` format (``.af`` / ``.i23``), plus the ICCMA 2019 extension syntax.
 
 As an exporter (``argmap export MAP --to apx``, ``--to tgf``, ``--to i23``) this module writes
-a map's Dung framework (:func:`argmap.semantics.framework_from_map`). Map ids can be any string, so names that are not plain apx atoms are written as quoted
-strings (``"it's a \\"claim\\""``), which :func:`loads_apx` reads back.
+a map's Dung framework (:func:`argmap.semantics.framework_from_map`). Map ids can be any
+string, so names that are not plain apx atoms are written as quoted strings
+(``"it's a \\"claim\\""``), which :func:`loads_apx` reads back.
 
 Example:
     >>> from argmap.semantics import Framework
@@ -316,7 +317,7 @@ def format_extensions(af: Framework, exts: list[Extension]) -> str:
     return "[" + ",".join(f"[{p}]" for p in parts) + "]"
 
 
-def dumps(amap: ArgumentMap) -> str:
+def generate_apx(amap: ArgumentMap) -> str:
     """A map's Dung framework (:func:`argmap.semantics.framework_from_map`) as apx.
 
     Example:
@@ -324,7 +325,7 @@ def dumps(amap: ArgumentMap) -> str:
         >>> m = ArgumentMap(topics=[Topic(id="t1", title="T")],
         ...                 nodes=[Node(id="Critique 1", kind="critique", topic="t1", text="x")],
         ...                 edges=[Edge(source="Critique 1", target="t1", relation="attacks")])
-        >>> print(dumps(m), end="")
+        >>> print(generate_apx(m), end="")
         arg(t1).
         arg("Critique 1").
         att("Critique 1",t1).
@@ -332,7 +333,7 @@ def dumps(amap: ArgumentMap) -> str:
     return dumps_apx(framework_from_map(amap))
 
 
-def dumps_tgf_map(amap: ArgumentMap) -> str:
+def generate_tgf(amap: ArgumentMap) -> str:
     """A map's Dung framework as TGF (``argmap export MAP --to tgf``); an id TGF cannot hold
     (white space, empty, ``#``) is an :class:`~argmap.errors.ArgmapError`."""
     try:
@@ -341,6 +342,6 @@ def dumps_tgf_map(amap: ArgumentMap) -> str:
         raise ArgmapError(str(exc)) from None
 
 
-def dumps_i23_map(amap: ArgumentMap) -> str:
+def generate_i23(amap: ArgumentMap) -> str:
     """A map's Dung framework in ICCMA 2023 format (``argmap export MAP --to i23``)."""
     return dumps_i23(framework_from_map(amap))
