@@ -99,6 +99,22 @@ def test_nesting_up_to_the_limit_loads_and_writes(tmp_path: Path) -> None:
     assert load_map(tmp_path / "again.json") == amap
 
 
+@pytest.mark.parametrize("leaf", ["", "1", '"deep"', "{}"])
+def test_the_depth_limit_counts_the_same_loaded_and_written(leaf: str, tmp_path: Path) -> None:
+    src = tmp_path / "map.json"
+    for depth, loads in ((MAX_DEPTH, True), (MAX_DEPTH + 1, False)):
+        inner = "[" * (depth - 3 - (leaf == "{}")) + leaf + "]" * (depth - 3 - (leaf == "{}"))
+        for where in ("topics", "nodes"):
+            data = small_map()
+            data[where][0]["note"] = "N"
+            src.write_text(json.dumps(data).replace('"N"', inner))
+            if loads:
+                save_map(load_map(src), tmp_path / "again.json")
+            else:
+                with pytest.raises(InputError, match="nested"):
+                    load_map(src)
+
+
 def test_paired_surrogates_are_text(tmp_path: Path) -> None:
     src = tmp_path / "map.json"
     src.write_text(json.dumps(small_map()).replace('"Tolls"', '"\\ud83d\\ude97 Tolls"'))

@@ -77,7 +77,7 @@ def data_problem(data: Any, where: str = "", depth: int = 0) -> str | None:
     integer), or ``None``; ``where`` and ``depth`` say where ``data`` itself sits.
     Iterative, so hostile depth cannot exhaust the stack."""
     for where, depth, value in _walk(data, where, depth):
-        if depth > MAX_DEPTH:
+        if depth > MAX_DEPTH and isinstance(value, (dict, list, tuple)):
             return f"{where or 'top level'}: nested more than {MAX_DEPTH} levels deep"
         if isinstance(value, str):
             try:
@@ -95,9 +95,10 @@ def _walk(data: Any, where: str, depth: int) -> Iterator[tuple[str, int, Any]]:
         where, depth, value = stack.pop()
         yield where, depth, value
         if depth > MAX_DEPTH:
-            return
+            continue
         if hasattr(value, "model_extra"):  # a pydantic model: its fields and extra fields
             value = {**vars(value), **(value.model_extra or {})}
+            yield where, depth, value
         if isinstance(value, dict):
             for key, item in reversed(value.items()):
                 inner = _join(where, key)

@@ -489,14 +489,14 @@ class ArgumentMap(_Item):
         """
         from argmap.limits import data_problem
 
+        problem = data_problem(self.model_extra, "", 1) if self.model_extra else None
         lists = {"documents": self.documents, "topics": self.topics, "nodes": self.nodes, "edges": self.edges}
-        items = [("", 0, self), *((f"{name}.{i}", 2, item) for name, items in lists.items()
-                                   for i, item in enumerate(items))]
-        for where, depth, item in items:
-            if item.model_extra:
-                problem = data_problem(item.model_extra, where, depth)
-                if problem is not None:
-                    return problem
+        for name, items in lists.items():
+            for i, item in enumerate(items):
+                if problem is None and item.model_extra:  # most items have none: name them only then
+                    problem = data_problem(item.model_extra, f"{name}.{i}", 3)
+            if problem is not None:
+                return problem
         return None
 
     @classmethod
