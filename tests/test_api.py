@@ -41,6 +41,9 @@ def test_extract_of_a_missing_path_says_so(tmp_path: Path) -> None:
         argmap.extract(tmp_path / "gone.txt")
     with pytest.raises(InputError, match="is a directory"):
         argmap.extract(tmp_path)
+    argmap.save(ArgumentMap(), tmp_path / "map.json")
+    with pytest.raises(InputError, match=r"map\.json: is a map JSON, not a text to extract \(read it with argmap\.load\)"):
+        argmap.extract(tmp_path / "map.json")
     with pytest.raises(InputError, match=r"use argmap\.extract\(text=\.\.\.\)"):
         argmap.extract("Critics warn that tolls hurt.\nSupporters disagree.")
 

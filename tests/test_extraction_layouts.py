@@ -292,3 +292,23 @@ def test_a_markdown_table_with_side_columns() -> None:
         ("critique", "Installation costs thousands.", "T:Heat pumps at home"),
         ("claim", "No boiler to service.", "T:Heat pumps at home"),
     ]
+
+
+def test_tab_indented_pro_con_outline_and_check_mark_bullets() -> None:
+    outline = ("Should the library open on Sundays?\n\n- Pro: Working parents can only visit at weekends.\n"
+               "\t- Con: Sunday staff cost time and a half.\n\t\t- Pro: Volunteers could cover the quieter hours.\n"
+               "- Con: Heating an empty building on Sunday wastes money.\n")
+    assert [(k, tgt) for k, _, _, tgt in links(outline)] == [
+        ("claim", "T:Should the library open on Sundays?"),
+        ("critique", "Working parents can only visit at weekends."),
+        ("rebuttal", "Sunday staff cost time and a half."),
+        ("critique", "T:Should the library open on Sundays?"),
+    ]
+    myths = ("Smart meters: the truth\n\n✗ MYTH: Smart meters record your conversations.\n"
+             "✓ FACT: They only log how much energy you use.\n")
+    assert [k for k, *_ in links(myths)] == ["critique", "rebuttal"]
+
+
+def test_a_label_with_nothing_after_it_states_nothing() -> None:
+    amap = extract_text("Myth: ;\nFact: the bins are emptied weekly.")
+    assert [n.text for n in amap.nodes] == ["the bins are emptied weekly."]

@@ -344,3 +344,28 @@ def test_builder_keeps_its_index_equal_to_a_fresh_one(steps) -> None:
             pass  # a kind the target does not take: refused, map unchanged
         assert _index_contents(amap.index) == _index_contents(MapIndex(amap))
     assert ArgumentMap.model_validate(amap.to_dict()) == amap
+
+
+@settings(max_examples=60, deadline=None)
+@given(argument_maps())
+def test_index_agrees_with_the_plain_definitions(amap: ArgumentMap) -> None:
+    ix = amap.index
+    for t in amap.topics:
+        assert ix.statements[t.id] == [n for n in amap.nodes if n.topic == t.id]
+    for item in amap.iter_items():
+        assert ix.items[item.id] is item
+        assert ix.incoming_edges(item.id) == [e for e in amap.edges if e.target == item.id]
+        assert ix.outgoing_edges(item.id) == [e for e in amap.edges if e.source == item.id]
+        assert ix.attackers(item.id) == list(dict.fromkeys(
+            e.source for e in amap.edges if e.target == item.id and e.relation == "attacks"))
+        topic = next((t for t in amap.topics if t.id == getattr(item, "topic", None)), None)
+        doc_id = item.document or (topic.document if topic else None) or "d1"  # the only document
+        assert ix.document_of(item).id == doc_id
+
+
+@settings(max_examples=25, deadline=None)
+@given(maps_with_extras())
+def test_save_load_round_trip(tmp_path_factory: pytest.TempPathFactory, amap: ArgumentMap) -> None:
+    path = tmp_path_factory.mktemp("maps") / "m.json"
+    argmap.save(amap, path)
+    assert argmap.load(path) == amap

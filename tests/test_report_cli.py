@@ -169,3 +169,19 @@ def test_report_of_a_text_on_standard_input(tmp_path: Path, capsys: pytest.Captu
     assert run_cli("-", "-o", str(tmp_path / "out")) == 0
     amap = ArgumentMap.load(str(tmp_path / "out" / "map.json"))
     assert amap.documents[0].text == paths[0].read_text(encoding="utf-8") and amap.nodes
+
+
+@needs_dot
+def test_diagram_switches_reach_the_report(tmp_path: Path) -> None:
+    from test_cli import tolls_map  # n4 answers n2, so n2 is defeated under grounded semantics
+
+    amap_path = tmp_path / "m.json"
+    amap_path.write_text(tolls_map().to_json())
+    assert run_cli(str(amap_path), "-o", str(tmp_path / "on"), "--status", "--legend") == 0
+    assert run_cli(str(amap_path), "-o", str(tmp_path / "off"), "--no-status", "--no-legend",
+                   "--font-size", "20", "--theme", "projector") == 0
+    on = (tmp_path / "on" / "index.html").read_text(encoding="utf-8")
+    off = (tmp_path / "off" / "index.html").read_text(encoding="utf-8")
+    assert "defeated (OUT)" in on and "defeated (OUT)" not in off
+    assert 'class="legend diagram-legend"' in on and 'class="legend diagram-legend"' not in off
+    assert 'font-size="20.00"' in off and 'font-size="20.00"' not in on

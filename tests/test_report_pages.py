@@ -91,6 +91,16 @@ def test_up_to_the_threshold_one_page() -> None:
     assert len(build_pages(many_documents(3), per_document=True)) == 4
 
 
+def test_a_document_without_topics_gets_a_page_and_working_links() -> None:
+    amap = many_documents(2)
+    quiet = Document(id="dq", title="Just a note", text="Nothing is debated here.")
+    amap = ArgumentMap(documents=[*amap.documents, quiet], topics=amap.topics, nodes=amap.nodes, edges=amap.edges)
+    pages = build_pages(amap, per_document=True)
+    assert "doc-003-just-a-note.html" in pages and "Nothing is debated here." in pages["doc-003-just-a-note.html"]
+    assert 'href="doc-003-just-a-note.html#doc2"' in pages["index.html"]
+    check_links(pages)
+
+
 FINDINGS = [SimpleNamespace(code="AM301", name="unanswered-critique", severity="info", message="nothing answers it",
                             ids=("k0",)),
             SimpleNamespace(code="AM101", severity="error", message="a <cycle>", ids=("k2", "c0"))]

@@ -38,8 +38,8 @@ def extract(paths: PathLike | Sequence[PathLike] | None = None, *, text: str | N
     """The argument map of a file, of several files (one document each), or of ``text=``.
 
     A path is always a path: one that does not exist is an :class:`~argmap.errors.InputError`
-    (``essay.txt: no such file``), never read as text. Give text as ``text=`` or use
-    :func:`extract_text`.
+    (``essay.txt: no such file``), never read as text; so is a map JSON (read it with
+    :func:`load`). Give text as ``text=`` or use :func:`extract_text`.
 
     Example:
         >>> import argmap
@@ -72,6 +72,11 @@ def extract(paths: PathLike | Sequence[PathLike] | None = None, *, text: str | N
 def _require_file(path: PathLike) -> None:
     name = os.fspath(path)
     if os.path.isfile(name):
+        from argmap.io import looks_like_json
+
+        with open(name, "rb") as fh:
+            if looks_like_json(fh.read(4096)) and name.lower().endswith(".json"):
+                raise InputError(name, "is a map JSON, not a text to extract (read it with argmap.load)")
         return
     if "\n" in name or len(name) > 255:
         raise InputError(shorten(name, 40), "no such file (to extract a text, use argmap.extract(text=...) "

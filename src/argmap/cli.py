@@ -79,8 +79,8 @@ class VerbGroup(click.Group):
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, self.get_command(ctx, name).get_short_help_str(limit=formatter.width))  # type: ignore[union-attr]
-                for name in self.list_commands(ctx)]
+        verbs = {name: self.get_command(ctx, name) for name in self.list_commands(ctx)}
+        rows = [(name, verb.get_short_help_str(limit=formatter.width)) for name, verb in verbs.items() if verb]
         with formatter.section("Verbs"):
             formatter.write_dl(rows)
 
@@ -91,7 +91,8 @@ class VerbGroup(click.Group):
             raise VerbError(ctx.invoked_subcommand, str(exc)) from None
 
 
-@click.group(cls=VerbGroup, subcommand_metavar="VERB [ARGS]...", context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+@click.group(cls=VerbGroup, subcommand_metavar="VERB [ARGS]...",
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
              epilog="Run 'argmap VERB --help' for a verb's options. FILE '-' is standard input, -o - standard output.")
 @click.version_option(package_name="argmap", prog_name="argmap", message="%(prog)s %(version)s")
 def cli() -> None:

@@ -6,12 +6,10 @@ changes (a field assigned, an item added to or removed from a list), then builds
 on the next access. Build one directly with ``MapIndex(amap)`` for a map you hold still.
 
 Example:
-    >>> from argmap.model import ArgumentMap, Topic, Node, Edge
-    >>> m = ArgumentMap(topics=[Topic(id="t", title="Road tolls")],
-    ...                 nodes=[Node(id="c", kind="claim", topic="t", text="Tolls cut traffic."),
-    ...                        Node(id="k", kind="critique", topic="t", text="They hit the poor hardest.")],
-    ...                 edges=[Edge(source="c", target="t", relation="supports"),
-    ...                        Edge(source="k", target="c", relation="attacks")])
+    >>> from argmap.model import ArgumentMap
+    >>> m = ArgumentMap()
+    >>> c = m.add_claim(m.add_topic("Road tolls", id="t"), "Tolls cut traffic.", id="c")
+    >>> k = m.add_critique(c, "They hit the poor hardest.", id="k")
     >>> ix = m.index
     >>> [n.id for n in ix.statements["t"]], ix.attackers("c"), ix.stance("k")
     (['c', 'k'], ['k'], 'con')

@@ -78,8 +78,21 @@ class LazyHelpOption(click.Option):
         return super().get_help_record(ctx)
 
 
+def _default(option: str) -> Any:
+    """The diagrams' own default of ``option`` (one definition: :class:`DiagramOptions`)."""
+    from dataclasses import fields
+
+    from argmap.diagrams import DiagramOptions
+
+    return next(f.default for f in fields(DiagramOptions) if f.name == option)
+
+
+def _switch_help(option: str, text: str) -> Callable[[], str]:
+    return lambda: f"{text} (default: {'on' if _default(option) else 'off'})"
+
+
 def _theme_help() -> str:
-    return f"diagram theme: {', '.join(sorted(_theme_names()))} (default: default)"
+    return f"diagram theme: {', '.join(sorted(_theme_names()))} (default: {_default('theme')})"
 
 
 def _timeout_help() -> str:
@@ -108,9 +121,10 @@ def _graph_attr_callback(ctx: click.Context, param: click.Parameter, values: Seq
 
 
 _DIAGRAM_OPTIONS = (
-    click.option("--status/--no-status", default=None,
-                 help="shade statements by grounded status: defeated (OUT) dimmed, undecided (UNDEC) marked"),
-    click.option("--legend/--no-legend", default=None, help="draw the key of shapes, lines and status marks"),
+    click.option("--status/--no-status", default=None, cls=LazyHelpOption, lazy_help=_switch_help(
+        "status", "shade statements by grounded status: defeated (OUT) dimmed, undecided (UNDEC) marked")),
+    click.option("--legend/--no-legend", default=None, cls=LazyHelpOption,
+                 lazy_help=_switch_help("legend", "draw the key of shapes, lines and status marks")),
     click.option("--font-size", type=click.FloatRange(min=0, min_open=True), metavar="POINTS",
                  help="size of diagram text in points (default: the theme's)"),
     click.option("--theme", type=RegistryName("theme", _theme_names), cls=LazyHelpOption, lazy_help=_theme_help),

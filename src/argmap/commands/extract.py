@@ -9,7 +9,8 @@ from argmap.commands._options import files_argument
 
 @click.command(short_help="extract the argument map of essays (text files)")
 @files_argument
-@click.option("-o", "--output", default="-", metavar="MAP.json", help="write the map here (default: -, standard output)")
+@click.option("-o", "--output", default="-", metavar="MAP.json",
+              help="write the map here (default: -, standard output)")
 @click.option("--lexicon", "lexicons", multiple=True, metavar="JSON",
               help="extra cue lexicon (same shape as the bundled one); repeatable")
 def command(files: tuple[str, ...], output: str, lexicons: tuple[str, ...]) -> None:

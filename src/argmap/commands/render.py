@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import click
@@ -39,15 +38,16 @@ def command(file: str, output: str, fmt: str, topics: tuple[str, ...], diagram: 
     if to_stdout and len(topic_ids) != 1:
         raise InputError(STDIO, f"-o - writes one diagram to standard output, but the map has {len(topic_ids)} "
                          "topics: choose one with --topic ID|TITLE, or give -o a folder")
-    kwargs = dict(diagram)  # the options of argmap.diagrams.render_topics, by the same names
-    rendered = render_topics(amap, topics=topic_ids, fmt=fmt, **kwargs)  # all drawn before any file is written
+    # the diagram options are those of render_topics, by the same names; every diagram is
+    # drawn before any file is written
+    rendered = render_topics(amap, topics=topic_ids, fmt=fmt, **diagram)
     if to_stdout:
         write_output(STDIO, rendered[topic_ids[0]])
         return
     files = {f"{stem}.{fmt}": rendered[tid] for tid, stem in topic_file_stems(amap, topic_ids).items()}
     if not topics:
         try:
-            files[f"overview.{fmt}"] = render_overview(amap, fmt=fmt, **kwargs)
+            files[f"overview.{fmt}"] = render_overview(amap, fmt=fmt, **diagram)
         except LimitExceeded as exc:
             click.echo(f"argmap render: no overview: {exc}", err=True)
     out = Path(output_folder(output))

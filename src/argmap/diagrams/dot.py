@@ -66,10 +66,6 @@ def _value(text: object) -> str:
     return clean(str(text))
 
 
-def _tooltip(text: str) -> str:
-    return tooltip_text(text)
-
-
 class Html(str):
     """An HTML-like label (``<...>``), written to the DOT as it is; every other value is quoted."""
 
@@ -197,7 +193,10 @@ def _html_lines(display: str, bold: tuple[int, int], theme: Theme) -> tuple[str,
     for i, (a, b) in enumerate(lines):
         x, y = min(max(bold[0], a), b), min(max(bold[1], a), b)  # the bold part of this line
         tail = " …" if truncated and i == len(lines) - 1 else ""
-        out.append(_markup([(display[a:x], "", ""), (display[x:y], "<B>", "</B>"), (display[y:b] + tail, "", "")]))
+        if x == y:  # no bold on this line: one run
+            out.append(label_text(display[a:b] + tail))
+        else:
+            out.append(_markup([(display[a:x], "", ""), (display[x:y], "<B>", "</B>"), (display[y:b] + tail, "", "")]))
     widest = max((b - a for a, b in lines), default=0) + (2 if truncated else 0)
     return "<BR/>".join(out) or " ", widest
 
@@ -277,7 +276,7 @@ class _DiagramBuilder:
         self._note_width(widest, t.fontsize + 2, header_chars)
         label = f'{header}<FONT POINT-SIZE="{t.fontsize + 2:g}">{text}</FONT>'
         attrs = {"id": svg_id(topic.id, self.prefix), "shape": "box", "margin": "0.2,0.1",
-                 "penwidth": f"{t.line_width * 1.4:g}", "label": Html(f"<{label}>"), "tooltip": _tooltip(title)}
+                 "penwidth": f"{t.line_width * 1.4:g}", "label": Html(f"<{label}>"), "tooltip": tooltip_text(title)}
         attrs |= _look(t, status, t.topic_fill, t.topic_line, ["filled"])
         self._node(graph, topic.id, attrs)
         desc = f"Topic (the thesis of this debate){self._status_phrase(status)}."
@@ -292,7 +291,7 @@ class _DiagramBuilder:
         text, widest = _html_lines(display or "(no text)", bold, t)
         self._note_width(widest, t.fontsize, header_chars)
         attrs = {"id": svg_id(node.id, self.prefix), "shape": "box", "label": Html(f"<{header}{text}>"),
-                 "tooltip": _tooltip(display)}
+                 "tooltip": tooltip_text(display)}
         if node.kind == "rebuttal":
             attrs["peripheries"] = "2"
         attrs |= _look(t, status, t.pro_fill if pro else t.con_fill, t.pro_line if pro else t.con_line, style)
@@ -315,7 +314,7 @@ class _DiagramBuilder:
         ref_id = f"{self.prefix}ref-{encode_id(map_id)}"
         attrs = {"id": ref_id, "shape": "box", "style": "dashed,rounded", "color": t.legend_line,
                  "fontcolor": t.muted_ink, "label": Html(f'<<FONT POINT-SIZE="{t.header_size:g}">{lines}</FONT>>'),
-                 "tooltip": _tooltip(text)}
+                 "tooltip": tooltip_text(text)}
         self._node(self.graph, map_id, attrs)
         self.accessible[ref_id] = (f"Elsewhere in the map: {text}", "Belongs to another topic.")
 
@@ -327,7 +326,7 @@ class _DiagramBuilder:
     def edge(self, index: int, edge: Edge) -> None:
         edge_id = f"{self.prefix}edge-{index}"
         title = f"“{self._describe(edge.source)}” {edge.relation} “{self._describe(edge.target)}”"
-        attrs = {"id": edge_id, **_edge_look(self.theme, edge.relation), "tooltip": _tooltip(title)}
+        attrs = {"id": edge_id, **_edge_look(self.theme, edge.relation), "tooltip": tooltip_text(title)}
         self.graph.edge(self._name(edge.source), self._name(edge.target), attrs | self.edge_attr)
         self.accessible[edge_id] = (title, f"A {edge.relation[:-1]} relation.")
 
@@ -486,11 +485,10 @@ def _context_label(index: MapIndex, topic: Topic) -> str | None:
     return _shorten(" › ".join(parts), 48) or None
 
 
-def topic_diagrams(amap: ArgumentMap, topic_ids: Iterable[str], options: DiagramOptions,
-                   index: MapIndex | None = None) -> list[Diagram]:
-    """The diagrams of ``topic_ids`` (in order) drawn with ``options``, from one index of
-    the map (``amap.index`` unless given) and one labelling."""
-    index = index or amap.index
+def topic_diagrams(amap: ArgumentMap, topic_ids: Iterable[str], options: DiagramOptions) -> list[Diagram]:
+    """The diagrams of ``topic_ids`` (in order) drawn with ``options``, from the map's one
+    index (``amap.index``) and one labelling."""
+    index = amap.index
     theme, labelling, sections = options.resolved_theme(), options.labelling(amap), options.sections()
     return [_topic_diagram(index, tid, theme, labelling, options.prefix(tid), sections, options.legend)
             for tid in topic_ids]

@@ -97,6 +97,8 @@ def item_statements(
             # a sentence holding a second cue ("…, and studies found that …") is two statements
             spans = [c.span for sp in spans for c in read_sentence(text, sp, lex, tokens)]
         for span in spans:
+            if not any(ch.isalnum() for ch in text[span[0] : span[1]]):
+                continue  # a label with nothing after it ("Myth: ;") states nothing
             out.append(PlacedStatement(span=span, actor_role=item.stance, actor=item.speaker, cue=item.label,
                                        response=item.answers is not None, confidence=confidence,
                                        item=item))

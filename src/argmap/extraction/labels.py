@@ -27,7 +27,7 @@ from argmap.extraction.lexicon import Lexicon
 FLIP = {"pro": "con", "con": "pro"}
 
 _ITEM_LABEL = re.compile(
-    r"(?:(?:[-–—•*+·▪●◦‣]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])\s+)?"      # bullet or list ordinal
+    r"(?:(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])\s+)?"      # bullet or list ordinal
     r"(?P<open>\*\*|__|\*|_)?"
     r"(?P<name>[^\W\d_][\w'’-]*(?:[ ][\w'’-]+){0,3}?)"                 # the label words
     r"(?:\s*(?P<num>#?\d{1,2}|[IVX]{1,4}\b))?"                         # "Myth 2", "Point #3"
@@ -35,6 +35,8 @@ _ITEM_LABEL = re.compile(
     r"(?P<sep>\s*:|\s*[—–]|\s+-(?=\s)|\.(?=\s|\*|_))"
     r"\s*(?P<close>\*\*|__|\*|_)?\s+(?=\S)"
 )
+_SEPARATOR = re.compile(r"[:—–]|\s-\s|\*\*|__|\d\.")
+_MAX_LABEL_CHARS = 72
 _SPEAKER = re.compile(
     r"(?P<label>(?P<role>[A-Z][\w'’.-]*(?:[ ](?:[A-Z][\w'’.-]*|\d{1,2})){0,3})"
     r"(?:\s*\((?P<name>[^()\n]{1,60})\))?)\s*:\s+(?=\S)"
@@ -103,6 +105,8 @@ class LayoutLabels:
 
     def item_label(self, text: str, start: int, end: int) -> ItemLabel | None:
         """The known label a line opens with, if any (see the module docstring)."""
+        if not _SEPARATOR.search(text, start, min(end, start + _MAX_LABEL_CHARS)):
+            return None  # most lines: no colon, dash or full stop where a label could end
         m = _ITEM_LABEL.match(text, start, end)
         if m is None:
             return None
@@ -144,6 +148,33 @@ class LayoutLabels:
         """True for "Replies to the disadvantages", "Responses", "Our answers"."""
         h = _norm(re.sub(r"[^\w\s'-]", " ", heading))
         return any(h == w or h.startswith(w + " ") for w in self._reply_headings)
+
+
+class TextLabels:
+    """The labels of one text's lines, each looked up once (a line is asked several times
+    while its block is read)."""
+
+    def __init__(self, labels: LayoutLabels, text: str) -> None:
+        self.tables = labels
+        self.text = text
+        self._items: dict[tuple[int, int], ItemLabel | None] = {}
+
+    def item_label(self, text: str, start: int, end: int) -> ItemLabel | None:
+        if text is not self.text:
+            return self.tables.item_label(text, start, end)
+        key = (start, end)
+        if key not in self._items:
+            self._items[key] = self.tables.item_label(text, start, end)
+        return self._items[key]
+
+    def speaker_label(self, text: str, start: int, end: int) -> SpeakerLabel | None:
+        return self.tables.speaker_label(text, start, end)
+
+    def is_section_name(self, line: str) -> bool:
+        return self.tables.is_section_name(line)
+
+    def is_reply_heading(self, heading: str) -> bool:
+        return self.tables.is_reply_heading(heading)
 
 
 @lru_cache(maxsize=8)

@@ -2,7 +2,8 @@
 inline bullets — grouped into *units*, each a candidate topic, and the statements the layout
 itself places: labelled items (``For:`` / ``Against:``, ``Point`` / ``Counterpoint``,
 ``Myth 2 —`` / ``• The facts:``, ``Q:`` / ``A:``), bare FAQ questions and their answers,
-speaker turns (``PROPOSITION (name):``), nested outline items and numbered reply lists.
+speaker turns (``PROPOSITION (name):``), nested outline items, reply lists paired with the
+list they answer, and Markdown tables whose columns name the sides.
 
 Pure string work with character offsets into the original text, so it runs on texts of any
 length before spaCy sees them. The label words are lexicon data (:mod:`.labels`).
@@ -28,8 +29,8 @@ from typing import Union
 from argmap.extraction.labels import (
     FLIP,
     ItemLabel,
-    LayoutLabels,
     SpeakerLabel,
+    TextLabels,
     bold_label,
     bold_only,
     is_byline,
@@ -40,7 +41,7 @@ from argmap.extraction.overlap import closest
 
 Span = tuple[int, int]
 
-_BULLET = re.compile(r"(?:[-–—•*+·▪●◦‣]|\d{1,2}[.)]|\(?[a-h]\))\s+")
+_BULLET = re.compile(r"(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]|\d{1,2}[.)]|\(?[a-h]\))\s+")
 _LABEL = re.compile(
     r"(?:\*\*|__)?(?P<label>[A-Z0-9“\"‘'(][^.!?:;\n*]{1,100}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s+(?=\S)"
 )
@@ -185,7 +186,7 @@ Answerable = Union[Item, Unit]
 class _UnitCollector:
     """Walks the blocks of a text once, keeping the heading state, and collects the units."""
 
-    def __init__(self, text: str, lexicon: Lexicon, labels: LayoutLabels, speakers: dict[str, str]) -> None:
+    def __init__(self, text: str, lexicon: Lexicon, labels: TextLabels, speakers: dict[str, str]) -> None:
         self.text = text
         self.lex = lexicon
         self.labels = labels
@@ -213,7 +214,7 @@ class _UnitCollector:
         self.after_blank = False
         # after a question that asks for information, its "A:" line answers nothing
         self.unanswerable = False
-        # speaker label → side, for transcripts; the side of the last turn
+        # transcripts: speaker label → role, speaker → the side taken, the last turn
         self.speakers = speakers
         self.speaker_sides: dict[str, str] = {}
         self.last_turn: Item | None = None
@@ -221,8 +222,10 @@ class _UnitCollector:
         self.table_sides: list[str | None] | None = None
         # the turn a paragraph without a speaker label continues
         self.open_turn: Item | None = None
-        # open outline items by indentation: (indent, what an item nested under it answers)
-        self.outline: list[tuple[int, Answerable, str]] = []
+        # open outline items by indentation: (indent, what an item nested under it answers,
+        # that one's side, the unit holding it)
+        self.outline: list[tuple[int, Answerable, str, Unit]] = []
+        self.nested_since = False
         # the lists under side headings, for a later "Replies to …" list: (stance, entries)
         self.side_lists: list[tuple[str | None, list[Unit]]] = []
         self.replying_to: list[Unit] | None = None
@@ -376,21 +379,18 @@ class _UnitCollector:
         if self.side_lists and unit.stance is not None:
             self.side_lists[-1][1].append(unit)
         if unit.stance is not None:
-            self.outline.append((indent, unit, unit.stance))
+            self.outline.append((indent, unit, unit.stance, unit))
 
     def _nested(self, start: int, end: int, indent: int) -> None:
         """An indented item replies to the item it sits under, for the other side."""
-        _, parent, side = self.outline[-1]
+        _, parent, side, owner = self.outline[-1]
         found = self.labels.item_label(self.text, start, end)
         body = found.body_start if found else start
         label = found.name if found else None
         item = Item((body, end), FLIP[side], answers=parent, label=label)
-        owner = parent if isinstance(parent, Unit) else self._owner(parent)
         owner.items.append(item)
-        self.outline.append((indent, item, item.stance))
-
-    def _owner(self, item: Item) -> Unit:
-        return next(u for u in reversed(self.units) if any(i is item for i in u.items))
+        self.nested_since = True
+        self.outline.append((indent, item, item.stance, owner))
 
     def _labelled_item(self, start: int, end: int, indent: int | None) -> bool:
         """A line opening with a known item label; ``False`` when it has none. A second label
@@ -434,12 +434,15 @@ class _UnitCollector:
         else:
             self.unanswerable = False
             unit = self._items_unit()
-            last = unit.items[-1] if unit.items else None
+            # a side label answers the item before it, unless replies nested under that one
+            # came between: a new top-level item of an outline stands on its own
+            last = unit.items[-1] if unit.items and not self.nested_since else None
             answers = last if found.role == "side" and last is not None and last.stance != found.stance else None
+            self.nested_since = False
             item = Item((found.body_start, end), found.stance, answers=answers, label=found.name)  # type: ignore[arg-type]
             unit.items.append(item)
             if indent is not None:
-                self.outline.append((indent, item, item.stance))
+                self.outline.append((indent, item, item.stance, unit))
 
     def _topic_item(self, found: ItemLabel, start: int, end: int) -> None:
         """"Myth 2 — …" or "Q: …": a topic of its own, its answer to follow."""
@@ -563,7 +566,7 @@ class _UnitCollector:
         self.heading_unit.body.append((start, end))
 
 
-def _title(text: str, lines: list[_Line | None], lex: Lexicon, labels: LayoutLabels) -> tuple[int, str, Span] | None:
+def _title(text: str, lines: list[_Line | None], lex: Lexicon, labels: TextLabels) -> tuple[int, str, Span] | None:
     """``(line index, title, span)`` of the title line: the first line that reads like a
     heading or a short question, after any byline or dateline."""
     for i, line in enumerate(lines):
@@ -573,7 +576,7 @@ def _title(text: str, lines: list[_Line | None], lex: Lexicon, labels: LayoutLab
         hashes = _MARKDOWN_HEADING.match(text, s, e)
         s = hashes.end() if hashes else s
         candidate = bold_only(text[s:e]) or text[s:e]
-        if is_byline(candidate, labels):
+        if is_byline(candidate, labels.tables):
             continue
         speaker = labels.speaker_label(text, s, e)
         if labels.item_label(text, s, e) is not None or (speaker is not None and speaker.role):
@@ -588,7 +591,7 @@ def _title(text: str, lines: list[_Line | None], lex: Lexicon, labels: LayoutLab
     return None
 
 
-def _speakers(text: str, lines: list[_Line | None], labels: LayoutLabels) -> dict[str, str]:
+def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[str, str]:
     """Speaker labels of a transcript → ``pro`` / ``con`` / ``procedural`` / ``""`` (unknown side).
 
     A label is a speaker when its role word is known ("CHAIR", "OPPOSITION (…)"), or when
@@ -614,7 +617,7 @@ def _speakers(text: str, lines: list[_Line | None], labels: LayoutLabels) -> dic
 def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
     """Split ``text`` into units (see :class:`Unit`); every span indexes ``text``."""
     lex = lexicon or Lexicon.default()
-    labels = layout_labels(lex)
+    labels = TextLabels(layout_labels(lex), text)
     lines = _content_lines(text)
     found = _title(text, lines, lex, labels)
     title: str | None = None

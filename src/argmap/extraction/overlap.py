@@ -6,8 +6,6 @@ meets "abstaining" and "exempt" meets "exemptions".
 Example:
     >>> sorted(content_stems("The fines would silence abstaining voters."))
     ['abstain', 'fine', 'silenc', 'voter']
-    >>> shared("Then waive the fine.", "Fines land hardest on the poor.")
-    1
 """
 
 from __future__ import annotations
@@ -48,11 +46,6 @@ def content_stems(text: str) -> frozenset[str]:
             continue
         words.append(lower)
     return frozenset(_stemmer().stemWords(words))
-
-
-def shared(a: str, b: str) -> int:
-    """How many content stems ``a`` and ``b`` share."""
-    return len(content_stems(a) & content_stems(b))
 
 
 def closest(text: str, candidates: Sequence[tuple[T, str]], at_least: int = 1) -> T | None:

@@ -151,6 +151,7 @@ class _PageIndex:
     headed: set[str] = field(default_factory=set)  # topics whose heading is marked in a text
     spanned: dict[str, list[Topic | Node]] = field(default_factory=dict)  # document id -> items shown in it
     page_of: dict[str, str] = field(default_factory=dict)  # item id -> its page's file ("": the only page)
+    group_page: dict[int, str] = field(default_factory=dict)  # document group -> its page's file
     page: str = ""  # the page being built
 
     def __post_init__(self) -> None:
@@ -456,7 +457,7 @@ def _nav(ix: _PageIndex, numbers: dict[str, Any], checked: bool, groups: Sequenc
     for g, doc, topics in groups:
         name = _doc_title(doc) if doc is not None else "Other topics"
         items = "".join(f'<li><a href="#t{ix.position[t.id]}">{_e(shorten(t.title, 48))}</a></li>' for t in topics)
-        page = ix.page_of.get(topics[0].id, "") if topics else ""
+        page = ix.group_page.get(g, "")
         target = f"{page}#doc{g}" if page and page != ix.page else f"#doc{g}"
         toc.append(f'<li><a href="{_e(target)}" class="doc-link">{_e(shorten(name, 48))}</a>'
                    f'{f"<ol>{items}</ol>" if items and (not page or page == ix.page) else ""}</li>')
@@ -590,7 +591,7 @@ def build_pages(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | None
                              nav=_nav(ix, numbers, checked, groups, legend), nodes=amap.nodes,
                              diagram_ids=diagram_ids)}
 
-    files = _page_names(groups)
+    files = ix.group_page = _page_names(groups)
     for g, _, topics in groups:
         for t in topics:
             ix.page_of[t.id] = files[g]
@@ -604,10 +605,13 @@ def build_pages(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | None
     body.append(_documents_list(groups, files, by_topic, found, ix))
     pages[INDEX] = _page(ix, title=page_title, heading=heading, intro=INDEX_INTRO, body="".join(body),
                          nav=_nav(ix, numbers, checked, groups, "", texts=False), nodes=[], diagram_ids={})
+    about: dict[str, list[FindingLike]] = {}  # page -> the findings naming something on it
+    for f in found:
+        for page in dict.fromkeys(ix.page_of[i] for i in f.ids if i in ix.page_of):
+            about.setdefault(page, []).append(f)
     for g, doc, topics in progress_iter(groups, total=len(groups), label="writing pages", show=progress):
         ix.page = files[g]
-        on_page = {t.id for t in topics} | {n.id for t in topics for n in by_topic.get(t.id, [])}
-        mine = [f for f in found if on_page & set(f.ids)]
+        mine = about.get(files[g], [])
         texts = {doc.id: _document_text(doc, ix)} if doc is not None else {}
         body = ([_findings(mine, ix)] if checked and mine else [])
         body.append(_document_section(g, doc, topics, ix, texts, svgs, diagram_ids, by_topic))
