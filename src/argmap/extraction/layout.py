@@ -666,7 +666,7 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         elif is_question_line(content) and not _continues(text, lines, i):
             collector.question(s, e)
         elif is_heading(content) and not _continues(text, lines, i):
-            if not is_byline(content, labels):  # "By Ana Ruiz, staff writer" under the title
+            if not is_byline(content, labels.tables):  # "By Ana Ruiz, staff writer" under the title
                 collector.heading_line(s, e)
         else:
             # a paragraph hard-wrapped over several lines ends on a line that ends a sentence
