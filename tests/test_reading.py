@@ -199,3 +199,13 @@ def test_confidence_follows_the_evidence() -> None:
             "Shop owners complain that deliveries take longer.")
     stance_actor, group = extract_text(text).nodes
     assert stance_actor.confidence > group.confidence
+
+
+def test_a_letter_argues_without_a_thesis_word_and_a_possessive_noun_is_no_verb() -> None:
+    text = ("Letters: Keep the ferry pier\n\nSir, your report repeats the harbour board's claim that the old pier "
+            "is unsafe. I doubt it. The divers who inspected it last winter found only surface rust.\n\n"
+            "Of course, the railings need replacing, and nobody disputes that. But railings cost a few thousand "
+            "pounds, not the two million a new pier would.")
+    got = [k for k, _ in kinds(text)]
+    assert got == ["claim", "claim", "critique", "rebuttal"]
+    assert extract_text(text).nodes[0].cue is None  # "the board's claim" is a noun, not a report

@@ -164,3 +164,12 @@ def test_extracted_spans_agree_with_nodes_and_survive_to_bytes(nlp: spacy.langua
     assert_spans_agree(doc)
     again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
     assert again._.argmap == doc._.argmap
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(st.text(), essay_like))
+def test_the_fast_doc_text_is_the_docs_text(text: str) -> None:
+    from argmap.extraction.doc_results import doc_text
+
+    doc = BLANK(text)
+    assert doc_text(doc) == doc.text == text

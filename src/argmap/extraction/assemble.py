@@ -90,6 +90,8 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
     short_plain = layout.title is None and paragraphs <= 2 and sentence_count <= 12 and attributed <= 1
     if short_plain:
         return Voice(argued=True)  # a short untitled text argues in its author's voice
+    if voiced >= 3 and thesis_at is None and voiced >= 1.5 * _VOICED_SHARE * sentence_count:
+        return Voice(argued=True)  # a letter or a column argues without a "should"
     if voiced < 2 or thesis_at is None or voiced < _VOICED_SHARE * sentence_count:
         return Voice()
     return Voice(argued=True, skip_before=thesis_at if layout.title is not None and paragraphs > 2 else 0)

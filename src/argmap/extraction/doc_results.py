@@ -30,6 +30,7 @@ from __future__ import annotations
 from typing import Any
 from weakref import WeakKeyDictionary
 
+import numpy
 from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span
 
@@ -58,6 +59,7 @@ class _Read:
 
 _READ: WeakKeyDictionary[Doc, _Read] = WeakKeyDictionary()
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+_SPACE_AFTER = numpy.array(["", " "], dtype=object)
 
 
 def doc_text(doc: Doc) -> str:
@@ -71,8 +73,14 @@ def doc_text(doc: Doc) -> str:
     text = _TEXTS.get(doc)
     if text is None:  # a Doc's text never changes: the extraction and its results share one copy
         strings = doc.vocab.strings
-        text = _TEXTS[doc] = "".join([strings[o] + " " if ws else strings[o]
-                                      for o, ws in doc.to_array([ORTH, SPACY]).tolist()])
+        arr = doc.to_array([ORTH, SPACY])
+        # one string lookup per distinct word, then words and spaces interleaved by numpy
+        distinct, where = numpy.unique(arr[:, 0], return_inverse=True)
+        words = numpy.array([strings[o] for o in distinct.tolist()], dtype=object)
+        pieces = numpy.empty(2 * len(arr), dtype=object)
+        pieces[0::2] = words[where.reshape(-1)]
+        pieces[1::2] = _SPACE_AFTER[arr[:, 1].astype(bool).astype(numpy.intp)]
+        text = _TEXTS[doc] = "".join(pieces.tolist())
     return text
 
 

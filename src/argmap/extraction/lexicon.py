@@ -4,8 +4,8 @@ The words are data (``lexicons/en.json``), not code, and the pydantic model :cla
 is their schema: a file with an unknown key, a wrong type or a pattern that does not compile
 is refused with one line naming the file and the problem. :meth:`Lexicon.load` merges extra
 JSON files of the same shape (lists are extended, other values replaced) so users can teach
-the extractor their own cues. The patterns compiled from the lists live here too, next to the
-data they come from.
+the extractor their own cues. The section patterns compiled from the lists live here too; the cue
+matchers are compiled in :mod:`argmap.extraction.cues`.
 
 Example:
     >>> lex = Lexicon.default()
@@ -27,7 +27,6 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from argmap.errors import InputError
 
-_PUNCTUATION_TO_SPACE = str.maketrans({c: " " for c in ",;:.!?()[]{}\"“”‘’«»—–/"})
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -55,24 +54,6 @@ def _trie_regex(node: dict[str, dict]) -> str:
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     # the longer continuation is tried first; ending here is the fallback
     return f"(?:{body})?" if "" in node else body
-
-
-def _inflect(verbs: Iterable[str]) -> set[str]:
-    """Add the third-person singular of each verb phrase (``argue`` → ``argues``)."""
-    out = set()
-    for verb in verbs:
-        out.add(verb)
-        head, _, rest = verb.partition(" ")
-        if head.endswith(("ed", "id", "ld", "lt", "ht")):
-            continue
-        if head.endswith("y") and not head.endswith(("ay", "ey", "oy")):
-            third = head[:-1] + "ies"
-        elif head.endswith(("s", "sh", "ch", "x", "z")):
-            third = head + "es"
-        else:
-            third = head + "s"
-        out.add(f"{third} {rest}".strip())
-    return out
 
 
 def _merge(base: Any, extra: Any) -> Any:
@@ -389,18 +370,6 @@ class Lexicon(BaseModel):
         return stance
 
     @cached_property
-    def _verb_classes(self) -> dict[str, str]:
-        table = {}
-        for cls in ("neutral", "con", "response", "concession"):
-            for verb in _inflect(self.words("verbs", cls)):
-                table[verb] = cls
-        return table
-
-    def verb_class(self, verb: str) -> str:
-        """``neutral``, ``con``, ``response`` or ``concession`` ("critics concede that …")."""
-        return self._verb_classes.get(" ".join(verb.lower().split()), "neutral")
-
-    @cached_property
     def _section_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
         debate = re.compile(rf"(?<!\w)(?:{_alternation(self.words('sections', 'debate'))})(?!\w)")
         stance = re.compile(
@@ -422,146 +391,6 @@ class Lexicon(BaseModel):
         m = stance_re.search(h)
         stance = m.lastgroup if m else None
         return bool(debate.search(h)) or stance is not None, stance, h in closing
-
-    @cached_property
-    def clause_openers(self) -> frozenset[str]:
-        """Words a clause with a cue can start with (actors, quantifiers, lead-ins, framing);
-        breaks followed by anything else are not tried as statement boundaries."""
-        phrases = (
-            [w for s in ("con", "pro", "opposite", "same") for w in self.words("actors", s)]
-            + self.words("quantifiers") + self.words("group_nouns") + self.words("lead_ins")
-            + self.words("framing", "con") + self.words("framing", "pro")
-            + self.words("asides", "by_phrase_openers") + self.words("asides", "source_phrases")
-        )
-        return frozenset(p.split()[0].strip(",") for p in phrases if p.split())
-
-    def may_open_clause(self, words: list[str]) -> bool:
-        """True when a clause starting with ``words`` could carry a cue: one of its first
-        words is an actor, quantifier, lead-in or framing word ("homeowner associations")."""
-        suffixes = tuple(self.words("group_suffixes"))
-        for word in words[:4]:
-            w = word.lower().strip("“\"‘'(,")
-            if w in self.clause_openers or w.endswith(suffixes):
-                return True
-        return False
-
-    # ----- compiled patterns -------------------------------------------------------------
-
-    @cached_property
-    def actor_pattern(self) -> str:
-        """Regex for an actor phrase; group ``head`` is the actor word or group noun."""
-        stance_words = [w for s in ("con", "pro", "opposite", "same") for w in self.words("actors", s)]
-        suffixes = "|".join(re.escape(s) for s in self.words("group_suffixes"))
-        heads = _alternation(stance_words + self.words("group_nouns"))
-        quant = _alternation(self.words("quantifiers"))
-        modifier = r"(?:[A-Za-z][\w'’-]*\s+){0,3}?"
-        group_head = rf"[A-Za-z][\w-]{{2,}}(?:{suffixes})"
-        return (
-            rf"(?P<actor>(?:(?:{quant})\s+)?{modifier}(?P<head>{heads}|{group_head})"
-            rf"(?:\s+(?:{_alternation(self.words('actor_prepositions'))})\s+(?:[\w'’-]+\s+){{0,4}}[\w'’-]+)?)"
-        )
-
-    @cached_property
-    def verb_pattern(self) -> str:
-        """Regex for a reporting verb (group ``verb``) with the complement it needs."""
-        needs = _inflect(self.words("verbs", "needs_complement"))
-        all_verbs = set(self._verb_classes)
-        free = all_verbs - needs
-        complement = rf"(?=\s+(?:{_alternation(self.words('verb_complements'))})\b|\s*[:,])"
-        return rf"(?:(?P<verb>{_alternation(free)})|(?P<cverb>{_alternation(needs)}){complement})\b"
-
-    @cached_property
-    def clause_cue(self) -> re.Pattern[str]:
-        """An actor and reporting verb at the start of a clause, after an optional lead-in
-        ("When critics accuse …", "In debates over X, supporters stress that …")."""
-        lead = _alternation(self.words("lead_ins"))
-        adverbs = _alternation(self.words("adverbs"))
-        return re.compile(
-            rf"(?P<lead>(?:(?:{lead})\s+)?(?:[^,;:.!?]{{1,80}},\s+)?)"
-            rf"{self.actor_pattern}"
-            r"(?:\s*,\s*[^,;:.!?]{1,40}?,)?"
-            rf"(?:\s+(?:{adverbs})){{0,4}}"  # bounded: a free repeat backtracks exponentially
-            rf"\s+{self.verb_pattern}"
-            r"(?P<that>\s+that\b)?",
-            re.IGNORECASE,
-        )
-
-    @cached_property
-    def parenthetical_cues(self) -> tuple[re.Pattern[str], ...]:
-        """Attribution inside or after a clause: ", as argued by defenders," / ", they say," /
-        "According to critics, …"."""
-        passive = _alternation(self.words("asides", "passive_verbs"))
-        by_opener = _alternation(self.words("asides", "by_phrase_openers"))
-        source = _alternation(self.words("asides", "source_phrases"))
-        determiner = _alternation(self.words("asides", "source_determiners"))
-        said = _alternation(_inflect(self.words("verbs", "neutral") + self.words("verbs", "con")))
-        return tuple(
-            re.compile(p, re.IGNORECASE)
-            for p in (
-                rf"\b(?:{by_opener})\s+(?:{passive})\s+by\s+(?:the\s+)?{self.actor_pattern}",
-                rf",\s*{self.actor_pattern}\s+(?P<verb>{said})\s*(?=[,.;])",
-                rf"\b(?:{source})\s+(?:(?:{determiner})\s+)?{self.actor_pattern}\s*[,.;]",
-            )
-        )
-
-    @cached_property
-    def cue_words(self) -> frozenset[str]:
-        """First words of every reporting verb and of every source phrase ("according to")."""
-        phrases = [*self._verb_classes, *self.words("asides", "source_phrases")]
-        return frozenset(p.split()[0] for p in phrases if p.split())
-
-    @cached_property
-    def _framing_nouns(self) -> re.Pattern[str]:
-        nouns = _alternation(self.words("framing_nouns", "con") + self.words("framing_nouns", "pro"))
-        copula = _alternation(self.words("copulas"))
-        complementizer = _alternation(self.words("complementizers"))
-        return re.compile(rf"(?:{nouns})s?\s+(?:{copula})\s+(?:{complementizer})\b")
-
-    @cached_property
-    def _framing_phrases(self) -> tuple[str, ...]:
-        return tuple(" ".join(p.split()) for p in self.words("framing", "con") + self.words("framing", "pro"))
-
-    def may_hold_cue(self, sentence: str) -> bool:
-        """A quick pre-filter: a sentence without any reporting verb or framing phrase cannot
-        hold a cue, so the costlier clause patterns are not tried on it.
-
-        Example:
-            >>> lex = Lexicon.default()
-            >>> lex.may_hold_cue("Critics warn, loudly."), lex.may_hold_cue("Tolls opened in 1706.")
-            (True, False)
-        """
-        lower = sentence.lower()
-        words = set(lower.translate(_PUNCTUATION_TO_SPACE).split())
-        if not self.cue_words.isdisjoint(words):
-            return True
-        flat = " ".join(lower.split())
-        if not self._framing_keys.isdisjoint(words) and any(p in flat for p in self._framing_phrases):
-            return True
-        return not self._copulas.isdisjoint(words) and bool(self._framing_nouns.search(flat))
-
-    @cached_property
-    def _copulas(self) -> frozenset[str]:
-        return frozenset(self.words("copulas"))
-
-    @cached_property
-    def _framing_keys(self) -> frozenset[str]:
-        """The longest word of each framing phrase: a phrase can only occur where it does."""
-        return frozenset(max(p.translate(_PUNCTUATION_TO_SPACE).split(), key=len) for p in self._framing_phrases)
-
-    @cached_property
-    def framing_cue(self) -> re.Pattern[str]:
-        """Framing phrases without an actor ("The concern is that", "In reality,")."""
-        con = "|".join([_alternation(self.words("framing", "con")), *self.words("framing_patterns", "con")])
-        pro = "|".join([_alternation(self.words("framing", "pro")), *self.words("framing_patterns", "pro")])
-        lead = rf"(?:(?:{_alternation(self.words('framing_lead_ins'))})\s*,?\s+)?"
-        return re.compile(rf"{lead}(?:(?P<con>{con})|(?P<pro>{pro}))", re.IGNORECASE)
-
-    @cached_property
-    def clause_break(self) -> re.Pattern[str]:
-        """Places where a sentence may hold a second statement: ';', ',', dashes, before an
-        optional connective. A break counts only where a cue follows it."""
-        connective = _alternation(self.words("clause_connectives"))
-        return re.compile(rf"(?:;|,|\s[—–-]\s|—)\s*(?:(?:{connective})\s+)?", re.IGNORECASE)
 
     def is_objection_question(self, question: str) -> bool:
         """Yes/no questions ("Does X mean Y?") and rhetorical ones ("Why should X …?") voice

@@ -172,6 +172,8 @@ def _by_wording(text: str, stmt: Statement, links: list[Link], target: int) -> i
     kind = links[target].kind
     recent = [n for n in range(len(links) - 1, max(-1, len(links) - 1 - _RECENT), -1)
               if links[n].kind == kind and not links[n].statement.conceded]
+    if len(recent) < 2:
+        return target  # nothing to choose between
     wording = [(n, text[links[n].statement.span[0] : links[n].statement.span[1]]) for n in recent]
     best = closest(text[stmt.span[0] : stmt.span[1]], wording, at_least=_SHARED)
     return target if best is None else best
