@@ -155,6 +155,19 @@ def test_abbreviations_do_not_end_sentences() -> None:
     assert [n.text for n in m.nodes] == ["Critics warn that the U.S. Senate will balk.", "Supporters say it will not."]
 
 
+def test_a_quote_opening_a_paragraph_after_a_full_stop_stays_with_its_sentence() -> None:
+    from argmap.extraction.pipeline import sentence_starts
+
+    text = 'Parking fees\n\nThe council met on Monday.\n\n"Fees will empty the high street," said Ana Ruiz.'
+    nlp = spacy.blank("en")
+    starts = sentence_starts(nlp(text))
+    assert text.index('"Fees') in starts and text.index("Fees will") not in starts
+    m = extract_text(text)
+    assert [(n.text, n.actor) for n in m.nodes] == [("Fees will empty the high street", "Ana Ruiz")]
+    closed = sentence_starts(nlp('Critics said "fees hurt." Supporters disagree.'))
+    assert len(closed) == 2  # a quote glued to the full stop still closes the sentence
+
+
 def test_actor_cue_and_confidence_are_kept() -> None:
     m = extract_text("Critics often warn that fees bite.")
     node = m.nodes[0]

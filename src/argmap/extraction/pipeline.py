@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
@@ -53,15 +53,20 @@ def sentence_start_tokens(doc: Doc) -> list[int]:
     if len(doc) == 0:
         return []
     strings = doc.vocab.strings
-    arr = doc.to_array([ORTH, IDX, IS_SPACE])  # uint64: ORTH holds string hashes
+    arr = doc.to_array([ORTH, IDX, IS_SPACE, SPACY])  # uint64: ORTH holds string hashes
     words = numpy.flatnonzero(arr[:, 2] == 0)
     orth = arr[words, 0]
     terminal = numpy.isin(orth, numpy.array([strings.add(t) for t in _TERMINAL], dtype="uint64"))
-    closer = numpy.isin(orth, numpy.array([strings.add(t) for t in _CLOSERS], dtype="uint64"))
+    # a straight quote is both opener and closer: it closes a sentence only when glued to the
+    # word before it ('…fees."'), not when it opens the next paragraph ('fees.\n\n"We …')
+    glued = numpy.zeros(len(words), dtype=bool)
+    glued[1:] = (words[1:] == words[:-1] + 1) & (arr[words[:-1], 3] == 0)
+    closer = numpy.isin(orth, numpy.array([strings.add(t) for t in _CLOSERS], dtype="uint64")) & glued
     after = numpy.zeros(len(words), dtype=bool)
     after[1:] = terminal[:-1]
     after[2:] |= closer[1:-1] & terminal[:-2]
     after[3:] |= closer[2:-1] & closer[1:-2] & terminal[:-3]
+    after &= ~closer  # the closing quote of 'fees hurt."' ends its sentence, it opens none
     starts = [0]
     for j in numpy.flatnonzero(after).tolist():
         first = strings[int(orth[j])][0]
