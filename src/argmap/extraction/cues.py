@@ -185,6 +185,7 @@ def phrase_matcher(lex: Lexicon, vocab: Vocab):  # noqa: ANN201 - spaCy's Phrase
 def read_tokens(docs: Iterable[tuple[int, Doc]], text: str, lex: Lexicon) -> Tokens:
     """The token table of ``text`` from its Doc(s), each given with its character offset
     (a long text comes in pieces)."""
+    import numpy
     from spacy.attrs import IDX, ORTH
 
     tokens = Tokens(text, [], [], [], [])
@@ -194,14 +195,22 @@ def read_tokens(docs: Iterable[tuple[int, Doc]], text: str, lex: Lexicon) -> Tok
         base = len(tokens.starts)
         strings = doc.vocab.strings
         arr = doc.to_array([ORTH, IDX])
-        words = [strings[o] for o in arr[:, 0].tolist()]
-        starts = (arr[:, 1].astype("int64") + offset).tolist()
-        tokens.starts += starts
-        tokens.ends += [s + len(w) for s, w in zip(starts, words)]
-        tokens.lower += [w.lower() for w in words]  # spaCy's LOWER is str.lower too
-        tokens.orth += ["" if w.isspace() else w for w in words]
+        # each distinct word is looked up and lower-cased once, then spread by numpy
+        distinct, where = numpy.unique(arr[:, 0], return_inverse=True)
+        where = where.reshape(-1)
+        words = [strings[o] for o in distinct.tolist()]
+        starts = arr[:, 1].astype("int64") + offset
+        tokens.starts += starts.tolist()
+        tokens.ends += (starts + numpy.array([len(w) for w in words], dtype="int64")[where]).tolist()
+        # spaCy's LOWER is str.lower too
+        tokens.lower += numpy.array([w.lower() for w in words], dtype=object)[where].tolist()
+        tokens.orth += numpy.array(["" if w.isspace() else w for w in words], dtype=object)[where].tolist()
+        labels: dict[int, str] = {}
         for match_id, s, e in phrase_matcher(lex, doc.vocab)(doc):
-            tokens.add(strings[match_id], base + s, base + e)
+            label = labels.get(match_id)
+            if label is None:
+                label = labels[match_id] = strings[match_id]
+            tokens.add(label, base + s, base + e)
     return tokens
 
 
