@@ -64,6 +64,13 @@ _NO_STARTS: frozenset[int] = frozenset()
 _KINDS = frozenset({"prolepsis", "thesis", "opener", "answer_subject", "complement_verb"})
 
 
+@lru_cache(maxsize=256)
+def _label_roles(label: str) -> tuple[bool, bool, str]:
+    """Whether a label makes a statement, whether it turns one, and its kind ("verb", …)."""
+    makes = label.startswith(_MAKERS)
+    return makes, not makes and label.startswith("conn:contrast"), label.split(":")[0]
+
+
 @dataclass
 class Tokens:
     """The tokens of a text (character offsets, lower-case and verbatim forms) and, per token
@@ -85,11 +92,14 @@ class Tokens:
 
     def add(self, label: str, start: int, end: int) -> None:
         self.tags.setdefault(start, []).append((label, end))
-        if label.startswith(_MAKERS):
+        makes, turns, kind = _label_roles(label)
+        if makes:
             self.cue_starts.add(start)
-        elif label.startswith("conn:contrast"):
+        elif turns:
             self.turn_starts.add(start)
-        table = self.kinds.setdefault(label.split(":")[0], {})
+        table = self.kinds.get(kind)
+        if table is None:
+            table = self.kinds[kind] = {}
         if start not in table or table[start][1] < end:
             table[start] = (label, end)
 
