@@ -60,7 +60,6 @@ def inflections(verb: str, irregular: dict[str, list[str]] | None = None) -> set
 _NONE: dict[int, tuple[str, int]] = {}
 # labels that can make a statement by themselves (a reporting verb, a framing phrase, …)
 _MAKERS = ("verb:", "frame:", "noun:", "state:", "prolepsis", "conn:concession", "conn:subordinate_concession")
-_NO_STARTS: frozenset[int] = frozenset()
 _KINDS = frozenset({"prolepsis", "thesis", "opener", "answer_subject", "complement_verb"})
 
 
@@ -89,9 +88,12 @@ class Tokens:
     cue_starts: set[int] = field(default_factory=set)
     # tokens where a contrast connective starts ("but", "however"): turns inside a sentence
     turn_starts: set[int] = field(default_factory=set)
+    _where: dict[frozenset[str], list[int]] = field(default_factory=dict, repr=False)
+    _sorted: tuple[list[int], list[int]] | None = field(default=None, repr=False)
 
     def add(self, label: str, start: int, end: int) -> None:
         self.tags.setdefault(start, []).append((label, end))
+        self._sorted = None
         makes, turns, kind = _label_roles(label)
         if makes:
             self.cue_starts.add(start)
@@ -102,6 +104,14 @@ class Tokens:
             table = self.kinds[kind] = {}
         if start not in table or table[start][1] < end:
             table[start] = (label, end)
+
+    def where(self, words: frozenset[str], i: int, j: int) -> list[int]:
+        """The indices in ``[i, j)`` of the tokens whose lower-case form is one of ``words``
+        (each word set is indexed once per text)."""
+        found = self._where.get(words)
+        if found is None:
+            found = self._where[words] = [k for k, w in enumerate(self.lower) if w in words]
+        return found[bisect_left(found, i) : bisect_left(found, j)]
 
     def window(self, start: int, end: int) -> tuple[int, int]:
         """Indices ``[i, j)`` of the tokens inside the character span."""
@@ -130,8 +140,11 @@ class Tokens:
     def tagged(self, i: int, j: int, *, turns: bool = False) -> bool:
         """Whether a match that can make a statement (or, with ``turns``, a contrast
         connective) starts in ``[i, j)``."""
-        starts, turn = self.cue_starts, self.turn_starts if turns else _NO_STARTS
-        return any(k in starts or k in turn for k in range(i, j))
+        if self._sorted is None:
+            self._sorted = (sorted(self.cue_starts), sorted(self.cue_starts | self.turn_starts))
+        starts = self._sorted[1 if turns else 0]
+        at = bisect_left(starts, i)
+        return at < len(starts) and starts[at] < j
 
 
 def _words(lex: Lexicon, *path: str) -> list[str]:
