@@ -205,11 +205,30 @@ def phrase_matcher(lex: Lexicon, vocab: Vocab):  # noqa: ANN201 - spaCy's Phrase
     return matcher
 
 
+# ORTH hash -> (lower-case form, verbatim form or "" for white space); a hash names the same
+# string in every vocabulary, so one table serves all, like spaCy's own lexeme cache
+_FORMS: dict[int, tuple[str, str]] = {}
+_MAX_FORMS = 500_000
+
+
+def _forms(ids: list[int], strings) -> list[tuple[str, str]]:  # noqa: ANN001 - spaCy's StringStore
+    get = _FORMS.get
+    forms = [get(o) for o in ids]
+    if None in forms:
+        if len(_FORMS) > _MAX_FORMS:
+            _FORMS.clear()
+        for n, o in enumerate(ids):
+            if forms[n] is None:
+                word = strings[o]
+                # spaCy's LOWER is str.lower too
+                forms[n] = _FORMS[o] = (word.lower(), "" if word.isspace() else word)
+    return forms  # type: ignore[return-value]
+
+
 def read_tokens(docs: Iterable[tuple[int, Doc]], text: str, lex: Lexicon) -> Tokens:
     """The token table of ``text`` from its Doc(s), each given with its character offset
     (a long text comes in pieces)."""
-    import numpy
-    from spacy.attrs import IDX, ORTH
+    from spacy.attrs import IDX, LENGTH, ORTH
 
     tokens = Tokens(text, [], [], [], [])
     for offset, doc in docs:
@@ -217,17 +236,13 @@ def read_tokens(docs: Iterable[tuple[int, Doc]], text: str, lex: Lexicon) -> Tok
             continue
         base = len(tokens.starts)
         strings = doc.vocab.strings
-        arr = doc.to_array([ORTH, IDX])
-        # each distinct word is looked up and lower-cased once, then spread by numpy
-        distinct, where = numpy.unique(arr[:, 0], return_inverse=True)
-        where = where.reshape(-1)
-        words = [strings[o] for o in distinct.tolist()]
+        arr = doc.to_array([ORTH, IDX, LENGTH])
         starts = arr[:, 1].astype("int64") + offset
         tokens.starts += starts.tolist()
-        tokens.ends += (starts + numpy.array([len(w) for w in words], dtype="int64")[where]).tolist()
-        # spaCy's LOWER is str.lower too
-        tokens.lower += numpy.array([w.lower() for w in words], dtype=object)[where].tolist()
-        tokens.orth += numpy.array(["" if w.isspace() else w for w in words], dtype=object)[where].tolist()
+        tokens.ends += (starts + arr[:, 2].astype("int64")).tolist()
+        lower, orth = zip(*_forms(arr[:, 0].tolist(), strings))
+        tokens.lower += lower
+        tokens.orth += orth
         labels: dict[int, str] = {}
         for match_id, s, e in phrase_matcher(lex, doc.vocab)(doc):
             label = labels.get(match_id)
