@@ -80,6 +80,8 @@ class Tokens:
     ends: list[int]
     lower: list[str]
     orth: list[str]
+    # whether each token is a word: it opens with a letter or digit
+    word: list[bool] = field(default_factory=list)
     tags: dict[int, list[tuple[str, int]]] = field(default_factory=dict)
     # per kind of label ("verb", "actor", …): token index -> the longest (label, end) there
     kinds: dict[str, dict[int, tuple[str, int]]] = field(default_factory=dict)
@@ -205,13 +207,14 @@ def phrase_matcher(lex: Lexicon, vocab: Vocab):  # noqa: ANN201 - spaCy's Phrase
     return matcher
 
 
-# ORTH hash -> (lower-case form, verbatim form or "" for white space); a hash names the same
+# ORTH hash -> (lower-case form, verbatim form or "" for white space, whether it is a word);
+# a hash names the same
 # string in every vocabulary, so one table serves all, like spaCy's own lexeme cache
-_FORMS: dict[int, tuple[str, str]] = {}
+_FORMS: dict[int, tuple[str, str, bool]] = {}
 _MAX_FORMS = 500_000
 
 
-def _forms(ids: list[int], strings) -> list[tuple[str, str]]:  # noqa: ANN001 - spaCy's StringStore
+def _forms(ids: list[int], strings) -> list[tuple[str, str, bool]]:  # noqa: ANN001 - spaCy's StringStore
     get = _FORMS.get
     forms = [get(o) for o in ids]
     if None in forms:
@@ -221,7 +224,8 @@ def _forms(ids: list[int], strings) -> list[tuple[str, str]]:  # noqa: ANN001 - 
             if forms[n] is None:
                 word = strings[o]
                 # spaCy's LOWER is str.lower too
-                forms[n] = _FORMS[o] = (word.lower(), "" if word.isspace() else word)
+                verbatim = "" if word.isspace() else word
+                forms[n] = _FORMS[o] = (word.lower(), verbatim, bool(verbatim) and verbatim[0].isalnum())
     return forms  # type: ignore[return-value]
 
 
@@ -240,9 +244,10 @@ def read_tokens(docs: Iterable[tuple[int, Doc]], text: str, lex: Lexicon) -> Tok
         starts = arr[:, 1].astype("int64") + offset
         tokens.starts += starts.tolist()
         tokens.ends += (starts + arr[:, 2].astype("int64")).tolist()
-        lower, orth = zip(*_forms(arr[:, 0].tolist(), strings))
+        lower, orth, word = zip(*_forms(arr[:, 0].tolist(), strings))
         tokens.lower += lower
         tokens.orth += orth
+        tokens.word += word
         labels: dict[int, str] = {}
         for match_id, s, e in phrase_matcher(lex, doc.vocab)(doc):
             label = labels.get(match_id)

@@ -96,10 +96,6 @@ def _trim(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-def _is_word(tk: Tokens, i: int) -> bool:
-    return bool(tk.orth[i]) and (tk.orth[i][0].isalnum())
-
-
 def _capitalized(tk: Tokens, i: int) -> bool:
     w = tk.orth[i]
     return bool(w) and w[0].isupper()
@@ -121,6 +117,7 @@ class _Words:
         self.lead_ins = {w for w in lex.words("lead_ins") if " " not in w}
         self.determiners = set(lex.words("determiners"))
         self.decoys = [(a.lower(), b.lower()) for a, b in lex.not_statements.decoy_senses]
+        self.decoy_verbs = frozenset(a for a, _ in self.decoys)
         self.lemma = {f: v for cls in VERB_CLASSES for v in lex.words("verbs", cls)
                       for f in inflections(v, lex.irregular_verbs)}
 
@@ -176,6 +173,8 @@ class _Reader:
 
     def decoy(self, v: int, v_end: int, j: int) -> bool:
         lemma = self.lemma.get(" ".join(self.tk.lower[v:v_end]), "")
+        if lemma not in self.decoy_verbs:
+            return False
         after = " ".join(self.tk.lower[v_end : min(j, v_end + 3)])
         return any(lemma == a and (after == b or after.startswith(b + " ")) for a, b in self.decoys)
 
@@ -540,7 +539,7 @@ class _Reader:
                 continue  # "homeowners see the park": an object, not a report
             modal = any(tk.lower[x] in self.modals for x in range(max(k, v - 3), v))
             # the verb closes the sentence: ", Brandt said." reports a fact unless a side speaks
-            tail = all(not _is_word(tk, x) for x in range(v_end, j))
+            tail = not any(tk.word[v_end:j])
             if tail and subj["role"] not in ("pro", "con") and cls == "neutral":
                 st.actor_role = "report"
                 return True
@@ -575,7 +574,7 @@ class _Reader:
         if not subject_words or subj_end - k > _MAX_SUBJECT or cls not in ("con", "praise", "response"):
             return False
         by = next((x for x in range(v_end, min(j, v_end + 3)) if tk.lower[x] == "by"), None)
-        if by is None and not any(_is_word(tk, x) for x in range(v_end, j)):
+        if by is None and not any(tk.word[v_end:j]):
             st.actor_role = "report"  # "The practice has long been contested.": a remark
             return True
         actor = None
@@ -621,7 +620,7 @@ class _Reader:
             if subj["role"] in ("group", "same", "opposite"):
                 st.actor_role = "con"
                 st.actor_key = subj["key"]
-            st.announces = not any(_is_word(tk, x) for x in range(hit[1], j))
+            st.announces = not any(tk.word[hit[1]:j])
             return True
         return False
 
@@ -652,7 +651,7 @@ class _Reader:
             conj = tk.lower[body - 1]
             if body >= j - 1:
                 continue
-            if sum(1 for x in range(cuts[-1], b) if _is_word(tk, x)) < 3:
+            if sum(tk.word[cuts[-1] : b]) < 3:
                 continue  # "In reality, …": a lead-in, not a clause
             if not tk.tagged(body, min(j, body + _MAX_SUBJECT + 4), turns=True) and not (
                     self.authored or leading_concession or first.subordinate):
@@ -726,7 +725,7 @@ def author_clause(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
     """Whether an unmarked clause of an argued text is one of the author's statements:
     long enough, not a procedural line, not dated background without a thesis word."""
     i, j = tk.window(*stmt.span)
-    words = [tk.lower[x] for x in range(i, j) if _is_word(tk, x)]
+    words = [tk.lower[x] for x in range(i, j) if tk.word[x]]
     if len(words) < _MIN_AUTHOR_WORDS:
         return False
     if tk.find("opener", i, min(j, i + 2)):
