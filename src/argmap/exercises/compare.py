@@ -7,7 +7,9 @@ normalised texts at least :data:`TEXT_MATCH`). Pairs are one-to-one, best first.
 
 Each teacher statement is one point (found with the right kind) and each teacher edge one
 point (the student's matching statement has the same relation to the matching target; a
-topic matches a topic by title, or the one most of its statements are paired into). Each
+topic matches a topic by title, or the one most of its statements are paired into). A
+statement given the wrong kind loses its own point only: an edge to the right target with
+the relation that wrong kind implies (a claim supports, the others attack) still counts. Each
 student statement the teacher does not have adds one point to the total, unearned, so a map
 cannot score by listing everything.
 
@@ -140,6 +142,10 @@ def grade_map(teacher: ArgumentMap, student: ArgumentMap) -> MapGrade:
         if src is not None and dst is not None and (src, e.relation, dst) in s_pairs:
             points += 1
             continue
+        if src is not None and dst is not None and _follows_wrong_kind(t_ix.nodes.get(e.source), s_nodes[src],
+                                                                     (src, dst), s_pairs):
+            points += 1  # the right target, with the relation the student's (wrong, already marked) kind implies
+            continue
         if src is None:
             continue  # the statement is missing: already said
         said = [x.target for x in s_ix.outgoing_edges(src) if x.relation == e.relation]
@@ -154,6 +160,16 @@ def grade_map(teacher: ArgumentMap, student: ArgumentMap) -> MapGrade:
     feedback += [f"{_q(s.text)} is not a statement in the teacher's map: check it is one clause, "
                  f"argued by someone, and not part of another." for s in extra]
     return MapGrade(points, len(teacher.nodes) + len(teacher.edges) + len(extra), feedback, nodes)
+
+
+_KIND_RELATION = {"claim": "supports", "critique": "attacks", "rebuttal": "attacks"}
+
+
+def _follows_wrong_kind(t: Node | None, s: Node, ends: tuple[str, str], s_pairs: set[tuple[str, str, str]]) -> bool:
+    """Whether the student drew the edge to the right target with the relation of the kind
+    they gave (a map written as an outline has no other way): one mistake, counted once."""
+    return (t is not None and s.kind != t.kind
+            and (ends[0], _KIND_RELATION[s.kind], ends[1]) in s_pairs)
 
 
 def _student_text(student: ArgumentMap, item_id: str) -> str:
