@@ -19,9 +19,6 @@ Example:
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -63,12 +60,6 @@ def asset(name: str) -> str:
 
 def _e(value: object) -> str:
     return escape(str(value), quote=True)
-
-
-def _json_for_script(data: Any) -> str:
-    # ASCII JSON with the three characters that could end or confuse the script element escaped.
-    text = json.dumps(data, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 _ACTIVE_ELEMENTS = {"script", "foreignobject", "iframe", "object", "embed", "image", "use", "animate", "set",
@@ -484,18 +475,10 @@ def _groups(amap: ArgumentMap, ix: _PageIndex) -> list[tuple[int, Document | Non
     return [(g, doc, topics) for g, (doc, topics) in enumerate(groups)]
 
 
-def _csp(script: str) -> str:
-    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    return (f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; "
-            "img-src data:; base-uri 'none'; form-action 'none'")
-
-
-@lru_cache(maxsize=1)
 def _templates() -> Any:
-    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+    from argmap.templating import environment
 
-    return Environment(loader=PackageLoader("argmap.reports", "templates"), autoescape=select_autoescape(["html"]),
-                       undefined=StrictUndefined, keep_trailing_newline=True)
+    return environment("argmap.reports")
 
 
 def _page(ix: _PageIndex, *, title: str, heading: str, intro: str, nav: str, body: str, nodes: Sequence[Node],
@@ -504,11 +487,13 @@ def _page(ix: _PageIndex, *, title: str, heading: str, intro: str, nav: str, bod
     script allowed by its hash, the page's data as escaped JSON."""
     from markupsafe import Markup
 
+    from argmap.templating import content_security_policy, json_for_script
+
     script = asset("report.js")
     return _templates().get_template("page.html").render(
-        title=title, heading=heading, csp=_csp(script), css=Markup(asset("report.css")), script=Markup(script),
+        title=title, heading=heading, csp=content_security_policy(script), css=Markup(asset("report.css")), script=Markup(script),
         intro=Markup(intro), nav=Markup(nav), body=Markup(body),
-        data=Markup(_json_for_script(_page_data(ix, diagram_ids, nodes))))
+        data=Markup(json_for_script(_page_data(ix, diagram_ids, nodes))))
 
 
 def _document_section(g: int, doc: Document | None, topics: Sequence[Topic], ix: _PageIndex, texts: Mapping[str, str],
