@@ -126,3 +126,41 @@ def test_hostile_text_around_findings_never_becomes_markup(texts: list[str], act
             assert page.mark_text[k] == f.text
     assert len(page.ids) == len(set(page.ids))
     assert [s["id"] for s in page_data(page)["statements"].values()] == [n.id for n in m.nodes]
+
+
+def test_in_the_browser_a_finding_links_to_its_mark_and_back(tmp_path: Path) -> None:
+    import os
+    import shutil
+    import time
+
+    import pytest
+    from chromium_cdp import Chromium, chromium_path
+
+    if chromium_path() is None or shutil.which("dot") is None:
+        pytest.skip("chromium or Graphviz 'dot' is not installed (make test installs them with apt-get as root)")
+    pytest.importorskip("websocket", reason="websocket-client (in the 'test' extra) is not installed")
+    from argmap.cli import main
+
+    assert main(["report", str(ROOT / "examples" / "road-pricing.txt"), "-o", str(tmp_path / "r")]) == 0
+    with Chromium(width=1400, height=1000) as browser:
+        browser.send("Network.enable")
+        browser.open((tmp_path / "r" / "index.html").as_uri())
+        assert browser.eval("document.documentElement.dataset.ready") == "1"
+        link = "#reading details[open] a.to-text"
+        target = browser.eval(f"document.querySelector({link!r}).getAttribute('href').slice(1)")
+        x, y = browser.eval(f"""(() => {{ const a = document.querySelector({link!r}); a.scrollIntoView({{block: "center"}});
+            const r = a.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; }})()""")
+        time.sleep(0.2)
+        browser.click_at(x, y)
+        time.sleep(1.0)  # smooth scrolling
+        assert browser.eval(f"""(() => {{ const r = document.getElementById({target!r}).getBoundingClientRect();
+            return r.bottom > 0 && r.top < innerHeight; }})()""")
+        assert browser.eval(f"document.getElementById({target!r}).closest('.text') !== null")
+        assert browser.eval("document.getElementById('back').textContent") == "↩ Back to the critical reading"
+        assert browser.console_errors() == []
+        urls = [e["params"]["request"]["url"] for e in browser.events if e.get("method") == "Network.requestWillBeSent"]
+        assert all(u.startswith("file:") for u in urls)
+        browser.eval("document.getElementById('reading').scrollIntoView({block: 'start'})")
+        folder = Path(os.environ.get("ARGMAP_SCREENSHOTS") or tmp_path)
+        folder.mkdir(parents=True, exist_ok=True)
+        browser.screenshot(folder / "report-reading.png")

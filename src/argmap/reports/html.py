@@ -450,6 +450,8 @@ def _nav(ix: _PageIndex, numbers: dict[str, Any], checked: bool, groups: Sequenc
     legend = ""
     if texts:
         items = "".join(f'<li><mark class="st k-{k}">{k}</mark> {d}</li>' for k, d in TEXT_LEGEND)
+        if reading:
+            items += '<li><mark class="cr">finding</mark> to question, dotted underline</li>'
         legend = f'<ul class="legend" aria-label="Legend of the texts">{items}</ul>'
     toc = [f'<li><a href="{INDEX}#summary">Summary</a></li>' if home else '<li><a href="#summary">Summary</a></li>']
     if checked:
