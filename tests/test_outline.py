@@ -176,3 +176,18 @@ def test_a_bad_outline_is_one_line_and_exit_2(teacher, tmp_path, capsys):
     err = capsys.readouterr().err
     assert err == (f"argmap grade: {tmp_path / 'bo.txt'}: line 3: 'critic' is not a kind (claim, critique, rebuttal); "
                    "did you mean 'critique'?\n")
+
+
+def test_the_documented_student_outline_of_one_topic(teacher, capsys):
+    path, amap = teacher
+    capsys.readouterr()
+    student = ROOT / "examples" / "road-pricing-student.md"
+    assert main(["grade", str(path), str(student), "--topic", "Fairness to low-income drivers"]) == 0
+    head, *feedback = capsys.readouterr().out.splitlines()
+    assert head == f"{student}: 4 / 6 (67%)"
+    assert feedback[0].startswith("  You marked 'Proponents respond that the poorest households") and \
+        feedback[0].endswith("so it is a rebuttal.")
+    assert feedback[1].startswith("  Your 'Skeptics reply that shift workers") and "; it attacks n5 (" in feedback[1]
+    # --topic is for a teacher's map; an exercise already has its topics
+    assert main(["grade", str(path), str(student), "--topic", "nope"]) == 2
+    assert "no topic" in capsys.readouterr().err.lower()

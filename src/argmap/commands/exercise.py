@@ -18,7 +18,7 @@ KINDS = ("roles", "links", "diagram", "evaluate", "critical")  # argmap.exercise
 @click.option("--seed", type=int, default=0, show_default=True, help="the same seed gives the same exercise")
 @click.option("--title", help="the sheet's title (default: the document's)")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True), metavar="DIR",
-              help="folder of templates replacing the shipped ones of the same name (sheet.html, sheet.md)")
+              help="folder of templates replacing the shipped ones of the same name (sheet.html, sheet.md, sheet.css)")
 def command(file: str, output: str, kinds: tuple[str, ...], topics: tuple[str, ...], seed: int, title: str | None,
             templates: str | None) -> None:
     """Make exercises from a map: label roles, link answers to what they answer, evaluate

@@ -40,7 +40,9 @@ def _read_map(path: str, raw: bytes) -> ArgumentMap:
 @click.argument("key", metavar="KEY.json")
 @click.argument("answers", metavar="ANSWERS.json|ANSWERS.csv|STUDENT-MAP")
 @click.option("--json", "as_json", is_flag=True, help="print JSON instead of text")
-def command(key: str, answers: str, as_json: bool) -> None:
+@click.option("--topic", "topics", multiple=True, metavar="ID|TITLE",
+              help="grading a student's map: only this topic of the teacher's map; repeatable")
+def command(key: str, answers: str, as_json: bool, topics: tuple[str, ...]) -> None:
     """Grade a student's answers, or a class's (a CSV row per student gives a class table),
     against an exercise's key; or grade a student's map against the teacher's.
     """
@@ -57,7 +59,13 @@ def command(key: str, answers: str, as_json: bool) -> None:
     if is_map_json(raw_key) or key_name.lower().endswith(OUTLINE_SUFFIXES):
         from argmap.exercises.compare import grade_map
 
-        result = grade_map(_read_map(key, raw_key), _read_map(answers, raw_answers))
+        from argmap.commands._topics import find_topics
+        from argmap.exercises.compare import only_topics
+
+        teacher = _read_map(key, raw_key)
+        if topics:
+            teacher = only_topics(teacher, find_topics(teacher, topics, key_name))
+        result = grade_map(teacher, _read_map(answers, raw_answers))
         if as_json:
             click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
             return
@@ -65,6 +73,8 @@ def command(key: str, answers: str, as_json: bool) -> None:
         for line in result.feedback:
             click.echo(f"  {line}")
         return
+    if topics:
+        raise InputError(key_name, "--topic chooses topics of a teacher's map; an exercise has its topics already")
     exercise = exercise_from_json(raw_key, key_name)
     grades = []
     for student, given in read_answers(raw_answers, answers if answers != "-" else answers_name):

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
@@ -111,6 +112,28 @@ def _q(text: str) -> str:
     return repr(shorten(text, 50))
 
 
+def only_topics(amap: ArgumentMap, topic_ids: Sequence[str]) -> ArgumentMap:
+    """The part of ``amap`` on the topics ``topic_ids``: their statements and the edges
+    between what is kept (for grading a student who mapped one topic of the text).
+
+    Example:
+        >>> from argmap.model import ArgumentMap
+        >>> m = ArgumentMap()
+        >>> _ = m.add_claim(m.add_topic("Tolls"), "Tolls work.")
+        >>> _ = m.add_claim(m.add_topic("Parks"), "Parks cool.")
+        >>> [n.text for n in only_topics(m, ["t2"]).nodes]
+        ['Parks cool.']
+    """
+    from argmap.model import ArgumentMap as _Map
+
+    wanted = set(topic_ids)
+    topics = [t for t in amap.topics if t.id in wanted]
+    nodes = [n for n in amap.nodes if n.topic in wanted]
+    kept = wanted | {n.id for n in nodes}
+    edges = [e for e in amap.edges if e.source in kept and e.target in kept]
+    return _Map(documents=amap.documents, topics=topics, nodes=nodes, edges=edges)
+
+
 def grade_map(teacher: ArgumentMap, student: ArgumentMap) -> MapGrade:
     """The student's map graded against the teacher's (see the module's docstring)."""
     nodes = match_statements(teacher, student)
@@ -177,4 +200,4 @@ def _student_text(student: ArgumentMap, item_id: str) -> str:
     return (getattr(item, "text", None) or getattr(item, "title", "")) if item is not None else item_id
 
 
-__all__ = ["MapGrade", "TEXT_MATCH", "grade_map", "match_statements"]
+__all__ = ["MapGrade", "TEXT_MATCH", "grade_map", "match_statements", "only_topics"]

@@ -2,7 +2,8 @@
 (HTML and Markdown), the interactive self-check page and the exercise JSON.
 
 Every page comes from a Jinja2 template shipped in ``argmap/exercises/templates`` with
-autoescaping on; a teacher can pass a folder whose templates (same names) replace them.
+autoescaping on; a teacher can pass a folder whose files of the same names (``sheet.html``,
+``sheet.md``, or just the style sheet ``sheet.css``) replace them.
 The self-check page is one offline file under the report's Content-Security-Policy (no
 network, only its own script, allowed by hash); its data is JSON escaped for a script element.
 
@@ -103,7 +104,7 @@ def render_page(ex: Exercise, page: Page, *, markdown: bool = False, templates: 
     if markdown:
         return str(env.get_template("sheet.md").render(**context))
     return str(env.get_template("sheet.html").render(
-        **context, csp=content_security_policy(script if interactive else ""), css=Markup(_asset("sheet.css")),
+        **context, csp=content_security_policy(script if interactive else ""), css=Markup(env.loader.get_source(env, "sheet.css")[0]),
         script=Markup(script), data=Markup(json_for_script(data))))
 
 
