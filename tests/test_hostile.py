@@ -598,3 +598,94 @@ def test_sigterm_mid_folder_write_keeps_the_old_folder_and_no_temp_folder(tmp_pa
     one_line(err, "argmap: terminated")
     assert folder_state(out) == {"t1-tolls.dot": b"old"}
     assert folder_listing(tmp_path) == ["in", "out"]
+
+
+# ----- the kill test -------------------------------------------------------------------------
+
+KILL_TEXTS = [
+    "Road tolls\n\nTolls cut traffic in the centre. Critics say that tolls hurt the poor. "
+    "But the revenue funds cheaper buses.\n\nCycle lanes\n\nCycle lanes make streets safer. "
+    "Some argue that they slow the traffic down.\n",
+    "Night trains\n\nNight trains replace short flights. Opponents claim the sleepers cost too much. "
+    "However, the fares fall as routes grow.\n\nFour-day week\n\nA shorter week keeps staff well. "
+    "Critics say that shops cannot close a day.\n",
+]
+KILL_RUNS = 20  # per verb
+
+
+def _ask(server: subprocess.Popen[str], job: dict[str, Any]) -> dict[str, Any]:
+    server.stdin.write(json.dumps(job) + "\n")  # type: ignore[union-attr]
+    server.stdin.flush()  # type: ignore[union-attr]
+    reply: dict[str, Any] = json.loads(server.stdout.readline())  # type: ignore[union-attr]
+    return reply
+
+
+@pytest.fixture(scope="module")
+def fork_server() -> Any:
+    server = subprocess.Popen([sys.executable, str(Path(__file__).with_name("forked_cli.py"))],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert json.loads(server.stdout.readline()) == {"ready": True}  # type: ignore[union-attr]
+    yield server
+    server.stdin.close()  # type: ignore[union-attr]
+    server.wait(timeout=60)
+    server.stdout.close()  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("verb", ["extract", "report", "render"])
+def test_runs_killed_at_random_moments_leave_the_old_or_the_new_output(verb: str, fork_server: Any,
+                                                                       tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(f"kill-{verb}")
+    texts = []
+    for k, text in enumerate(KILL_TEXTS):
+        texts.append(tmp_path / f"essay{k}.txt")
+        texts[-1].write_text(text)
+    where = tmp_path / "out"
+    where.mkdir()
+    target = where / ("map.json" if verb == "extract" else "site")
+    log = tmp_path / "log.txt"
+
+    def args(k: int) -> list[str]:
+        return [verb, str(texts[k]), "-o", str(target)]
+
+    def state() -> dict[str, bytes]:
+        if verb == "extract":
+            return {"map.json": target.read_bytes()} if target.exists() else {}
+        return folder_state(target) if target.exists() else {}
+
+    # render keeps the other essay's diagrams (files it does not replace): two rounds there, so
+    # that each snapshot is the folder as every later run of that essay leaves it
+    snapshots: list[dict[str, bytes]] = [{}, {}]
+    seconds = []
+    for k in (0, 1, 0, 1) if verb == "render" else (0, 1):
+        reply = _ask(fork_server, {"args": args(k), "delay": None, "log": str(log)})
+        assert reply["status"] == 0, log.read_text()
+        snapshots[k] = state()
+        seconds.append(reply["seconds"])
+    outcomes = {"finished": 0, "killed": 0, "left a temp entry": 0}
+    for run_no in range(KILL_RUNS):
+        k = run_no % 2
+        delay = rng.uniform(0, 1.1 * max(seconds))
+        sig = rng.choice([signal.SIGKILL, signal.SIGTERM])
+        reply = _ask(fork_server, {"args": args(k), "delay": delay, "signal": int(sig), "log": str(log)})
+        about = f"run {run_no}: {sig.name} after {delay:.3f} s, status {reply['status']}"
+        assert state() in snapshots, about  # the old output or the complete new one, never a mix
+        if reply["status"] == 0:
+            outcomes["finished"] += 1
+            assert state() == snapshots[k], about
+        else:
+            outcomes["killed"] += 1
+            assert reply["status"] in (-signal.SIGKILL, -signal.SIGTERM, 143), about
+            if reply["status"] == 143:
+                one_line(log.read_text(), "argmap: terminated")
+        left = temp_entries(where)
+        outcomes["left a temp entry"] += bool(left)
+        if reply["status"] == 0:  # a run that ends removes what killed ones left
+            assert left == [], about
+    reply = _ask(fork_server, {"args": args(0), "delay": None, "log": str(log)})  # the next run
+    assert reply["status"] == 0, log.read_text()
+    assert state() == snapshots[0]
+    assert folder_listing(where) == [target.name]  # no temp file or folder left
+    print(f"{verb}: {outcomes}, a full run {max(seconds):.2f} s")
+    assert outcomes["killed"] > 0
