@@ -111,8 +111,9 @@ def render_page(ex: Exercise, page: Page, *, markdown: bool = False, templates: 
 def write_exercise(ex: Exercise, out_dir: str | os.PathLike[str], *,
                    templates: str | os.PathLike[str] | None = None) -> list[Path]:
     """Write the files of :data:`FILES` into ``out_dir`` (made if missing); every page is
-    rendered before anything is written, so a failure leaves no half-written set."""
-    from argmap.io import atomic_write
+    rendered before anything is written, and the folder is swapped in as a whole
+    (:func:`argmap.io.write_folder`), so a reader never sees a mix of two exercises."""
+    from argmap.io import write_folder
 
     pages = {
         "sheet.html": render_page(ex, "sheet", templates=templates),
@@ -123,10 +124,4 @@ def write_exercise(ex: Exercise, out_dir: str | os.PathLike[str], *,
         "exercise.json": ex.model_dump_json(indent=2) + "\n",
         **{figure_file(i): i.figure for i in ex.items if i.figure},
     }
-    folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in pages.items():
-        atomic_write(folder / name, text)
-        written.append(folder / name)
-    return written
+    return [Path(out_dir) / p.name for p in write_folder(out_dir, pages)]

@@ -80,12 +80,13 @@ def make_report(amap: ArgumentMap, out_dir: str | os.PathLike[str], *, title: st
     Diagram ``options`` as in :func:`report_parts`; ``progress`` (default: on a terminal or
     in Jupyter) shows a bar for each phase: checks, layout, pages.
 
-    Each file is written atomically and ``index.html`` last, so a failure never leaves a
-    half-written or stale-looking report behind; pages of an earlier split report that this
-    one no longer has are removed.
+    The folder is built beside ``out_dir`` and swapped in as a whole
+    (:func:`argmap.io.write_folder`), so a reader never sees a new map with an old page;
+    pages of an earlier split report that this one no longer has are left out.
     """
-    from argmap.io import atomic_write
-    from argmap.progress import progress as progress_iter
+    import re
+
+    from argmap.io import write_folder
     from argmap.reports.html import INDEX, build_pages
 
     out = Path(out_dir)
@@ -93,12 +94,9 @@ def make_report(amap: ArgumentMap, out_dir: str | os.PathLike[str], *, title: st
         raise InputError(out, "exists and is not a directory (give -o a folder for the report)")
     parts = report_parts(amap, timeout=timeout, progress=progress, **options)
     pages = build_pages(amap, title=title, per_document=per_document, progress=progress, **parts)
-    stale = {p.name for p in out.glob("doc-[0-9][0-9][0-9]*.html")} - set(pages) if out.is_dir() else set()
-    atomic_write(out / "map.json", amap.to_json() + "\n")
-    names = [n for n in pages if n != INDEX] + [INDEX]
-    for name in progress_iter(names, total=len(names), label="writing files", show=progress):
-        # Lone surrogates can come in through JSON "\ud800" escapes; they cannot be UTF-8.
-        atomic_write(out / name, pages[name].encode("utf-8", errors="replace"))
-    for name in stale:
-        (out / name).unlink(missing_ok=True)
+    # Lone surrogates can come in through JSON "\ud800" escapes; they cannot be UTF-8.
+    files = {"map.json": amap.to_json() + "\n",
+             **{name: page.encode("utf-8", errors="replace") for name, page in pages.items()}}
+    old_page = re.compile(r"doc-[0-9]{3,}.*\.html")
+    write_folder(out, files, drop=lambda name: old_page.fullmatch(name) is not None)
     return out / INDEX
