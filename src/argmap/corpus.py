@@ -17,7 +17,7 @@ Example:
     >>> out = os.path.join(tempfile.mkdtemp(), "maps.jsonl")
     >>> docs = [Source("a", text="Critics warn that tolls hurt."), Source("b", text="Fees are low.")]
     >>> with JsonlWriter(out) as w:
-    ...     for r in extract_stream(docs):
+    ...     for r in extract_results(docs):
     ...         w.write(r)
     >>> sorted(completed_ids(out))
     ['a', 'b']
