@@ -257,14 +257,15 @@ def extract_batch(sources: Sequence[Source], lexicons: tuple[str, ...] = ()) -> 
     short = [i for i, t in texts.items() if len(t) <= nlp.max_length]
     try:
         for i, doc in zip(short, nlp.pipe(texts[i] for i in short)):
-            results[i] = Result(sources[i].id, line=_with_source(doc._.argmap, sources[i].id).to_json(indent=None))
+            results[i] = Result(sources[i].id, line=_with_source(doc._.argmap, sources[i].id or None)
+                                .to_json(indent=None))
     except Exception:  # find the culprit: one by one below
         for i in short:
             results[i] = None
     for i, text in texts.items():
         if results[i] is None:
             try:
-                results[i] = Result(sources[i].id, line=extract_text(text, source=sources[i].id, nlp=nlp)
+                results[i] = Result(sources[i].id, line=extract_text(text, source=sources[i].id or None, nlp=nlp)
                                     .to_json(indent=None))
             except Exception as exc:
                 results[i] = Result(sources[i].id, error=_reason(exc))
