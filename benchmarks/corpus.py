@@ -67,3 +67,121 @@ def write_corpus(path: Path, n: int, seed: int = 0) -> int:
             total += len(text.split())
             fh.write(json.dumps({"id": doc_id, "text": text}) + "\n")
     return total
+
+
+def _baseline(path: str, batch_size: int) -> None:
+    """spaCy blank("en") + sentencizer piping the texts of a JSONL corpus (run as a child)."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+
+    def texts() -> Iterator[str]:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                yield json.loads(line)["text"]
+
+    for doc in nlp.pipe(texts(), batch_size=batch_size):
+        sum(1 for _ in doc.sents)
+
+
+def measure(cmd: list[str], poll: float = 0.1) -> dict[str, float]:
+    """Run ``cmd``; its wall time (s) and the peak of the summed RSS (MB) of it and all its
+    children (worker processes included), sampled every ``poll`` seconds."""
+    import psutil
+
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    parent = psutil.Process(proc.pid)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            tree = [parent, *parent.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(poll)
+    seconds = time.perf_counter() - start
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.returncode != 0:
+        sys.exit(f"benchmarks/corpus.py: {' '.join(cmd)} failed ({proc.returncode}): {err[-2000:]}")
+    return {"seconds": seconds, "rss_mb": peak / 2**20}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=10_000, help="essays in the full corpus (default 10000)")
+    parser.add_argument("--small", type=int, default=1_000, help="essays in the small corpus (default 1000)")
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask run")
+    parser.add_argument("--json", metavar="FILE", help="also write the figures here")
+    parser.add_argument("--baseline", metavar="JSONL", help=argparse.SUPPRESS)  # the child run of the baseline
+    args = parser.parse_args()
+    if args.baseline:
+        _baseline(args.baseline, args.batch_size)
+        return 0
+    argmap = [sys.executable, "-m", "argmap.cli", "extract", "--format", "jsonl", "--input-format", "jsonl",
+              "--no-progress", "--batch-size", str(args.batch_size)]
+    figures: dict[str, object] = {"docs": args.docs, "small": args.small, "cpus": os.cpu_count(),
+                                  "load_before": os.getloadavg()[0]}
+    ok = True
+    with tempfile.TemporaryDirectory(prefix="argmap-corpus-") as tmp:
+        folder = Path(tmp)
+        small, full = folder / "small.jsonl", folder / "full.jsonl"
+        words = {"small": write_corpus(small, args.small), "full": write_corpus(full, args.docs)}
+        figures["words"] = words
+        print(f"corpus: {args.docs} essays, {words['full']:,} words (small: {args.small}, {words['small']:,})")
+        runs: dict[str, dict[str, float]] = {}
+
+        def run(name: str, cmd: list[str], corpus: str) -> None:
+            runs[name] = measure(cmd)
+            runs[name]["words_per_s"] = words[corpus] / runs[name]["seconds"]
+            print(f"  {name:<16} {runs[name]['seconds']:8.1f} s  {runs[name]['words_per_s']:9,.0f} words/s"
+                  f"  peak RSS {runs[name]['rss_mb']:6.0f} MB", flush=True)
+
+        base = [sys.executable, __file__, "--batch-size", str(args.batch_size), "--baseline"]
+        run("spacy-small", [*base, str(small)], "small")
+        run("jobs1-small", [*argmap, str(small), "-o", str(folder / "j1-small.jsonl")], "small")
+        run("jobs2-small", [*argmap, "--jobs", "2", str(small), "-o", str(folder / "j2-small.jsonl")], "small")
+        if not args.no_dask:
+            run("dask2-small", [*argmap, "--dask", "--jobs", "2", str(small), "-o", str(folder / "dask-small.jsonl")],
+                "small")
+            figures["dask_identical"] = (folder / "dask-small.jsonl").read_bytes() == (folder / "j1-small.jsonl").read_bytes()
+        run("spacy-full", [*base, str(full)], "full")
+        run("jobs1-full", [*argmap, str(full), "-o", str(folder / "j1-full.jsonl")], "full")
+        run("jobs2-full", [*argmap, "--jobs", "2", str(full), "-o", str(folder / "j2-full.jsonl")], "full")
+        figures["jobs2_identical"] = (folder / "j2-full.jsonl").read_bytes() == (folder / "j1-full.jsonl").read_bytes()
+        figures["output_mb"] = (folder / "j1-full.jsonl").stat().st_size / 2**20
+    figures["runs"] = runs
+    figures["load_after"] = os.getloadavg()[0]
+    vs_spacy = runs["jobs1-full"]["seconds"] / runs["spacy-full"]["seconds"]
+    speedup = runs["jobs1-full"]["seconds"] / runs["jobs2-full"]["seconds"]
+    peak = max(r["rss_mb"] for name, r in runs.items() if not name.startswith("spacy"))
+    rss_ratio = runs["jobs1-full"]["rss_mb"] / runs["jobs1-small"]["rss_mb"]
+    per_doc = {c: runs[f"jobs1-{c}"]["seconds"] / (args.docs if c == "full" else args.small) for c in ("small", "full")}
+    linear = per_doc["full"] / per_doc["small"]
+    bars = [("jobs 1 time / spaCy blank+sentencizer (full)", vs_spacy, vs_spacy <= 2.0, "<= 2"),
+            ("jobs 1 time / jobs 2 time (full)", speedup, speedup >= 1.6, ">= 1.6"),
+            ("peak RSS of any argmap run, MB", peak, peak < 1024, "< 1024"),
+            ("peak RSS full / small (jobs 1)", rss_ratio, rss_ratio < 1.25, "about 1"),
+            ("time per doc full / small (jobs 1)", linear, 0.8 <= linear <= 1.25, "about 1"),
+            ("jobs 2 output identical to jobs 1 (full)", figures["jobs2_identical"], figures["jobs2_identical"], "yes")]
+    if not args.no_dask:
+        overhead = runs["dask2-small"]["seconds"] / runs["jobs2-small"]["seconds"]
+        figures["dask_overhead"] = overhead
+        bars += [("dask output identical to jobs 1 (small)", figures["dask_identical"], figures["dask_identical"], "yes"),
+                 ("dask 2 workers time / jobs 2 time (small)", overhead, True, "reported")]
+    print(f"machine: {os.cpu_count()} cpus, load average {figures['load_before']:.1f} before, "
+          f"{figures['load_after']:.1f} after (other processes share the cores)")
+    for label, value, passed, target in bars:
+        shown = f"{value:.2f}" if isinstance(value, float) else str(value)
+        print(f"  {label:<46} {shown:>8}  (bar {target}) {'ok' if passed else 'MISSED'}")
+        ok &= bool(passed)
+    figures["bars"] = {label: {"value": value, "passed": bool(passed)} for label, value, passed, _ in bars}
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
