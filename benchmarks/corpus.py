@@ -85,11 +85,20 @@ def _baseline(path: str, batch_size: int) -> None:
         sum(1 for _ in doc.sents)
 
 
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure(cmd: list[str], poll: float = 0.1) -> dict[str, float]:
-    """Run ``cmd``; its wall time (s) and the peak of the summed RSS (MB) of it and all its
-    children (worker processes included), sampled every ``poll`` seconds."""
+    """Run ``cmd``; its wall time (s), the CPU time (s) of it and all its descendants (worker
+    processes included: each parent waits for its children), and the peak of their summed
+    RSS (MB), sampled every ``poll`` seconds."""
     import psutil
 
+    cpu = _children_cpu()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     parent = psutil.Process(proc.pid)
@@ -105,7 +114,7 @@ def measure(cmd: list[str], poll: float = 0.1) -> dict[str, float]:
     err = proc.stderr.read().decode() if proc.stderr else ""
     if proc.returncode != 0:
         sys.exit(f"benchmarks/corpus.py: {' '.join(cmd)} failed ({proc.returncode}): {err[-2000:]}")
-    return {"seconds": seconds, "rss_mb": peak / 2**20}
+    return {"seconds": seconds, "cpu_seconds": _children_cpu() - cpu, "rss_mb": peak / 2**20}
 
 
 def main() -> int:
@@ -137,7 +146,7 @@ def main() -> int:
             runs[name] = measure(cmd)
             runs[name]["words_per_s"] = words[corpus] / runs[name]["seconds"]
             print(f"  {name:<16} {runs[name]['seconds']:8.1f} s  {runs[name]['words_per_s']:9,.0f} words/s"
-                  f"  peak RSS {runs[name]['rss_mb']:6.0f} MB", flush=True)
+                  f"  CPU {runs[name]['cpu_seconds']:7.1f} s  peak RSS {runs[name]['rss_mb']:6.0f} MB", flush=True)
 
         base = [sys.executable, __file__, "--batch-size", str(args.batch_size), "--baseline"]
         run("spacy-small", [*base, str(small)], "small")
@@ -166,6 +175,8 @@ def main() -> int:
             ("peak RSS full / small (jobs 1)", rss_ratio, rss_ratio < 1.25, "about 1"),
             ("time per doc full / small (jobs 1)", linear, 0.8 <= linear <= 1.25, "about 1"),
             ("jobs 2 output identical to jobs 1 (full)", figures["jobs2_identical"], figures["jobs2_identical"], "yes")]
+    cpu_ratio = runs["jobs2-full"]["cpu_seconds"] / runs["jobs1-full"]["cpu_seconds"]
+    bars.append(("CPU time jobs 2 / jobs 1 (full; work added)", cpu_ratio, True, "reported"))
     if not args.no_dask:
         overhead = runs["dask2-small"]["seconds"] / runs["jobs2-small"]["seconds"]
         figures["dask_overhead"] = overhead
