@@ -200,3 +200,15 @@ def test_bad_jsonl_records_are_failures_not_aborts() -> None:
     feed = io.BytesIO(b'[1]\n{"id": 7, "text": "T."}\n{"id": "z"}\n')
     got = [(s.id, s.text, s.error is None) for s in iter_sources([("jsonl", "-")], stdin=feed)]
     assert got == [("<stdin>:1", None, False), ("7", "T.", True), ("<stdin>:3", None, False)]
+
+
+def test_report_jobs_extracts_the_same_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    essays = [str(p) for p in sorted((ROOT / "examples").glob("*.txt"))[:3]]
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert main(["report", *essays, "-o", str(one)]) == 0
+    assert main(["report", "--jobs", "2", *essays, "-o", str(two)]) == 0
+    assert (one / "map.json").read_bytes() == (two / "map.json").read_bytes()
+    assert (one / "index.html").read_bytes() == (two / "index.html").read_bytes()
+    map_json = one / "map.json"
+    assert main(["report", "--jobs", "2", str(map_json), "-o", str(tmp_path / "three")]) == 0  # a map: read as it is
+    assert (tmp_path / "three" / "map.json").read_bytes() == map_json.read_bytes()

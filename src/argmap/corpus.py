@@ -335,6 +335,26 @@ def extract_results(sources: Iterable[Source], **options: Any) -> Iterator[Resul
         yield from batch
 
 
+def merge_results(results: Iterable[Result]) -> ArgumentMap:
+    """One map of all the results (:func:`argmap.extraction.merge_maps`); the first failed
+    document is an :class:`InputError` (a merged map is all or nothing).
+
+    Example:
+        >>> [d.source for d in merge_results(extract_results([Source("a", text="X."), Source("b", text="Y.")])).documents]
+        ['a', 'b']
+    """
+    from argmap.extraction import merge_maps
+
+    maps = []
+    for result in results:
+        if result.error is not None:
+            raise InputError(result.id, result.error)
+        maps.append(result.map)
+    if not maps:
+        raise InputError("<input>", "no documents to extract")
+    return merge_maps(maps)
+
+
 # ----- JSONL output ----------------------------------------------------------------------
 
 

@@ -135,18 +135,10 @@ def _write_merged(inputs: Sequence[tuple[str, str]], output: str, progress: bool
                   options: dict[str, object]) -> None:
     """One merged map from the streamed results; a failed document fails the whole map."""
     from argmap.commands._streams import write_output
-    from argmap.errors import InputError
-    from argmap.extraction import merge_maps
+    from argmap.corpus import merge_results
 
-    maps = []
-    for batch in _results(inputs, set(), progress, options):
-        for result in batch:
-            if result.error is not None:
-                raise InputError(result.id, result.error)
-            maps.append(result.map)
-    if not maps:
-        raise InputError(inputs[0][1] if inputs else "-", "no documents to extract")
-    write_output(output, merge_maps(maps).to_json() + "\n")
+    amap = merge_results(r for batch in _results(inputs, set(), progress, options) for r in batch)
+    write_output(output, amap.to_json() + "\n")
 
 
 def _stream(inputs: Sequence[tuple[str, str]], output: str, fmt: str, resume: bool, progress: bool | None,
