@@ -53,6 +53,25 @@ def test_every_kind_from_every_example_gets_full_marks_and_loses_exactly_the_cor
                 assert "you answered" in i.feedback
 
 
+def test_the_sheet_shows_each_topics_text_with_its_statements_numbered(example_maps):
+    for name, amap in example_maps.items():
+        ex = make_exercise(amap, kinds=["roles"])
+        text = amap.documents[0].text
+        by_number = {s.number: amap.node(s.node) for s in ex.statements}
+        assert {p.topic for p in ex.passages} == set(ex.topics), name  # extracted maps: every topic has its text
+        for passage in ex.passages:
+            numbered = [p for p in passage.pieces if p.statement is not None]
+            assert [p.statement for p in numbered] == sorted(s.number for s in ex.statements if s.topic == passage.topic)
+            for p in numbered:
+                node = by_number[p.statement]
+                assert p.text == text[node.span[0]:node.span[1]]
+            first, last = by_number[numbered[0].statement], by_number[numbered[-1].statement]
+            assert "".join(p.text for p in passage.pieces) == text[first.span[0]:last.span[1]]
+    hand = ArgumentMap()
+    hand.add_claim(hand.add_topic("Tolls"), "Tolls cut traffic.")
+    assert make_exercise(hand).passages == []  # no text: the statements are listed
+
+
 def test_same_seed_same_exercise_other_seed_may_shuffle(example_maps):
     amap = example_maps["road-pricing.txt"]
     assert make_exercise(amap, seed=5) == make_exercise(amap, seed=5)

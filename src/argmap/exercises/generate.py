@@ -29,7 +29,17 @@ import random
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from argmap.exercises.model import EXERCISE_KINDS, Exercise, ExerciseKind, Field, Item, KeyEntry, Statement
+from argmap.exercises.model import (
+    EXERCISE_KINDS,
+    Exercise,
+    ExerciseKind,
+    Field,
+    Item,
+    KeyEntry,
+    Passage,
+    Piece,
+    Statement,
+)
 from argmap.model import KINDS
 from argmap.text import shorten
 
@@ -62,6 +72,35 @@ def _numbered(amap: ArgumentMap, topic_ids: Sequence[str]) -> list[Statement]:
     for tid in topic_ids:
         for node in amap.index.statements.get(tid, []):
             out.append(Statement(number=len(out) + 1, node=node.id, topic=tid, text=node.text))
+    return out
+
+
+def _passages(amap: ArgumentMap, statements: list[Statement]) -> list[Passage]:
+    """Per topic whose statements all have spans into one known text: that text from its first
+    statement to its last, each statement a numbered piece. Statements that overlap (a map
+    drawn by hand may have them) leave the topic without a passage: the list is shown instead."""
+    ix = amap.index
+    by_topic: dict[str, list[Statement]] = {}
+    for s in statements:
+        by_topic.setdefault(s.topic, []).append(s)
+    out = []
+    for tid, mine in by_topic.items():
+        nodes = [ix.nodes[s.node] for s in mine]
+        docs = {id(ix.document_of(n)) for n in nodes}
+        doc = ix.document_of(nodes[0])
+        if len(docs) != 1 or doc is None or doc.text is None or any(n.span is None for n in nodes):
+            continue
+        spans = sorted((n.span[0], n.span[1], s.number) for n, s in zip(nodes, mine))  # type: ignore[index]
+        if any(a >= b or b > len(doc.text) for a, b, _ in spans) or any(
+                spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)):
+            continue
+        pieces, at = [], spans[0][0]
+        for a, b, number in spans:
+            if a > at:
+                pieces.append(Piece(text=doc.text[at:a]))
+            pieces.append(Piece(text=doc.text[a:b], statement=number))
+            at = b
+        out.append(Passage(topic=tid, pieces=pieces))
     return out
 
 
@@ -296,6 +335,7 @@ def make_exercise(amap: ArgumentMap, *, kinds: Sequence[str] | None = None, topi
     doc_title = next((d.title or d.source for d in amap.documents if d.title or d.source), None)
     return Exercise(title=title or doc_title or "Argument map exercise", seed=seed,
                     topics={t: amap.index.topics[t].title for t in topic_ids}, statements=statements,
+                    passages=_passages(amap, statements),
                     items=[i for i, _ in pairs], key=[k for _, k in pairs])
 
 

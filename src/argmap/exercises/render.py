@@ -100,7 +100,8 @@ def render_page(ex: Exercise, page: Page, *, markdown: bool = False, templates: 
     data = {"items": [i.model_dump() for i in ex.items],
             "key": {k.item: k.model_dump() for k in ex.key}} if interactive else {}
     context = dict(ex=ex, heading=HEADINGS[page], groups=_groups(ex), kind_titles=KIND_TITLES, with_key=with_key,
-                   interactive=interactive, key=ex.key_of(), figures=_figures(ex, markdown))
+                   interactive=interactive, key=ex.key_of(), figures=_figures(ex, markdown),
+                   passages={p.topic: p for p in ex.passages})
     if markdown:
         return str(env.get_template("sheet.md").render(**context))
     return str(env.get_template("sheet.html").render(
