@@ -336,13 +336,16 @@ def is_vague_actor(actor: str, lexicon: Lexicon | None = None) -> bool:
     """Whether a node's ``actor`` names nobody in particular ("Critics", "Some experts").
 
     Example:
-        >>> is_vague_actor("Many experts"), is_vague_actor("Health campaigners"), is_vague_actor("The city's transport office")
+        >>> is_vague_actor("Many experts"), is_vague_actor("Transport officials"), is_vague_actor("The city's transport office")
         (True, True, False)
     """
     lexicon = lexicon or _default_lexicon()
     words = actor.lower().split()
-    return (" ".join(words) in lexicon.vague_actors or (len(words) > 1 and words[0] in lexicon.vague_determiners)
-            or (len(words) > 1 and words[0] in lexicon.vague_modifiers and " ".join(words[1:]) in lexicon.vague_actors))
+    if " ".join(words) in lexicon.vague_actors or (len(words) > 1 and words[0] in lexicon.vague_determiners):
+        return True
+    # the same judgement as in the text: the actor as the subject of "say"
+    said = f"{' '.join(actor.split())} say so."
+    return any(f.code == "vague-actor" and f.span[0] == 0 for f in analyze_text(said, lexicon))
 
 
 def _reading_order(amap: ArgumentMap, nodes: list[Node]) -> list[Node]:
