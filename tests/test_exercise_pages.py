@@ -150,6 +150,20 @@ def test_a_teachers_style_sheet_alone_changes_the_look(tmp_path):
     assert "Charter" in render_page(ex, "sheet")
 
 
+def test_a_broken_template_of_the_teachers_is_one_input_error(tmp_path):
+    import pytest
+
+    from argmap.errors import InputError
+
+    ex = make_exercise(small_map(["T", "a", "b"], "Critics"), kinds=["roles"])
+    (tmp_path / "sheet.html").write_text("<p>\n{% for %}</p>")
+    with pytest.raises(InputError, match=r"sheet.html: line 2: template error: "):
+        render_page(ex, "sheet", templates=tmp_path)
+    (tmp_path / "sheet.html").write_text("<p>{{ nope }}</p>")
+    with pytest.raises(InputError, match="template error: 'nope' is undefined"):
+        render_page(ex, "sheet", templates=tmp_path)
+
+
 def test_hostile_text_in_a_diagram_exercise():
     texts = ["<script>alert(1)</script>", 'x" onmouseover="alert(1)', "</svg><img src=x onerror=alert(1)>"]
     ex = make_exercise(small_map(texts, "<b>Critics</b>"), seed=0, kinds=["diagram"])
