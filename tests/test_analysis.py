@@ -4,7 +4,6 @@ answers marked, the other findings on small maps, and a run over ../shared/dev."
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from argmap.text import shorten
 
 if TYPE_CHECKING:
-    from argmap.analysis import Analysis, Finding
+    from argmap.analysis import Analysis
     from argmap.model import Topic
 
 SECTION_ID = "reading"
