@@ -52,7 +52,7 @@ class Tags(HTMLParser):
 SVG_TAGS = {"svg", "g", "title", "desc", "polygon", "path", "text", "ellipse", "polyline", "a", "defs", "tspan",
             "rect", "line"}
 EXPECTED_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "ol", "li", "span", "div",
-                 "label", "input", "button", "script"}
+                 "label", "input", "button", "script", "mark"}
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -73,6 +73,34 @@ def test_hostile_text_never_becomes_markup(texts, actor):
     for page in ("sheet", "key"):
         md = render_page(ex, page, markdown=True)
         assert "<" not in md.replace("\\<", "")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(HOSTILE, min_size=3, max_size=3), HOSTILE)
+def test_hostile_text_in_a_passage_never_becomes_markup(texts, gap):
+    from argmap.model import Document
+
+    full = gap.join(texts)
+    m = ArgumentMap(documents=[Document(id="d1", text=full)])
+    t = m.add_topic("T", document="d1")
+    at, spans = 0, []
+    for text in texts:
+        spans.append((at, at + len(text)))
+        at += len(text) + len(gap)
+    c = m.add_claim(t, texts[0], span=spans[0], document="d1")
+    k = m.add_critique(c, texts[1], span=spans[1], document="d1")
+    m.add_rebuttal(k, texts[2], span=spans[2], document="d1")
+    ex = make_exercise(m, seed=0, kinds=["roles", "links", "evaluate", "critical"])
+    assert [p.topic for p in ex.passages] == ["t1"]
+    assert "".join(p.text for p in ex.passages[0].pieces) == full
+    for page in ("sheet", "key", "selfcheck"):
+        parser = Tags()
+        parser.feed(render_page(ex, page))
+        assert {t for t, _ in parser.tags} <= EXPECTED_TAGS
+        assert sum(t == "mark" for t, _ in parser.tags) == 3
+        assert not any(name.startswith("on") for _, attrs in parser.tags for name, _ in attrs)
+        assert sum(t == "script" for t, _ in parser.tags) == (2 if page == "selfcheck" else 0)
+    assert "<" not in render_page(ex, "sheet", markdown=True).replace("\\<", "")
 
 
 def test_every_file_is_written_and_the_json_loads_back(tmp_path):
@@ -120,6 +148,20 @@ def test_a_teachers_style_sheet_alone_changes_the_look(tmp_path):
     page = render_page(ex, "sheet", templates=tmp_path)
     assert "body { font: 20px/1.6 serif; }" in page and "Charter" not in page
     assert "Charter" in render_page(ex, "sheet")
+
+
+def test_a_broken_template_of_the_teachers_is_one_input_error(tmp_path):
+    import pytest
+
+    from argmap.errors import InputError
+
+    ex = make_exercise(small_map(["T", "a", "b"], "Critics"), kinds=["roles"])
+    (tmp_path / "sheet.html").write_text("<p>\n{% for %}</p>")
+    with pytest.raises(InputError, match=r"sheet.html: line 2: template error: "):
+        render_page(ex, "sheet", templates=tmp_path)
+    (tmp_path / "sheet.html").write_text("<p>{{ nope }}</p>")
+    with pytest.raises(InputError, match="template error: 'nope' is undefined"):
+        render_page(ex, "sheet", templates=tmp_path)
 
 
 def test_hostile_text_in_a_diagram_exercise():

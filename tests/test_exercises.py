@@ -53,6 +53,25 @@ def test_every_kind_from_every_example_gets_full_marks_and_loses_exactly_the_cor
                 assert "you answered" in i.feedback
 
 
+def test_the_sheet_shows_each_topics_text_with_its_statements_numbered(example_maps):
+    for name, amap in example_maps.items():
+        ex = make_exercise(amap, kinds=["roles"])
+        text = amap.documents[0].text
+        by_number = {s.number: amap.node(s.node) for s in ex.statements}
+        assert {p.topic for p in ex.passages} == set(ex.topics), name  # extracted maps: every topic has its text
+        for passage in ex.passages:
+            numbered = [p for p in passage.pieces if p.statement is not None]
+            assert [p.statement for p in numbered] == sorted(s.number for s in ex.statements if s.topic == passage.topic)
+            for p in numbered:
+                node = by_number[p.statement]
+                assert p.text == text[node.span[0]:node.span[1]]
+            first, last = by_number[numbered[0].statement], by_number[numbered[-1].statement]
+            assert "".join(p.text for p in passage.pieces) == text[first.span[0]:last.span[1]]
+    hand = ArgumentMap()
+    hand.add_claim(hand.add_topic("Tolls"), "Tolls cut traffic.")
+    assert make_exercise(hand).passages == []  # no text: the statements are listed
+
+
 def test_same_seed_same_exercise_other_seed_may_shuffle(example_maps):
     amap = example_maps["road-pricing.txt"]
     assert make_exercise(amap, seed=5) == make_exercise(amap, seed=5)
@@ -185,3 +204,26 @@ def test_student_map_with_its_own_ids_and_wording_still_matches():
     assert (g.points, g.out_of) == (4, 5)
     assert g.feedback == ["'The weather is nice.' is not a statement in the teacher's map: check it is one clause, "
                           "argued by someone, and not part of another."]
+
+
+def test_a_wide_topic_is_drawn_in_parts_that_fit_a_printed_page(example_maps):
+    import re
+
+    from argmap.exercises.generate import _parts
+
+    amap = example_maps["car-free-centre.txt"]
+    (topic,) = amap.topics
+    parts = _parts(amap, topic.id)
+    assert len(parts) > 1
+    assert sorted(n.id for p in parts for n in p) == sorted(n.id for n in amap.index.statements[topic.id])
+    mine = {n.id for n in amap.index.statements[topic.id]}
+    for part in parts:
+        ids = {n.id for n in part}
+        # every statement of a part answers the thesis, something outside the topic, or one of its part
+        assert all(any(e.target in ids or e.target not in mine for e in amap.index.outgoing_edges(n.id)) for n in part)
+    ex = make_exercise(amap, kinds=["diagram"], seed=1)
+    assert [i.id for i in ex.items] == [f"diagram-{topic.id}-{j}" for j in range(1, len(ex.items) + 1)]
+    for item in ex.items:
+        assert f"part {item.id.rsplit('-', 1)[1]} of the diagram" in item.prompt
+        width = float(re.search(r'width="([0-9.]+)pt"', item.figure).group(1))
+        assert width <= 510, width  # 680 CSS px: an A4 line, so the text keeps its 16 px and more

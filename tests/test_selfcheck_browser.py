@@ -110,7 +110,7 @@ def test_hostile_text_is_shown_as_text(browser: Chromium) -> None:
 def test_printable_pages_render_with_large_text(browser: Chromium, pages: Path, page: str, tmp_path: Path) -> None:
     browser.open((pages / f"{page}.html").as_uri())
     assert browser.console_errors() == []
-    size = browser.eval("parseFloat(getComputedStyle(document.querySelector('ol.statements li')).fontSize)")
+    size = browser.eval("parseFloat(getComputedStyle(document.querySelector('.passage mark.stmt')).fontSize)")
     assert size >= 16
     colour = browser.eval("getComputedStyle(document.body).color")
     assert colour == "rgb(17, 17, 17)"

@@ -45,8 +45,9 @@ CODES: dict[str, str] = {
     "anonymous-source": "anonymous source",
     "named-source": "named source",
 }
-# the longest aside between commas skipped after an actor ("Critics, by contrast, argue")
-_PARENTHESIS_MAX = 5
+# the longest aside between commas skipped after an actor ("Critics, by contrast, argue",
+# "Opponents, in a letter to the paper, warned")
+_PARENTHESIS_MAX = 8
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class Lexicon:
 
     vague_actors: tuple[str, ...]
     vague_determiners: tuple[str, ...]
+    vague_modifiers: tuple[str, ...]
     reporting_verbs: tuple[str, ...]
     between_words: tuple[str, ...]
     clause_openers: tuple[str, ...]
@@ -184,10 +186,69 @@ def _says_next(doc: Doc, end: int, lexicon: Lexicon) -> bool:
         if close is None:
             return False
         i = close + 1
-    while i < len(doc) and (doc[i].is_space or doc[i].lower_ in lexicon.between_words
-                            or doc[i].lower_.endswith("ly")):
+    while i < len(doc) and doc[i].lower_ not in lexicon.reporting_verbs and (
+            doc[i].is_space or doc[i].lower_ in lexicon.between_words or doc[i].lower_.endswith("ly")):  # not "reply"
         i += 1
     return i < len(doc) and doc[i].lower_ in lexicon.reporting_verbs
+
+
+# words ending in -s that are no plural noun
+_NOT_PLURAL = frozenset("this thus its his hers ours yours theirs has was does is us as yes perhaps always sometimes "
+                        "less unless whereas besides towards afterwards news".split())
+# the longest "of …" / "in …" after a group ("Opponents of the scheme claim")
+_OF_MAX = 3
+_GROUP_PREPOSITIONS = ("of", "from", "in", "at", "across")
+
+
+def _group_opens(doc: Doc, start: int, lexicon: Lexicon, lead_ins: set[int]) -> bool:
+    """Whether a group starting at ``start`` opens a clause: after punctuation, a clause
+    opener or a lead-in ("according to"). A wrapped line is no clause break here ("test\n
+    scores predict" names no group)."""
+    before = start - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before >= 0 and doc[before].lower_ == "that":
+        return False  # "found that scores predict": what follows "that" is what was said, not who says it
+    return start in lead_ins or before < 0 or doc[before].is_punct or doc[before].lower_ in lexicon.clause_openers
+
+
+def _unnamed_groups(doc: Doc, lexicon: Lexicon, covered: set[int], lead_ins: set[int]) -> list[tuple[int, int]]:
+    """Plural groups the lexicon does not list that open a clause and say something
+    ("Astronomers welcome", "Environmental groups point out", "Opponents of the scheme
+    claim"): a bare plural subject names nobody in particular either."""
+    out = []
+    for i, tok in enumerate(doc):
+        word = tok.lower_
+        if (i in covered or not tok.is_alpha or len(word) < 4 or not word.endswith("s") or word.endswith("ss")
+                or word in _NOT_PLURAL or word in lexicon.reporting_verbs or word in lexicon.between_words):
+            continue
+        # one modifier before the group: "Environmental groups", "Bus drivers", "taxi firms"
+        start = i - 1 if i > 0 and doc[i - 1].is_alpha and doc[i - 1].lower_ not in lexicon.clause_openers else i
+        if start < i and not _group_opens(doc, start, lexicon, lead_ins):
+            start = i
+        if start - 1 >= 0 and start - 1 in covered:
+            continue
+        if not _group_opens(doc, start, lexicon, lead_ins):
+            continue
+        end = i + 1
+        if _says_next(doc, end, lexicon):
+            out.append((start, end))
+            continue
+        # "Residents of the suburbs feel": only a capitalised group, so that a verb after a
+        # comma ("…, lies in which …") is not taken for one
+        if end < len(doc) and doc[end].lower_ in _GROUP_PREPOSITIONS and doc[start].text[:1].isupper():
+            for j in range(end + 2, min(len(doc), end + 2 + _OF_MAX)):
+                if _says_next(doc, j, lexicon):
+                    out.append((start, end))
+                    break
+    return out
+
+
+def _next_word(doc: Doc, i: int) -> int:
+    """The index of the first token from ``i`` on that is not white space (a wrapped line)."""
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i
 
 
 def _has_agent(doc: Doc, end: int) -> bool:
@@ -209,17 +270,23 @@ def analyze_text(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
     vocab = doc.vocab.strings
     matches = sorted(((vocab[m], s, e) for m, s, e in phrases(doc)), key=lambda m: (m[1], -m[2]))
     taken_until = -1
-    lead_ins = {e for code, s, e in matches if code == "lead-in"}
+    lead_ins = {_next_word(doc, e) for code, s, e in matches if code == "lead-in"}  # "according to\nmany"
     for code, s, e in matches:
         if code == "vague-actor":
             if s < taken_until:
                 continue  # inside a longer actor phrase ("many experts" over "experts")
-            if not (s in lead_ins or _opens_clause(doc, s, lexicon)):
+            if s > 0 and doc[s - 1].lower_ in lexicon.vague_modifiers and (
+                    s - 1 in lead_ins or _opens_clause(doc, s - 1, lexicon)):
+                s -= 1  # "Health campaigners argue": a generic modifier names nobody either
+            elif not (s in lead_ins or _opens_clause(doc, s, lexicon)):
                 continue
             # "Some taxpayers fear": a vague determiner with any noun is a vague actor too
             with_noun = (e - s == 1 and doc[s].lower_ in lexicon.vague_determiners and e < len(doc)
                          and doc[e].is_alpha and doc[e].lower_ not in lexicon.between_words)
-            if s in lead_ins or _says_next(doc, e, lexicon):
+            if with_noun and s in lead_ins:  # "according to many parents": the determiner and its noun
+                found.append((s, e + 1, code))
+                taken_until = e + 1
+            elif s in lead_ins or _says_next(doc, e, lexicon):
                 found.append((s, e, code))
                 taken_until = e
             elif with_noun and _says_next(doc, e + 1, lexicon):
@@ -227,6 +294,8 @@ def analyze_text(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
                 taken_until = e + 1
         elif code in ("hedge", "loaded-word"):
             found.append((s, e, code))
+    covered = {i for s, e, code in found if code == "vague-actor" for i in range(s, e)}
+    found += [(s, e, "vague-actor") for s, e in _unnamed_groups(doc, lexicon, covered, lead_ins)]
     for _, s, e in passives(doc):
         if not _has_agent(doc, e):
             found.append((s, e, "agentless-passive"))
@@ -267,12 +336,16 @@ def is_vague_actor(actor: str, lexicon: Lexicon | None = None) -> bool:
     """Whether a node's ``actor`` names nobody in particular ("Critics", "Some experts").
 
     Example:
-        >>> is_vague_actor("Many experts"), is_vague_actor("Some taxpayers"), is_vague_actor("The city's transport office")
+        >>> is_vague_actor("Many experts"), is_vague_actor("Transport officials"), is_vague_actor("The city's transport office")
         (True, True, False)
     """
     lexicon = lexicon or _default_lexicon()
     words = actor.lower().split()
-    return " ".join(words) in lexicon.vague_actors or (len(words) > 1 and words[0] in lexicon.vague_determiners)
+    if " ".join(words) in lexicon.vague_actors or (len(words) > 1 and words[0] in lexicon.vague_determiners):
+        return True
+    # the same judgement as in the text: the actor as the subject of "say"
+    said = f"{' '.join(actor.split())} say so."
+    return any(f.code == "vague-actor" and f.span[0] == 0 for f in analyze_text(said, lexicon))
 
 
 def _reading_order(amap: ArgumentMap, nodes: list[Node]) -> list[Node]:

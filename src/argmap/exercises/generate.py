@@ -26,10 +26,21 @@ Example:
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from argmap.exercises.model import EXERCISE_KINDS, Exercise, ExerciseKind, Field, Item, KeyEntry, Statement
+from argmap.exercises.model import (
+    EXERCISE_KINDS,
+    Exercise,
+    ExerciseKind,
+    Field,
+    Item,
+    KeyEntry,
+    Passage,
+    Piece,
+    Statement,
+)
 from argmap.model import KINDS
 from argmap.text import shorten
 
@@ -62,6 +73,35 @@ def _numbered(amap: ArgumentMap, topic_ids: Sequence[str]) -> list[Statement]:
     for tid in topic_ids:
         for node in amap.index.statements.get(tid, []):
             out.append(Statement(number=len(out) + 1, node=node.id, topic=tid, text=node.text))
+    return out
+
+
+def _passages(amap: ArgumentMap, statements: list[Statement]) -> list[Passage]:
+    """Per topic whose statements all have spans into one known text: that text from its first
+    statement to its last, each statement a numbered piece. Statements that overlap (a map
+    drawn by hand may have them) leave the topic without a passage: the list is shown instead."""
+    ix = amap.index
+    by_topic: dict[str, list[Statement]] = {}
+    for s in statements:
+        by_topic.setdefault(s.topic, []).append(s)
+    out = []
+    for tid, mine in by_topic.items():
+        nodes = [ix.nodes[s.node] for s in mine]
+        docs = {id(ix.document_of(n)) for n in nodes}
+        doc = ix.document_of(nodes[0])
+        if len(docs) != 1 or doc is None or doc.text is None or any(n.span is None for n in nodes):
+            continue
+        spans = sorted((n.span[0], n.span[1], s.number) for n, s in zip(nodes, mine))  # type: ignore[index]
+        if any(a >= b or b > len(doc.text) for a, b, _ in spans) or any(
+                spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)):
+            continue
+        pieces, at = [], spans[0][0]
+        for a, b, number in spans:
+            if a > at:
+                pieces.append(Piece(text=doc.text[at:a]))
+            pieces.append(Piece(text=doc.text[a:b], statement=number))
+            at = b
+        out.append(Passage(topic=tid, pieces=pieces))
     return out
 
 
@@ -162,38 +202,95 @@ BOX_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # the diagrams' base size in points: 13 pt is about 17 px, and the boxes' headers (a point
 # smaller) 16 px, as large as the sheet's body text when printed at 100%
 DIAGRAM_FONT_PT = 13
+# the most boxes side by side in one diagram: at 13 pt two boxes and their gap fill an A4 line
+DIAGRAM_WIDTH = 2
+
+
+def _diagram_theme() -> Any:
+    """The diagrams' look on a sheet: :data:`DIAGRAM_FONT_PT`, narrower boxes (two side by
+    side fit a printed line) and darker headers for photocopies."""
+    import dataclasses
+
+    from argmap.diagrams.themes import get_theme
+
+    return dataclasses.replace(get_theme("default", font_size=DIAGRAM_FONT_PT), wrap_width=28, muted_ink="#454545")
+
+
+def _parts(amap: ArgumentMap, tid: str) -> list[list[Node]]:
+    """A topic's statements in groups narrow enough to print: the branches under the thesis
+    (a statement answering the thesis, or something outside the topic, and all that answers
+    it), consecutive branches packed together while no level of the drawing holds more than
+    :data:`DIAGRAM_WIDTH` boxes. A topic that fits is one group."""
+    ix = amap.index
+    nodes = ix.statements.get(tid, [])
+    mine = {n.id for n in nodes}
+    depth: dict[str, int] = {}
+    branches: list[list[Node]] = []
+    for n in nodes:  # roots: statements answering nothing inside the topic
+        if n.id in depth or any(e.target in mine for e in ix.outgoing_edges(n.id)):
+            continue
+        depth[n.id] = 0
+        branch, queue = [n], [n]
+        while queue:
+            for e in ix.incoming_edges(queue.pop(0).id):
+                if e.source in mine and e.source not in depth:
+                    depth[e.source] = depth[e.target] + 1
+                    branch.append(ix.nodes[e.source])
+                    queue.append(ix.nodes[e.source])
+        branches.append(branch)
+    left = [n for n in nodes if n.id not in depth]  # in a cycle of answers with no way up: one more part
+    if left:
+        for n in left:
+            depth[n.id] = 0
+        branches.append(left)
+
+    def widest(group: list[Node]) -> int:
+        return max(Counter(depth[n.id] for n in group).values())
+
+    parts: list[list[Node]] = []
+    for branch in branches:
+        if parts and widest(parts[-1] + branch) <= DIAGRAM_WIDTH:
+            parts[-1] += branch
+        else:
+            parts.append(list(branch))
+    position = ix.position
+    return [sorted(p, key=lambda n: position[n.id]) for p in parts]
 
 
 def _diagram(amap: ArgumentMap, numbers: dict[str, int], rng: random.Random,
              topic_ids: Sequence[str]) -> list[tuple[Item, KeyEntry]]:
-    """Per topic with two statements or more: its diagram, about half the boxes blank (two at
-    least, so that no box has only one candidate)."""
+    """Per topic with two statements or more: its diagram, or for a wide topic one diagram
+    per part (:func:`_parts`), about half the boxes blank (two at least, so that no box has
+    only one candidate)."""
     from argmap.diagrams import inline_svg, render_topics
 
     ix = amap.index
-    chosen: dict[str, dict[str, str]] = {}  # topic -> box letter -> node id
+    chosen: list[tuple[str, str, list[Node], dict[str, str]]] = []  # item id, topic, part, box letter -> node
     for tid in topic_ids:
-        nodes = ix.statements.get(tid, [])
-        if len(nodes) >= 2:
-            blank = rng.sample(nodes, k=min(len(BOX_LETTERS), len(nodes), max(2, (len(nodes) + 1) // 2)))
+        parts = [p for p in _parts(amap, tid) if len(p) >= 2] if len(ix.statements.get(tid, [])) >= 2 else []
+        for j, part in enumerate(parts, 1):
+            blank = rng.sample(part, k=min(len(BOX_LETTERS), len(part), max(2, (len(part) + 1) // 2)))
             blank.sort(key=lambda n: ix.position[n.id])
-            chosen[tid] = {BOX_LETTERS[i]: n.id for i, n in enumerate(blank)}
-    if not chosen:
-        return []
-    blanked = amap.model_copy(deep=True)
-    for boxes in chosen.values():
-        for letter, node_id in boxes.items():
-            node = blanked.node(node_id)
-            node.text, node.actor, node.cue = f"[ {letter} ]", None, None
-    svgs = render_topics(blanked, topics=list(chosen), status=False, legend=True, id_prefix="diagram-",
-                         font_size=DIAGRAM_FONT_PT)
+            item_id = f"diagram-{tid}" if len(parts) == 1 else f"diagram-{tid}-{j}"
+            chosen.append((item_id, tid, part, {BOX_LETTERS[i]: n.id for i, n in enumerate(blank)}))
     out = []
-    for tid, boxes in chosen.items():
+    for item_id, tid, part, boxes in chosen:
+        kept = {n.id for n in part} | {tid}
+        blank = {node_id: letter for letter, node_id in boxes.items()}
+        blanked = type(amap)(
+            documents=[d.model_copy(update={"text": None}) for d in amap.documents],
+            topics=[ix.topics[tid].model_copy(update={"span": None})],
+            nodes=[n.model_copy(update={"span": None, **({"text": f"[ {blank[n.id]} ]", "actor": None, "cue": None}
+                                                          if n.id in blank else {})}) for n in part],
+            edges=[e for e in amap.edges if e.source in kept and e.target in kept])
+        svg = render_topics(blanked, topics=[tid], status=False, legend=True, id_prefix=f"{item_id}-",
+                            theme=_diagram_theme())[tid]
         bank = sorted(str(numbers[n]) for n in boxes.values())
-        item_id = f"diagram-{tid}"
         places = "; ".join(f"box {letter} is statement {numbers[n]}{_kind_of(amap, n)}" for letter, n in boxes.items())
-        out.append((Item(id=item_id, kind="diagram", topic=tid, figure=inline_svg(svgs[tid]),
-                         prompt=f"Fill in the blank boxes of the diagram of {shorten(ix.topics[tid].title, 60)!r} "
+        whole = item_id == f"diagram-{tid}"
+        what = "the diagram" if whole else f"part {item_id.rsplit('-', 1)[1]} of the diagram"
+        out.append((Item(id=item_id, kind="diagram", topic=tid, figure=inline_svg(svg),
+                         prompt=f"Fill in the blank boxes of {what} of {shorten(ix.topics[tid].title, 60)!r} "
                                 f"with the statements {', '.join(bank)}.",
                          fields=[Field(name=letter, options=bank) for letter in boxes]),
                     KeyEntry(item=item_id, answer={letter: str(numbers[n]) for letter, n in boxes.items()},
@@ -296,6 +393,7 @@ def make_exercise(amap: ArgumentMap, *, kinds: Sequence[str] | None = None, topi
     doc_title = next((d.title or d.source for d in amap.documents if d.title or d.source), None)
     return Exercise(title=title or doc_title or "Argument map exercise", seed=seed,
                     topics={t: amap.index.topics[t].title for t in topic_ids}, statements=statements,
+                    passages=_passages(amap, statements),
                     items=[i for i, _ in pairs], key=[k for _, k in pairs])
 
 

@@ -1,7 +1,8 @@
 """The exercise and its answer key as pydantic models: the JSON ``argmap exercise`` writes and
 ``argmap grade`` reads (``Exercise.model_json_schema()`` is its schema).
 
-An exercise is a list of numbered statements (what the student reads) and items (questions);
+An exercise is a list of numbered statements (what the student reads; with ``passages``, the
+text they come from, each statement numbered in it, when the map has the text) and items (questions);
 each item has one or more fields to answer, and the key holds, per item, the right value of
 each field and an explanation. ``Exercise.sheet()`` is the exercise without its key.
 
@@ -37,6 +38,21 @@ class Statement(_Model):
     node: str
     topic: str
     text: str
+
+
+class Piece(_Model):
+    """A piece of the text a passage shows: a statement (its ``statement`` number) or the
+    words between statements."""
+
+    text: str
+    statement: int | None = None
+
+
+class Passage(_Model):
+    """The text of a topic as the student reads it, its statements numbered in it."""
+
+    topic: str
+    pieces: list[Piece]
 
 
 class Field(_Model):
@@ -79,6 +95,7 @@ class Exercise(_Model):
     seed: int
     topics: dict[str, str] = {}
     statements: list[Statement] = []
+    passages: list[Passage] = []
     items: list[Item]
     key: list[KeyEntry] = []
 

@@ -86,7 +86,9 @@ def _figures(ex: Exercise, markdown: bool) -> dict[str, Any]:
 
 def render_page(ex: Exercise, page: Page, *, markdown: bool = False, templates: str | os.PathLike[str] | None = None) -> str:
     """One page of the exercise (``sheet``, ``key`` or ``selfcheck``) as HTML, or Markdown
-    for the sheet and key."""
+    for the sheet and key. A broken template of the teacher's is an :class:`InputError`
+    naming it."""
+    from jinja2 import TemplateError
     from markupsafe import Markup
 
     from argmap.templating import content_security_policy, json_for_script
@@ -100,12 +102,23 @@ def render_page(ex: Exercise, page: Page, *, markdown: bool = False, templates: 
     data = {"items": [i.model_dump() for i in ex.items],
             "key": {k.item: k.model_dump() for k in ex.key}} if interactive else {}
     context = dict(ex=ex, heading=HEADINGS[page], groups=_groups(ex), kind_titles=KIND_TITLES, with_key=with_key,
-                   interactive=interactive, key=ex.key_of(), figures=_figures(ex, markdown))
-    if markdown:
-        return str(env.get_template("sheet.md").render(**context))
-    return str(env.get_template("sheet.html").render(
-        **context, csp=content_security_policy(script if interactive else ""), css=Markup(env.loader.get_source(env, "sheet.css")[0]),
-        script=Markup(script), data=Markup(json_for_script(data))))
+                   interactive=interactive, key=ex.key_of(), figures=_figures(ex, markdown),
+                   passages={p.topic: p for p in ex.passages})
+    try:
+        if markdown:
+            return str(env.get_template("sheet.md").render(**context))
+        return str(env.get_template("sheet.html").render(
+            **context, csp=content_security_policy(script if interactive else ""),
+            css=Markup(env.loader.get_source(env, "sheet.css")[0]), script=Markup(script),
+            data=Markup(json_for_script(data))))
+    except TemplateError as exc:
+        if not templates:
+            raise  # a shipped template is argmap's own bug
+        from argmap.errors import InputError
+
+        where = getattr(exc, "filename", None) or os.fspath(templates)
+        line = f"line {exc.lineno}: " if getattr(exc, "lineno", None) else ""
+        raise InputError(where, f"{line}template error: {exc.message or exc}") from None
 
 
 def write_exercise(ex: Exercise, out_dir: str | os.PathLike[str], *,

@@ -1,10 +1,15 @@
 """The report page: one self-contained HTML document built from a map and what was computed
-about it (diagrams, findings, a labelling), so each input can be tested on its own.
+about it (diagrams, findings, a labelling, the critical-reading analysis), so each input can
+be tested on its own.
 
-Every piece of map text goes through :func:`html.escape` (attributes too); the page data the
-script reads is JSON with ``<``, ``>`` and ``&`` escaped, inside a non-executable
-``<script type="application/json">``. A Content-Security-Policy allows no network at all and
-only the page's own script (by hash), so even a slip elsewhere could not run injected code.
+This module computes what each part shows; the markup is in the Jinja2 templates of
+``argmap/reports/templates`` (``page.html`` and the parts it inlines: ``summary.html``,
+``findings.html``, ``reading.html``, ``document.html``, ``text.html``, ``nav.html``,
+``documents.html``; the small shared pieces in ``macros.html``), rendered with autoescaping
+on, so every piece of map text is escaped (attributes too). The page data the script reads
+is JSON with ``<``, ``>`` and ``&`` escaped, inside a non-executable ``<script
+type="application/json">``. A Content-Security-Policy allows no network at all and only the
+page's own script (by hash), so even a slip elsewhere could not run injected code.
 
 Example:
     >>> from argmap.model import ArgumentMap, Document, Topic, Node
@@ -24,7 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from html import escape, unescape
+from html import unescape
 from importlib import resources
 from typing import Any, Protocol
 from xml.etree import ElementTree
@@ -36,9 +41,9 @@ from argmap.text import shorten
 
 SEVERITY_HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 STATUS_WORDS = {"IN": "accepted", "OUT": "defeated", "UNDEC": "undecided"}
-INTRO = ('<p class="intro">Statements are highlighted in the texts by kind. Hover over one (or focus it with '
-         'Tab) for who says it and what it answers; click it to see it in its topic\'s diagram, and click a '
-         'statement in a diagram to come back.</p>')
+INTRO = ("Statements are highlighted in the texts by kind. Hover over one (or focus it with Tab) for who says "
+         "it and what it answers; click it to see it in its topic's diagram, and click a statement in a diagram "
+         "to come back.")
 KIND_PLURAL = {"claim": "claims", "critique": "critiques", "rebuttal": "rebuttals"}
 
 
@@ -56,10 +61,6 @@ class FindingLike(Protocol):
 def asset(name: str) -> str:
     """A data file shipped beside this module (``report.css``, ``report.js``)."""
     return resources.files("argmap.reports").joinpath(name).read_text(encoding="utf-8")
-
-
-def _e(value: object) -> str:
-    return escape(str(value), quote=True)
 
 
 _ACTIVE_ELEMENTS = {"script", "foreignobject", "iframe", "object", "embed", "image", "use", "animate", "set",
@@ -191,27 +192,11 @@ class _PageIndex:
         page = self.page_of.get(item_id, "")
         return f"{page if page != self.page else ''}#{target}"
 
-    def ref(self, item_id: str) -> str:
-        """A link to a statement or topic, showing its id (plain text for unknown ids)."""
-        target = self.href(item_id)
-        label = _e(item_id)
-        if target is None:
-            return f'<code class="ref">{label}</code>'
-        if item_id in self.topics:
-            title = self.topics[item_id].title
-            return f'<a class="ref topic-ref" href="{_e(target)}">{_e(shorten(title, 60))}</a>'
-        return f'<a class="ref" href="{_e(target)}"><code>{label}</code></a>'
-
-    def status(self, item_id: str) -> str:
-        value = self.labelling.get(item_id)
-        if value is None:
-            return ""
-        word = STATUS_WORDS.get(value, value)
-        return f'<span class="status s-{_e(value)}" title="grounded semantics: {_e(word)}">{_e(value)}</span>'
-
-
-def _kind_badge(kind: str) -> str:
-    return f'<span class="badge k-{_e(kind)}">{_e(kind)}</span>'
+    def ref(self, item_id: str) -> dict[str, Any]:
+        """A link to a statement or topic (the ``ref`` macro of ``macros.html`` draws it): its
+        id, where it leads (``None``: plain text, for unknown ids) and a topic's title."""
+        topic = self.topics.get(item_id)
+        return {"id": item_id, "href": self.href(item_id), "title": shorten(topic.title, 60) if topic else None}
 
 
 # ----- summary ----------------------------------------------------------------------------
@@ -234,147 +219,75 @@ def _summary_numbers(amap: ArgumentMap, findings: Sequence[FindingLike],
 
 
 def _summary(numbers: dict[str, Any], labelled: bool, checked: bool) -> str:
-    kinds = " · ".join(f'<span class="kd k-{k}">{numbers["kinds"][k]} {KIND_PLURAL[k]}</span>' for k in KINDS)
-    rel = numbers["relations"]
-    cards = [
-        ("documents", numbers["documents"], ""),
-        ("topics", numbers["topics"], ""),
-        ("statements", numbers["statements"], kinds),
-        ("unanswered critiques", numbers["unanswered"], "critiques nothing attacks"),
-        ("edges", numbers["edges"], f'{rel["supports"]} supports · {rel["attacks"]} attacks'),
-    ]
-    if checked:
-        f = numbers["findings"]
-        words = {s: f'{f[s]} {s}{"s" if f[s] != 1 and s != "info" else ""}' for s in SEVERITIES}
-        detail = " · ".join(f'<a class="sev-{s}" href="#findings-{s}">{words[s]}</a>' if f[s] else words[s]
-                            for s in SEVERITIES)
-        cards.append(("findings", numbers["findings_total"], detail))
-    if labelled:
-        th = numbers["theses"]
-        detail = " · ".join(f"{th.get(v, 0)} {STATUS_WORDS[v]}" for v in ("IN", "OUT", "UNDEC"))
-        cards.append(("topic theses (grounded)", numbers["topics"], detail))
-    items = "".join(f'<div class="card" data-stat="{_e(name)}"><div class="num">{value}</div>'
-                    f'<div class="lbl">{_e(name)}</div><div class="sub">{detail}</div></div>'
-                    for name, value, detail in cards)
-    return f'<section id="summary" class="summary" aria-label="Summary">{items}</section>'
+    return _render("summary.html", n=numbers, labelled=labelled, checked=checked)
 
 
 # ----- document text ----------------------------------------------------------------------
 
 
 def _document_text(doc: Document, ix: _PageIndex) -> str:
+    """The text with its marks, from ``text.html``: each piece of :func:`segments` with the
+    marks it opens (the first piece of each carries its anchor) and closes."""
     if doc.text is None:
-        return '<p class="note">The map does not include this document\'s text; its statements are listed per topic below.</p>'
-    from argmap.reports.reading import mark_open
-
+        return _render("text.html", pieces=None)
     spans: list[tuple[int, int, tuple[str, int]]] = []
     for item in ix.spanned.get(doc.id, []):
         a, b = item.span or (0, 0)
         spans.append((a, b, ("t", ix.position[item.id]) if isinstance(item, Topic) else ("s", ix.position[item.id])))
     spans += [(a, b, ("a", k)) for a, b, k in ix.reading_marks.get(doc.id, [])]
     opened: set[tuple[str, int]] = set()
-    out: list[str] = []
+    pieces = []
     for piece, keys in segments(doc.text, spans):
-        opens, closes = [], []
+        marks = []
         for what, k in keys:
-            first = (what, k) not in opened
+            mark: dict[str, Any] = {"what": what, "k": k, "first": (what, k) not in opened}
             opened.add((what, k))
-            if what == "t":
-                anchor = f' id="h{k}"' if first else ""
-                opens.append(f'<mark class="th" data-t="{k}"{anchor}>')
+            if what == "s":
+                mark["kind"] = ix.amap.nodes[k].kind
             elif what == "a":
-                opens.append(mark_open(ix.analysis, k, first))
-            else:
-                node = ix.amap.nodes[k]
-                anchor = f' id="s{k}" tabindex="0"' if first else ""
-                opens.append(f'<mark class="st k-{node.kind}" data-i="{k}"{anchor}>')
-            closes.append("</mark>")
-        out.append("".join(opens) + _e(piece) + "".join(closes))
-    return f'<div class="text">{"".join(out)}</div>'
+                code = ix.analysis.findings[k].code
+                mark.update(code=code, label=_reading_label(code))
+            marks.append(mark)
+        pieces.append((piece, marks))
+    return _render("text.html", pieces=pieces)
+
+
+def _reading_label(code: str) -> str:
+    from argmap.analysis import CODES
+
+    return CODES.get(code, code)
 
 
 # ----- topics -----------------------------------------------------------------------------
 
 
-def _relations(node: Node, ix: _PageIndex) -> str:
-    parts = []
-    for relation, target in ix.outgoing(node.id):
-        parts.append(f'<span class="rel rel-{relation}">{relation} {ix.ref(target)}</span>')
-    answers = [src for relation, src in ix.incoming(node.id) if relation == "attacks"]
-    if answers:
-        parts.append('<span class="rel">attacked by ' + ", ".join(ix.ref(a) for a in answers) + "</span>")
-    return f'<div class="rels">{" ".join(parts)}</div>' if parts else ""
+def _statement(node: Node, ix: _PageIndex, diagram_ids: Mapping[str, str]) -> dict[str, Any]:
+    """What a statement's cell in its pro/contra table shows (the ``cell`` macro of ``document.html``)."""
+    return {"k": ix.position[node.id], "id": node.id, "kind": node.kind, "stance": node.stance, "text": node.text,
+            "status": ix.labelling.get(node.id), "actor": node.actor, "cue": node.cue, "confidence": node.confidence,
+            "in_text": node.id in ix.marked, "diagram": diagram_ids.get(node.id),
+            "out": [(relation, ix.ref(target)) for relation, target in ix.outgoing(node.id)],
+            "attacked_by": [ix.ref(src) for relation, src in ix.incoming(node.id) if relation == "attacks"]}
 
 
-def _statement_cell(node: Node, ix: _PageIndex, diagram_ids: Mapping[str, str]) -> str:
-    k = ix.position[node.id]
-    # Actor and cue are usually inside the statement's own words, so they are shown apart.
-    who = f'<strong class="actor">{_e(node.actor)}</strong>' if node.actor else ""
-    cue = f'<em class="cue">{_e(node.cue)}</em>' if node.cue else ""
-    attribution = f'<span class="who">{" · ".join(p for p in (who, cue) if p)}</span>' if who or cue else ""
-    links = []
-    if node.id in ix.marked:
-        links.append(f'<a href="#s{k}" class="to-text">in text</a>')
-    if node.id in diagram_ids:
-        links.append(f'<a href="#{_e(diagram_ids[node.id])}" class="to-diagram">in diagram</a>')
-    conf = f'<span class="conf">confidence {node.confidence:.2f}</span>' if node.confidence is not None else ""
-    return (f'<div class="head">{_kind_badge(node.kind)} {ix.status(node.id)} {attribution}'
-            f' <code class="nid">{_e(node.id)}</code> {conf} <span class="links">{" · ".join(links)}</span></div>'
-            f'<p class="stmt">{_e(node.text)}</p>{_relations(node, ix)}')
+def _topic(topic: Topic, ix: _PageIndex, diagram: str | None, diagram_ids: Mapping[str, str],
+           by_topic: Mapping[str, list[Node]]) -> dict[str, Any]:
+    from markupsafe import Markup
 
-
-def _procon_table(nodes: Sequence[Node], ix: _PageIndex, diagram_ids: Mapping[str, str]) -> str:
-    if not nodes:
-        return '<p class="note">No statements were found for this topic.</p>'
-    rows = []
-    for node in nodes:
-        k = ix.position[node.id]
-        cell = _statement_cell(node, ix, diagram_ids)
-        dim = " out" if ix.labelling.get(node.id) == "OUT" else ""
-        pro, con = (cell, "") if node.stance == "pro" else ("", cell)
-        rows.append(f'<tr id="r{k}" class="row-{node.stance}{dim}" data-i="{k}">'
-                    f'<td class="pro">{pro}</td><td class="con">{con}</td></tr>')
-    return ('<table class="procon"><caption>Statements in text order: pro on the left, contra on the right</caption>'
-            '<thead><tr><th scope="col" class="pro">Pro — claims and rebuttals</th>'
-            '<th scope="col" class="con">Contra — critiques</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
-
-
-def _topic_section(topic: Topic, ix: _PageIndex, diagram: str | None, diagram_ids: Mapping[str, str],
-                   by_topic: Mapping[str, list[Node]]) -> str:
-    j = ix.position[topic.id]
     nodes = by_topic.get(topic.id, [])
     kinds = Counter(n.kind for n in nodes)
     counts = ", ".join(f"{kinds[k]} {KIND_PLURAL[k] if kinds[k] != 1 else k}" for k in KINDS if kinds[k]) or "no statements"
-    section = f'<span class="section-name">{_e(topic.section)}</span> · ' if topic.section else ""
-    heading = f' · <a href="#h{j}">heading in text</a>' if topic.id in ix.headed else ""
-    status = ""
-    if topic.id in ix.labelling:
-        value = ix.labelling[topic.id]
-        status = (f'<p class="thesis">Thesis under grounded semantics: {ix.status(topic.id)} '
-                  f'{_e(STATUS_WORDS.get(value, value))}</p>')
-    figure = ""
-    if diagram is not None:
-        figure = (f'<figure class="diagram" aria-label="Diagram of {_e(topic.title)}">{diagram}'
-                  '<figcaption>Click a statement in the diagram to find it in the text.</figcaption></figure>')
-    return (f'<section class="topic" id="t{j}" data-topic="{j}"><h3><span class="tag">topic</span> {_e(topic.title)}</h3>'
-            f'<p class="meta">{section}{_e(counts)} · <code>{_e(topic.id)}</code>{heading}</p>{status}'
-            f'{figure}{_procon_table(nodes, ix, diagram_ids)}</section>')
+    return {"j": ix.position[topic.id], "id": topic.id, "title": topic.title, "full_title": topic.title,
+            "section": topic.section, "counts": counts, "headed": topic.id in ix.headed,
+            "status": ix.labelling.get(topic.id), "diagram": Markup(diagram) if diagram is not None else None,
+            "statements": [_statement(n, ix, diagram_ids) for n in nodes]}
 
 
 # ----- findings ---------------------------------------------------------------------------
 
 
-def _finding_item(f: FindingLike, ix: _PageIndex) -> str:
-    ids = f' <span class="ids">{" ".join(ix.ref(i) for i in f.ids)}</span>' if f.ids else ""
-    return f'<li class="finding sev-{_e(f.severity)}">{_e(f.message)}{ids}</li>'
-
-
 def _findings(findings: Sequence[FindingLike], ix: _PageIndex) -> str:
     """Findings by severity, then by check (code and name); long lists of notes start folded."""
-    if not findings:
-        return ('<section id="findings" class="findings"><h2>Findings</h2>'
-                '<p class="note">The checks found nothing to report.</p></section>')
     groups = []
     others = sorted({f.severity for f in findings} - set(SEVERITIES))  # shown too, never dropped
     for severity in [*SEVERITIES, *others]:
@@ -384,17 +297,13 @@ def _findings(findings: Sequence[FindingLike], ix: _PageIndex) -> str:
         by_check: dict[tuple[str, str], list[FindingLike]] = {}
         for f in mine:
             by_check.setdefault((f.code, getattr(f, "name", "") or ""), []).append(f)
-        checks = []
-        for (code, name), items in by_check.items():
-            fold = "" if severity != "info" or len(items) <= 5 else " closed"
-            label = f'<code class="code">{_e(code)}</code>' + (f' <span class="fname">{_e(name)}</span>' if name else "")
-            checks.append(f'<details class="check sev-{_e(severity)}"{"" if fold else " open"}>'
-                          f'<summary>{label} <span class="count">({len(items)})</span></summary>'
-                          f'<ul>{"".join(_finding_item(f, ix) for f in items)}</ul></details>')
-        heading = SEVERITY_HEADINGS.get(severity, severity)
-        groups.append(f'<div class="sev-group" id="findings-{_e(severity)}"><h3 class="sev-{_e(severity)}">'
-                      f'{_e(heading)} ({len(mine)})</h3>{"".join(checks)}</div>')
-    return f'<section id="findings" class="findings"><h2>Findings</h2>{"".join(groups)}</section>'
+        checks = [{"code": code, "name": name, "open": severity != "info" or len(items) <= 5,
+                   "findings": [{"severity": f.severity, "message": f.message, "refs": [ix.ref(i) for i in f.ids]}
+                                for f in items]}
+                  for (code, name), items in by_check.items()]
+        groups.append({"severity": severity, "heading": SEVERITY_HEADINGS.get(severity, severity), "count": len(mine),
+                       "checks": checks})
+    return _render("findings.html", groups=groups)
 
 
 # ----- page data for the script ------------------------------------------------------------
@@ -444,43 +353,29 @@ TEXT_LEGEND = (("claim", "pro, solid underline"), ("rebuttal", "pro answer, doub
 
 
 def _nav(ix: _PageIndex, numbers: dict[str, Any], checked: bool, groups: Sequence[tuple[int, Document | None, list[Topic]]],
-         diagram_legend: str, *, texts: bool = True, home: bool = False, reading: bool = False) -> str:
-    """The contents column. ``groups`` are the documents listed (with their topics); ``home``
-    adds the way back to the index page of a report split into pages."""
-    legend = ""
-    if texts:
-        items = "".join(f'<li><mark class="st k-{k}">{k}</mark> {d}</li>' for k, d in TEXT_LEGEND)
-        if reading:
-            items += '<li><mark class="cr">finding</mark> to question, dotted underline</li>'
-        legend = f'<ul class="legend" aria-label="Legend of the texts">{items}</ul>'
-    toc = [f'<li><a href="{INDEX}#summary">Summary</a></li>' if home else '<li><a href="#summary">Summary</a></li>']
-    if checked:
-        f = numbers["findings"]
-        toc.append(f'<li><a href="{INDEX if home else ""}#findings">Findings</a> <span class="count">{f["error"]} E · '
-                   f'{f["warning"]} W · {f["info"]} I</span></li>')
-    if reading:
-        toc.append('<li><a href="#reading">Critical reading</a></li>')
+         diagram_legend: str | None, *, texts: bool = True, home: bool = False, reading: bool = False) -> str:
+    """The contents column, from ``nav.html``. ``groups`` are the documents listed (with their
+    topics); ``home`` adds the way back to the index page of a report split into pages."""
+    from markupsafe import Markup
+
+    docs = []
     for g, doc, topics in groups:
-        name = _doc_title(doc) if doc is not None else "Other topics"
-        items = "".join(f'<li><a href="#t{ix.position[t.id]}">{_e(shorten(t.title, 48))}</a></li>' for t in topics)
         page = ix.group_page.get(g, "")
-        target = f"{page}#doc{g}" if page and page != ix.page else f"#doc{g}"
-        toc.append(f'<li><a href="{_e(target)}" class="doc-link">{_e(shorten(name, 48))}</a>'
-                   f'{f"<ol>{items}</ol>" if items and (not page or page == ix.page) else ""}</li>')
-    back = f'<p><a href="{INDEX}" class="home">← All documents</a></p>' if home else ""
-    return (f'<nav class="side" aria-label="Contents"><p class="brand">argmap report</p>{back}'
-            f'<p class="tiny">{numbers["documents"]} documents · {numbers["topics"]} topics · '
-            f'{numbers["statements"]} statements · {numbers["unanswered"]} unanswered critiques</p>'
-            f'{legend}{diagram_legend}'
-            f'<ol class="toc">{"".join(toc)}</ol></nav>')
+        here = not page or page == ix.page
+        docs.append({"name": shorten(_doc_title(doc) if doc is not None else "Other topics", 48),
+                     "href": f"#doc{g}" if here else f"{page}#doc{g}",
+                     "topics": [{"j": ix.position[t.id], "title": shorten(t.title, 48)} for t in topics] if here else []})
+    return _render("nav.html", n=numbers, checked=checked, reading=reading, texts=texts, home=home, index=INDEX,
+                   docs=docs, diagram_legend=Markup(diagram_legend) if diagram_legend else None)
 
 
 def _reading(ix: _PageIndex, on_page: Callable[[str | None, str | None], bool], topics: Sequence[Topic],
              marked: set[int]) -> str:
     """The critical-reading section (:mod:`argmap.reports.reading`) of the findings on this page."""
-    from argmap.reports.reading import page_findings, reading_section
+    from argmap.reports.reading import page_findings, reading_context
 
-    return reading_section(ix.analysis, page_findings(ix.analysis, on_page), topics, ix, marked)
+    return _render("reading.html", **reading_context(ix.analysis, page_findings(ix.analysis, on_page), topics, ix,
+                                                       marked))
 
 
 def _doc_title(doc: Document) -> str:
@@ -501,7 +396,17 @@ def _groups(amap: ArgumentMap, ix: _PageIndex) -> list[tuple[int, Document | Non
 def _templates() -> Any:
     from argmap.templating import environment
 
-    return environment("argmap.reports")
+    env = environment("argmap.reports")
+    env.globals.update(status_words=STATUS_WORDS, kind_plural=KIND_PLURAL, kinds=KINDS, severities=SEVERITIES,
+                       text_legend=TEXT_LEGEND)
+    return env
+
+
+def _render(template: str, **context: Any) -> Any:
+    """A part of the page from its template, as markup the page template inlines."""
+    from markupsafe import Markup
+
+    return Markup(_templates().get_template(template).render(**context))
 
 
 def _page(ix: _PageIndex, *, title: str, heading: str, intro: str, nav: str, body: str, nodes: Sequence[Node],
@@ -513,26 +418,21 @@ def _page(ix: _PageIndex, *, title: str, heading: str, intro: str, nav: str, bod
     from argmap.templating import content_security_policy, json_for_script
 
     script = asset("report.js")
-    return _templates().get_template("page.html").render(
-        title=title, heading=heading, csp=content_security_policy(script), css=Markup(asset("report.css")), script=Markup(script),
-        intro=Markup(intro), nav=Markup(nav), body=Markup(body),
-        data=Markup(json_for_script(_page_data(ix, diagram_ids, nodes))))
+    return str(_templates().get_template("page.html").render(
+        title=title, heading=heading, csp=content_security_policy(script), css=Markup(asset("report.css")),
+        script=Markup(script), intro=intro, nav=Markup(nav), body=Markup(body),
+        data=Markup(json_for_script(_page_data(ix, diagram_ids, nodes)))))
 
 
 def _document_section(g: int, doc: Document | None, topics: Sequence[Topic], ix: _PageIndex, texts: Mapping[str, str],
                       svgs: Mapping[str, str], diagram_ids: Mapping[str, str],
                       by_topic: Mapping[str, list[Node]]) -> str:
-    if doc is None:
-        head = '<h2>Other topics</h2><p class="meta">Topics the map ties to no document.</p>'
-        text = ""
-    else:
-        origin = f'<code>{_e(doc.source)}</code> · ' if doc.source else ""
-        n_nodes = sum(len(by_topic.get(t.id, [])) for t in topics)
-        head = (f'<h2><span class="tag">document</span> {_e(_doc_title(doc))}</h2>'
-                f'<p class="meta">{origin}{len(topics)} topics · {n_nodes} statements</p>')
-        text = texts[doc.id]
-    sections = "".join(_topic_section(t, ix, svgs.get(t.id), diagram_ids, by_topic) for t in topics)
-    return f'<section class="doc" id="doc{g}">{head}{text}<div class="topics">{sections}</div></section>'
+    head = None
+    if doc is not None:
+        head = {"title": _doc_title(doc), "source": doc.source, "topics": len(topics),
+                "statements": sum(len(by_topic.get(t.id, [])) for t in topics)}
+    return _render("document.html", g=g, doc=head, text=texts.get(doc.id, "") if doc is not None else "",
+                   topics=[_topic(t, ix, svgs.get(t.id), diagram_ids, by_topic) for t in topics])
 
 
 def _page_names(groups: Sequence[tuple[int, Document | None, list[Topic]]]) -> dict[int, str]:
@@ -574,9 +474,7 @@ def build_pages(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | None
     groups = _groups(amap, ix)
     split = len(amap.documents) > PAGES_FROM if per_document is None else per_document
     svgs = {tid: safe_svg(svg) for tid, svg in (diagrams or {}).items()}
-    legend = ""
-    if diagram_legend and svgs:
-        legend = f'<div class="legend diagram-legend"><p>In the diagrams</p>{safe_svg(diagram_legend)}</div>'
+    legend = safe_svg(diagram_legend) if diagram_legend and svgs else None  # shown beside the contents
     by_topic = ix.map.statements
     diagram_ids: dict[str, str] = {}
     if diagram_id is not None:
@@ -616,7 +514,7 @@ def build_pages(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | None
         body.append(_findings(found, ix))
     body.append(_documents_list(groups, files, by_topic, found, ix))
     pages[INDEX] = _page(ix, title=page_title, heading=heading, intro=INDEX_INTRO, body="".join(body),
-                         nav=_nav(ix, numbers, checked, groups, "", texts=False), nodes=[], diagram_ids={})
+                         nav=_nav(ix, numbers, checked, groups, None, texts=False), nodes=[], diagram_ids={})
     about: dict[str, list[FindingLike]] = {}  # page -> the findings naming something on it
     for f in found:
         for page in dict.fromkeys(ix.page_of[i] for i in f.ids if i in ix.page_of):
@@ -639,8 +537,8 @@ def build_pages(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | None
     return pages
 
 
-INDEX_INTRO = ('<p class="intro">This report has one page per document: the summary and the findings are here, '
-               'each document\'s text, diagrams and pro/contra tables are on its own page (listed below).</p>')
+INDEX_INTRO = ("This report has one page per document: the summary and the findings are here, each document's "
+               "text, diagrams and pro/contra tables are on its own page (listed below).")
 
 
 def _documents_list(groups: Sequence[tuple[int, Document | None, list[Topic]]], files: Mapping[int, str],

@@ -2,8 +2,8 @@
 marked where it is (a dotted underline in the highlighted text) and listed with a link to
 its place, and the balance of each topic (statements and words per side, the last word).
 
-The section comes from the ``reading.html`` template; the page index (``ix``) is the
-report's, which knows where each statement is shown.
+The section comes from the ``reading.html`` template, the marks from ``text.html``; the page
+index (``ix``) is the report's, which knows where each statement is shown.
 
 Example:
     >>> from argmap.analysis import Analysis, Finding
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from argmap.text import shorten
 
 if TYPE_CHECKING:
-    from argmap.analysis import Analysis, Finding
+    from argmap.analysis import Analysis
     from argmap.model import Topic
 
 SECTION_ID = "reading"
@@ -40,61 +40,32 @@ def text_marks(analysis: Analysis, texts: Mapping[str, str | None]) -> dict[str,
     return out
 
 
-def mark_open(analysis: Analysis, k: int, first: bool) -> str:
-    """The opening tag of finding ``k``'s mark in the text (the first piece carries its anchor)."""
-    from html import escape
-
-    from argmap.analysis import CODES
-
-    code = analysis.findings[k].code
-    anchor = f' id="a{k}"' if first else ""
-    return f'<mark class="cr cr-{escape(code)}" data-a="{k}"{anchor} title="{escape(CODES.get(code, code))}">'
-
-
 def page_findings(analysis: Analysis, on_page: Any) -> list[int]:
     """The positions of the findings about what ``on_page(document_id, node_id)`` says is shown."""
     return [k for k, f in enumerate(analysis.findings) if on_page(f.document, f.node)]
 
 
-def reading_section(analysis: Analysis, ks: Sequence[int], topics: Sequence[Topic], ix: Any,
-                    marked: set[int]) -> str:
-    """The section for the findings at positions ``ks`` and the balance of ``topics``;
-    ``marked``: the findings marked in a text on this page (linked there)."""
-    from markupsafe import Markup
-
+def reading_context(analysis: Analysis, ks: Sequence[int], topics: Sequence[Topic], ix: Any,
+                    marked: set[int]) -> dict[str, Any]:
+    """What ``reading.html`` shows: the findings at positions ``ks`` by kind and the balance
+    of ``topics``; ``marked``: the findings marked in a text on this page (linked there),
+    the others link to their statement (``ix.ref``, drawn by the ``ref`` macro)."""
     from argmap.analysis import CODES
 
-    found: list[tuple[int, Finding]] = [(k, analysis.findings[k]) for k in ks]
     groups = []
     for code, label in CODES.items():
-        items = []
-        for k, f in found:
-            if f.code != code:
-                continue
-            if k in marked:
-                link = Markup(f'<a class="ref to-text" href="#a{k}">in text</a>')
-            elif f.node:
-                link = Markup(ix.ref(f.node))
-            else:
-                link = Markup("")
-            items.append({"message": f.message, "link": link})
+        items = [{"message": f.message, "mark": k if k in marked else None, "ref": ix.ref(f.node) if f.node else None}
+                 for k, f in ((k, analysis.findings[k]) for k in ks) if f.code == code]
         if items:
             groups.append({"code": code, "label": label, "findings": items, "open": len(items) <= 8})
     wanted = {t.id for t in topics}
-    position = ix.position
-    balance = []
-    for b in analysis.balance:
-        if b.topic not in wanted:
-            continue
-        balance.append({"title": shorten(b.title, 60), "href": f"#t{position[b.topic]}", "pro": b.statements["pro"],
-                        "pro_words": b.words["pro"], "con": b.statements["con"], "con_words": b.words["con"],
-                        "more": {"pro": "pro", "con": "contra", "even": "even"}[b.more_space],
-                        "last": {"pro": "pro", "con": "contra"}.get(b.last_word or "", "nobody"),
-                        "last_ref": Markup(ix.ref(b.last_node)) if b.last_node else ""})
-    from argmap.templating import environment
-
-    return str(environment("argmap.reports").get_template("reading.html").render(
-        section_id=SECTION_ID, intro=INTRO, groups=groups, balance=balance))
+    balance = [{"title": shorten(b.title, 60), "href": f"#t{ix.position[b.topic]}", "pro": b.statements["pro"],
+                "pro_words": b.words["pro"], "con": b.statements["con"], "con_words": b.words["con"],
+                "more": {"pro": "pro", "con": "contra", "even": "even"}[b.more_space],
+                "last": {"pro": "pro", "con": "contra"}.get(b.last_word or "", "nobody"),
+                "last_ref": ix.ref(b.last_node) if b.last_node else None}
+               for b in analysis.balance if b.topic in wanted]
+    return {"section_id": SECTION_ID, "intro": INTRO, "groups": groups, "balance": balance}
 
 
-__all__ = ["SECTION_ID", "mark_open", "page_findings", "reading_section", "text_marks"]
+__all__ = ["SECTION_ID", "page_findings", "reading_context", "text_marks"]
