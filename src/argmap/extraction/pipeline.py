@@ -45,6 +45,14 @@ _TERMINAL = {".", "!", "?", "…", "...", "?!", "!?"}
 _CLOSERS = set("”\"’')]»")
 _OPENERS = set("“\"‘'([«¿¡")
 
+def _among(values: numpy.ndarray, few: list[int]) -> numpy.ndarray:
+    """``numpy.isin`` for a handful of values: one comparison each, no sorting."""
+    out = numpy.zeros(len(values), dtype=bool)
+    for v in few:
+        out |= values == numpy.uint64(v)
+    return out
+
+
 def sentence_start_tokens(doc: Doc) -> list[int]:
     """Indices of the tokens that start a sentence: the first token, and a token that follows
     terminal punctuation (possibly closed by quotes or brackets) and opens like a sentence.
@@ -56,12 +64,12 @@ def sentence_start_tokens(doc: Doc) -> list[int]:
     arr = doc.to_array([ORTH, IDX, IS_SPACE, SPACY])  # uint64: ORTH holds string hashes
     words = numpy.flatnonzero(arr[:, 2] == 0)
     orth = arr[words, 0]
-    terminal = numpy.isin(orth, numpy.array([strings.add(t) for t in _TERMINAL], dtype="uint64"))
+    terminal = _among(orth, [strings.add(t) for t in _TERMINAL])
     # a straight quote is both opener and closer: it closes a sentence only when glued to the
     # word before it ('…fees."'), not when it opens the next paragraph ('fees.\n\n"We …')
     glued = numpy.zeros(len(words), dtype=bool)
     glued[1:] = (words[1:] == words[:-1] + 1) & (arr[words[:-1], 3] == 0)
-    closer = numpy.isin(orth, numpy.array([strings.add(t) for t in _CLOSERS], dtype="uint64")) & glued
+    closer = _among(orth, [strings.add(t) for t in _CLOSERS]) & glued
     after = numpy.zeros(len(words), dtype=bool)
     after[1:] = terminal[:-1]
     after[2:] |= closer[1:-1] & terminal[:-2]
