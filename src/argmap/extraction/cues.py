@@ -91,6 +91,8 @@ class Tokens:
     # tokens where a contrast connective starts ("but", "however"): turns inside a sentence
     turn_starts: set[int] = field(default_factory=set)
     _where: dict[frozenset[str], list[int]] = field(default_factory=dict, repr=False)
+    # spaCy's LOWER hashes of the tokens, one array per Doc read
+    _lower_ids: list = field(default_factory=list, repr=False)
     _sorted: tuple[list[int], list[int]] | None = field(default=None, repr=False)
 
     def add(self, label: str, start: int, end: int) -> None:
@@ -112,7 +114,14 @@ class Tokens:
         (each word set is indexed once per text)."""
         found = self._where.get(words)
         if found is None:
-            found = self._where[words] = [k for k, w in enumerate(self.lower) if w in words]
+            import numpy
+            from spacy.strings import get_string_id
+
+            ids = numpy.concatenate(self._lower_ids) if self._lower_ids else numpy.zeros(0, dtype="uint64")
+            hit = numpy.zeros(len(ids), dtype=bool)
+            for word in words:
+                hit |= ids == numpy.uint64(get_string_id(word))
+            found = self._where[words] = numpy.flatnonzero(hit).tolist()
         return found[bisect_left(found, i) : bisect_left(found, j)]
 
     def window(self, start: int, end: int) -> tuple[int, int]:
@@ -232,7 +241,7 @@ def _forms(ids: list[int], strings) -> list[tuple[str, str, bool]]:  # noqa: ANN
 def read_tokens(docs: Iterable[tuple[int, Doc]], text: str, lex: Lexicon) -> Tokens:
     """The token table of ``text`` from its Doc(s), each given with its character offset
     (a long text comes in pieces)."""
-    from spacy.attrs import IDX, LENGTH, ORTH
+    from spacy.attrs import IDX, LENGTH, LOWER, ORTH
 
     tokens = Tokens(text, [], [], [], [])
     for offset, doc in docs:
@@ -240,7 +249,8 @@ def read_tokens(docs: Iterable[tuple[int, Doc]], text: str, lex: Lexicon) -> Tok
             continue
         base = len(tokens.starts)
         strings = doc.vocab.strings
-        arr = doc.to_array([ORTH, IDX, LENGTH])
+        arr = doc.to_array([ORTH, IDX, LENGTH, LOWER])
+        tokens._lower_ids.append(arr[:, 3])
         starts = arr[:, 1].astype("int64") + offset
         tokens.starts += starts.tolist()
         tokens.ends += (starts + arr[:, 2].astype("int64")).tolist()

@@ -641,10 +641,8 @@ class _Reader:
         if first.quoted:
             return [first]  # a quotation is one statement of its speaker
         leading_concession = first.conceded
-        for b in range(i + 1, j - 1):
+        for b in tk.where(_BREAKS, i + 1, j - 1):
             w = tk.lower[b]
-            if w not in _BREAKS:
-                continue
             body = b + 1
             if w == "," and body < j and tk.lower[body] in _BREAK_CONJ:
                 body += 1
