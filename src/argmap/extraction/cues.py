@@ -94,10 +94,12 @@ class Tokens:
     # spaCy's LOWER hashes of the tokens, one array per Doc read
     _lower_ids: list = field(default_factory=list, repr=False)
     _sorted: tuple[list[int], list[int]] | None = field(default=None, repr=False)
+    _positions: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def add(self, label: str, start: int, end: int) -> None:
         self.tags.setdefault(start, []).append((label, end))
         self._sorted = None
+        self._positions.clear()
         makes, turns, kind = _label_roles(label)
         if makes:
             self.cue_starts.add(start)
@@ -122,6 +124,14 @@ class Tokens:
             for word in words:
                 hit |= ids == numpy.uint64(get_string_id(word))
             found = self._where[words] = numpy.flatnonzero(hit).tolist()
+        return found[bisect_left(found, i) : bisect_left(found, j)]
+
+    def positions(self, kind: str, i: int, j: int) -> list[int]:
+        """The token indices in ``[i, j)`` where a match of the kind ("verb", "conn", …)
+        starts, in order."""
+        found = self._positions.get(kind)
+        if found is None:
+            found = self._positions[kind] = sorted(self.kinds.get(kind, ()))
         return found[bisect_left(found, i) : bisect_left(found, j)]
 
     def window(self, start: int, end: int) -> tuple[int, int]:

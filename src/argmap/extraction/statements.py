@@ -331,7 +331,7 @@ class _Reader:
             st.response = True
         # a connective after the subject ("Retailers, however, maintain")
         if st.connective is None:
-            for m in (x for x in range(k, min(j, k + 14)) if x in conns):
+            for m in tk.positions("conn", k, min(j, k + 14)):
                 hit = conns[m]
                 if hit and m > k and tk.orth[m - 1] == "," and hit[1] < j and tk.orth[hit[1]] == ",":
                     cls = hit[0].split(":")[1]
@@ -446,7 +446,7 @@ class _Reader:
             return True
         # "The/A further/One common objection is that …", "Concerns have also been raised that"
         nouns = tk.kinds.get("noun", _NO_HITS)
-        for m in (x for x in range(k, min(j, k + 5)) if x in nouns):
+        for m in tk.positions("noun", k, min(j, k + 5)):
             noun = nouns[m]
             n_end = noun[1]
             after = [w for w in tk.lower[n_end : min(j, n_end + 5)]]
@@ -493,7 +493,7 @@ class _Reader:
 
     def _attributed(self, st: Statement, k: int, j: int, inherit: Statement | None) -> bool:
         tk = self.tk
-        for v in (x for x in range(k, min(j, k + _MAX_SUBJECT + 8)) if x in self.verbs):
+        for v in tk.positions("verb", k, min(j, k + _MAX_SUBJECT + 8)):
             verb = self.verb_at(v)
             if not verb:
                 continue
@@ -603,7 +603,7 @@ class _Reader:
         """"X was less impressed", "Y remains unconvinced, observing that …"."""
         tk = self.tk
         states = tk.kinds.get("state", {})
-        for m in (x for x in range(k + 1, min(j, k + _MAX_SUBJECT + 4)) if x in states):
+        for m in tk.positions("state", k + 1, min(j, k + _MAX_SUBJECT + 4)):
             hit = states[m]
             if not hit:
                 continue
