@@ -63,6 +63,15 @@ _MAKERS = ("verb:", "frame:", "noun:", "state:", "prolepsis", "conn:concession",
 _KINDS = frozenset({"prolepsis", "thesis", "opener", "answer_subject", "complement_verb"})
 
 
+@lru_cache(maxsize=64)
+def _word_ids(words: frozenset[str]) -> list:
+    """spaCy's hashes of the words (what ``LOWER`` holds for a token of that lower-case form)."""
+    import numpy
+    from spacy.strings import get_string_id
+
+    return [numpy.uint64(get_string_id(w)) for w in words]
+
+
 @lru_cache(maxsize=256)
 def _label_roles(label: str) -> tuple[bool, bool, str]:
     """Whether a label makes a statement, whether it turns one, and its kind ("verb", …)."""
@@ -117,12 +126,13 @@ class Tokens:
         found = self._where.get(words)
         if found is None:
             import numpy
-            from spacy.strings import get_string_id
 
-            ids = numpy.concatenate(self._lower_ids) if self._lower_ids else numpy.zeros(0, dtype="uint64")
+            if len(self._lower_ids) != 1:
+                self._lower_ids = [numpy.concatenate(self._lower_ids or [numpy.zeros(0, dtype="uint64")])]
+            ids = self._lower_ids[0]
             hit = numpy.zeros(len(ids), dtype=bool)
-            for word in words:
-                hit |= ids == numpy.uint64(get_string_id(word))
+            for word_id in _word_ids(words):
+                hit |= ids == word_id
             found = self._where[words] = numpy.flatnonzero(hit).tolist()
         return found[bisect_left(found, i) : bisect_left(found, j)]
 
