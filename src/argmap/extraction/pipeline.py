@@ -61,14 +61,14 @@ def sentence_start_tokens(doc: Doc) -> list[int]:
     if len(doc) == 0:
         return []
     strings = doc.vocab.strings
-    arr = doc.to_array([ORTH, IDX, IS_SPACE, SPACY])  # uint64: ORTH holds string hashes
-    words = numpy.flatnonzero(arr[:, 2] == 0)
+    arr = doc.to_array([ORTH, IS_SPACE, SPACY])  # uint64: ORTH holds string hashes
+    words = numpy.flatnonzero(arr[:, 1] == 0)
     orth = arr[words, 0]
     terminal = _among(orth, [strings.add(t) for t in _TERMINAL])
     # a straight quote is both opener and closer: it closes a sentence only when glued to the
     # word before it ('…fees."'), not when it opens the next paragraph ('fees.\n\n"We …')
     glued = numpy.zeros(len(words), dtype=bool)
-    glued[1:] = (words[1:] == words[:-1] + 1) & (arr[words[:-1], 3] == 0)
+    glued[1:] = (words[1:] == words[:-1] + 1) & (arr[words[:-1], 2] == 0)
     closer = _among(orth, [strings.add(t) for t in _CLOSERS]) & glued
     after = numpy.zeros(len(words), dtype=bool)
     after[1:] = terminal[:-1]
