@@ -236,14 +236,15 @@ def phrase_matcher(lex: Lexicon, vocab: Vocab):  # noqa: ANN201 - spaCy's Phrase
     return matcher
 
 
-# ORTH hash -> (lower-case form, verbatim form or "" for white space, whether it is a word);
+# ORTH hash -> (lower-case form, verbatim form or "" for white space, whether it is a word,
+# the string itself);
 # a hash names the same
 # string in every vocabulary, so one table serves all, like spaCy's own lexeme cache
-_FORMS: dict[int, tuple[str, str, bool]] = {}
+_FORMS: dict[int, tuple[str, str, bool, str]] = {}
 _MAX_FORMS = 500_000
 
 
-def _forms(ids: list[int], strings) -> list[tuple[str, str, bool]]:  # noqa: ANN001 - spaCy's StringStore
+def _forms(ids: list[int], strings) -> list[tuple[str, str, bool, str]]:  # noqa: ANN001 - spaCy's StringStore
     get = _FORMS.get
     forms = [get(o) for o in ids]
     if None in forms:
@@ -254,30 +255,36 @@ def _forms(ids: list[int], strings) -> list[tuple[str, str, bool]]:  # noqa: ANN
                 word = strings[o]
                 # spaCy's LOWER is str.lower too
                 verbatim = "" if word.isspace() else word
-                forms[n] = _FORMS[o] = (word.lower(), verbatim, bool(verbatim) and verbatim[0].isalnum())
+                forms[n] = _FORMS[o] = (word.lower(), verbatim, bool(verbatim) and verbatim[0].isalnum(), word)
     return forms  # type: ignore[return-value]
 
 
-def read_tokens(docs: Iterable[tuple[int, Doc]], text: str, lex: Lexicon) -> Tokens:
+def read_tokens(docs: Iterable[tuple[int, Doc]], text: str | None, lex: Lexicon) -> Tokens:
     """The token table of ``text`` from its Doc(s), each given with its character offset
-    (a long text comes in pieces)."""
-    from spacy.attrs import IDX, LENGTH, LOWER, ORTH
+    (a long text comes in pieces). With ``text=None`` the text is the one Doc's own, rebuilt
+    from its tokens on the way (``tokens.text``)."""
+    from spacy.attrs import IDX, LENGTH, LOWER, ORTH, SPACY
 
-    tokens = Tokens(text, [], [], [], [])
+    docs = list(docs)
+    if text is None and len(docs) != 1:
+        raise ValueError("read_tokens() rebuilds the text of one Doc only")
+    tokens = Tokens(text or "", [], [], [], [])
     for offset, doc in docs:
         if not len(doc):
             continue
         base = len(tokens.starts)
         strings = doc.vocab.strings
-        arr = doc.to_array([ORTH, IDX, LENGTH, LOWER])
+        arr = doc.to_array([ORTH, IDX, LENGTH, LOWER, SPACY])
         tokens._lower_ids.append(arr[:, 3])
         starts = arr[:, 1].astype("int64") + offset
         tokens.starts += starts.tolist()
         tokens.ends += (starts + arr[:, 2].astype("int64")).tolist()
-        lower, orth, word = zip(*_forms(arr[:, 0].tolist(), strings))
+        lower, orth, word, raw = zip(*_forms(arr[:, 0].tolist(), strings))
         tokens.lower += lower
         tokens.orth += orth
         tokens.word += word
+        if text is None:
+            tokens.text = "".join([w + " " if space else w for w, space in zip(raw, arr[:, 4].tolist())])
         labels: dict[int, str] = {}
         for match_id, s, e in phrase_matcher(lex, doc.vocab)(doc):
             label = labels.get(match_id)

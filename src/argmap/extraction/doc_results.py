@@ -91,6 +91,11 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Record ``doc``'s text when it is already known (:func:`doc_text` then returns it)."""
+    _TEXTS[doc] = text
+
+
 def _compact(data: dict[str, Any], text: str) -> dict[str, Any]:
     """Leave out the texts a one-document map shares with its Doc (document and node texts)."""
     docs = data["documents"]

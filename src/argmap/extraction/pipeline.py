@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
-from argmap.extraction.doc_results import doc_text  # importing it registers the Doc and Span extensions
+from argmap.extraction.doc_results import remember_text  # importing it registers the Doc and Span extensions
 from argmap.extraction.assemble import assemble
 from argmap.extraction.cues import read_tokens
 from argmap.extraction.lexicon import Lexicon
@@ -127,8 +127,9 @@ class DebateExtractor:
             starts = arr[arr[:, 0] == 1, 1].tolist() or [0]
         else:
             starts = sentence_starts(doc)
-        text = doc_text(doc)
-        doc._.argmap = assemble(text, starts, self.lexicon, tokens=read_tokens([(0, doc)], text, self.lexicon))
+        tokens = read_tokens([(0, doc)], None, self.lexicon)
+        remember_text(doc, tokens.text)  # the results' spans read the same text
+        doc._.argmap = assemble(tokens.text, starts, self.lexicon, tokens=tokens)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
