@@ -58,6 +58,7 @@ _MAX_LABEL_WORDS = 12
 _CLAUSE_LABEL = re.compile(r"\s(?:is|are|was|were)\s")
 _MAX_QUESTION_WORDS = 30
 _TAB_WIDTH = 4
+_MAX_HEADING_CHARS = 120
 
 
 @dataclass(eq=False)
@@ -111,7 +112,7 @@ class Layout:
     units: list[Unit]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     start: int
     end: int
@@ -125,9 +126,10 @@ def _content_lines(text: str) -> list[_Line | None]:
     for line in text.split("\n"):
         stripped = line.strip().strip("\ufeff").strip()
         if stripped:
-            start = at + line.index(stripped)
-            lead = line[: line.index(stripped)].replace("\t", " " * _TAB_WIDTH)
-            lines.append(_Line(start, start + len(stripped), len(lead)))
+            lead = line.index(stripped)
+            start = at + lead
+            # the indentation with each tab counted as _TAB_WIDTH spaces
+            lines.append(_Line(start, start + len(stripped), lead + (_TAB_WIDTH - 1) * line.count("\t", 0, lead)))
         else:
             lines.append(None)
         at += len(line) + 1
@@ -142,7 +144,7 @@ def is_heading(line: str) -> bool:
         (True, False)
     """
     return (
-        0 < len(line) <= 120  # before splitting: most lines are long paragraphs
+        0 < len(line) <= _MAX_HEADING_CHARS  # before splitting: most lines are long paragraphs
         and 0 < len(line.split()) <= 16
         and line[-1] not in _TERMINAL
         and (line[0].isupper() or line[0].isdigit() or line[0] in "“\"‘'(")
@@ -610,7 +612,7 @@ def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[
     found: dict[str, SpeakerLabel] = {}
     paragraphs = 0
     for line in lines:
-        if line is None or is_heading(text[line.start : line.end]):
+        if line is None or line.end - line.start <= _MAX_HEADING_CHARS and is_heading(text[line.start : line.end]):
             continue
         paragraphs += 1
         m = labels.speaker_label(text, line.start, line.end)
