@@ -105,20 +105,29 @@ class Tokens:
     _sorted: tuple[list[int], list[int]] | None = field(default=None, repr=False)
     _positions: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
-    def add(self, label: str, start: int, end: int) -> None:
-        self.tags.setdefault(start, []).append((label, end))
+    def add_matches(self, matches: Iterable[tuple[int, int, int]], strings, base: int = 0) -> None:  # noqa: ANN001
+        """Record PhraseMatcher matches ``(label hash, start, end)``, token indices offset by
+        ``base``; each label is classified once."""
+        tags, kinds, cue_starts, turn_starts = self.tags, self.kinds, self.cue_starts, self.turn_starts
+        roles: dict[int, tuple[str, bool, bool, dict[int, tuple[str, int]]]] = {}
+        for match_id, s, e in matches:
+            role = roles.get(match_id)
+            if role is None:
+                label = strings[match_id]
+                makes, turns, kind = _label_roles(label)
+                role = roles[match_id] = (label, makes, turns, kinds.setdefault(kind, {}))
+            label, makes, turns, table = role
+            start, end = base + s, base + e
+            tags.setdefault(start, []).append((label, end))
+            if makes:
+                cue_starts.add(start)
+            elif turns:
+                turn_starts.add(start)
+            longest = table.get(start)
+            if longest is None or longest[1] < end:
+                table[start] = (label, end)
         self._sorted = None
         self._positions.clear()
-        makes, turns, kind = _label_roles(label)
-        if makes:
-            self.cue_starts.add(start)
-        elif turns:
-            self.turn_starts.add(start)
-        table = self.kinds.get(kind)
-        if table is None:
-            table = self.kinds[kind] = {}
-        if start not in table or table[start][1] < end:
-            table[start] = (label, end)
 
     def where(self, words: frozenset[str], i: int, j: int) -> list[int]:
         """The indices in ``[i, j)`` of the tokens whose lower-case form is one of ``words``
@@ -285,12 +294,7 @@ def read_tokens(docs: Iterable[tuple[int, Doc]], text: str | None, lex: Lexicon)
         tokens.word += word
         if text is None:
             tokens.text = "".join([w + " " if space else w for w, space in zip(raw, arr[:, 4].tolist())])
-        labels: dict[int, str] = {}
-        for match_id, s, e in phrase_matcher(lex, doc.vocab)(doc):
-            label = labels.get(match_id)
-            if label is None:
-                label = labels[match_id] = strings[match_id]
-            tokens.add(label, base + s, base + e)
+        tokens.add_matches(phrase_matcher(lex, doc.vocab)(doc), strings, base)
     return tokens
 
 
