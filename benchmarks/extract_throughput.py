@@ -6,7 +6,13 @@ The corpus is the bundled examples/*.txt repeated to about 1 MB. The baseline is
 extraction up to a validated ArgumentMap per text). Reported: words/s of each (CPU time, best of
 several interleaved runs) and the ratio of times (target ≤ 2.0).
 
-Run: python benchmarks/extract_throughput.py [--mb 1.0] [--repeat 3]
+Run: python benchmarks/extract_throughput.py [--mb 1.0] [--repeat 5]
+
+Measured 2 Dec 2026 (2 shared cores, load average 3-9 from other processes, 1 MB, best of 5):
+ratio 1.93-1.99 over six runs, about 40,000 words/s against 80,000 for the baseline; the
+reading before the token-table and clause-reading work of that day measured 2.22 in the same
+conditions. Load inflates the ratio (Python code suffers more from a shared core than the
+tokenizer), so run it on an idle machine for the real figure.
 """
 
 from __future__ import annotations
@@ -51,13 +57,19 @@ def main() -> int:
     list(baseline.pipe(texts[:5]))
     list(argmap_nlp.pipe(texts[:5]))
 
-    maps: list[list[object]] = []
+    maps: list[object] = []
+
+    def run_argmap() -> None:
+        # only the last run's maps are kept (for the node count): keeping every run's would
+        # make each later run pay the garbage collector for the maps of the runs before it
+        maps[:] = [d._.argmap for d in argmap_nlp.pipe(texts)]
+
     best = interleaved_best({
         "baseline": lambda: [d for d in baseline.pipe(texts)],
-        "argmap": lambda: maps.append([d._.argmap for d in argmap_nlp.pipe(texts)]),
+        "argmap": run_argmap,
     }, args.repeat, clock=time.process_time)  # CPU time: load elsewhere on the machine skews wall time
     t_base, t_argmap = best["baseline"], best["argmap"]
-    nodes = sum(len(m.nodes) for m in maps[-1])  # type: ignore[attr-defined]
+    nodes = sum(len(m.nodes) for m in maps)  # type: ignore[attr-defined]
 
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     print(f"corpus: {len(texts)} texts, {mb:.2f} MB, {words} words; argmap found {nodes} statements")

@@ -50,6 +50,8 @@ _BOLD_LINE = re.compile(r"(?P<mark>\*\*|__)(?P<inner>[^*_\n]{1,120}?)\s*:?\s*(?P
 _BOLD_LABEL = re.compile(
     r"(?:\*\*|__)(?P<label>[^*_\n]{1,100}?)\s*[.:]?\s*(?:\*\*|__)\s*[.:—–]?\s+(?=\S)"
 )
+_NOT_SECTION_CHARS = re.compile(r"[^\w\s&'-]")
+_NOT_HEADING_CHARS = re.compile(r"[^\w\s'-]")
 _DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _MAX_BYLINE_WORDS = 14
@@ -104,6 +106,8 @@ class LayoutLabels:
         self._items = table
         self._speakers = {_norm(w): role for role in ("pro", "con", "procedural") for w in lex.words("speakers", role)}
         self._reply_headings = tuple(_norm(w) for w in lex.words("item_labels", "reply_headings"))
+        self._reply_heading_set = frozenset(self._reply_headings)
+        self._reply_heading_prefixes = tuple(w + " " for w in self._reply_headings)
         self._section_names = frozenset(
             _norm(w) for key in ("debate", "pro", "con", "closing") for w in lex.words("sections", key))
         self.byline_starts = tuple(_norm(w) for w in lex.words("bylines", "starts"))
@@ -160,12 +164,12 @@ class LayoutLabels:
 
     def is_section_name(self, line: str) -> bool:
         """True for a line that is just a section name ("Criticism", "Arguments against")."""
-        return _norm(re.sub(r"[^\w\s&'-]", " ", line)) in self._section_names
+        return _norm(_NOT_SECTION_CHARS.sub(" ", line)) in self._section_names
 
     def is_reply_heading(self, heading: str) -> bool:
         """True for "Replies to the disadvantages", "Responses", "Our answers"."""
-        h = _norm(re.sub(r"[^\w\s'-]", " ", heading))
-        return any(h == w or h.startswith(w + " ") for w in self._reply_headings)
+        h = _norm(_NOT_HEADING_CHARS.sub(" ", heading))
+        return h in self._reply_heading_set or h.startswith(self._reply_heading_prefixes)
 
 
 class TextLabels:

@@ -58,6 +58,7 @@ _MAX_LABEL_WORDS = 12
 _CLAUSE_LABEL = re.compile(r"\s(?:is|are|was|were)\s")
 _MAX_QUESTION_WORDS = 30
 _TAB_WIDTH = 4
+_MAX_HEADING_CHARS = 120
 
 
 @dataclass(eq=False)
@@ -111,7 +112,7 @@ class Layout:
     units: list[Unit]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     start: int
     end: int
@@ -125,9 +126,10 @@ def _content_lines(text: str) -> list[_Line | None]:
     for line in text.split("\n"):
         stripped = line.strip().strip("\ufeff").strip()
         if stripped:
-            start = at + line.index(stripped)
-            lead = line[: line.index(stripped)].replace("\t", " " * _TAB_WIDTH)
-            lines.append(_Line(start, start + len(stripped), len(lead)))
+            lead = line.index(stripped)
+            start = at + lead
+            # the indentation with each tab counted as _TAB_WIDTH spaces
+            lines.append(_Line(start, start + len(stripped), lead + (_TAB_WIDTH - 1) * line.count("\t", 0, lead)))
         else:
             lines.append(None)
         at += len(line) + 1
@@ -142,7 +144,7 @@ def is_heading(line: str) -> bool:
         (True, False)
     """
     return (
-        0 < len(line) <= 120  # before splitting: most lines are long paragraphs
+        0 < len(line) <= _MAX_HEADING_CHARS  # before splitting: most lines are long paragraphs
         and 0 < len(line.split()) <= 16
         and line[-1] not in _TERMINAL
         and (line[0].isupper() or line[0].isdigit() or line[0] in "“\"‘'(")
@@ -171,6 +173,8 @@ def _label(text: str, start: int, end: int) -> tuple[Span, int] | None:
     bold = bold_label(text, start, end)
     if bold is not None:
         return bold
+    if text.find(":", start, end) < 0:
+        return None  # most paragraphs: no colon, so no "Label:"
     m = _LABEL.match(text, start, end)
     if m is None or len(m.group("label").split()) > _MAX_LABEL_WORDS:
         return None
@@ -536,6 +540,8 @@ class _UnitCollector:
         return unit
 
     def _inline_items(self, start: int, end: int) -> list[Span]:
+        if self.text.find(":", start, end) < 0:
+            return []  # every inline item is a "- Label: …"
         cuts = [m for m in _INLINE_ITEM.finditer(self.text, start, end)]
         if not cuts:
             return []
@@ -606,7 +612,7 @@ def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[
     found: dict[str, SpeakerLabel] = {}
     paragraphs = 0
     for line in lines:
-        if line is None or is_heading(text[line.start : line.end]):
+        if line is None or line.end - line.start <= _MAX_HEADING_CHARS and is_heading(text[line.start : line.end]):
             continue
         paragraphs += 1
         m = labels.speaker_label(text, line.start, line.end)
@@ -646,14 +652,14 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         hashes = _MARKDOWN_HEADING.match(content)
         # a label on a line of its own labels the next block; a plain line must show it is
         # a label ("Counterpoint:"), a heading ("### Against", "**For**") may not
-        marked = hashes is not None or content.rstrip("*_ ").endswith((":", "—", "–")) or bold_only(content)
+        bold = bold_only(content)
+        marked = hashes is not None or content.rstrip("*_ ").endswith((":", "—", "–")) or bold
         bare = labels.bare_label(text, s + hashes.end() if hashes else s, e) if marked else None
         if bare is not None and lex.section_roles(bare.name)[0]:
             bare = None  # "## Criticism" heads a section
         if bare is not None:
             collector.pending_label = bare
             continue
-        bold = bold_only(content)
         if hashes or bold is not None:
             in_list = False
         if hashes or bold is not None:

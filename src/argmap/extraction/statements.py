@@ -34,19 +34,10 @@ _MIN_AUTHOR_WORDS = 5
 _MAX_SUBJECT = 14
 _OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 _CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
-_COPULAS = {"is", "was", "are", "were", "remains", "remained", "remain", "seems", "seemed", "be", "been"}
-_AUX = {"has", "have", "had", "been", "is", "was", "are", "were", "be", "being", "will", "would", "may",
-        "might", "could", "can", "should", "must", "do", "does", "did", "also", "later", "not", "in", "turn"}
 _NO_HITS: dict[int, tuple[str, int]] = {}
 _BREAKS = frozenset({";", ",", "—", "–", "but", ":"})
-_BREAK_CONJ = {"and", "but", "while", "whereas", "yet", "though", "although"}
 _QUOTES = frozenset(_OPEN_QUOTES | _CLOSE_QUOTES)
-# words that end a speaker phrase before its verb ("The plan is …", "…; critics")
-_NOT_IN_SUBJECT = frozenset(_COPULAS | {";", ":", "?", "!", ".", "but"})
-_PROGRESSIVE_AUX = frozenset(_COPULAS | {"still", "now"})
-_PASSIVE_AUX = frozenset(_COPULAS | {"been"})
 _ASIDE_MARKS = frozenset({"according", "as", ","})  # where _Reader._aside looks
-_CLAUSE_END = frozenset(_BREAK_CONJ | {",", ";", "—", "–", ""})
 
 
 
@@ -118,6 +109,14 @@ class _Words:
         self.determiners = set(lex.words("determiners"))
         self.decoys = [(a.lower(), b.lower()) for a, b in lex.not_statements.decoy_senses]
         self.decoy_verbs = frozenset(a for a, _ in self.decoys)
+        self.copulas = frozenset(lex.words("copulas"))
+        self.auxiliaries = frozenset(lex.words("auxiliaries"))
+        self.clause_conjunctions = frozenset(lex.words("clause_connectives"))
+        # words that end a speaker phrase before its verb ("The plan is …", "…; critics")
+        self.not_in_subject = self.copulas | {";", ":", "?", "!", ".", "but"}
+        self.progressive_aux = self.copulas | {"still", "now"}
+        self.passive_aux = self.copulas | {"been"}
+        self.clause_end = self.clause_conjunctions | {",", ";", "—", "–", ""}
         self.lemma = {f: v for cls in VERB_CLASSES for v in lex.words("verbs", cls)
                       for f in inflections(v, lex.irregular_verbs)}
 
@@ -184,7 +183,7 @@ class _Reader:
         """Who speaks in tokens ``[k, v)`` before a verb, or ``None`` if it is no subject."""
         tk = self.tk
         end = v
-        while end > k and (tk.lower[end - 1] in self.adverbs or tk.lower[end - 1] in _AUX
+        while end > k and (tk.lower[end - 1] in self.adverbs or tk.lower[end - 1] in self.auxiliaries
                            or tk.lower[end - 1].endswith("ly") and not _capitalized(tk, end - 1)):
             end -= 1
         aside = end > k and tk.orth[end - 1] == ","
@@ -204,9 +203,9 @@ class _Reader:
         words = [tk.lower[i] for i in toks]
         if words[0] in self.post_modifiers or any(tk.orth[i] in _QUOTES for i in toks):
             return None  # "with Pike herself calling it": an aside, not a new speaker
-        if not _NOT_IN_SUBJECT.isdisjoint(words):
+        if not self.not_in_subject.isdisjoint(words):
             initials = {n for n, w in enumerate(words) if w == "." and n and (words[n - 1] == "al" or len(words[n - 1]) == 1)}
-            if any(w in _NOT_IN_SUBJECT and n not in initials
+            if any(w in self.not_in_subject and n not in initials
                    for n, w in enumerate(words)):  # "Haddad et al. (2023)", "J. Okoro" may speak
                 return None
         if tk.lower[toks[-1]] in ("to", "the", "a", "an", "of", "and", "that", "which"):
@@ -331,7 +330,7 @@ class _Reader:
             st.response = True
         # a connective after the subject ("Retailers, however, maintain")
         if st.connective is None:
-            for m in (x for x in range(k, min(j, k + 14)) if x in conns):
+            for m in tk.positions("conn", k, min(j, k + 14)):
                 hit = conns[m]
                 if hit and m > k and tk.orth[m - 1] == "," and hit[1] < j and tk.orth[hit[1]] == ",":
                     cls = hit[0].split(":")[1]
@@ -446,14 +445,14 @@ class _Reader:
             return True
         # "The/A further/One common objection is that …", "Concerns have also been raised that"
         nouns = tk.kinds.get("noun", _NO_HITS)
-        for m in (x for x in range(k, min(j, k + 5)) if x in nouns):
+        for m in tk.positions("noun", k, min(j, k + 5)):
             noun = nouns[m]
             n_end = noun[1]
             after = [w for w in tk.lower[n_end : min(j, n_end + 5)]]
             lead = [tk.lower[x] for x in range(k, m)]
             if lead and not all(w.isalpha() or w in ("’s", "'s", "’", "'", "-") for w in lead):
                 break
-            if after and after[0] in _COPULAS or (after[:1] and after[0] in ("have", "has", "were", "was")
+            if after and after[0] in self.copulas or (after[:1] and after[0] in ("have", "has", "were", "was")
                                                   and any(w in ("raised", "voiced", "expressed") for w in after)):
                 st.actor_role = noun[0].split(":")[1]
                 st.response = st.actor_role == "pro"
@@ -468,7 +467,7 @@ class _Reader:
             if not any(w in ("that", "whether", ":") for w in tk.lower[n_end:j]) and noun[0] == "noun:con" \
                     and lead and lead[0] in self.quantifiers and all(w.isalpha() for w in lead) \
                     and follows.isalpha() and follows.islower() and follows not in self.post_modifiers \
-                    and follows not in _BREAK_CONJ:
+                    and follows not in self.clause_conjunctions:
                 # "A second line of criticism targets the premise": announces what follows
                 st.actor_role, st.announces, st.cue = "con", True, " ".join(tk.orth[k:n_end])
                 st.confidence = self.conf["framing"]
@@ -477,7 +476,7 @@ class _Reader:
         # hedged: "It has been argued that", "It is sometimes claimed that"
         if tk.lower[k] == "it" and k + 1 < j:
             m = k + 1
-            while m < j and (tk.lower[m] in _AUX or tk.lower[m] in self.adverbs or tk.lower[m].endswith("ly")):
+            while m < j and (tk.lower[m] in self.auxiliaries or tk.lower[m] in self.adverbs or tk.lower[m].endswith("ly")):
                 m += 1
             verb = self.verb_at(m) if m < j else None
             if verb and m > k + 1 and verb[1] < j and tk.lower[verb[1]] in ("that", "whether"):
@@ -493,7 +492,7 @@ class _Reader:
 
     def _attributed(self, st: Statement, k: int, j: int, inherit: Statement | None) -> bool:
         tk = self.tk
-        for v in (x for x in range(k, min(j, k + _MAX_SUBJECT + 8)) if x in self.verbs):
+        for v in tk.positions("verb", k, min(j, k + _MAX_SUBJECT + 8)):
             verb = self.verb_at(v)
             if not verb:
                 continue
@@ -512,13 +511,13 @@ class _Reader:
             if self.decoy(v, v_end, j):
                 st.actor_role = "report"  # "the case was argued before the court": no argument
                 return True
-            if tk.lower[v].endswith("ing") and v > k and tk.lower[v - 1] in _PROGRESSIVE_AUX \
+            if tk.lower[v].endswith("ing") and v > k and tk.lower[v - 1] in self.progressive_aux \
                     and not (v_end < j and tk.lower[v_end] == "that"):
                 return False  # "companies are still arguing about it": narration
             before = v - 1
             while before > k and (tk.lower[before] in self.adverbs or tk.lower[before].endswith("ly")):
                 before -= 1  # "is widely credited"
-            passive = v > k and tk.lower[before] in _PASSIVE_AUX and tk.lower[v].endswith(("ed", "en", "t"))
+            passive = v > k and tk.lower[before] in self.passive_aux and tk.lower[v].endswith(("ed", "en", "t"))
             if passive:
                 return self._passive(st, k, v, v_end, j, cls)
             bare = self.needs_complement(v, v_end) and not self.complement_follows(v_end, j) and \
@@ -567,7 +566,7 @@ class _Reader:
         """"X was challenged by Y", "The review was criticised as …", "is widely credited"."""
         tk = self.tk
         subj_end = v - 1
-        while subj_end > k and (tk.lower[subj_end - 1] in _AUX or tk.lower[subj_end - 1] in self.adverbs
+        while subj_end > k and (tk.lower[subj_end - 1] in self.auxiliaries or tk.lower[subj_end - 1] in self.adverbs
                                 or tk.lower[subj_end - 1].endswith("ly")):
             subj_end -= 1
         subject_words = " ".join(tk.lower[k:subj_end])
@@ -603,14 +602,14 @@ class _Reader:
         """"X was less impressed", "Y remains unconvinced, observing that …"."""
         tk = self.tk
         states = tk.kinds.get("state", {})
-        for m in (x for x in range(k + 1, min(j, k + _MAX_SUBJECT + 4)) if x in states):
+        for m in tk.positions("state", k + 1, min(j, k + _MAX_SUBJECT + 4)):
             hit = states[m]
             if not hit:
                 continue
             c = m - 1
             while c > k and (tk.lower[c] in self.adverbs or tk.lower[c] in ("less", "not", "still", "far", "rather")):
                 c -= 1
-            if tk.lower[c] not in _COPULAS:
+            if tk.lower[c] not in self.copulas:
                 return False
             subj = self.subject(k, c)
             if subj is None:
@@ -641,12 +640,10 @@ class _Reader:
         if first.quoted:
             return [first]  # a quotation is one statement of its speaker
         leading_concession = first.conceded
-        for b in range(i + 1, j - 1):
+        for b in tk.where(_BREAKS, i + 1, j - 1):
             w = tk.lower[b]
-            if w not in _BREAKS:
-                continue
             body = b + 1
-            if w == "," and body < j and tk.lower[body] in _BREAK_CONJ:
+            if w == "," and body < j and tk.lower[body] in self.clause_conjunctions:
                 body += 1
             conj = tk.lower[body - 1]
             if body >= j - 1:
@@ -683,7 +680,7 @@ class _Reader:
         out = []
         for n, start in enumerate(cuts):
             end = cuts[n + 1] - 1 if n + 1 < len(cuts) else j
-            while end > start and tk.lower[end - 1] in _CLAUSE_END:
+            while end > start and tk.lower[end - 1] in self.clause_end:
                 end -= 1
             if end <= start:
                 continue
