@@ -102,6 +102,7 @@ class LayoutLabels:
                 for word in lex.words("item_labels", key, side):
                     table[_norm(word)] = (role, side)
         self._items = table
+        self._facts = frozenset(_norm(w) for w in lex.words("qa_labels", "fact"))
         self._speakers = {_norm(w): role for role in ("pro", "con", "procedural") for w in lex.words("speakers", role)}
         self._reply_headings = tuple(_norm(w) for w in lex.words("item_labels", "reply_headings"))
         self._section_names = frozenset(
@@ -128,6 +129,10 @@ class LayoutLabels:
             return None  # "No. …" or "Fact. …" in plain prose is a sentence, not a label
         role, stance = found
         return ItemLabel(m.group("name"), role, stance, m.end())
+
+    def is_fact(self, label: ItemLabel) -> bool:
+        """True for an answer label that states a fact against a myth ("Reality:", "FACT:")."""
+        return _norm(label.name) in self._facts
 
     def bare_label(self, text: str, start: int, end: int) -> ItemLabel | None:
         """A line that is nothing but a known label ("Counterpoint:", "**Against**"): the
@@ -190,6 +195,9 @@ class TextLabels:
 
     def is_section_name(self, line: str) -> bool:
         return self.tables.is_section_name(line)
+
+    def is_fact(self, label: ItemLabel) -> bool:
+        return self.tables.is_fact(label)
 
     def is_reply_heading(self, heading: str) -> bool:
         return self.tables.is_reply_heading(heading)

@@ -434,11 +434,16 @@ class _UnitCollector:
                 self._answer(found.body_start, end, label=found.name)
             elif self.items_unit is not None and self.items_unit.items and not self.unanswerable:
                 last = self.items_unit.items[-1]
+                if self.labels.is_fact(found) and last.answers is None and last.stance == "pro":
+                    self._as_myth(last)  # "Claim: … / Reality: …": what a fact answers is a myth
+                    self._answer(found.body_start, end, label=found.name)
+                    return
                 self.items_unit.items.append(Item((found.body_start, end), FLIP[last.stance], answers=last,
                                                   label=found.name))
             # an answer to a question that voices no objection has no node
         else:
             self.unanswerable = False
+            self.pair_unit = None  # a new labelled item ends the myth or question before it
             unit = self._items_unit()
             # a side label answers the item before it, unless replies nested under that one
             # came between: a new top-level item of an outline stands on its own
@@ -449,6 +454,17 @@ class _UnitCollector:
             unit.items.append(item)
             if indent is not None:
                 self.outline.append((indent, item, item.stance, unit))
+
+    def _as_myth(self, item: Item) -> None:
+        """Move the labelled ``item`` to a topic of its own as the myth a fact answers."""
+        unit = self.items_unit
+        assert unit is not None
+        unit.items.remove(item)
+        if not unit.items and not unit.body:
+            self.units.remove(unit)
+            self.items_unit = None
+        self.pair_unit = self._pair_unit(self.text[item.span[0] : item.span[1]], item.span)
+        self.pair_unit.items.append(Item(item.span, "con", whole=True, label=item.label))
 
     def _topic_item(self, found: ItemLabel, start: int, end: int) -> None:
         """"Myth 2 — …" or "Q: …": a topic of its own, its answer to follow."""

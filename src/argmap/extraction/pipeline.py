@@ -45,6 +45,27 @@ _TERMINAL = {".", "!", "?", "…", "...", "?!", "!?"}
 _CLOSERS = set("”\"’')]»")
 _OPENERS = set("“\"‘'([«¿¡")
 
+_CITATION_REACH = 3  # tokens of one bracketed mark: "winter.[4" "]", "said.[citation" "needed" "]"
+
+
+def _after_citation_marks(strings, orth, after) -> None:  # noqa: ANN001 - numpy arrays
+    """Mark the word after an encyclopedia's citation mark ("…each winter.[4] The …") as
+    following terminal punctuation. spaCy's English tokenizer glues the mark's opening
+    bracket to the full stop ("winter.[4", "]"), so only the few "]" tokens are looked at."""
+    close = strings.add("]")
+    for j in numpy.flatnonzero(orth[:-1] == close).tolist():
+        for back in range(1, _CITATION_REACH):
+            if j - back < 0:
+                break
+            word = strings[int(orth[j - back])]
+            cut = word.find("[")
+            if cut >= 0:
+                before = word[:cut] if cut else (strings[int(orth[j - back - 1])] if j - back else "")
+                if before[-1:] in ".!?":
+                    after[j + 1] = True
+                break
+
+
 def sentence_start_tokens(doc: Doc) -> list[int]:
     """Indices of the tokens that start a sentence: the first token, and a token that follows
     terminal punctuation (possibly closed by quotes or brackets) and opens like a sentence.
@@ -67,6 +88,7 @@ def sentence_start_tokens(doc: Doc) -> list[int]:
     after[2:] |= closer[1:-1] & terminal[:-2]
     after[3:] |= closer[2:-1] & closer[1:-2] & terminal[:-3]
     after &= ~closer  # the closing quote of 'fees hurt."' ends its sentence, it opens none
+    _after_citation_marks(strings, orth, after)
     starts = [0]
     for j in numpy.flatnonzero(after).tolist():
         first = strings[int(orth[j])][0]
