@@ -34,3 +34,35 @@ def test_a_claim_label_answered_by_a_reality_label_is_a_myth() -> None:
     m = extract_text(text)
     assert [n.kind for n in m.nodes] == ["critique", "rebuttal", "critique", "rebuttal"]
     assert [t.title for t in m.topics] == ["Meters raise bills.", "Meters spy on families."]
+
+
+def test_a_citation_mark_after_a_comma_stays_with_the_clause_before() -> None:
+    text = ("Criticism\n\nAnglers warn that the weir blocks trout. A survey commissioned by the owner found that "
+            "few trout were blocked,[7] although that figure was disputed by the river trust.[8]")
+    m = extract_text(text)
+    assert [n.text for n in m.nodes][-1].startswith("although that figure")
+    assert [n.kind for n in m.nodes] == ["critique", "rebuttal", "critique"]
+
+
+def test_others_with_a_side_verb_and_a_clause_take_that_side() -> None:
+    text = ("Criticism\n\nThe ecologist Ana Pires has criticised the plan's cost, arguing that it will double. "
+            "Others have questioned whether the barrier would work at all. "
+            "Supporters of the plan counter that costs fall over time.")
+    assert [k for k, _ in kinds(text)] == ["critique", "critique", "rebuttal"]
+    bare = "Criticism\n\nCritics warn that the barrier fails. Others disagree, pointing to the Dutch dams."
+    assert [k for k, _ in kinds(bare)] == ["critique", "rebuttal"]  # a bare "disagree" turns
+
+
+def test_a_definite_singular_agent_with_a_that_clause_speaks() -> None:
+    text = "Criticism\n\nCritics warn that the barrier kills fish. The operator has responded that fish ladders work."
+    m = extract_text(text)
+    assert [(n.kind, n.actor) for n in m.nodes] == [("critique", "Critics"), ("rebuttal", "The operator")]
+    # a singular noun without a "that" clause is no speaker
+    assert len(extract_text("Criticism\n\nCritics warn that it fails. The number suggests a trend.").nodes) == 1
+
+
+def test_a_new_objection_in_a_new_paragraph_attacks_the_topic_not_the_rebuttal() -> None:
+    text = ("Criticism\n\nCritics warn that the barrier kills fish. Engineers reply that ladders work.\n\n"
+            "Local anglers have also objected that the water will warm.")
+    m = extract_text(text)
+    assert [(e.source, e.relation, e.target) for e in m.edges][-1] == ("n3", "attacks", "t1")

@@ -243,6 +243,8 @@ class Lexicon(BaseModel):
     quantifiers: Words = []
     group_nouns: Words = []
     group_suffixes: Words = []
+    agent_suffixes: Words = Field(
+        [], description="endings of a singular noun that speaks when a 'that' clause follows ('the developer')")
     actor_prepositions: Words = Field([], description="prepositions that extend an actor ('critics of the plan')")
     verbs: Verbs = Verbs()
     framing: Sides = Sides()

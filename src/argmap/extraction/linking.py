@@ -202,8 +202,11 @@ def _con_link(i: int, stmt: Statement, links: list[Link], before: Link | None) -
                      if links[n].kind == "rebuttal" and not links[n].statement.conceded), None)
         return Link(stmt, "con", "critique", "attacks", last)
     replies = stmt.response or stmt.answers_previous or stmt.connective in ("contrast", "response")
-    if before is not None and before.kind == "rebuttal" and (replies or stmt.actor_role in ("same", "group")
-                                                             and not stmt.conceded):
+    # a speaker who goes on after a rebuttal answers it in the same paragraph; a new
+    # paragraph without a reply word raises a new objection ("X has also objected that …")
+    goes_on = stmt.actor_role in ("same", "group") and not stmt.conceded and \
+        before is not None and before.statement.paragraph == stmt.paragraph
+    if before is not None and before.kind == "rebuttal" and (replies or goes_on):
         return Link(stmt, "con", "critique", "attacks", i - 1)
     if before is not None and before.stance == "pro" and before.kind == "claim" and \
             before.statement.paragraph == stmt.paragraph and not stmt.conceded:

@@ -43,27 +43,36 @@ from argmap.extraction.lexicon import Lexicon
 
 _TERMINAL = {".", "!", "?", "…", "...", "?!", "!?"}
 _CLOSERS = set("”\"’')]»")
-_OPENERS = set("“\"‘'([«¿¡")
+_OPENERS = set("“\"‘'(«¿¡")  # not "[": a citation mark after a full stop opens nothing
 
-_CITATION_REACH = 3  # tokens of one bracketed mark: "winter.[4" "]", "said.[citation" "needed" "]"
+_CITATION_REACH = 3  # tokens of one bracketed mark: "[" "4" "]", "[" "citation" "needed" "]"
+# tokenizer infixes that cut an encyclopedia's citation marks off the words they follow
+# ("winter.[4]", "passage,[10]", "[5][6]"), so the full stop or comma before one is a token
+CITATION_INFIXES = (r"[.,;:!?](?=\[)", r"\[", r"\](?=\[)")
 
 
 def _after_citation_marks(strings, orth, after) -> None:  # noqa: ANN001 - numpy arrays
-    """Mark the word after an encyclopedia's citation mark ("…each winter.[4] The …") as
-    following terminal punctuation. spaCy's English tokenizer glues the mark's opening
-    bracket to the full stop ("winter.[4", "]"), so only the few "]" tokens are looked at."""
+    """Mark the word after an encyclopedia's citation marks ("…each winter.[4][5] The …")
+    as following terminal punctuation; only the few "]" tokens are looked at. A plain
+    ``spacy.blank("en")`` tokenizer glues the opening bracket to the full stop
+    ("winter.[4"), :func:`make_nlp`'s splits it off: both are read."""
     close = strings.add("]")
     for j in numpy.flatnonzero(orth[:-1] == close).tolist():
-        for back in range(1, _CITATION_REACH):
-            if j - back < 0:
+        m = j
+        while m > 0:
+            opening = next((b for b in range(m - 1, max(-1, m - _CITATION_REACH - 1), -1)
+                            if "[" in strings[int(orth[b])]), None)
+            if opening is None:
                 break
-            word = strings[int(orth[j - back])]
+            word = strings[int(orth[opening])]
             cut = word.find("[")
-            if cut >= 0:
-                before = word[:cut] if cut else (strings[int(orth[j - back - 1])] if j - back else "")
-                if before[-1:] in ".!?":
-                    after[j + 1] = True
-                break
+            before = word[:cut] if cut else (strings[int(orth[opening - 1])] if opening else "")
+            if before.endswith("]") and not cut:
+                m = opening - 1  # "[5][6]": look past the mark before
+                continue
+            if before[-1:] in ".!?":
+                after[j + 1] = True
+            break
 
 
 def sentence_start_tokens(doc: Doc) -> list[int]:
@@ -181,7 +190,11 @@ def make_nlp(lexicon_paths: tuple[str, ...] = ()) -> Language:
     """
     import spacy
 
+    from spacy.util import compile_infix_regex
+
     nlp = spacy.blank("en")
+    infixes = list(nlp.Defaults.infixes or ()) + list(CITATION_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("argmap_sentences")
     nlp.add_pipe("argmap_debates", config={"lexicon_paths": list(lexicon_paths)})
     return nlp

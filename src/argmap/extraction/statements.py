@@ -30,6 +30,7 @@ from argmap.extraction.lexicon import Lexicon
 
 _TRIM_END = " \t\r\n,;:—–-"
 _MIN_OPENER_WORDS = 6
+_MAX_MARK = 24  # characters of a citation mark ("[10]", "[citation needed]")
 _MIN_AUTHOR_WORDS = 5
 _MAX_SUBJECT = 14
 _OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
@@ -38,6 +39,7 @@ _COPULAS = {"is", "was", "are", "were", "remains", "remained", "remain", "seems"
 _AUX = {"has", "have", "had", "been", "is", "was", "are", "were", "be", "being", "will", "would", "may",
         "might", "could", "can", "should", "must", "do", "does", "did", "also", "later", "not", "in", "turn"}
 _BREAKS = frozenset({";", ",", "—", "–", "but", ":"})
+_CLAUSE_COMPLEMENTS = frozenset({"that", "whether", "if", "how", "why", "what"})
 _BREAK_CONJ = {"and", "but", "while", "whereas", "yet", "though", "although"}
 
 
@@ -85,6 +87,8 @@ def _trim(text: str, start: int, end: int) -> Span:
         end -= 1
     while start < end and text[start].isspace():
         start += 1
+    if text.startswith("[", start) and 0 < (close := text.find("]", start, start + _MAX_MARK)) < end - 1:
+        return _trim(text, close + 1, end)  # "[10] although …": the mark ends the clause before
     return start, end
 
 
@@ -112,6 +116,7 @@ class _Words:
         self.clause_starts = self.pronouns | self.author_pronouns | {"there", "this", "that", "these", "those"}
         self.lead_ins = {w for w in lex.words("lead_ins") if " " not in w}
         self.determiners = set(lex.words("determiners"))
+        self.agent_suffixes = tuple(lex.words("agent_suffixes"))
         self.decoys = [(a.lower(), b.lower()) for a, b in lex.not_statements.decoy_senses]
         self.lemma = {f: v for cls in VERB_CLASSES for v in lex.words("verbs", cls)
                       for f in inflections(v, lex.irregular_verbs)}
@@ -230,7 +235,8 @@ class _Reader:
         if role is None or role == "group":
             key = self._name_key(toks)
             plural = loose and self._head(toks) is not None and tk.lower[self._head(toks)].endswith("s")
-            if not key and not self._agent(toks) and role is None and not plural:
+            if not key and not self._agent(toks) and role is None and not plural \
+                    and not self._singular_agent(toks, v):
                 return None  # "A defense framework recognizes …": no one speaks
             role = "group"
         desc_range = range(toks[0], v)
@@ -250,11 +256,24 @@ class _Reader:
         word = tk.lower[head]
         return word in self.group_nouns or (word.endswith(suffixes) and len(word) > 5)
 
+    def _singular_agent(self, toks: list[int], v: int) -> bool:
+        """Whether "the developer", "its operator" speaks: a definite singular noun formed
+        like an agent, before a reporting verb with a "that" / "whether" clause."""
+        tk = self.tk
+        verb = self.verb_at(v) if v < len(tk.lower) else None
+        if verb is None or verb[1] >= len(tk.lower) or tk.lower[verb[1]] not in _CLAUSE_COMPLEMENTS:
+            return False
+        word = tk.lower[self._head(toks)]
+        return tk.lower[toks[0]] in self.determiners and word.endswith(self.agent_suffixes) and len(word) > 5
+
     def _head(self, toks: list[int]) -> int:
-        """The head of a speaker phrase: its last word before "of", "who", "(" and the like."""
+        """The head of a speaker phrase: its last word before "of", "who", "(" and the like,
+        or before a participle with its agent ("A study commissioned by the council")."""
         tk = self.tk
         for n, i in enumerate(toks):
             if n and (tk.lower[i] in self.post_modifiers or tk.orth[i] == "("):
+                return toks[n - 1]
+            if n and n + 1 < len(toks) and tk.lower[i].endswith("ed") and tk.lower[toks[n + 1]] == "by":
                 return toks[n - 1]
         return toks[-1]
 
@@ -535,6 +554,11 @@ class _Reader:
             self._set_actor(st, subj, cls, " ".join(tk.orth[v:v_end] + (["that"] if v_end < j and tk.lower[v_end] == "that" else [])))
             if cls == "con" and v_end < j and tk.lower[v_end] in ("about", "over"):
                 st.announces = True  # "Grid operators disagree about how …": a debate announced
+            if subj["role"] == "opposite" and (cls == "praise" or cls == "con" and v_end < j
+                                               and tk.lower[v_end] in _CLAUSE_COMPLEMENTS):
+                # "Others have questioned whether …", "Others praised …": the verb names the
+                # side; a bare "Others disagree" only turns against the speaker before
+                st.actor_role = "pro" if cls == "praise" else "con"
             if modal and subj["role"] in ("con", "opposite", "group") and cls in ("neutral", "con"):
                 st.actor_role = "con"  # prolepsis: "Some will say …", "Others may object …"
                 st.confidence = self.conf["framing"]
