@@ -66,3 +66,33 @@ def test_a_new_objection_in_a_new_paragraph_attacks_the_topic_not_the_rebuttal()
             "Local anglers have also objected that the water will warm.")
     m = extract_text(text)
     assert [(e.source, e.relation, e.target) for e in m.edges][-1] == ("n3", "attacks", "t1")
+
+
+def test_a_title_that_states_the_thesis_makes_the_first_sentence_argue() -> None:
+    text = ("It is time to let pensioners ride the tram for free\n\n"
+            "Pensioners pay more for a short tram ride than drivers pay to park all day. "
+            "Free travel would keep them out of cars.\n\n"
+            "Critics say the city cannot afford it. Granted, the budget is tight. "
+            "But the fares bring in less than the car parks lose.\n\n"
+            "Free trams for pensioners should start next year.")
+    got = kinds(text)
+    assert got[0] == ("claim", "Pensioners pay more for a short tram ride than drivers pay to park all day.")
+    assert [k for k, _ in got][-3:-1] == ["critique", "rebuttal"]
+
+
+def test_an_objection_others_voice_is_answered_by_the_authors_next_sentence() -> None:
+    text = ("Why the tram should be free\n\nThe tram should be free for pensioners, and soon. "
+            "They ride it more than anyone, and most pay from small pensions.\n\n"
+            "There is also the worry that free rides would crowd the morning trams. "
+            "The figures point the other way: pensioners travel after the rush hour.")
+    got = kinds(text)
+    assert [k for k, _ in got][-2:] == ["critique", "rebuttal"]
+    assert got[-2][1].startswith("There is also the worry that")
+
+
+def test_yet_inside_the_authors_own_point_does_not_concede() -> None:
+    text = ("Pensioners should ride the tram for free\n\nThe city should give every pensioner a pass. "
+            "They built this city's tram network, yet they now pay the highest fares on it. "
+            "A free pass costs the city less than one bus.")
+    got = kinds(text)
+    assert ("claim", "They built this city's tram network, yet they now pay the highest fares on it.") in got

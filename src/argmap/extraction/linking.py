@@ -121,7 +121,10 @@ class _Tracker:
             elif prev is None:
                 speaker_side = "pro"
             elif stmt.connective in ("elaboration", "cause", None) and self.previous is not None \
-                    and self.previous.paragraph == stmt.paragraph:
+                    and self.previous.paragraph == stmt.paragraph \
+                    and not (prev == "con" and self.previous.marked and not self.previous.conceded):
+                # the author goes on with a point of their own or one they conceded; after
+                # an objection voiced by others ("There is the worry that …") they answer it
                 speaker_side = prev
             else:
                 speaker_side = "pro"

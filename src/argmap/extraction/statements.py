@@ -461,8 +461,11 @@ class _Reader:
             lead = [tk.lower[x] for x in range(k, m)]
             if lead and not all(w.isalpha() or w in ("’s", "'s", "’", "'", "-") for w in lead):
                 break
-            if after and after[0] in _COPULAS or (after[:1] and after[0] in ("have", "has", "were", "was")
-                                                  and any(w in ("raised", "voiced", "expressed") for w in after)):
+            existential = len(lead) >= 2 and lead[0] == "there" and lead[1] in _COPULAS and \
+                after[:1] in (["that"], ["whether"])  # "There is also the worry that …"
+            if after and after[0] in _COPULAS or existential or (
+                    after[:1] and after[0] in ("have", "has", "were", "was")
+                    and any(w in ("raised", "voiced", "expressed") for w in after)):
                 st.actor_role = noun[0].split(":")[1]
                 st.response = st.actor_role == "pro"
                 st.cue = " ".join(tk.orth[k : n_end + 1])
@@ -678,8 +681,8 @@ class _Reader:
                 nxt = self.clause(body, j, inherit=prev)  # "conceded X but maintained Y"
             concession_turn = (leading_concession or prev.conceded) and conj in ("but", "yet") or \
                 first.subordinate and leading_concession and w == "," or \
-                self.authored and not prev.marked and not nxt.marked and w == "," and (
-                    conj in ("but", "yet") or tk.at(body, "conn:contrast") is not None)
+                self.authored and not prev.marked and not nxt.marked and w == "," and conj != "yet" and (
+                    conj == "but" or tk.at(body, "conn:contrast") is not None)
             prev_conceded = concession_turn and self.authored and not prev.marked
             if not (nxt.marked or concession_turn):
                 continue
