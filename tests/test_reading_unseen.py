@@ -96,3 +96,34 @@ def test_yet_inside_the_authors_own_point_does_not_concede() -> None:
             "A free pass costs the city less than one bus.")
     got = kinds(text)
     assert ("claim", "They built this city's tram network, yet they now pay the highest fares on it.") in got
+
+
+SPEECH = (
+    "Ferry Services (Islands) Bill — Second Reading\n\n"
+    "Madam Deputy Speaker, I beg to move that the Bill be now read a second time.\n\n"
+    "Island families pay more to reach a hospital than anyone on the mainland. "
+    "A free crossing for residents would end that unfairness at a modest cost.\n\n"
+    "Hon. Members: Hear, hear.\n\n"
+    "The hon. Member for Westbay has said that the Treasury cannot afford free crossings. "
+    "I understand that worry, but the Bill costs less than the road money the mainland receives.\n\n"
+    "Ms Ada Crane (Westbay): Will the hon. Gentleman give way?\n\n"
+    "I will give way.\n\n"
+    "Ms Crane: The hon. Gentleman speaks of road money, but roads carry freight for the whole country.\n\n"
+    "I thank the hon. Lady for her intervention. The ferry carries freight for the islands in just the same way.\n"
+)
+
+
+def test_a_speech_with_interjections_keeps_its_title_and_answers_each_interjection() -> None:
+    m = extract_text(SPEECH)
+    assert [t.title for t in m.topics] == ["Ferry Services (Islands) Bill — Second Reading"]
+    got = [(n.kind, n.actor, n.text) for n in m.nodes]
+    texts = [t for _, _, t in got]
+    # procedure is no statement: the motion, "Hear, hear", giving way, thanks
+    assert not any(t.startswith(("Madam Deputy Speaker", "Hear", "Will the", "I will give", "I thank")) for t in texts)
+    member = next(n for n in m.nodes if n.text.startswith("The hon. Member for Westbay"))
+    assert member.kind == "critique"  # the member the speaker answers with "but"
+    crane = next(n for n in m.nodes if n.actor == "Ms Crane")
+    assert crane.kind == "critique" and crane.text.startswith("The hon. Gentleman speaks of road money, but")
+    last = m.nodes[-1]
+    assert last.kind == "rebuttal" and last.text.startswith("The ferry carries freight")
+    assert any(e.source == last.id and e.target == crane.id for e in m.edges)

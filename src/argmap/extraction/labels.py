@@ -104,6 +104,7 @@ class LayoutLabels:
         self._items = table
         self._facts = frozenset(_norm(w) for w in lex.words("qa_labels", "fact"))
         self._speakers = {_norm(w): role for role in ("pro", "con", "procedural") for w in lex.words("speakers", role)}
+        self._honorifics = frozenset(_norm(w) for w in lex.words("speakers", "honorifics"))
         self._reply_headings = tuple(_norm(w) for w in lex.words("item_labels", "reply_headings"))
         self._section_names = frozenset(
             _norm(w) for key in ("debate", "pro", "con", "closing") for w in lex.words("sections", key))
@@ -160,6 +161,11 @@ class LayoutLabels:
                 role_words, person = named.strip(), m.group("role")
         return SpeakerLabel(_norm(m.group("label")), m.group("label"), role_words, person, role, m.end())
 
+    def interjects(self, label: SpeakerLabel) -> bool:
+        """True for the label of someone interjecting in a speech ("Mr Lee (Eastfield):",
+        "Hon. Members:"): it opens with an honorific."""
+        return _norm(label.label).split()[0] in self._honorifics
+
     def is_section_name(self, line: str) -> bool:
         """True for a line that is just a section name ("Criticism", "Arguments against")."""
         return _norm(re.sub(r"[^\w\s&'-]", " ", line)) in self._section_names
@@ -198,6 +204,9 @@ class TextLabels:
 
     def is_fact(self, label: ItemLabel) -> bool:
         return self.tables.is_fact(label)
+
+    def interjects(self, label: SpeakerLabel) -> bool:
+        return self.tables.interjects(label)
 
     def is_reply_heading(self, heading: str) -> bool:
         return self.tables.is_reply_heading(heading)

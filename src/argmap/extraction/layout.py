@@ -58,6 +58,7 @@ _MAX_LABEL_WORDS = 12
 _CLAUSE_LABEL = re.compile(r"\s(?:is|are|was|were)\s")
 _MAX_QUESTION_WORDS = 30
 _TAB_WIDTH = 4
+INTERJECTION = "interjection"  # the role of a speaker label interjecting in a speech
 
 
 @dataclass(eq=False)
@@ -100,6 +101,8 @@ class Unit:
     debate_heading_id: int | None = None
     items: list[Item] = field(default_factory=list)
     answers_list: list[Unit] | None = None
+    # body paragraphs spoken by someone other than the author (an interjection): start → name
+    voices: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -489,12 +492,19 @@ class _UnitCollector:
         self.awaiting_answer = False
 
     def _turn(self, start: int, end: int) -> bool:
-        """A speaker's turn in a transcript; each answers the last turn of the other side."""
+        """A speaker's turn in a transcript; each answers the last turn of the other side.
+        An interjection in a speech stays in the speech's prose, in its speaker's voice."""
         m = self.labels.speaker_label(self.text, start, end)
         if m is None or m.key not in self.speakers:
             return False
-        self._end_block()
         role = self.speakers[m.key]
+        if role == INTERJECTION:
+            if self.heading_unit is None:
+                self.heading_unit = self._new_unit(self.heading, self.heading_span)
+            self.heading_unit.body.append((m.body_start, end))
+            self.heading_unit.voices[m.body_start] = m.name
+            return True
+        self._end_block()
         if role == "procedural":
             return True  # a chair's line keeps order, it argues nothing
         side = self.speaker_sides.get(m.key) or (role if role in FLIP else None)
@@ -506,6 +516,11 @@ class _UnitCollector:
         self._items_unit().items.append(turn)
         self.last_turn = self.open_turn = turn
         return True
+
+    def interjection(self, start: int, end: int) -> bool:
+        """Whether the line opens with the label of someone interjecting in a speech."""
+        m = self.labels.speaker_label(self.text, start, end) if self.speakers else None
+        return m is not None and self.speakers.get(m.key) == INTERJECTION
 
     def _reply(self, start: int, end: int, list_length: int | None = None) -> bool:
         """The ``k``-th entry of a "Replies to …" list answers the ``k``-th entry of the list
@@ -633,6 +648,9 @@ def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[
         found[m.key] = m
     turns = sum(counts.values())
     dialogue = len(counts) >= 2 and max(counts.values(), default=0) >= 2 and turns >= 3 and 2 * turns > paragraphs
+    if not dialogue and not any(m.role for m in found.values()) and 2 * turns < paragraphs:
+        # a speech whose own paragraphs carry no label, with a few labelled interjections
+        return {k: INTERJECTION for k, m in found.items() if labels.interjects(m)}
     return {k: m.role for k, m in found.items() if m.role or dialogue}
 
 
@@ -695,6 +713,8 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             collector.item(s + bullet.end(), e, line.indent, list_length)
         elif labels.item_label(text, s, e) is not None:
             collector.prose(s, e)
+        elif collector.interjection(s, e):
+            collector.prose(s, e)  # "Mr Lee (Eastfield): Will the member give way?" is no FAQ
         elif is_question_line(content) and not _continues(text, lines, i) and _answered(text, lines, i, labels):
             if questions >= 2:
                 collector.question(s, e)  # a FAQ: the question voices an objection or heads a topic

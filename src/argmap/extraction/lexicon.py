@@ -160,6 +160,8 @@ class Speakers(_Part):
     pro: Words = []
     con: Words = []
     procedural: Words = Field([], description="speakers whose turns are procedure, not argument (a chair)")
+    honorifics: Words = Field(
+        [], description="first words of a label that interjects in a speech ('Mr Lee (Eastfield):', 'Hon. Members:')")
 
 
 class Bylines(_Part):
@@ -217,6 +219,7 @@ class NotStatements(_Part):
     (``["argue", "before"]``: "the case was argued before the court")."""
 
     openers: Words = []
+    vocatives: Words = Field([], description="forms of address a speech's sentence may open with ('Mr Speaker,')")
     decoy_senses: list[tuple[str, str]] = []
 
 

@@ -152,6 +152,12 @@ def link_topic(statements: list[Statement], section_stance: str | None = None, t
     tracker = _Tracker(_opening_side(statements, section_stance))
     for i, stmt in enumerate(statements):
         before = links[-1] if links else None
+        nxt = statements[i + 1] if i + 1 < len(statements) else None
+        if stmt.actor_role == "group" and stmt.verb_class == "neutral" and nxt is not None and \
+                nxt.actor_role == "author" and nxt.connective == "contrast" and not stmt.answers_previous:
+            # "The member for X has said that A. I understand that, but …": a speaker the
+            # author answers with a contrast spoke for the other side
+            stmt = _copy_with(stmt, verb_class="con")
         side = tracker.side(stmt)
         if side == "pro":
             link = _pro_link(i, stmt, links, before)
@@ -161,6 +167,12 @@ def link_topic(statements: list[Statement], section_stance: str | None = None, t
             link.target = _by_wording(text, stmt, links, link.target)
         links.append(link)
     return links
+
+
+def _copy_with(stmt: Statement, **changes: object) -> Statement:
+    from dataclasses import replace
+
+    return replace(stmt, **changes)
 
 
 _RECENT = 6  # how far back an answer may reach for the point it takes up
@@ -211,8 +223,8 @@ def _con_link(i: int, stmt: Statement, links: list[Link], before: Link | None) -
         before is not None and before.statement.paragraph == stmt.paragraph
     if before is not None and before.kind == "rebuttal" and (replies or goes_on):
         return Link(stmt, "con", "critique", "attacks", i - 1)
-    if before is not None and before.stance == "pro" and before.kind == "claim" and \
-            before.statement.paragraph == stmt.paragraph and not stmt.conceded:
+    if before is not None and before.stance == "pro" and before.kind == "claim" and not stmt.conceded and \
+            (before.statement.paragraph == stmt.paragraph or stmt.answers_previous):
         return Link(stmt, "con", "critique", "attacks", i - 1)
     if before is not None and before.stance == "pro" and stmt.response and \
             (last := _last(links, "rebuttal")) is not None:

@@ -117,6 +117,7 @@ class _Words:
         self.lead_ins = {w for w in lex.words("lead_ins") if " " not in w}
         self.determiners = set(lex.words("determiners"))
         self.agent_suffixes = tuple(lex.words("agent_suffixes"))
+        self.abbreviations = frozenset(lex.words("abbreviations"))
         self.decoys = [(a.lower(), b.lower()) for a, b in lex.not_statements.decoy_senses]
         self.lemma = {f: v for cls in VERB_CLASSES for v in lex.words("verbs", cls)
                       for f in inflections(v, lex.irregular_verbs)}
@@ -202,7 +203,8 @@ class _Reader:
         words = [tk.lower[i] for i in toks]
         if words[0] in self.post_modifiers or any(tk.orth[i] in _OPEN_QUOTES | _CLOSE_QUOTES for i in toks):
             return None  # "with Pike herself calling it": an aside, not a new speaker
-        initials = {n for n, w in enumerate(words) if w == "." and n and (words[n - 1] == "al" or len(words[n - 1]) == 1)}
+        initials = {n for n, w in enumerate(words) if w == "." and n and (
+            words[n - 1] == "al" or len(words[n - 1]) == 1 or words[n - 1] + "." in self.abbreviations)}
         if any((w in _COPULAS or w in (";", ":", "?", "!", ".", "but")) and n not in initials
                for n, w in enumerate(words)):  # "Haddad et al. (2023)", "J. Okoro" may speak
             return None
@@ -744,8 +746,11 @@ def author_clause(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
     words = [tk.lower[x] for x in range(i, j) if _is_word(tk, x)]
     if len(words) < _MIN_AUTHOR_WORDS:
         return False
+    vocative = tk.find("vocative", i, i + 1)
+    if vocative is not None:
+        i = vocative[2] + 1 if vocative[2] < j and tk.orth[vocative[2]] == "," else vocative[2]
     if tk.find("opener", i, min(j, i + 2)):
-        return False
+        return False  # "Thank you, Chair", "Mr Speaker, I beg to move …": procedure
     dated = any(len(w) >= 4 and w[:4].isdigit() and 1000 <= int(w[:4]) <= 2100 for w in words)
     return not (dated and not tk.find("thesis", i, j))
 
@@ -770,11 +775,21 @@ def unit_statements(
     tk = tokens if tokens is not None else tokens_of(text, lex)
     voice = voice or Voice()
     reader = _Reader(tk, lex, authored=voice.argued and unit.stance is None)
+    # an interjection is read as reported speech, not in the author's voice
+    others = _Reader(tk, lex) if unit.voices else reader
     clauses: list[Statement] = []
     for n, span in enumerate(unit.body):
+        voice_of = unit.voices.get(span[0])
         for sent in sentences(span):
-            for c in reader.sentence(sent):
+            for c in (reader if voice_of is None else others).sentence(sent):
                 c.paragraph = paragraph * 1000 + n
+                if voice_of is not None:
+                    # an interjection in a speech: the other side's voice, procedure aside
+                    if not author_clause(tk, c, lex):
+                        continue
+                    c.actor_role, c.actor, c.actor_key = "opposite", voice_of, frozenset()
+                    c.answers_previous = True  # it takes up the point just made
+                    c.confidence = lex.confidence["group_actor"]
                 clauses.append(c)
     clauses = [c for c in clauses if c.actor_role != "report"]
     if not clauses:
