@@ -127,3 +127,21 @@ def test_a_speech_with_interjections_keeps_its_title_and_answers_each_interjecti
     last = m.nodes[-1]
     assert last.kind == "rebuttal" and last.text.startswith("The ferry carries freight")
     assert any(e.source == last.id and e.target == crane.id for e in m.edges)
+
+
+def test_a_description_after_a_quoted_speaker_gives_the_side() -> None:
+    text = ("Town weighs free buses\n\n"
+            "\"Free buses will fill the market square again,\" said Jo Hart, who proposed the scheme.\n\n"
+            "Critics say the council cannot afford it. \"Every pound on fares is a pound not spent on potholes,\" "
+            "said Ben Ode, who leads the opposition group. He also warned that drivers would lose their jobs.")
+    assert [k for k, _ in kinds(text)] == ["claim", "critique", "critique", "critique"]
+
+
+def test_a_report_opening_with_a_quote_keeps_that_speaker_on_the_supporters_side() -> None:
+    text = ("Town weighs free buses\n\n"
+            "\"Free buses will fill the market square again,\" said Jo Hart.\n\n"
+            "Supporters say fares keep older shoppers at home. Critics warn that the council cannot afford it.")
+    assert [k for k, _ in kinds(text)] == ["claim", "claim", "critique"]
+    answered = ("Town weighs free buses\n\n\"The buses will run empty,\" said Jo Hart.\n\n"
+                "Supporters counter that fares keep older shoppers at home.")
+    assert [k for k, _ in kinds(answered)] == ["critique", "rebuttal"]

@@ -60,7 +60,15 @@ def _opening_side(statements: list[Statement], section_stance: str | None) -> st
             side = "con" if s.verb_class == "con" else "pro"
         else:
             continue
-        return side if s.conceded else _FLIP[side]
+        if s.conceded:
+            return side
+        first = statements[0]
+        if side == "pro" and first is not s and first.quoted and not (
+                s.response or s.connective in ("contrast", "response")):
+            # a report opening with a named speaker's quote, then "Supporters say …" with no
+            # turn: the supporters go on where the opening speaker began
+            return "pro"
+        return _FLIP[side]
     return "pro"
 
 

@@ -428,7 +428,13 @@ class _Reader:
         end = m
         while end < j and tk.orth[end] not in (",", ".", ";", "!", "?", ""):
             end += 1
-        return self.subject(m, end) if end > m else None
+        subj = self.subject(m, end) if end > m else None
+        if subj is not None and subj["role"] in ("group", "same") and end < j and tk.orth[end] == ",":
+            # '"…," said Ana Lind, who leads the opposition group': the description gives a side
+            found = tk.find("desc:", end, j)
+            if found is not None:
+                subj = {**subj, "role": found[0].split(":")[1], "described": True}
+        return subj
 
     def _set_actor(self, st: Statement, subj: dict, verb_class: str, verb: str) -> None:
         st.actor_role = subj["role"]
