@@ -145,3 +145,24 @@ def test_a_report_opening_with_a_quote_keeps_that_speaker_on_the_supporters_side
     answered = ("Town weighs free buses\n\n\"The buses will run empty,\" said Jo Hart.\n\n"
                 "Supporters counter that fares keep older shoppers at home.")
     assert [k for k, _ in kinds(answered)] == ["critique", "rebuttal"]
+
+
+RECEPTION = (
+    "The Glass Harbour (novel)\n\nReception\n"
+    "Lena Ortiz praised the novel's \"clear, cold prose\". "
+    "Tom Reyes, writing for The Courier, found the ending \"rushed\", complaining that the last chapter "
+    "resolves nothing. Ada Birch felt the book was far too long. "
+    "Ortiz, however, defended the ending as the point of the whole book.\n"
+)
+
+
+def test_reception_prose_reads_asides_participles_and_that_less_clauses() -> None:
+    got = [(n.kind, n.actor) for n in extract_text(RECEPTION).nodes]
+    assert got == [("claim", "Lena Ortiz"), ("critique", "Tom Reyes"), ("critique", "Ada Birch"),
+                   ("rebuttal", "Ortiz")]
+
+
+def test_a_said_without_that_before_a_fact_is_still_no_statement() -> None:
+    text = ("Ferry plan\n\nCritics warn that the ferry plan costs too much. "
+            "A spokesperson said timetables would not change.")
+    assert [k for k, _ in kinds(text)] == ["critique"]

@@ -106,6 +106,8 @@ class Verbs(_Part):
     praise: Words = Field([], description="verbs that speak for the thesis ('praised', 'hailed')")
     elaboration: Words = Field([], description="verbs that go on on the same side ('extend this finding')")
     needs_complement: Words = Field([], description="verbs that report only before a complement or a colon")
+    without_that: Words = Field(
+        [], description="verbs of opinion whose clause may drop 'that' ('felt the book was too long')")
 
 
 class Sides(_Part):
@@ -255,6 +257,8 @@ class Lexicon(BaseModel):
     framing_nouns: Sides = Field(Sides(), description="nouns of '<noun> is that …' framing")
     framing_lead_ins: Words = []
     copulas: Words = []
+    finite_verbs: Words = Field(
+        [], description="finite verbs that show a clause follows a reporting verb without 'that' ('felt it was')")
     complementizers: Words = []
     verb_complements: Words = []
     lead_ins: Words = []

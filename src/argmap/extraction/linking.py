@@ -117,8 +117,12 @@ class _Tracker:
                 speaker_side = _FLIP[prev]
             elif stmt.verb_class == "elaboration" or stmt.connective in ("elaboration", "cause"):
                 speaker_side = prev
-            elif prev == "con" and self.previous is not None and not self.previous.announces:
-                speaker_side = "pro"  # a new voice after an objection answers it
+            elif prev == "con" and self.previous is not None and not self.previous.announces and not (
+                    self.previous.paragraph == stmt.paragraph and self.previous.verb_class == "con"
+                    and len(self.previous.actor_key) > 1 and len(stmt.actor_key) > 1):
+                # a new voice after an objection answers it, unless a named person's complaint
+                # is joined by the next named person in the same paragraph (reception prose)
+                speaker_side = "pro"
             else:
                 speaker_side = prev
         elif role == "author":

@@ -30,6 +30,7 @@ from argmap.extraction.lexicon import Lexicon
 
 _TRIM_END = " \t\r\n,;:—–-"
 _MIN_OPENER_WORDS = 6
+_ZERO_THAT_REACH = 6  # words a that-less clause's subject may take ("the new rules were …")
 _MAX_MARK = 24  # characters of a citation mark ("[10]", "[citation needed]")
 _MIN_AUTHOR_WORDS = 5
 _MAX_SUBJECT = 14
@@ -118,6 +119,8 @@ class _Words:
         self.determiners = set(lex.words("determiners"))
         self.agent_suffixes = tuple(lex.words("agent_suffixes"))
         self.abbreviations = frozenset(lex.words("abbreviations"))
+        self.finite_verbs = frozenset(lex.words("finite_verbs"))
+        self.without_that = frozenset(lex.words("verbs", "without_that"))
         self.decoys = [(a.lower(), b.lower()) for a, b in lex.not_statements.decoy_senses]
         self.lemma = {f: v for cls in VERB_CLASSES for v in lex.words("verbs", cls)
                       for f in inflections(v, lex.irregular_verbs)}
@@ -166,11 +169,23 @@ class _Reader:
         hit = self.tk.at(i, "complement_verb")
         return bool(hit) and hit[1] >= end
 
-    def complement_follows(self, k: int, j: int) -> bool:
+    def complement_follows(self, v: int, k: int, j: int) -> bool:
+        """Whether a clause follows the reporting verb at ``[v, k)``."""
         tk = self.tk
         while k < j and tk.lower[k] in self.adverbs:
             k += 1
-        return k >= j or tk.lower[k] in self.complements or tk.orth[k] in _OPEN_QUOTES
+        if k >= j or tk.lower[k] in self.complements or tk.orth[k] in _OPEN_QUOTES:
+            return True
+        # a clause without "that" ("felt the book was too long"): a finite verb follows soon
+        # after a verb of opinion (not "said timetables would not change": a reported fact)
+        if self.lemma.get(" ".join(tk.lower[v:k])) not in self.without_that:
+            return False
+        for x in range(k + 1, min(j, k + _ZERO_THAT_REACH)):
+            if not _is_word(tk, x):
+                return False
+            if tk.lower[x] in self.finite_verbs:
+                return True
+        return False
 
     def decoy(self, v: int, v_end: int, j: int) -> bool:
         lemma = self.lemma.get(" ".join(self.tk.lower[v:v_end]), "")
@@ -529,6 +544,8 @@ class _Reader:
             if v > k and tk.lower[v - 1] in ("who", "which"):
                 continue  # "Vos, who proposed the wall, said …": a relative clause
             if self.decoy(v, v_end, j):
+                if v > k and tk.orth[v - 1] == "," and tk.lower[v].endswith("ing"):
+                    continue  # "Ebdon, writing for The Courier, found …": an aside, the verb follows
                 st.actor_role = "report"  # "the case was argued before the court": no argument
                 return True
             if tk.lower[v].endswith("ing") and v > k and tk.lower[v - 1] in _COPULAS | {"still", "now"} \
@@ -540,7 +557,7 @@ class _Reader:
             passive = v > k and tk.lower[before] in _COPULAS | {"been"} and tk.lower[v].endswith(("ed", "en", "t"))
             if passive:
                 return self._passive(st, k, v, v_end, j, cls)
-            bare = self.needs_complement(v, v_end) and not self.complement_follows(v_end, j) and \
+            bare = self.needs_complement(v, v_end) and not self.complement_follows(v, v_end, j) and \
                 not (v_end < j and self._evaluative_object(v_end, j))
             if v == k:
                 if inherit is None:
@@ -563,6 +580,8 @@ class _Reader:
                 st.actor_role = "report"
                 return True
             self._set_actor(st, subj, cls, " ".join(tk.orth[v:v_end] + (["that"] if v_end < j and tk.lower[v_end] == "that" else [])))
+            if cls in ("neutral", "elaboration"):
+                self._participle_side(st, v_end, j)
             if cls == "con" and v_end < j and tk.lower[v_end] in ("about", "over"):
                 st.announces = True  # "Grid operators disagree about how …": a debate announced
             if subj["role"] == "opposite" and (cls == "praise" or cls == "con" and v_end < j
@@ -575,6 +594,16 @@ class _Reader:
                 st.confidence = self.conf["framing"]
             return True
         return False
+
+    def _participle_side(self, st: Statement, m: int, j: int) -> None:
+        """A side verb in a participle after a comma ("found the ending weak, complaining that
+        …", ", praising its …") gives a neutral report its side."""
+        tk = self.tk
+        for x in (x for x in range(m + 1, j) if x in self.verbs):
+            verb = self.verb_at(x)
+            if verb and verb[0] in ("con", "praise") and tk.orth[x - 1] == "," and tk.lower[x].endswith("ing"):
+                st.verb_class = verb[0]
+                return
 
     def _evaluative_object(self, m: int, j: int) -> bool:
         """A verb with an object then "as", a quotation or a colon ("described the ending as",
