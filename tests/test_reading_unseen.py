@@ -166,3 +166,29 @@ def test_a_said_without_that_before_a_fact_is_still_no_statement() -> None:
     text = ("Ferry plan\n\nCritics warn that the ferry plan costs too much. "
             "A spokesperson said timetables would not change.")
     assert [k for k, _ in kinds(text)] == ["critique"]
+
+
+REVIEW = (
+    "2.4 Do green roofs cool cities?\n\n"
+    "Okafor et al. (2016) found that roofs planted with sedum lowered indoor temperatures by two degrees. "
+    "Marsh (2018) reported similar savings in office blocks.\n\n"
+    "The effect may be small at city scale, however. Lund and Pike (2019) observed that street temperatures "
+    "barely changed. In response to Lund and Pike, Okafor (2021) showed that the cooling grows with the share "
+    "of roofs planted. Critics of this follow-up point out that its model assumed every roof could be planted. "
+    "Others have found much the same effect in surveys of whole districts (Haas and Imre, 2022).\n"
+)
+
+
+def test_a_literature_review_reads_citations_turns_and_responses() -> None:
+    m = extract_text(REVIEW)
+    got = [(n.kind, n.actor) for n in m.nodes]
+    assert got == [("claim", "Okafor et al. (2016)"), ("claim", "Marsh (2018)"), ("critique", None),
+                   ("critique", "Lund and Pike (2019)"), ("rebuttal", "Okafor (2021)"),
+                   ("critique", "Critics of this follow-up"), ("rebuttal", "Others")]
+    edges = {(e.source, e.target) for e in m.edges}
+    assert ("n5", "n4") in edges and ("n6", "n5") in edges  # the response, and the critics of it
+
+
+def test_however_inside_a_sentence_that_argues_is_no_turn_remark() -> None:
+    text = "Green roofs\n\nCritics warn that green roofs leak. Engineers, however, reply that membranes hold."
+    assert [k for k, _ in kinds(text)] == ["critique", "rebuttal"]

@@ -280,6 +280,8 @@ class Lexicon(BaseModel):
     author_voice: AuthorVoice = AuthorVoice()
     not_statements: NotStatements = NotStatements()
     answer_subjects: Words = Field([], description="subjects that refer to the statement before ('this claim')")
+    anaphoric_determiners: Words = Field(
+        [], description="determiners by which a speaker points back ('Critics of this follow-up')")
     determiners: Words = Field([], description="words before which a verb form is a noun ('their view')")
     post_modifiers: Words = Field([], description="words that end a speaker's head ('Defenders of …')")
     abbreviations: Words = Field([], description="abbreviations after which no sentence starts ('et al.')")

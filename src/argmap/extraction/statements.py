@@ -30,6 +30,8 @@ from argmap.extraction.lexicon import Lexicon
 
 _TRIM_END = " \t\r\n,;:—–-"
 _MIN_OPENER_WORDS = 6
+_CITATION_WORDS = 12  # tokens of a parenthetical author–year citation
+_MAX_TURN_WORDS = 10  # words of a remark that turns the debate ("These gains may not last, however.")
 _ZERO_THAT_REACH = 6  # words a that-less clause's subject may take ("the new rules were …")
 _MAX_MARK = 24  # characters of a citation mark ("[10]", "[citation needed]")
 _MIN_AUTHOR_WORDS = 5
@@ -121,6 +123,7 @@ class _Words:
         self.abbreviations = frozenset(lex.words("abbreviations"))
         self.finite_verbs = frozenset(lex.words("finite_verbs"))
         self.without_that = frozenset(lex.words("verbs", "without_that"))
+        self.anaphoric = frozenset(lex.words("anaphoric_determiners"))
         self.decoys = [(a.lower(), b.lower()) for a, b in lex.not_statements.decoy_senses]
         self.lemma = {f: v for cls in VERB_CLASSES for v in lex.words("verbs", cls)
                       for f in inflections(v, lex.irregular_verbs)}
@@ -357,15 +360,18 @@ class _Reader:
         if st.connective in ("response",):
             st.response = True
         # a connective after the subject ("Retailers, however, maintain")
+        closing_turn = False
         if st.connective is None:
             conns = tk.kinds.get("conn", {})
             for m in (x for x in range(k, min(j, k + 14)) if x in conns):
                 hit = conns[m]
-                if hit and m > k and tk.orth[m - 1] == "," and hit[1] < j and tk.orth[hit[1]] == ",":
+                final = hit is not None and all(not _is_word(tk, x) for x in range(hit[1], j))
+                if hit and m > k and tk.orth[m - 1] == "," and (hit[1] < j and tk.orth[hit[1]] == "," or final):
                     cls = hit[0].split(":")[1]
                     if cls in ("contrast", "response"):
                         st.connective = cls
                         st.response = cls == "response"
+                        closing_turn = final  # "These gains may not last, however."
                     break
         if k >= j:
             return st  # only connectives ("…; by contrast")
@@ -377,7 +383,12 @@ class _Reader:
             return st
         if self._state(st, k, j):
             return st
-        self._aside(st, k, j)
+        if not self._aside(st, k, j) and closing_turn and \
+                sum(1 for x in range(k, j) if _is_word(tk, x)) <= _MAX_TURN_WORDS:
+            # a short remark closing on "however" turns the debate: what follows is the
+            # other side's, and the remark itself only announces it
+            st.actor_role, st.announces = "opposite", True
+            st.confidence = self.conf["framing"]
         return st
 
     def _aside(self, st: Statement, k: int, j: int) -> bool:
@@ -571,7 +582,7 @@ class _Reader:
                 if subj is None:
                     return False
             if bare and not (subj["role"] in ("pro", "con") or subj["role"] in ("same", "opposite")
-                             and v_end < j and tk.lower[v_end] in self.clause_starts):
+                             and v_end < j and tk.lower[v_end] in self.clause_starts) and not self._cites(k, j):
                 continue  # "homeowners see the park": an object, not a report
             modal = any(tk.lower[x] in self.modals for x in range(max(k, v - 3), v))
             # the verb closes the sentence: ", Brandt said." reports a fact unless a side speaks
@@ -582,6 +593,9 @@ class _Reader:
             self._set_actor(st, subj, cls, " ".join(tk.orth[v:v_end] + (["that"] if v_end < j and tk.lower[v_end] == "that" else [])))
             if cls in ("neutral", "elaboration"):
                 self._participle_side(st, v_end, j)
+            if any(tk.lower[x] in self.post_modifiers and tk.lower[x + 1] in self.anaphoric
+                   for x in range(k, v - 1)):
+                st.response = True  # "Critics of this follow-up point out …" answer it
             if cls == "con" and v_end < j and tk.lower[v_end] in ("about", "over"):
                 st.announces = True  # "Grid operators disagree about how …": a debate announced
             if subj["role"] == "opposite" and (cls == "praise" or cls == "con" and v_end < j
@@ -593,6 +607,18 @@ class _Reader:
                 st.actor_role = "con"  # prolepsis: "Some will say …", "Others may object …"
                 st.confidence = self.conf["framing"]
             return True
+        return False
+
+    def _cites(self, i: int, j: int) -> bool:
+        """Whether tokens ``[i, j)`` hold an author–year citation ("Nwosu (2018)", "(Ruiz
+        and Adeyemi, 2023)"): a study reports its finding with a plain object too."""
+        tk = self.tk
+        for x in range(i, j):
+            if tk.orth[x] == "(":
+                close = next((y for y in range(x + 1, min(j, x + _CITATION_WORDS)) if tk.orth[y] == ")"), None)
+                if close is not None and any(tk.orth[y][:4].isdigit() and len(tk.orth[y]) in (4, 5)
+                                             for y in range(x + 1, close)):
+                    return True
         return False
 
     def _participle_side(self, st: Statement, m: int, j: int) -> None:
