@@ -60,15 +60,7 @@ def _opening_side(statements: list[Statement], section_stance: str | None) -> st
             side = "con" if s.verb_class == "con" else "pro"
         else:
             continue
-        if s.conceded:
-            return side
-        first = statements[0]
-        if side == "pro" and first is not s and first.quoted and not (
-                s.response or s.connective in ("contrast", "response")):
-            # a report opening with a named speaker's quote, then "Supporters say …" with no
-            # turn: the supporters go on where the opening speaker began
-            return "pro"
-        return _FLIP[side]
+        return side if s.conceded else _FLIP[side]
     return "pro"
 
 
@@ -81,6 +73,7 @@ class _Tracker:
         self.previous: Statement | None = None
         self.previous_side: str | None = None
         self.last_speaker_side: str | None = None
+        self.previous_speaker_side: str | None = None
 
     def known(self, stmt: Statement) -> str | None:
         for name in stmt.actor_key:
@@ -105,6 +98,9 @@ class _Tracker:
             speaker_side = _FLIP[prev] if prev else self.opening
         elif role == "group":
             known = self.known(stmt)
+            if known is None and stmt.actor_head and self.previous is not None and \
+                    self.previous.actor_head == stmt.actor_head and self.previous.marked:
+                known = self.previous_speaker_side  # "criticised by residents … 400 residents said"
             if known is not None and not (turn and known == prev):
                 speaker_side = known
             elif stmt.verb_class == "con":
@@ -150,6 +146,7 @@ class _Tracker:
         if role not in (None, "author"):
             self.last_speaker_side = speaker_side
         self.previous, self.previous_side = stmt, side
+        self.previous_speaker_side = speaker_side
         return side
 
 

@@ -30,6 +30,7 @@ from argmap.extraction.lexicon import Lexicon
 
 _TRIM_END = " \t\r\n,;:—–-"
 _MIN_OPENER_WORDS = 6
+_POINT_BACK_REACH = 80  # tokens back in a paragraph where a subject's head may have been named
 _CITATION_WORDS = 12  # tokens of a parenthetical author–year citation
 _MAX_TURN_WORDS = 10  # words of a remark that turns the debate ("These gains may not last, however.")
 _ZERO_THAT_REACH = 6  # words a that-less clause's subject may take ("the new rules were …")
@@ -73,6 +74,7 @@ class Statement:
     quoted: bool = False
     paragraph: int = 0
     subordinate: bool = False
+    actor_head: str | None = None  # the head noun of a speaker phrase ("residents" of "400 residents")
 
     @property
     def marked(self) -> bool:
@@ -124,6 +126,7 @@ class _Words:
         self.finite_verbs = frozenset(lex.words("finite_verbs"))
         self.without_that = frozenset(lex.words("verbs", "without_that"))
         self.anaphoric = frozenset(lex.words("anaphoric_determiners"))
+        self.answer_subject_words = frozenset(lex.words("answer_subjects"))
         self.decoys = [(a.lower(), b.lower()) for a, b in lex.not_statements.decoy_senses]
         self.lemma = {f: v for cls in VERB_CLASSES for v in lex.words("verbs", cls)
                       for f in inflections(v, lex.irregular_verbs)}
@@ -180,8 +183,10 @@ class _Reader:
         if k >= j or tk.lower[k] in self.complements or tk.orth[k] in _OPEN_QUOTES:
             return True
         # a clause without "that" ("felt the book was too long"): a finite verb follows soon
-        # after a verb of opinion (not "said timetables would not change": a reported fact)
-        if self.lemma.get(" ".join(tk.lower[v:k])) not in self.without_that:
+        # after a verb of opinion, or after any verb of "others" / a stance actor, not after
+        # a plain "said" ("A spokesperson said timetables would not change": a reported fact)
+        if self.lemma.get(" ".join(tk.lower[v:k])) not in self.without_that and \
+                not any(tk.at(x, "actor:") for x in range(max(0, v - 2), v)):
             return False
         for x in range(k + 1, min(j, k + _ZERO_THAT_REACH)):
             if not _is_word(tk, x):
@@ -263,9 +268,10 @@ class _Reader:
         for i in desc_range:
             hit = tk.at(i, "desc:")
             if hit and role in ("group", "same"):
-                return {"role": hit[0].split(":")[1], "key": key, "label": label, "described": True}
+                return {"role": hit[0].split(":")[1], "key": key, "label": label, "described": True,
+                        "head": tk.lower[self._head(toks)]}
         del first
-        return {"role": role, "key": key, "label": label, "described": False}
+        return {"role": role, "key": key, "label": label, "described": False, "head": tk.lower[self._head(toks)]}
 
     def _agent(self, toks: list[int]) -> bool:
         """Whether a subject without a name can speak: it holds a group noun ("economists",
@@ -281,10 +287,12 @@ class _Reader:
         like an agent, before a reporting verb with a "that" / "whether" clause."""
         tk = self.tk
         verb = self.verb_at(v) if v < len(tk.lower) else None
-        if verb is None or verb[1] >= len(tk.lower) or tk.lower[verb[1]] not in _CLAUSE_COMPLEMENTS:
+        if verb is None or verb[1] >= len(tk.lower) or tk.lower[toks[0]] not in self.determiners:
             return False
+        if verb[0] in ("response", "praise") and len(toks) <= 3:
+            return True  # "The cooperative defended the market", "The board welcomed it"
         word = tk.lower[self._head(toks)]
-        return tk.lower[toks[0]] in self.determiners and word.endswith(self.agent_suffixes) and len(word) > 5
+        return tk.lower[verb[1]] in _CLAUSE_COMPLEMENTS and word.endswith(self.agent_suffixes) and len(word) > 5
 
     def _head(self, toks: list[int]) -> int:
         """The head of a speaker phrase: its last word before "of", "who", "(" and the like,
@@ -465,6 +473,7 @@ class _Reader:
     def _set_actor(self, st: Statement, subj: dict, verb_class: str, verb: str) -> None:
         st.actor_role = subj["role"]
         st.actor_key = subj["key"]
+        st.actor_head = subj.get("head")
         st.actor = subj["label"]
         st.verb_class = verb_class
         st.cue = verb
@@ -563,13 +572,15 @@ class _Reader:
                     and not (v_end < j and tk.lower[v_end] == "that"):
                 return False  # "companies are still arguing about it": narration
             before = v - 1
-            while before > k and (tk.lower[before] in self.adverbs or tk.lower[before].endswith("ly")):
-                before -= 1  # "is widely credited"
+            while before > k and (tk.lower[before] in self.adverbs or tk.lower[before].endswith("ly")
+                                  or tk.lower[before] in _AUX and tk.lower[before] not in _COPULAS | {"been"}):
+                before -= 1  # "is widely credited", "was in turn criticised"
             passive = v > k and tk.lower[before] in _COPULAS | {"been"} and tk.lower[v].endswith(("ed", "en", "t"))
             if passive:
                 return self._passive(st, k, v, v_end, j, cls)
             bare = self.needs_complement(v, v_end) and not self.complement_follows(v, v_end, j) and \
-                not (v_end < j and self._evaluative_object(v_end, j))
+                not (v_end < j and self._evaluative_object(v_end, j)) and \
+                not (cls == "praise" and self._short_object(v_end, j))
             if v == k:
                 if inherit is None:
                     return False
@@ -579,6 +590,8 @@ class _Reader:
                 if subj is None and cls in ("response", "con", "concession") and v_end < j \
                         and tk.lower[v_end] == "that":
                     subj = self.subject(k, v, loose=True)  # "Industry representatives counter that"
+                if subj is None and tk.lower[v] in self.group_nouns:
+                    continue  # "A 2021 report by the officer found that": that form was a noun
                 if subj is None:
                     return False
             if bare and not (subj["role"] in ("pro", "con") or subj["role"] in ("same", "opposite")
@@ -607,6 +620,33 @@ class _Reader:
                 st.actor_role = "con"  # prolepsis: "Some will say …", "Others may object …"
                 st.confidence = self.conf["framing"]
             return True
+        return False
+
+    def _short_object(self, m: int, j: int) -> bool:
+        """A short definite object closing the clause ("welcomed the decision", "welcomed
+        it"): praise of the thing debated."""
+        tk = self.tk
+        words = [x for x in range(m, j) if _is_word(tk, x)]
+        return 0 < len(words) <= 3 and (tk.lower[words[0]] in self.determiners or tk.lower[words[0]] in self.pronouns) \
+            and all(tk.orth[x] in (".", "!", "") or _is_word(tk, x) for x in range(m, j))
+
+    def _points_back(self, i: int, j: int) -> bool:
+        """Whether the subject ``[i, j)`` names an earlier statement ("This claim", "The review",
+        "That figure") rather than the thing debated."""
+        tk = self.tk
+        words = " ".join(tk.lower[i:j])
+        if tk.lower[i] in self.anaphoric or tk.find("answer_subject", i, i + 1) is not None \
+                or any(words == a for a in self.answer_subject_words):
+            return True
+        # "… a city audit, which found … The audit was in turn criticised": its head was named
+        # earlier in the paragraph (the thing debated is named in a paragraph of its own)
+        head = tk.lower[self._head(list(range(i, j)))]
+        paragraph = tk.text.rfind("\n", 0, tk.starts[i])
+        x = i - 1
+        while x >= 0 and i - x <= _POINT_BACK_REACH and tk.starts[x] > paragraph:
+            if tk.lower[x] == head:
+                return True
+            x -= 1
         return False
 
     def _cites(self, i: int, j: int) -> bool:
@@ -662,6 +702,8 @@ class _Reader:
             while end < j and tk.orth[end] not in (",", ";", ".", ""):
                 end += 1
             actor = tk.text[tk.starts[by + 1] : tk.ends[end - 1]] if end > by + 1 else None
+            if end > by + 1:
+                st.actor_head = tk.lower[self._head(list(range(by + 1, end)))]
         st.actor = actor
         st.cue = " ".join(tk.orth[subj_end : v_end] + (["by"] if by is not None else []))
         st.verb_class = cls
@@ -669,6 +711,8 @@ class _Reader:
         if cls == "praise":
             st.actor_role = "pro"
             st.verb_class = "praise"
+        elif cls == "con" and not self._points_back(k, subj_end):
+            st.actor_role = "con"  # "The market has been criticised by residents": the topic attacked
         elif cls in ("con", "response"):
             # the subject is what is attacked: the statement before is answered by the other side
             st.actor_role = "opposite"
