@@ -52,7 +52,8 @@ def test_a_user_file_extends_lists_and_keeps_the_bundled_words(tmp_path: Path) -
         ({"verbs": {"con": "warn"}}, "verbs.con: expected a list of strings, not a string"),
         ({"quantifiers": ["some", 3]}, "quantifiers.1: Input should be a valid string"),
         ({"actors": ["critics"]}, "actors: Input should be a valid dictionary"),
-        ({"framing_patterns": {"con": ["the (worry"]}}, "framing_patterns.con.0: not a valid regular expression"),
+        ({"framing_patterns": {"con": ["the (worry"]}}, "framing_patterns: unknown key"),  # a key no reader uses
+        ({"irregular_verbs": {"say": "said"}}, "irregular_verbs.say: expected a list of strings, not a string"),
         ({"confidence": {"framing": 1.5}}, "confidence.framing: Input should be less than or equal to 1"),
         ([1], "a lexicon file must hold a JSON object"),
         ("{not json", "unusable lexicon file"),

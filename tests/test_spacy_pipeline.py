@@ -173,3 +173,15 @@ def test_the_fast_doc_text_is_the_docs_text(text: str) -> None:
 
     doc = BLANK(text)
     assert doc_text(doc) == doc.text == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(st.text(), essay_like))
+def test_the_token_table_rebuilds_the_docs_text_and_its_offsets(text: str) -> None:
+    from argmap.extraction.cues import read_tokens
+    from argmap.extraction.lexicon import Lexicon
+
+    doc = BLANK(text)
+    tokens = read_tokens([(0, doc)], None, Lexicon.default())
+    assert tokens.text == doc.text == text
+    assert [(t.idx, t.idx + len(t.text), t.lower_) for t in doc] == list(zip(tokens.starts, tokens.ends, tokens.lower))

@@ -30,7 +30,6 @@ from __future__ import annotations
 from typing import Any
 from weakref import WeakKeyDictionary
 
-import numpy
 from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span
 
@@ -59,7 +58,21 @@ class _Read:
 
 _READ: WeakKeyDictionary[Doc, _Read] = WeakKeyDictionary()
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
-_SPACE_AFTER = numpy.array(["", " "], dtype=object)
+# ORTH hash -> the string: a hash names the same string in every vocabulary
+_WORDS: dict[int, str] = {}
+_MAX_WORDS = 500_000
+
+
+def _words(ids: list[int], strings) -> list[str]:  # noqa: ANN001 - spaCy's StringStore
+    get = _WORDS.get
+    words = [get(o) for o in ids]
+    if None in words:
+        if len(_WORDS) > _MAX_WORDS:
+            _WORDS.clear()
+        for n, o in enumerate(ids):
+            if words[n] is None:
+                words[n] = _WORDS[o] = strings[o]
+    return words  # type: ignore[return-value]
 
 
 def doc_text(doc: Doc) -> str:
@@ -72,16 +85,15 @@ def doc_text(doc: Doc) -> str:
     """
     text = _TEXTS.get(doc)
     if text is None:  # a Doc's text never changes: the extraction and its results share one copy
-        strings = doc.vocab.strings
         arr = doc.to_array([ORTH, SPACY])
-        # one string lookup per distinct word, then words and spaces interleaved by numpy
-        distinct, where = numpy.unique(arr[:, 0], return_inverse=True)
-        words = numpy.array([strings[o] for o in distinct.tolist()], dtype=object)
-        pieces = numpy.empty(2 * len(arr), dtype=object)
-        pieces[0::2] = words[where.reshape(-1)]
-        pieces[1::2] = _SPACE_AFTER[arr[:, 1].astype(bool).astype(numpy.intp)]
-        text = _TEXTS[doc] = "".join(pieces.tolist())
+        words = _words(arr[:, 0].tolist(), doc.vocab.strings)
+        text = _TEXTS[doc] = "".join([w + " " if space else w for w, space in zip(words, arr[:, 1].tolist())])
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record ``doc``'s text when it is already known (:func:`doc_text` then returns it)."""
+    _TEXTS[doc] = text
 
 
 def _compact(data: dict[str, Any], text: str) -> dict[str, Any]:

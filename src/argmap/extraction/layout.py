@@ -144,10 +144,9 @@ def is_heading(line: str) -> bool:
         >>> is_heading("Debates and controversies"), is_heading("Critics warn that it fails.")
         (True, False)
     """
-    words = line.split()
     return (
-        0 < len(words) <= 16
-        and len(line) <= 120
+        0 < len(line) <= 120  # before splitting: most lines are long paragraphs
+        and 0 < len(line.split()) <= 16
         and line[-1] not in _TERMINAL
         and (line[0].isupper() or line[0].isdigit() or line[0] in "“\"‘'(")
     )
@@ -175,6 +174,8 @@ def _label(text: str, start: int, end: int) -> tuple[Span, int] | None:
     bold = bold_label(text, start, end)
     if bold is not None:
         return bold
+    if text.find(":", start, end) < 0:
+        return None  # most paragraphs: no colon, so no "Label:"
     m = _LABEL.match(text, start, end)
     if m is None or len(m.group("label").split()) > _MAX_LABEL_WORDS:
         return None
@@ -568,6 +569,8 @@ class _UnitCollector:
         return unit
 
     def _inline_items(self, start: int, end: int) -> list[Span]:
+        if self.text.find(":", start, end) < 0:
+            return []  # every inline item is a "- Label: …"
         cuts = [m for m in _INLINE_ITEM.finditer(self.text, start, end)]
         if not cuts:
             return []
@@ -681,14 +684,14 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         hashes = _MARKDOWN_HEADING.match(content)
         # a label on a line of its own labels the next block; a plain line must show it is
         # a label ("Counterpoint:"), a heading ("### Against", "**For**") may not
-        marked = hashes is not None or content.rstrip("*_ ").endswith((":", "—", "–")) or bold_only(content)
+        bold = bold_only(content)
+        marked = hashes is not None or content.rstrip("*_ ").endswith((":", "—", "–")) or bold
         bare = labels.bare_label(text, s + hashes.end() if hashes else s, e) if marked else None
         if bare is not None and lex.section_roles(bare.name)[0]:
             bare = None  # "## Criticism" heads a section
         if bare is not None:
             collector.pending_label = bare
             continue
-        bold = bold_only(content)
         if hashes or bold is not None:
             in_list = False
         if hashes or bold is not None:

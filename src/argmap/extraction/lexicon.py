@@ -1,8 +1,8 @@
 """The cue lexicon: actor words, reporting verbs, framing phrases, section names.
 
 The words are data (``lexicons/en.json``), not code, and the pydantic model :class:`Lexicon`
-is their schema: a file with an unknown key, a wrong type or a pattern that does not compile
-is refused with one line naming the file and the problem. :meth:`Lexicon.load` merges extra
+is their schema: a file with an unknown key or a wrong type is refused with one line naming
+the file and the problem. :meth:`Lexicon.load` merges extra
 JSON files of the same shape (lists are extended, other values replaced) so users can teach
 the extractor their own cues. The section patterns compiled from the lists live here too; the cue
 matchers are compiled in :mod:`argmap.extraction.cues`.
@@ -23,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from argmap.errors import InputError
 
@@ -67,16 +67,7 @@ def _merge(base: Any, extra: Any) -> Any:
     return extra
 
 
-def _compiles(pattern: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValueError(f"not a valid regular expression ({exc})") from None
-    return pattern
-
-
 Words = list[str]
-Pattern = Annotated[str, AfterValidator(_compiles)]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
@@ -115,13 +106,6 @@ class Sides(_Part):
 
     con: Words = []
     pro: Words = []
-
-
-class SidePatterns(_Part):
-    """Regular expressions that mark the con or the pro side at the start of a clause."""
-
-    con: list[Pattern] = []
-    pro: list[Pattern] = []
 
 
 class Sections(_Part):
@@ -172,15 +156,6 @@ class Bylines(_Part):
     comment: str = Field("", alias="_comment")
     starts: Words = []
     months: Words = []
-
-
-class Asides(_Part):
-    """Attribution inside or after a clause (", as argued by X,", "according to X,")."""
-
-    passive_verbs: Words = []
-    by_phrase_openers: Words = []
-    source_phrases: Words = []
-    source_determiners: Words = []
 
 
 class Connectives(_Part):
@@ -250,21 +225,19 @@ class Lexicon(BaseModel):
     group_suffixes: Words = []
     agent_suffixes: Words = Field(
         [], description="endings of a singular noun that speaks when a 'that' clause follows ('the developer')")
-    actor_prepositions: Words = Field([], description="prepositions that extend an actor ('critics of the plan')")
     verbs: Verbs = Verbs()
     framing: Sides = Sides()
-    framing_patterns: SidePatterns = SidePatterns()
     framing_nouns: Sides = Field(Sides(), description="nouns of '<noun> is that …' framing")
-    framing_lead_ins: Words = []
-    copulas: Words = []
+    copulas: Words = Field([], description="forms of 'be' and its kin: 'X is …' describes X, no one speaks")
+    auxiliaries: Words = Field(
+        [], description="auxiliaries and the words between a subject and its verb ('has also', 'in turn')")
     finite_verbs: Words = Field(
         [], description="finite verbs that show a clause follows a reporting verb without 'that' ('felt it was')")
-    complementizers: Words = []
     verb_complements: Words = []
     lead_ins: Words = []
     adverbs: Words = []
-    clause_connectives: Words = []
-    asides: Asides = Asides()
+    clause_connectives: Words = Field(
+        [], description="conjunctions that open a clause after a break ('…, but supporters reply')")
     sections: Sections = Sections()
     qa_labels: QALabels = QALabels()
     item_labels: ItemLabels = ItemLabels()

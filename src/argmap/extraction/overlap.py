@@ -34,6 +34,11 @@ def _stemmer() -> Any:  # noqa: ANN401 - snowballstemmer ships no type hints
     return snowballstemmer.stemmer("english")
 
 
+# word -> its stem: a word's stem never changes, and the stemmer is pure Python
+_STEMS: dict[str, str] = {}
+_MAX_STEMS = 100_000
+
+
 @lru_cache(maxsize=4096)
 def content_stems(text: str) -> frozenset[str]:
     """Stems of the content words of ``text`` (stop words and short words left out; an
@@ -45,7 +50,13 @@ def content_stems(text: str) -> frozenset[str]:
         if lower in stop or (len(word) < 3 and not word.isupper()):
             continue
         words.append(lower)
-    return frozenset(_stemmer().stemWords(words))
+    stems = _STEMS
+    missing = [w for w in words if w not in stems]
+    if missing:
+        if len(stems) > _MAX_STEMS:
+            stems.clear()
+        stems.update(zip(missing, _stemmer().stemWords(missing)))
+    return frozenset(stems[w] for w in words)
 
 
 def closest(text: str, candidates: Sequence[tuple[T, str]], at_least: int = 1) -> T | None:

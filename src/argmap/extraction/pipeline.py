@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
-from argmap.extraction.doc_results import doc_text  # importing it registers the Doc and Span extensions
+from argmap.extraction.doc_results import remember_text  # importing it registers the Doc and Span extensions
 from argmap.extraction.assemble import assemble
 from argmap.extraction.cues import read_tokens
 from argmap.extraction.lexicon import Lexicon
@@ -75,6 +75,14 @@ def _after_citation_marks(strings, orth, after) -> None:  # noqa: ANN001 - numpy
             break
 
 
+def _among(values: numpy.ndarray, few: list[int]) -> numpy.ndarray:
+    """``numpy.isin`` for a handful of values: one comparison each, no sorting."""
+    out = numpy.zeros(len(values), dtype=bool)
+    for v in few:
+        out |= values == numpy.uint64(v)
+    return out
+
+
 def sentence_start_tokens(doc: Doc) -> list[int]:
     """Indices of the tokens that start a sentence: the first token, and a token that follows
     terminal punctuation (possibly closed by quotes or brackets) and opens like a sentence.
@@ -83,15 +91,15 @@ def sentence_start_tokens(doc: Doc) -> list[int]:
     if len(doc) == 0:
         return []
     strings = doc.vocab.strings
-    arr = doc.to_array([ORTH, IDX, IS_SPACE, SPACY])  # uint64: ORTH holds string hashes
-    words = numpy.flatnonzero(arr[:, 2] == 0)
+    arr = doc.to_array([ORTH, IS_SPACE, SPACY])  # uint64: ORTH holds string hashes
+    words = numpy.flatnonzero(arr[:, 1] == 0)
     orth = arr[words, 0]
-    terminal = numpy.isin(orth, numpy.array([strings.add(t) for t in _TERMINAL], dtype="uint64"))
+    terminal = _among(orth, [strings.add(t) for t in _TERMINAL])
     # a straight quote is both opener and closer: it closes a sentence only when glued to the
     # word before it ('…fees."'), not when it opens the next paragraph ('fees.\n\n"We …')
     glued = numpy.zeros(len(words), dtype=bool)
-    glued[1:] = (words[1:] == words[:-1] + 1) & (arr[words[:-1], 3] == 0)
-    closer = numpy.isin(orth, numpy.array([strings.add(t) for t in _CLOSERS], dtype="uint64")) & glued
+    glued[1:] = (words[1:] == words[:-1] + 1) & (arr[words[:-1], 2] == 0)
+    closer = _among(orth, [strings.add(t) for t in _CLOSERS]) & glued
     after = numpy.zeros(len(words), dtype=bool)
     after[1:] = terminal[:-1]
     after[2:] |= closer[1:-1] & terminal[:-2]
@@ -150,8 +158,9 @@ class DebateExtractor:
             starts = arr[arr[:, 0] == 1, 1].tolist() or [0]
         else:
             starts = sentence_starts(doc)
-        text = doc_text(doc)
-        doc._.argmap = assemble(text, starts, self.lexicon, tokens=read_tokens([(0, doc)], text, self.lexicon))
+        tokens = read_tokens([(0, doc)], None, self.lexicon)
+        remember_text(doc, tokens.text)  # the results' spans read the same text
+        doc._.argmap = assemble(tokens.text, starts, self.lexicon, tokens=tokens)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

@@ -39,12 +39,11 @@ _MIN_AUTHOR_WORDS = 5
 _MAX_SUBJECT = 14
 _OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 _CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
-_COPULAS = {"is", "was", "are", "were", "remains", "remained", "remain", "seems", "seemed", "be", "been"}
-_AUX = {"has", "have", "had", "been", "is", "was", "are", "were", "be", "being", "will", "would", "may",
-        "might", "could", "can", "should", "must", "do", "does", "did", "also", "later", "not", "in", "turn"}
+_NO_HITS: dict[int, tuple[str, int]] = {}
 _BREAKS = frozenset({";", ",", "—", "–", "but", ":"})
 _CLAUSE_COMPLEMENTS = frozenset({"that", "whether", "if", "how", "why", "what"})
-_BREAK_CONJ = {"and", "but", "while", "whereas", "yet", "though", "although"}
+_QUOTES = frozenset(_OPEN_QUOTES | _CLOSE_QUOTES)
+_ASIDE_MARKS = frozenset({"according", "as", ","})  # where _Reader._aside looks
 
 
 
@@ -97,10 +96,6 @@ def _trim(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-def _is_word(tk: Tokens, i: int) -> bool:
-    return bool(tk.orth[i]) and (tk.orth[i][0].isalnum())
-
-
 def _capitalized(tk: Tokens, i: int) -> bool:
     w = tk.orth[i]
     return bool(w) and w[0].isupper()
@@ -128,6 +123,15 @@ class _Words:
         self.anaphoric = frozenset(lex.words("anaphoric_determiners"))
         self.answer_subject_words = frozenset(lex.words("answer_subjects"))
         self.decoys = [(a.lower(), b.lower()) for a, b in lex.not_statements.decoy_senses]
+        self.decoy_verbs = frozenset(a for a, _ in self.decoys)
+        self.copulas = frozenset(lex.words("copulas"))
+        self.auxiliaries = frozenset(lex.words("auxiliaries"))
+        self.clause_conjunctions = frozenset(lex.words("clause_connectives"))
+        # words that end a speaker phrase before its verb ("The plan is …", "…; critics")
+        self.not_in_subject = self.copulas | {";", ":", "?", "!", ".", "but"}
+        self.progressive_aux = self.copulas | {"still", "now"}
+        self.passive_aux = self.copulas | {"been"}
+        self.clause_end = self.clause_conjunctions | {",", ";", "—", "–", ""}
         self.lemma = {f: v for cls in VERB_CLASSES for v in lex.words("verbs", cls)
                       for f in inflections(v, lex.irregular_verbs)}
 
@@ -189,7 +193,7 @@ class _Reader:
                 not any(tk.at(x, "actor:") for x in range(max(0, v - 2), v)):
             return False
         for x in range(k + 1, min(j, k + _ZERO_THAT_REACH)):
-            if not _is_word(tk, x):
+            if not tk.word[x]:
                 return False
             if tk.lower[x] in self.finite_verbs:
                 return True
@@ -197,6 +201,8 @@ class _Reader:
 
     def decoy(self, v: int, v_end: int, j: int) -> bool:
         lemma = self.lemma.get(" ".join(self.tk.lower[v:v_end]), "")
+        if lemma not in self.decoy_verbs:
+            return False
         after = " ".join(self.tk.lower[v_end : min(j, v_end + 3)])
         return any(lemma == a and (after == b or after.startswith(b + " ")) for a, b in self.decoys)
 
@@ -206,7 +212,7 @@ class _Reader:
         """Who speaks in tokens ``[k, v)`` before a verb, or ``None`` if it is no subject."""
         tk = self.tk
         end = v
-        while end > k and (tk.lower[end - 1] in self.adverbs or tk.lower[end - 1] in _AUX
+        while end > k and (tk.lower[end - 1] in self.adverbs or tk.lower[end - 1] in self.auxiliaries
                            or tk.lower[end - 1].endswith("ly") and not _capitalized(tk, end - 1)):
             end -= 1
         aside = end > k and tk.orth[end - 1] == ","
@@ -224,16 +230,16 @@ class _Reader:
         if not toks or len(toks) > _MAX_SUBJECT:
             return None
         words = [tk.lower[i] for i in toks]
-        if words[0] in self.post_modifiers or any(tk.orth[i] in _OPEN_QUOTES | _CLOSE_QUOTES for i in toks):
+        if words[0] in self.post_modifiers or any(tk.orth[i] in _QUOTES for i in toks):
             return None  # "with Pike herself calling it": an aside, not a new speaker
-        initials = {n for n, w in enumerate(words) if w == "." and n and (
-            words[n - 1] == "al" or len(words[n - 1]) == 1 or words[n - 1] + "." in self.abbreviations)}
-        if any((w in _COPULAS or w in (";", ":", "?", "!", ".", "but")) and n not in initials
-               for n, w in enumerate(words)):  # "Haddad et al. (2023)", "J. Okoro" may speak
-            return None
+        if not self.not_in_subject.isdisjoint(words):
+            initials = {n for n, w in enumerate(words) if w == "." and n and (
+                words[n - 1] == "al" or len(words[n - 1]) == 1 or words[n - 1] + "." in self.abbreviations)}
+            if any(w in self.not_in_subject and n not in initials
+                   for n, w in enumerate(words)):  # "Haddad et al. (2023)", "J. Okoro", "hon." may speak
+                return None
         if tk.lower[toks[-1]] in ("to", "the", "a", "an", "of", "and", "that", "which"):
             return None  # "…packed the chamber to oppose": not a speaker
-        first = toks[0]
         role, key, label = None, frozenset(), tk.text[tk.starts[toks[0]] : tk.ends[toks[-1]]]
         span_end = toks[-1] + 1
         if len(toks) == 1 and words[0] in self.pronouns:
@@ -241,8 +247,9 @@ class _Reader:
         elif len(toks) == 1 and words[0] in self.author_pronouns:
             role = "author"
         else:
+            actors = tk.kinds.get("actor", _NO_HITS)
             for i in toks[:4]:
-                hit = tk.at(i, "actor:")
+                hit = actors.get(i)
                 if hit and hit[1] <= span_end:
                     mods = [tk.lower[m] for m in toks if m < i]
                     side = hit[0].split(":")[1]
@@ -264,14 +271,15 @@ class _Reader:
                     and not self._singular_agent(toks, v):
                 return None  # "A defense framework recognizes …": no one speaks
             role = "group"
-        desc_range = range(toks[0], v)
-        for i in desc_range:
-            hit = tk.at(i, "desc:")
-            if hit and role in ("group", "same"):
-                return {"role": hit[0].split(":")[1], "key": key, "label": label, "described": True,
-                        "head": tk.lower[self._head(toks)]}
-        del first
-        return {"role": role, "key": key, "label": label, "described": False, "head": tk.lower[self._head(toks)]}
+        head = tk.lower[self._head(toks)]
+        if role in ("group", "same"):
+            descs = tk.kinds.get("desc", _NO_HITS)
+            for i in range(toks[0], v):
+                hit = descs.get(i)
+                if hit:
+                    return {"role": hit[0].split(":")[1], "key": key, "label": label, "described": True,
+                            "head": head}
+        return {"role": role, "key": key, "label": label, "described": False, "head": head}
 
     def _agent(self, toks: list[int]) -> bool:
         """Whether a subject without a name can speak: it holds a group noun ("economists",
@@ -348,8 +356,9 @@ class _Reader:
         st = Statement(span=(s, e), actor_role=None, confidence=self.conf["unmarked"])
         k = i
         # connectives the clause opens with ("In response,", "Granted,", "But", "It is true that")
+        conns = tk.kinds.get("conn", _NO_HITS)
         while k < j:
-            hit = tk.at(k, "conn:")
+            hit = conns.get(k)
             if not hit:
                 break
             cls = hit[0].split(":")[1]
@@ -370,10 +379,9 @@ class _Reader:
         # a connective after the subject ("Retailers, however, maintain")
         closing_turn = False
         if st.connective is None:
-            conns = tk.kinds.get("conn", {})
-            for m in (x for x in range(k, min(j, k + 14)) if x in conns):
+            for m in tk.positions("conn", k, min(j, k + 14)):
                 hit = conns[m]
-                final = hit is not None and all(not _is_word(tk, x) for x in range(hit[1], j))
+                final = hit is not None and all(not tk.word[x] for x in range(hit[1], j))
                 if hit and m > k and tk.orth[m - 1] == "," and (hit[1] < j and tk.orth[hit[1]] == "," or final):
                     cls = hit[0].split(":")[1]
                     if cls in ("contrast", "response"):
@@ -383,6 +391,11 @@ class _Reader:
                     break
         if k >= j:
             return st  # only connectives ("…; by contrast")
+        if not tk.tagged(k, j):
+            # every reading below but the aside needs a verb, framing or state cue in the clause
+            if not self._aside(st, k, j) and closing_turn:
+                self._turn_remark(st, k, j)
+            return st
         if k < j and tk.orth[k] in _OPEN_QUOTES and self._after_quote(st, k, j):
             return st
         if self._framed(st, k, j):
@@ -391,19 +404,22 @@ class _Reader:
             return st
         if self._state(st, k, j):
             return st
-        if not self._aside(st, k, j) and closing_turn and \
-                sum(1 for x in range(k, j) if _is_word(tk, x)) <= _MAX_TURN_WORDS:
-            # a short remark closing on "however" turns the debate: what follows is the
-            # other side's, and the remark itself only announces it
+        if not self._aside(st, k, j) and closing_turn:
+            self._turn_remark(st, k, j)
+        return st
+
+    def _turn_remark(self, st: Statement, k: int, j: int) -> None:
+        """A short remark closing on "however" turns the debate: what follows is the other
+        side's, and the remark itself only announces it ("These gains may not last, however.")."""
+        if sum(self.tk.word[k:j]) <= _MAX_TURN_WORDS:
             st.actor_role, st.announces = "opposite", True
             st.confidence = self.conf["framing"]
-        return st
 
     def _aside(self, st: Statement, k: int, j: int) -> bool:
         """Attribution inside the clause: ", as argued by defenders," / "According to X," /
         ", they say,"."""
         tk = self.tk
-        for m in range(k, j - 2):
+        for m in tk.where(_ASIDE_MARKS, k, j - 2):
             w = tk.lower[m]
             if w == "according" and tk.lower[m + 1] == "to":
                 end = m + 2
@@ -487,7 +503,7 @@ class _Reader:
         """Framing without a speaker: "The concern is that", "It has been argued that",
         "Some will say", "The strongest case against this is", "A further objection is"."""
         tk = self.tk
-        hit = tk.at(k, "frame:") or tk.at(k, "prolepsis")
+        hit = tk.kinds.get("frame", _NO_HITS).get(k) or tk.kinds.get("prolepsis", _NO_HITS).get(k)
         if hit:
             st.actor_role = "pro" if hit[0] == "frame:pro" else "con"
             st.response = st.actor_role == "pro"
@@ -495,18 +511,17 @@ class _Reader:
             st.confidence = self.conf["framing"]
             return True
         # "The/A further/One common objection is that …", "Concerns have also been raised that"
-        for m in range(k, min(j, k + 5)):
-            noun = tk.at(m, "noun:")
-            if not noun:
-                continue
+        nouns = tk.kinds.get("noun", _NO_HITS)
+        for m in tk.positions("noun", k, min(j, k + 5)):
+            noun = nouns[m]
             n_end = noun[1]
             after = [w for w in tk.lower[n_end : min(j, n_end + 5)]]
             lead = [tk.lower[x] for x in range(k, m)]
             if lead and not all(w.isalpha() or w in ("’s", "'s", "’", "'", "-") for w in lead):
                 break
-            existential = len(lead) >= 2 and lead[0] == "there" and lead[1] in _COPULAS and \
+            existential = len(lead) >= 2 and lead[0] == "there" and lead[1] in self.copulas and \
                 after[:1] in (["that"], ["whether"])  # "There is also the worry that …"
-            if after and after[0] in _COPULAS or existential or (
+            if after and after[0] in self.copulas or existential or (
                     after[:1] and after[0] in ("have", "has", "were", "was")
                     and any(w in ("raised", "voiced", "expressed") for w in after)):
                 st.actor_role = noun[0].split(":")[1]
@@ -522,7 +537,7 @@ class _Reader:
             if not any(w in ("that", "whether", ":") for w in tk.lower[n_end:j]) and noun[0] == "noun:con" \
                     and lead and lead[0] in self.quantifiers and all(w.isalpha() for w in lead) \
                     and follows.isalpha() and follows.islower() and follows not in self.post_modifiers \
-                    and follows not in _BREAK_CONJ:
+                    and follows not in self.clause_conjunctions:
                 # "A second line of criticism targets the premise": announces what follows
                 st.actor_role, st.announces, st.cue = "con", True, " ".join(tk.orth[k:n_end])
                 st.confidence = self.conf["framing"]
@@ -531,7 +546,7 @@ class _Reader:
         # hedged: "It has been argued that", "It is sometimes claimed that"
         if tk.lower[k] == "it" and k + 1 < j:
             m = k + 1
-            while m < j and (tk.lower[m] in _AUX or tk.lower[m] in self.adverbs or tk.lower[m].endswith("ly")):
+            while m < j and (tk.lower[m] in self.auxiliaries or tk.lower[m] in self.adverbs or tk.lower[m].endswith("ly")):
                 m += 1
             verb = self.verb_at(m) if m < j else None
             if verb and m > k + 1 and verb[1] < j and tk.lower[verb[1]] in ("that", "whether"):
@@ -547,7 +562,7 @@ class _Reader:
 
     def _attributed(self, st: Statement, k: int, j: int, inherit: Statement | None) -> bool:
         tk = self.tk
-        for v in (x for x in range(k, min(j, k + _MAX_SUBJECT + 8)) if x in self.verbs):
+        for v in tk.positions("verb", k, min(j, k + _MAX_SUBJECT + 8)):
             verb = self.verb_at(v)
             if not verb:
                 continue
@@ -568,14 +583,14 @@ class _Reader:
                     continue  # "Ebdon, writing for The Courier, found …": an aside, the verb follows
                 st.actor_role = "report"  # "the case was argued before the court": no argument
                 return True
-            if tk.lower[v].endswith("ing") and v > k and tk.lower[v - 1] in _COPULAS | {"still", "now"} \
+            if tk.lower[v].endswith("ing") and v > k and tk.lower[v - 1] in self.progressive_aux \
                     and not (v_end < j and tk.lower[v_end] == "that"):
                 return False  # "companies are still arguing about it": narration
             before = v - 1
             while before > k and (tk.lower[before] in self.adverbs or tk.lower[before].endswith("ly")
-                                  or tk.lower[before] in _AUX and tk.lower[before] not in _COPULAS | {"been"}):
+                                  or tk.lower[before] in self.auxiliaries and tk.lower[before] not in self.passive_aux):
                 before -= 1  # "is widely credited", "was in turn criticised"
-            passive = v > k and tk.lower[before] in _COPULAS | {"been"} and tk.lower[v].endswith(("ed", "en", "t"))
+            passive = v > k and tk.lower[before] in self.passive_aux and tk.lower[v].endswith(("ed", "en", "t"))
             if passive:
                 return self._passive(st, k, v, v_end, j, cls)
             bare = self.needs_complement(v, v_end) and not self.complement_follows(v, v_end, j) and \
@@ -599,7 +614,7 @@ class _Reader:
                 continue  # "homeowners see the park": an object, not a report
             modal = any(tk.lower[x] in self.modals for x in range(max(k, v - 3), v))
             # the verb closes the sentence: ", Brandt said." reports a fact unless a side speaks
-            tail = all(not _is_word(tk, x) for x in range(v_end, j))
+            tail = not any(tk.word[v_end:j])
             if tail and subj["role"] not in ("pro", "con") and cls == "neutral":
                 st.actor_role = "report"
                 return True
@@ -626,9 +641,9 @@ class _Reader:
         """A short definite object closing the clause ("welcomed the decision", "welcomed
         it"): praise of the thing debated."""
         tk = self.tk
-        words = [x for x in range(m, j) if _is_word(tk, x)]
+        words = [x for x in range(m, j) if tk.word[x]]
         return 0 < len(words) <= 3 and (tk.lower[words[0]] in self.determiners or tk.lower[words[0]] in self.pronouns) \
-            and all(tk.orth[x] in (".", "!", "") or _is_word(tk, x) for x in range(m, j))
+            and all(tk.orth[x] in (".", "!", "") or tk.word[x] for x in range(m, j))
 
     def _points_back(self, i: int, j: int) -> bool:
         """Whether the subject ``[i, j)`` names an earlier statement ("This claim", "The review",
@@ -686,14 +701,14 @@ class _Reader:
         """"X was challenged by Y", "The review was criticised as …", "is widely credited"."""
         tk = self.tk
         subj_end = v - 1
-        while subj_end > k and (tk.lower[subj_end - 1] in _AUX or tk.lower[subj_end - 1] in self.adverbs
+        while subj_end > k and (tk.lower[subj_end - 1] in self.auxiliaries or tk.lower[subj_end - 1] in self.adverbs
                                 or tk.lower[subj_end - 1].endswith("ly")):
             subj_end -= 1
         subject_words = " ".join(tk.lower[k:subj_end])
         if not subject_words or subj_end - k > _MAX_SUBJECT or cls not in ("con", "praise", "response"):
             return False
         by = next((x for x in range(v_end, min(j, v_end + 3)) if tk.lower[x] == "by"), None)
-        if by is None and not any(_is_word(tk, x) for x in range(v_end, j)):
+        if by is None and not any(tk.word[v_end:j]):
             st.actor_role = "report"  # "The practice has long been contested.": a remark
             return True
         actor = None
@@ -726,14 +741,14 @@ class _Reader:
         """"X was less impressed", "Y remains unconvinced, observing that …"."""
         tk = self.tk
         states = tk.kinds.get("state", {})
-        for m in (x for x in range(k + 1, min(j, k + _MAX_SUBJECT + 4)) if x in states):
+        for m in tk.positions("state", k + 1, min(j, k + _MAX_SUBJECT + 4)):
             hit = states[m]
             if not hit:
                 continue
             c = m - 1
             while c > k and (tk.lower[c] in self.adverbs or tk.lower[c] in ("less", "not", "still", "far", "rather")):
                 c -= 1
-            if tk.lower[c] not in _COPULAS:
+            if tk.lower[c] not in self.copulas:
                 return False
             subj = self.subject(k, c)
             if subj is None:
@@ -743,7 +758,7 @@ class _Reader:
             if subj["role"] in ("group", "same", "opposite"):
                 st.actor_role = "con"
                 st.actor_key = subj["key"]
-            st.announces = not any(_is_word(tk, x) for x in range(hit[1], j))
+            st.announces = not any(tk.word[hit[1]:j])
             return True
         return False
 
@@ -764,17 +779,15 @@ class _Reader:
         if first.quoted:
             return [first]  # a quotation is one statement of its speaker
         leading_concession = first.conceded
-        for b in range(i + 1, j - 1):
+        for b in tk.where(_BREAKS, i + 1, j - 1):
             w = tk.lower[b]
-            if w not in _BREAKS:
-                continue
             body = b + 1
-            if w == "," and body < j and tk.lower[body] in _BREAK_CONJ:
+            if w == "," and body < j and tk.lower[body] in self.clause_conjunctions:
                 body += 1
             conj = tk.lower[body - 1]
             if body >= j - 1:
                 continue
-            if sum(1 for x in range(cuts[-1], b) if _is_word(tk, x)) < 3:
+            if sum(tk.word[cuts[-1] : b]) < 3:
                 continue  # "In reality, …": a lead-in, not a clause
             if not tk.tagged(body, min(j, body + _MAX_SUBJECT + 4), turns=True) and not (
                     self.authored or leading_concession or first.subordinate):
@@ -806,7 +819,7 @@ class _Reader:
         out = []
         for n, start in enumerate(cuts):
             end = cuts[n + 1] - 1 if n + 1 < len(cuts) else j
-            while end > start and tk.lower[end - 1] in _BREAK_CONJ | {",", ";", "—", "–", ""}:
+            while end > start and tk.lower[end - 1] in self.clause_end:
                 end -= 1
             if end <= start:
                 continue
@@ -848,7 +861,7 @@ def author_clause(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
     """Whether an unmarked clause of an argued text is one of the author's statements:
     long enough, not a procedural line, not dated background without a thesis word."""
     i, j = tk.window(*stmt.span)
-    words = [tk.lower[x] for x in range(i, j) if _is_word(tk, x)]
+    words = [tk.lower[x] for x in range(i, j) if tk.word[x]]
     if len(words) < _MIN_AUTHOR_WORDS:
         return False
     vocative = tk.find("vocative", i, i + 1)
