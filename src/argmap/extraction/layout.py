@@ -530,7 +530,7 @@ class _UnitCollector:
         self.replies += 1
         found = self.labels.item_label(self.text, start, end)
         body_start = found.body_start if found is not None else start
-        if list_length == len(entries):
+        if list_length == len(entries) and self.replies <= len(entries):  # a repeated reply list: by wording
             target: Unit | None = entries[self.replies - 1]
         else:
             wording = [(u, " ".join(self.text[s:e] for s, e in u.body)) for u in entries]
