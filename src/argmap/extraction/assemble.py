@@ -67,6 +67,10 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
     first_person = set(lex.words("author_voice", "first_person"))
     voiced = attributed = sentence_count = 0
     thesis_at: int | None = None
+    if layout.title_span is not None and tokens.find("thesis", *tokens.window(*layout.title_span)):
+        # a title that states the thesis ("It is time to …", "… should …"): the text argues
+        # from its first sentence on, nothing before the thesis narrates
+        thesis_at, voiced = layout.title_span[0], 1
     paragraphs = 0
     for unit in layout.units:
         if unit.section is not None and unit.section.lower() in lex.words("sections", "background"):

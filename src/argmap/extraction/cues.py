@@ -211,6 +211,7 @@ def phrase_table(lex: Lexicon) -> dict[str, list[str]]:
     table["prolepsis"] = _words(lex, "prolepsis", "phrases")
     table["thesis"] = _words(lex, "author_voice", "thesis")
     table["opener"] = _words(lex, "not_statements", "openers")
+    table["vocative"] = _words(lex, "not_statements", "vocatives")
     table["answer_subject"] = _words(lex, "answer_subjects")
     return {label: phrases for label, phrases in table.items() if phrases}
 

@@ -104,7 +104,9 @@ class LayoutLabels:
                 for word in lex.words("item_labels", key, side):
                     table[_norm(word)] = (role, side)
         self._items = table
+        self._facts = frozenset(_norm(w) for w in lex.words("qa_labels", "fact"))
         self._speakers = {_norm(w): role for role in ("pro", "con", "procedural") for w in lex.words("speakers", role)}
+        self._honorifics = frozenset(_norm(w) for w in lex.words("speakers", "honorifics"))
         self._reply_headings = tuple(_norm(w) for w in lex.words("item_labels", "reply_headings"))
         self._reply_heading_set = frozenset(self._reply_headings)
         self._reply_heading_prefixes = tuple(w + " " for w in self._reply_headings)
@@ -134,6 +136,10 @@ class LayoutLabels:
         role, stance = found
         return ItemLabel(m.group("name"), role, stance, m.end())
 
+    def is_fact(self, label: ItemLabel) -> bool:
+        """True for an answer label that states a fact against a myth ("Reality:", "FACT:")."""
+        return _norm(label.name) in self._facts
+
     def bare_label(self, text: str, start: int, end: int) -> ItemLabel | None:
         """A line that is nothing but a known label ("Counterpoint:", "**Against**"): the
         statement it labels is the next block; ``body_start`` is left at the line's end."""
@@ -161,6 +167,11 @@ class LayoutLabels:
             if role:
                 role_words, person = named.strip(), m.group("role")
         return SpeakerLabel(_norm(m.group("label")), m.group("label"), role_words, person, role, m.end())
+
+    def interjects(self, label: SpeakerLabel) -> bool:
+        """True for the label of someone interjecting in a speech ("Mr Lee (Eastfield):",
+        "Hon. Members:"): it opens with an honorific."""
+        return _norm(label.label).split()[0] in self._honorifics
 
     def is_section_name(self, line: str) -> bool:
         """True for a line that is just a section name ("Criticism", "Arguments against")."""
@@ -203,6 +214,12 @@ class TextLabels:
 
     def is_section_name(self, line: str) -> bool:
         return self.tables.is_section_name(line)
+
+    def is_fact(self, label: ItemLabel) -> bool:
+        return self.tables.is_fact(label)
+
+    def interjects(self, label: SpeakerLabel) -> bool:
+        return self.tables.interjects(label)
 
     def is_reply_heading(self, heading: str) -> bool:
         return self.tables.is_reply_heading(heading)

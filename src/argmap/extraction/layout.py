@@ -59,6 +59,7 @@ _CLAUSE_LABEL = re.compile(r"\s(?:is|are|was|were)\s")
 _MAX_QUESTION_WORDS = 30
 _TAB_WIDTH = 4
 _MAX_HEADING_CHARS = 120
+INTERJECTION = "interjection"  # the role of a speaker label interjecting in a speech
 
 
 @dataclass(eq=False)
@@ -101,6 +102,8 @@ class Unit:
     debate_heading_id: int | None = None
     items: list[Item] = field(default_factory=list)
     answers_list: list[Unit] | None = None
+    # body paragraphs spoken by someone other than the author (an interjection): start → name
+    voices: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -437,11 +440,16 @@ class _UnitCollector:
                 self._answer(found.body_start, end, label=found.name)
             elif self.items_unit is not None and self.items_unit.items and not self.unanswerable:
                 last = self.items_unit.items[-1]
+                if self.labels.is_fact(found) and last.answers is None and last.stance == "pro":
+                    self._as_myth(last)  # "Claim: … / Reality: …": what a fact answers is a myth
+                    self._answer(found.body_start, end, label=found.name)
+                    return
                 self.items_unit.items.append(Item((found.body_start, end), FLIP[last.stance], answers=last,
                                                   label=found.name))
             # an answer to a question that voices no objection has no node
         else:
             self.unanswerable = False
+            self.pair_unit = None  # a new labelled item ends the myth or question before it
             unit = self._items_unit()
             # a side label answers the item before it, unless replies nested under that one
             # came between: a new top-level item of an outline stands on its own
@@ -452,6 +460,17 @@ class _UnitCollector:
             unit.items.append(item)
             if indent is not None:
                 self.outline.append((indent, item, item.stance, unit))
+
+    def _as_myth(self, item: Item) -> None:
+        """Move the labelled ``item`` to a topic of its own as the myth a fact answers."""
+        unit = self.items_unit
+        assert unit is not None
+        unit.items.remove(item)
+        if not unit.items and not unit.body:
+            self.units.remove(unit)
+            self.items_unit = None
+        self.pair_unit = self._pair_unit(self.text[item.span[0] : item.span[1]], item.span)
+        self.pair_unit.items.append(Item(item.span, "con", whole=True, label=item.label))
 
     def _topic_item(self, found: ItemLabel, start: int, end: int) -> None:
         """"Myth 2 — …" or "Q: …": a topic of its own, its answer to follow."""
@@ -476,12 +495,19 @@ class _UnitCollector:
         self.awaiting_answer = False
 
     def _turn(self, start: int, end: int) -> bool:
-        """A speaker's turn in a transcript; each answers the last turn of the other side."""
+        """A speaker's turn in a transcript; each answers the last turn of the other side.
+        An interjection in a speech stays in the speech's prose, in its speaker's voice."""
         m = self.labels.speaker_label(self.text, start, end)
         if m is None or m.key not in self.speakers:
             return False
-        self._end_block()
         role = self.speakers[m.key]
+        if role == INTERJECTION:
+            if self.heading_unit is None:
+                self.heading_unit = self._new_unit(self.heading, self.heading_span)
+            self.heading_unit.body.append((m.body_start, end))
+            self.heading_unit.voices[m.body_start] = m.name
+            return True
+        self._end_block()
         if role == "procedural":
             return True  # a chair's line keeps order, it argues nothing
         side = self.speaker_sides.get(m.key) or (role if role in FLIP else None)
@@ -493,6 +519,11 @@ class _UnitCollector:
         self._items_unit().items.append(turn)
         self.last_turn = self.open_turn = turn
         return True
+
+    def interjection(self, start: int, end: int) -> bool:
+        """Whether the line opens with the label of someone interjecting in a speech."""
+        m = self.labels.speaker_label(self.text, start, end) if self.speakers else None
+        return m is not None and self.speakers.get(m.key) == INTERJECTION
 
     def _reply(self, start: int, end: int, list_length: int | None = None) -> bool:
         """The ``k``-th entry of a "Replies to …" list answers the ``k``-th entry of the list
@@ -622,6 +653,9 @@ def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[
         found[m.key] = m
     turns = sum(counts.values())
     dialogue = len(counts) >= 2 and max(counts.values(), default=0) >= 2 and turns >= 3 and 2 * turns > paragraphs
+    if not dialogue and not any(m.role for m in found.values()) and 2 * turns < paragraphs:
+        # a speech whose own paragraphs carry no label, with a few labelled interjections
+        return {k: INTERJECTION for k, m in found.items() if labels.interjects(m)}
     return {k: m.role for k, m in found.items() if m.role or dialogue}
 
 
@@ -684,6 +718,8 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             collector.item(s + bullet.end(), e, line.indent, list_length)
         elif labels.item_label(text, s, e) is not None:
             collector.prose(s, e)
+        elif collector.interjection(s, e):
+            collector.prose(s, e)  # "Mr Lee (Eastfield): Will the member give way?" is no FAQ
         elif is_question_line(content) and not _continues(text, lines, i) and _answered(text, lines, i, labels):
             if questions >= 2:
                 collector.question(s, e)  # a FAQ: the question voices an objection or heads a topic

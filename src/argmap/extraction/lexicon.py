@@ -97,6 +97,8 @@ class Verbs(_Part):
     praise: Words = Field([], description="verbs that speak for the thesis ('praised', 'hailed')")
     elaboration: Words = Field([], description="verbs that go on on the same side ('extend this finding')")
     needs_complement: Words = Field([], description="verbs that report only before a complement or a colon")
+    without_that: Words = Field(
+        [], description="verbs of opinion whose clause may drop 'that' ('felt the book was too long')")
 
 
 class Sides(_Part):
@@ -144,6 +146,8 @@ class Speakers(_Part):
     pro: Words = []
     con: Words = []
     procedural: Words = Field([], description="speakers whose turns are procedure, not argument (a chair)")
+    honorifics: Words = Field(
+        [], description="first words of a label that interjects in a speech ('Mr Lee (Eastfield):', 'Hon. Members:')")
 
 
 class Bylines(_Part):
@@ -192,6 +196,7 @@ class NotStatements(_Part):
     (``["argue", "before"]``: "the case was argued before the court")."""
 
     openers: Words = []
+    vocatives: Words = Field([], description="forms of address a speech's sentence may open with ('Mr Speaker,')")
     decoy_senses: list[tuple[str, str]] = []
 
 
@@ -218,12 +223,16 @@ class Lexicon(BaseModel):
     quantifiers: Words = []
     group_nouns: Words = []
     group_suffixes: Words = []
+    agent_suffixes: Words = Field(
+        [], description="endings of a singular noun that speaks when a 'that' clause follows ('the developer')")
     verbs: Verbs = Verbs()
     framing: Sides = Sides()
     framing_nouns: Sides = Field(Sides(), description="nouns of '<noun> is that …' framing")
     copulas: Words = Field([], description="forms of 'be' and its kin: 'X is …' describes X, no one speaks")
     auxiliaries: Words = Field(
         [], description="auxiliaries and the words between a subject and its verb ('has also', 'in turn')")
+    finite_verbs: Words = Field(
+        [], description="finite verbs that show a clause follows a reporting verb without 'that' ('felt it was')")
     verb_complements: Words = []
     lead_ins: Words = []
     adverbs: Words = []
@@ -244,6 +253,8 @@ class Lexicon(BaseModel):
     author_voice: AuthorVoice = AuthorVoice()
     not_statements: NotStatements = NotStatements()
     answer_subjects: Words = Field([], description="subjects that refer to the statement before ('this claim')")
+    anaphoric_determiners: Words = Field(
+        [], description="determiners by which a speaker points back ('Critics of this follow-up')")
     determiners: Words = Field([], description="words before which a verb form is a noun ('their view')")
     post_modifiers: Words = Field([], description="words that end a speaker's head ('Defenders of …')")
     abbreviations: Words = Field([], description="abbreviations after which no sentence starts ('et al.')")

@@ -73,6 +73,7 @@ class _Tracker:
         self.previous: Statement | None = None
         self.previous_side: str | None = None
         self.last_speaker_side: str | None = None
+        self.previous_speaker_side: str | None = None
 
     def known(self, stmt: Statement) -> str | None:
         for name in stmt.actor_key:
@@ -97,6 +98,9 @@ class _Tracker:
             speaker_side = _FLIP[prev] if prev else self.opening
         elif role == "group":
             known = self.known(stmt)
+            if known is None and stmt.actor_head and self.previous is not None and \
+                    self.previous.actor_head == stmt.actor_head and self.previous.marked:
+                known = self.previous_speaker_side  # "criticised by residents … 400 residents said"
             if known is not None and not (turn and known == prev):
                 speaker_side = known
             elif stmt.verb_class == "con":
@@ -109,8 +113,12 @@ class _Tracker:
                 speaker_side = _FLIP[prev]
             elif stmt.verb_class == "elaboration" or stmt.connective in ("elaboration", "cause"):
                 speaker_side = prev
-            elif prev == "con" and self.previous is not None and not self.previous.announces:
-                speaker_side = "pro"  # a new voice after an objection answers it
+            elif prev == "con" and self.previous is not None and not self.previous.announces and not (
+                    self.previous.paragraph == stmt.paragraph and self.previous.verb_class == "con"
+                    and len(self.previous.actor_key) > 1 and len(stmt.actor_key) > 1):
+                # a new voice after an objection answers it, unless a named person's complaint
+                # is joined by the next named person in the same paragraph (reception prose)
+                speaker_side = "pro"
             else:
                 speaker_side = prev
         elif role == "author":
@@ -121,7 +129,10 @@ class _Tracker:
             elif prev is None:
                 speaker_side = "pro"
             elif stmt.connective in ("elaboration", "cause", None) and self.previous is not None \
-                    and self.previous.paragraph == stmt.paragraph:
+                    and self.previous.paragraph == stmt.paragraph \
+                    and not (prev == "con" and self.previous.marked and not self.previous.conceded):
+                # the author goes on with a point of their own or one they conceded; after
+                # an objection voiced by others ("There is the worry that …") they answer it
                 speaker_side = prev
             else:
                 speaker_side = "pro"
@@ -135,6 +146,7 @@ class _Tracker:
         if role not in (None, "author"):
             self.last_speaker_side = speaker_side
         self.previous, self.previous_side = stmt, side
+        self.previous_speaker_side = speaker_side
         return side
 
 
@@ -149,6 +161,12 @@ def link_topic(statements: list[Statement], section_stance: str | None = None, t
     tracker = _Tracker(_opening_side(statements, section_stance))
     for i, stmt in enumerate(statements):
         before = links[-1] if links else None
+        nxt = statements[i + 1] if i + 1 < len(statements) else None
+        if stmt.actor_role == "group" and stmt.verb_class == "neutral" and nxt is not None and \
+                nxt.actor_role == "author" and nxt.connective == "contrast" and not stmt.answers_previous:
+            # "The member for X has said that A. I understand that, but …": a speaker the
+            # author answers with a contrast spoke for the other side
+            stmt = _copy_with(stmt, verb_class="con")
         side = tracker.side(stmt)
         if side == "pro":
             link = _pro_link(i, stmt, links, before)
@@ -158,6 +176,12 @@ def link_topic(statements: list[Statement], section_stance: str | None = None, t
             link.target = _by_wording(text, stmt, links, link.target)
         links.append(link)
     return links
+
+
+def _copy_with(stmt: Statement, **changes: object) -> Statement:
+    from dataclasses import replace
+
+    return replace(stmt, **changes)
 
 
 _RECENT = 6  # how far back an answer may reach for the point it takes up
@@ -202,11 +226,14 @@ def _con_link(i: int, stmt: Statement, links: list[Link], before: Link | None) -
                      if links[n].kind == "rebuttal" and not links[n].statement.conceded), None)
         return Link(stmt, "con", "critique", "attacks", last)
     replies = stmt.response or stmt.answers_previous or stmt.connective in ("contrast", "response")
-    if before is not None and before.kind == "rebuttal" and (replies or stmt.actor_role in ("same", "group")
-                                                             and not stmt.conceded):
+    # a speaker who goes on after a rebuttal answers it in the same paragraph; a new
+    # paragraph without a reply word raises a new objection ("X has also objected that …")
+    goes_on = stmt.actor_role in ("same", "group") and not stmt.conceded and \
+        before is not None and before.statement.paragraph == stmt.paragraph
+    if before is not None and before.kind == "rebuttal" and (replies or goes_on):
         return Link(stmt, "con", "critique", "attacks", i - 1)
-    if before is not None and before.stance == "pro" and before.kind == "claim" and \
-            before.statement.paragraph == stmt.paragraph and not stmt.conceded:
+    if before is not None and before.stance == "pro" and before.kind == "claim" and not stmt.conceded and \
+            (before.statement.paragraph == stmt.paragraph or stmt.answers_previous):
         return Link(stmt, "con", "critique", "attacks", i - 1)
     if before is not None and before.stance == "pro" and stmt.response and \
             (last := _last(links, "rebuttal")) is not None:

@@ -43,7 +43,37 @@ from argmap.extraction.lexicon import Lexicon
 
 _TERMINAL = {".", "!", "?", "…", "...", "?!", "!?"}
 _CLOSERS = set("”\"’')]»")
-_OPENERS = set("“\"‘'([«¿¡")
+_OPENERS = set("“\"‘'(«¿¡")  # not "[": a citation mark after a full stop opens nothing
+
+_CITATION_REACH = 3  # tokens of one bracketed mark: "[" "4" "]", "[" "citation" "needed" "]"
+# tokenizer infixes that cut an encyclopedia's citation marks off the words they follow
+# ("winter.[4]", "passage,[10]", "[5][6]"), so the full stop or comma before one is a token
+CITATION_INFIXES = (r"[.,;:!?](?=\[)", r"\[", r"\](?=\[)")
+
+
+def _after_citation_marks(strings, orth, after) -> None:  # noqa: ANN001 - numpy arrays
+    """Mark the word after an encyclopedia's citation marks ("…each winter.[4][5] The …")
+    as following terminal punctuation; only the few "]" tokens are looked at. A plain
+    ``spacy.blank("en")`` tokenizer glues the opening bracket to the full stop
+    ("winter.[4"), :func:`make_nlp`'s splits it off: both are read."""
+    close = strings.add("]")
+    for j in numpy.flatnonzero(orth[:-1] == close).tolist():
+        m = j
+        while m > 0:
+            opening = next((b for b in range(m - 1, max(-1, m - _CITATION_REACH - 1), -1)
+                            if "[" in strings[int(orth[b])]), None)
+            if opening is None:
+                break
+            word = strings[int(orth[opening])]
+            cut = word.find("[")
+            before = word[:cut] if cut else (strings[int(orth[opening - 1])] if opening else "")
+            if before.endswith("]") and not cut:
+                m = opening - 1  # "[5][6]": look past the mark before
+                continue
+            if before[-1:] in ".!?":
+                after[j + 1] = True
+            break
+
 
 def _among(values: numpy.ndarray, few: list[int]) -> numpy.ndarray:
     """``numpy.isin`` for a handful of values: one comparison each, no sorting."""
@@ -75,6 +105,7 @@ def sentence_start_tokens(doc: Doc) -> list[int]:
     after[2:] |= closer[1:-1] & terminal[:-2]
     after[3:] |= closer[2:-1] & closer[1:-2] & terminal[:-3]
     after &= ~closer  # the closing quote of 'fees hurt."' ends its sentence, it opens none
+    _after_citation_marks(strings, orth, after)
     starts = [0]
     for j in numpy.flatnonzero(after).tolist():
         first = strings[int(orth[j])][0]
@@ -168,7 +199,11 @@ def make_nlp(lexicon_paths: tuple[str, ...] = ()) -> Language:
     """
     import spacy
 
+    from spacy.util import compile_infix_regex
+
     nlp = spacy.blank("en")
+    infixes = list(nlp.Defaults.infixes or ()) + list(CITATION_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("argmap_sentences")
     nlp.add_pipe("argmap_debates", config={"lexicon_paths": list(lexicon_paths)})
     return nlp

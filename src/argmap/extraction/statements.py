@@ -30,12 +30,18 @@ from argmap.extraction.lexicon import Lexicon
 
 _TRIM_END = " \t\r\n,;:—–-"
 _MIN_OPENER_WORDS = 6
+_POINT_BACK_REACH = 80  # tokens back in a paragraph where a subject's head may have been named
+_CITATION_WORDS = 12  # tokens of a parenthetical author–year citation
+_MAX_TURN_WORDS = 10  # words of a remark that turns the debate ("These gains may not last, however.")
+_ZERO_THAT_REACH = 6  # words a that-less clause's subject may take ("the new rules were …")
+_MAX_MARK = 24  # characters of a citation mark ("[10]", "[citation needed]")
 _MIN_AUTHOR_WORDS = 5
 _MAX_SUBJECT = 14
 _OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 _CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
 _NO_HITS: dict[int, tuple[str, int]] = {}
 _BREAKS = frozenset({";", ",", "—", "–", "but", ":"})
+_CLAUSE_COMPLEMENTS = frozenset({"that", "whether", "if", "how", "why", "what"})
 _QUOTES = frozenset(_OPEN_QUOTES | _CLOSE_QUOTES)
 _ASIDE_MARKS = frozenset({"according", "as", ","})  # where _Reader._aside looks
 
@@ -67,6 +73,7 @@ class Statement:
     quoted: bool = False
     paragraph: int = 0
     subordinate: bool = False
+    actor_head: str | None = None  # the head noun of a speaker phrase ("residents" of "400 residents")
 
     @property
     def marked(self) -> bool:
@@ -84,6 +91,8 @@ def _trim(text: str, start: int, end: int) -> Span:
         end -= 1
     while start < end and text[start].isspace():
         start += 1
+    if text.startswith("[", start) and 0 < (close := text.find("]", start, start + _MAX_MARK)) < end - 1:
+        return _trim(text, close + 1, end)  # "[10] although …": the mark ends the clause before
     return start, end
 
 
@@ -107,6 +116,12 @@ class _Words:
         self.clause_starts = self.pronouns | self.author_pronouns | {"there", "this", "that", "these", "those"}
         self.lead_ins = {w for w in lex.words("lead_ins") if " " not in w}
         self.determiners = set(lex.words("determiners"))
+        self.agent_suffixes = tuple(lex.words("agent_suffixes"))
+        self.abbreviations = frozenset(lex.words("abbreviations"))
+        self.finite_verbs = frozenset(lex.words("finite_verbs"))
+        self.without_that = frozenset(lex.words("verbs", "without_that"))
+        self.anaphoric = frozenset(lex.words("anaphoric_determiners"))
+        self.answer_subject_words = frozenset(lex.words("answer_subjects"))
         self.decoys = [(a.lower(), b.lower()) for a, b in lex.not_statements.decoy_senses]
         self.decoy_verbs = frozenset(a for a, _ in self.decoys)
         self.copulas = frozenset(lex.words("copulas"))
@@ -164,11 +179,25 @@ class _Reader:
         hit = self.tk.at(i, "complement_verb")
         return bool(hit) and hit[1] >= end
 
-    def complement_follows(self, k: int, j: int) -> bool:
+    def complement_follows(self, v: int, k: int, j: int) -> bool:
+        """Whether a clause follows the reporting verb at ``[v, k)``."""
         tk = self.tk
         while k < j and tk.lower[k] in self.adverbs:
             k += 1
-        return k >= j or tk.lower[k] in self.complements or tk.orth[k] in _OPEN_QUOTES
+        if k >= j or tk.lower[k] in self.complements or tk.orth[k] in _OPEN_QUOTES:
+            return True
+        # a clause without "that" ("felt the book was too long"): a finite verb follows soon
+        # after a verb of opinion, or after any verb of "others" / a stance actor, not after
+        # a plain "said" ("A spokesperson said timetables would not change": a reported fact)
+        if self.lemma.get(" ".join(tk.lower[v:k])) not in self.without_that and \
+                not any(tk.at(x, "actor:") for x in range(max(0, v - 2), v)):
+            return False
+        for x in range(k + 1, min(j, k + _ZERO_THAT_REACH)):
+            if not tk.word[x]:
+                return False
+            if tk.lower[x] in self.finite_verbs:
+                return True
+        return False
 
     def decoy(self, v: int, v_end: int, j: int) -> bool:
         lemma = self.lemma.get(" ".join(self.tk.lower[v:v_end]), "")
@@ -204,9 +233,10 @@ class _Reader:
         if words[0] in self.post_modifiers or any(tk.orth[i] in _QUOTES for i in toks):
             return None  # "with Pike herself calling it": an aside, not a new speaker
         if not self.not_in_subject.isdisjoint(words):
-            initials = {n for n, w in enumerate(words) if w == "." and n and (words[n - 1] == "al" or len(words[n - 1]) == 1)}
+            initials = {n for n, w in enumerate(words) if w == "." and n and (
+                words[n - 1] == "al" or len(words[n - 1]) == 1 or words[n - 1] + "." in self.abbreviations)}
             if any(w in self.not_in_subject and n not in initials
-                   for n, w in enumerate(words)):  # "Haddad et al. (2023)", "J. Okoro" may speak
+                   for n, w in enumerate(words)):  # "Haddad et al. (2023)", "J. Okoro", "hon." may speak
                 return None
         if tk.lower[toks[-1]] in ("to", "the", "a", "an", "of", "and", "that", "which"):
             return None  # "…packed the chamber to oppose": not a speaker
@@ -237,16 +267,19 @@ class _Reader:
         if role is None or role == "group":
             key = self._name_key(toks)
             plural = loose and self._head(toks) is not None and tk.lower[self._head(toks)].endswith("s")
-            if not key and not self._agent(toks) and role is None and not plural:
+            if not key and not self._agent(toks) and role is None and not plural \
+                    and not self._singular_agent(toks, v):
                 return None  # "A defense framework recognizes …": no one speaks
             role = "group"
+        head = tk.lower[self._head(toks)]
         if role in ("group", "same"):
             descs = tk.kinds.get("desc", _NO_HITS)
             for i in range(toks[0], v):
                 hit = descs.get(i)
                 if hit:
-                    return {"role": hit[0].split(":")[1], "key": key, "label": label, "described": True}
-        return {"role": role, "key": key, "label": label, "described": False}
+                    return {"role": hit[0].split(":")[1], "key": key, "label": label, "described": True,
+                            "head": head}
+        return {"role": role, "key": key, "label": label, "described": False, "head": head}
 
     def _agent(self, toks: list[int]) -> bool:
         """Whether a subject without a name can speak: it holds a group noun ("economists",
@@ -257,11 +290,26 @@ class _Reader:
         word = tk.lower[head]
         return word in self.group_nouns or (word.endswith(suffixes) and len(word) > 5)
 
+    def _singular_agent(self, toks: list[int], v: int) -> bool:
+        """Whether "the developer", "its operator" speaks: a definite singular noun formed
+        like an agent, before a reporting verb with a "that" / "whether" clause."""
+        tk = self.tk
+        verb = self.verb_at(v) if v < len(tk.lower) else None
+        if verb is None or verb[1] >= len(tk.lower) or tk.lower[toks[0]] not in self.determiners:
+            return False
+        if verb[0] in ("response", "praise") and len(toks) <= 3:
+            return True  # "The cooperative defended the market", "The board welcomed it"
+        word = tk.lower[self._head(toks)]
+        return tk.lower[verb[1]] in _CLAUSE_COMPLEMENTS and word.endswith(self.agent_suffixes) and len(word) > 5
+
     def _head(self, toks: list[int]) -> int:
-        """The head of a speaker phrase: its last word before "of", "who", "(" and the like."""
+        """The head of a speaker phrase: its last word before "of", "who", "(" and the like,
+        or before a participle with its agent ("A study commissioned by the council")."""
         tk = self.tk
         for n, i in enumerate(toks):
             if n and (tk.lower[i] in self.post_modifiers or tk.orth[i] == "("):
+                return toks[n - 1]
+            if n and n + 1 < len(toks) and tk.lower[i].endswith("ed") and tk.lower[toks[n + 1]] == "by":
                 return toks[n - 1]
         return toks[-1]
 
@@ -329,20 +377,24 @@ class _Reader:
         if st.connective in ("response",):
             st.response = True
         # a connective after the subject ("Retailers, however, maintain")
+        closing_turn = False
         if st.connective is None:
             for m in tk.positions("conn", k, min(j, k + 14)):
                 hit = conns[m]
-                if hit and m > k and tk.orth[m - 1] == "," and hit[1] < j and tk.orth[hit[1]] == ",":
+                final = hit is not None and all(not tk.word[x] for x in range(hit[1], j))
+                if hit and m > k and tk.orth[m - 1] == "," and (hit[1] < j and tk.orth[hit[1]] == "," or final):
                     cls = hit[0].split(":")[1]
                     if cls in ("contrast", "response"):
                         st.connective = cls
                         st.response = cls == "response"
+                        closing_turn = final  # "These gains may not last, however."
                     break
         if k >= j:
             return st  # only connectives ("…; by contrast")
         if not tk.tagged(k, j):
             # every reading below but the aside needs a verb, framing or state cue in the clause
-            self._aside(st, k, j)
+            if not self._aside(st, k, j) and closing_turn:
+                self._turn_remark(st, k, j)
             return st
         if k < j and tk.orth[k] in _OPEN_QUOTES and self._after_quote(st, k, j):
             return st
@@ -352,8 +404,16 @@ class _Reader:
             return st
         if self._state(st, k, j):
             return st
-        self._aside(st, k, j)
+        if not self._aside(st, k, j) and closing_turn:
+            self._turn_remark(st, k, j)
         return st
+
+    def _turn_remark(self, st: Statement, k: int, j: int) -> None:
+        """A short remark closing on "however" turns the debate: what follows is the other
+        side's, and the remark itself only announces it ("These gains may not last, however.")."""
+        if sum(self.tk.word[k:j]) <= _MAX_TURN_WORDS:
+            st.actor_role, st.announces = "opposite", True
+            st.confidence = self.conf["framing"]
 
     def _aside(self, st: Statement, k: int, j: int) -> bool:
         """Attribution inside the clause: ", as argued by defenders," / "According to X," /
@@ -418,11 +478,18 @@ class _Reader:
         end = m
         while end < j and tk.orth[end] not in (",", ".", ";", "!", "?", ""):
             end += 1
-        return self.subject(m, end) if end > m else None
+        subj = self.subject(m, end) if end > m else None
+        if subj is not None and subj["role"] in ("group", "same") and end < j and tk.orth[end] == ",":
+            # '"…," said Ana Lind, who leads the opposition group': the description gives a side
+            found = tk.find("desc:", end, j)
+            if found is not None:
+                subj = {**subj, "role": found[0].split(":")[1], "described": True}
+        return subj
 
     def _set_actor(self, st: Statement, subj: dict, verb_class: str, verb: str) -> None:
         st.actor_role = subj["role"]
         st.actor_key = subj["key"]
+        st.actor_head = subj.get("head")
         st.actor = subj["label"]
         st.verb_class = verb_class
         st.cue = verb
@@ -452,8 +519,11 @@ class _Reader:
             lead = [tk.lower[x] for x in range(k, m)]
             if lead and not all(w.isalpha() or w in ("’s", "'s", "’", "'", "-") for w in lead):
                 break
-            if after and after[0] in self.copulas or (after[:1] and after[0] in ("have", "has", "were", "was")
-                                                  and any(w in ("raised", "voiced", "expressed") for w in after)):
+            existential = len(lead) >= 2 and lead[0] == "there" and lead[1] in self.copulas and \
+                after[:1] in (["that"], ["whether"])  # "There is also the worry that …"
+            if after and after[0] in self.copulas or existential or (
+                    after[:1] and after[0] in ("have", "has", "were", "was")
+                    and any(w in ("raised", "voiced", "expressed") for w in after)):
                 st.actor_role = noun[0].split(":")[1]
                 st.response = st.actor_role == "pro"
                 st.cue = " ".join(tk.orth[k : n_end + 1])
@@ -509,19 +579,23 @@ class _Reader:
             if v > k and tk.lower[v - 1] in ("who", "which"):
                 continue  # "Vos, who proposed the wall, said …": a relative clause
             if self.decoy(v, v_end, j):
+                if v > k and tk.orth[v - 1] == "," and tk.lower[v].endswith("ing"):
+                    continue  # "Ebdon, writing for The Courier, found …": an aside, the verb follows
                 st.actor_role = "report"  # "the case was argued before the court": no argument
                 return True
             if tk.lower[v].endswith("ing") and v > k and tk.lower[v - 1] in self.progressive_aux \
                     and not (v_end < j and tk.lower[v_end] == "that"):
                 return False  # "companies are still arguing about it": narration
             before = v - 1
-            while before > k and (tk.lower[before] in self.adverbs or tk.lower[before].endswith("ly")):
-                before -= 1  # "is widely credited"
+            while before > k and (tk.lower[before] in self.adverbs or tk.lower[before].endswith("ly")
+                                  or tk.lower[before] in self.auxiliaries and tk.lower[before] not in self.passive_aux):
+                before -= 1  # "is widely credited", "was in turn criticised"
             passive = v > k and tk.lower[before] in self.passive_aux and tk.lower[v].endswith(("ed", "en", "t"))
             if passive:
                 return self._passive(st, k, v, v_end, j, cls)
-            bare = self.needs_complement(v, v_end) and not self.complement_follows(v_end, j) and \
-                not (v_end < j and self._evaluative_object(v_end, j))
+            bare = self.needs_complement(v, v_end) and not self.complement_follows(v, v_end, j) and \
+                not (v_end < j and self._evaluative_object(v_end, j)) and \
+                not (cls == "praise" and self._short_object(v_end, j))
             if v == k:
                 if inherit is None:
                     return False
@@ -531,10 +605,12 @@ class _Reader:
                 if subj is None and cls in ("response", "con", "concession") and v_end < j \
                         and tk.lower[v_end] == "that":
                     subj = self.subject(k, v, loose=True)  # "Industry representatives counter that"
+                if subj is None and tk.lower[v] in self.group_nouns:
+                    continue  # "A 2021 report by the officer found that": that form was a noun
                 if subj is None:
                     return False
             if bare and not (subj["role"] in ("pro", "con") or subj["role"] in ("same", "opposite")
-                             and v_end < j and tk.lower[v_end] in self.clause_starts):
+                             and v_end < j and tk.lower[v_end] in self.clause_starts) and not self._cites(k, j):
                 continue  # "homeowners see the park": an object, not a report
             modal = any(tk.lower[x] in self.modals for x in range(max(k, v - 3), v))
             # the verb closes the sentence: ", Brandt said." reports a fact unless a side speaks
@@ -543,13 +619,72 @@ class _Reader:
                 st.actor_role = "report"
                 return True
             self._set_actor(st, subj, cls, " ".join(tk.orth[v:v_end] + (["that"] if v_end < j and tk.lower[v_end] == "that" else [])))
+            if cls in ("neutral", "elaboration"):
+                self._participle_side(st, v_end, j)
+            if any(tk.lower[x] in self.post_modifiers and tk.lower[x + 1] in self.anaphoric
+                   for x in range(k, v - 1)):
+                st.response = True  # "Critics of this follow-up point out …" answer it
             if cls == "con" and v_end < j and tk.lower[v_end] in ("about", "over"):
                 st.announces = True  # "Grid operators disagree about how …": a debate announced
+            if subj["role"] == "opposite" and (cls == "praise" or cls == "con" and v_end < j
+                                               and tk.lower[v_end] in _CLAUSE_COMPLEMENTS):
+                # "Others have questioned whether …", "Others praised …": the verb names the
+                # side; a bare "Others disagree" only turns against the speaker before
+                st.actor_role = "pro" if cls == "praise" else "con"
             if modal and subj["role"] in ("con", "opposite", "group") and cls in ("neutral", "con"):
                 st.actor_role = "con"  # prolepsis: "Some will say …", "Others may object …"
                 st.confidence = self.conf["framing"]
             return True
         return False
+
+    def _short_object(self, m: int, j: int) -> bool:
+        """A short definite object closing the clause ("welcomed the decision", "welcomed
+        it"): praise of the thing debated."""
+        tk = self.tk
+        words = [x for x in range(m, j) if tk.word[x]]
+        return 0 < len(words) <= 3 and (tk.lower[words[0]] in self.determiners or tk.lower[words[0]] in self.pronouns) \
+            and all(tk.orth[x] in (".", "!", "") or tk.word[x] for x in range(m, j))
+
+    def _points_back(self, i: int, j: int) -> bool:
+        """Whether the subject ``[i, j)`` names an earlier statement ("This claim", "The review",
+        "That figure") rather than the thing debated."""
+        tk = self.tk
+        words = " ".join(tk.lower[i:j])
+        if tk.lower[i] in self.anaphoric or tk.find("answer_subject", i, i + 1) is not None \
+                or any(words == a for a in self.answer_subject_words):
+            return True
+        # "… a city audit, which found … The audit was in turn criticised": its head was named
+        # earlier in the paragraph (the thing debated is named in a paragraph of its own)
+        head = tk.lower[self._head(list(range(i, j)))]
+        paragraph = tk.text.rfind("\n", 0, tk.starts[i])
+        x = i - 1
+        while x >= 0 and i - x <= _POINT_BACK_REACH and tk.starts[x] > paragraph:
+            if tk.lower[x] == head:
+                return True
+            x -= 1
+        return False
+
+    def _cites(self, i: int, j: int) -> bool:
+        """Whether tokens ``[i, j)`` hold an author–year citation ("Nwosu (2018)", "(Ruiz
+        and Adeyemi, 2023)"): a study reports its finding with a plain object too."""
+        tk = self.tk
+        for x in range(i, j):
+            if tk.orth[x] == "(":
+                close = next((y for y in range(x + 1, min(j, x + _CITATION_WORDS)) if tk.orth[y] == ")"), None)
+                if close is not None and any(tk.orth[y][:4].isdigit() and len(tk.orth[y]) in (4, 5)
+                                             for y in range(x + 1, close)):
+                    return True
+        return False
+
+    def _participle_side(self, st: Statement, m: int, j: int) -> None:
+        """A side verb in a participle after a comma ("found the ending weak, complaining that
+        …", ", praising its …") gives a neutral report its side."""
+        tk = self.tk
+        for x in (x for x in range(m + 1, j) if x in self.verbs):
+            verb = self.verb_at(x)
+            if verb and verb[0] in ("con", "praise") and tk.orth[x - 1] == "," and tk.lower[x].endswith("ing"):
+                st.verb_class = verb[0]
+                return
 
     def _evaluative_object(self, m: int, j: int) -> bool:
         """A verb with an object then "as", a quotation or a colon ("described the ending as",
@@ -582,6 +717,8 @@ class _Reader:
             while end < j and tk.orth[end] not in (",", ";", ".", ""):
                 end += 1
             actor = tk.text[tk.starts[by + 1] : tk.ends[end - 1]] if end > by + 1 else None
+            if end > by + 1:
+                st.actor_head = tk.lower[self._head(list(range(by + 1, end)))]
         st.actor = actor
         st.cue = " ".join(tk.orth[subj_end : v_end] + (["by"] if by is not None else []))
         st.verb_class = cls
@@ -589,6 +726,8 @@ class _Reader:
         if cls == "praise":
             st.actor_role = "pro"
             st.verb_class = "praise"
+        elif cls == "con" and not self._points_back(k, subj_end):
+            st.actor_role = "con"  # "The market has been criticised by residents": the topic attacked
         elif cls in ("con", "response"):
             # the subject is what is attacked: the statement before is answered by the other side
             st.actor_role = "opposite"
@@ -662,8 +801,8 @@ class _Reader:
                 nxt = self.clause(body, j, inherit=prev)  # "conceded X but maintained Y"
             concession_turn = (leading_concession or prev.conceded) and conj in ("but", "yet") or \
                 first.subordinate and leading_concession and w == "," or \
-                self.authored and not prev.marked and not nxt.marked and w == "," and (
-                    conj in ("but", "yet") or tk.at(body, "conn:contrast") is not None)
+                self.authored and not prev.marked and not nxt.marked and w == "," and conj != "yet" and (
+                    conj == "but" or tk.at(body, "conn:contrast") is not None)
             prev_conceded = concession_turn and self.authored and not prev.marked
             if not (nxt.marked or concession_turn):
                 continue
@@ -725,8 +864,11 @@ def author_clause(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
     words = [tk.lower[x] for x in range(i, j) if tk.word[x]]
     if len(words) < _MIN_AUTHOR_WORDS:
         return False
+    vocative = tk.find("vocative", i, i + 1)
+    if vocative is not None:
+        i = vocative[2] + 1 if vocative[2] < j and tk.orth[vocative[2]] == "," else vocative[2]
     if tk.find("opener", i, min(j, i + 2)):
-        return False
+        return False  # "Thank you, Chair", "Mr Speaker, I beg to move …": procedure
     dated = any(len(w) >= 4 and w[:4].isdigit() and 1000 <= int(w[:4]) <= 2100 for w in words)
     return not (dated and not tk.find("thesis", i, j))
 
@@ -751,11 +893,21 @@ def unit_statements(
     tk = tokens if tokens is not None else tokens_of(text, lex)
     voice = voice or Voice()
     reader = _Reader(tk, lex, authored=voice.argued and unit.stance is None)
+    # an interjection is read as reported speech, not in the author's voice
+    others = _Reader(tk, lex) if unit.voices else reader
     clauses: list[Statement] = []
     for n, span in enumerate(unit.body):
+        voice_of = unit.voices.get(span[0])
         for sent in sentences(span):
-            for c in reader.sentence(sent):
+            for c in (reader if voice_of is None else others).sentence(sent):
                 c.paragraph = paragraph * 1000 + n
+                if voice_of is not None:
+                    # an interjection in a speech: the other side's voice, procedure aside
+                    if not author_clause(tk, c, lex):
+                        continue
+                    c.actor_role, c.actor, c.actor_key = "opposite", voice_of, frozenset()
+                    c.answers_previous = True  # it takes up the point just made
+                    c.confidence = lex.confidence["group_actor"]
                 clauses.append(c)
     clauses = [c for c in clauses if c.actor_role != "report"]
     if not clauses:
