@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -406,12 +408,13 @@ def test_a_framework_too_big_is_refused_before_allocating(content: str, what: st
 
 
 @pytest.mark.parametrize("value", ["nan", "inf", "-inf", "-1", "-0.5"])
-@pytest.mark.parametrize("verb", [["solve", "-s", "preferred", "--time-limit"], ["render", "--timeout"]])
+@pytest.mark.parametrize("verb", [["solve", "-s", "preferred", "--time-limit"], ["render", "--timeout"],
+                                  ["report", "--timeout"]])
 def test_time_limits_must_be_finite_and_not_negative(value: str, verb: list[str], tmp_path: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "two.af"
     src.write_text("p af 2\n1 2\n")
-    extra = ["-o", str(tmp_path / "out")] if verb[0] == "render" else []
+    extra = ["-o", str(tmp_path / "out")] if verb[0] in ("render", "report") else []
     code, out, err = run(capsys, verb[0], str(src), *verb[1:], value, *extra)
     assert code == EXIT_BAD_INPUT
     one_line(err, f"argmap {verb[0]}: Invalid value for '{verb[-1]}'")
@@ -689,3 +692,168 @@ def test_runs_killed_at_random_moments_leave_the_old_or_the_new_output(verb: str
     assert folder_listing(where) == [target.name]  # no temp file or folder left
     print(f"{verb}: {outcomes}, a full run {max(seconds):.2f} s")
     assert outcomes["killed"] > 0
+
+
+# ----- input size and text hygiene -----------------------------------------------------------
+
+requires_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' is not installed")
+
+
+@pytest.mark.parametrize("verb", [["check"], ["extract"], ["solve", "-s", "grounded"]])
+def test_an_input_past_the_size_limit_is_one_line(verb: list[str], tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from argmap.limits import MAX_INPUT_BYTES
+
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:  # sparse: no disk used
+        fh.truncate(MAX_INPUT_BYTES + 1)
+    code, out, err = run(capsys, *verb, str(big))
+    assert code == EXIT_BAD_INPUT and out == ""
+    one_line(err, f"argmap {verb[0]}: {big}: larger than 64 MiB, the most argmap reads")
+    assert folder_listing(tmp_path) == ["big.txt"]
+
+
+def test_an_endless_standard_input_is_refused_at_the_size_limit() -> None:
+    with open("/dev/zero", "rb") as zero:
+        proc = subprocess.run([sys.executable, "-m", "argmap.cli", "check", "-"], stdin=zero,
+                              capture_output=True, text=True, timeout=120)
+    assert proc.returncode == EXIT_BAD_INPUT and proc.stdout == ""
+    one_line(proc.stderr, "argmap check: <stdin>: larger than 64 MiB")
+
+
+ESSAY = ("Road tolls\n\nTolls cut traffic in the centre. Critics warn that tolls hurt the\npoor.\n\n"
+         "Cycle lanes\n\nCycle lanes make streets safer. Some argue that they slow\nthe buses down.\n\n"
+         "Night trains\n\nNight trains replace short flights. Opponents claim that sleepers cost too much.\n")
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "mixed"])
+def test_cr_only_and_mixed_line_endings_are_line_breaks(ending: str, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    if ending == "mixed":
+        lines = ESSAY.split("\n")
+        text = "".join(line + ("\r", "\n", "\r\n")[i % 3] for i, line in enumerate(lines[:-1])) + lines[-1]
+    else:
+        text = ESSAY.replace("\n", ending)
+    paths = {}
+    for name, content in (("lf", ESSAY), ("other", text)):
+        paths[name] = tmp_path / f"{name}.txt"
+        paths[name].write_bytes(content.encode("utf-8"))
+        code, _, err = run(capsys, "extract", str(paths[name]), "-o", str(tmp_path / f"{name}.json"))
+        assert (code, err) == (0, "")
+    lf, other = (load_map(tmp_path / f"{name}.json") for name in ("lf", "other"))
+    assert [t.title for t in other.topics] == [t.title for t in lf.topics] == ["Road tolls", "Cycle lanes",
+                                                                             "Night trains"]
+    assert [n.kind for n in other.nodes] == [n.kind for n in lf.nodes]
+    # the map keeps the text as read, and its spans cut every statement out of it
+    assert other.documents[0].text == text
+    for node in other.nodes:
+        assert text[node.span[0]:node.span[1]] == node.text
+    for topic in other.topics:
+        assert text[topic.span[0]:topic.span[1]] == topic.title
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read_as_text(codec: str, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "essay.txt"
+    bom = {"utf-16-be": b"\xfe\xff", "utf-32-be": b"\x00\x00\xfe\xff"}.get(codec, b"")
+    src.write_bytes(bom + ESSAY.encode(codec))
+    code, out, err = run(capsys, "topics", str(src), "--json")
+    assert (code, err) == (0, "")
+    assert [t["title"] for t in json.loads(out)] == ["Road tolls", "Cycle lanes", "Night trains"]
+
+
+def test_broken_utf16_is_one_line_naming_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "essay.txt"
+    src.write_bytes(b"\xff\xfe" + "Tolls".encode("utf-16-le") + b"\x00\xd8")  # a lone high surrogate
+    code, _, err = run(capsys, "extract", str(src), "-o", str(tmp_path / "m.json"))
+    assert code == EXIT_BAD_INPUT
+    one_line(err, f"argmap extract: {src}: not valid UTF-16 text")
+    assert folder_listing(tmp_path) == ["essay.txt"]
+
+
+CONTROLS = "\x0c \x1b[31m \x01 \x7f"
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def hostile_text_map(tmp_path: Path) -> Path:
+    data = small_map()
+    data["nodes"][0]["text"] = f"Tolls {CONTROLS} pay {BIDI} for roads."
+    data["topics"][0]["title"] = f"Tolls \u202eslot\u202c {CONTROLS}"
+    src = tmp_path / "hostile.json"
+    src.write_text(json.dumps(data))
+    return src
+
+
+def test_graphml_with_control_characters_is_well_formed_xml(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    import xml.etree.ElementTree as ET
+
+    out = tmp_path / "out.graphml"
+    code, _, err = run(capsys, "export", str(hostile_text_map(tmp_path)), "--to", "graphml", "-o", str(out))
+    assert (code, err) == (0, "")
+    texts = [el.text or "" for el in ET.parse(out).iter()]  # parses: well-formed
+    assert any("Tolls ␌ ␛[31m ␁ \x7f pay" in t for t in texts)
+
+
+def test_graphml_of_a_python_map_with_lone_surrogates_is_well_formed() -> None:
+    import xml.etree.ElementTree as ET
+
+    from argmap.formats import generate
+
+    amap = ArgumentMap(topics=[Topic(id="t1", title="Tolls \ud800")],
+                       nodes=[Node(id="n1", kind="claim", topic="t1", text="pay \udfff\x0c\x1b")])
+    ET.fromstring(generate(amap, "graphml").encode("utf-8"))
+
+
+@pytest.mark.parametrize("fmt", ["json", "argdown", "aif", "kialo", "graphml", "nodelink", "mermaid", "apx", "tgf",
+                                 "i23"])
+def test_no_output_format_carries_a_raw_control_character(fmt: str, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / f"out.{fmt}"
+    code, _, err = run(capsys, "export", str(hostile_text_map(tmp_path)), "--to", fmt, "-o", str(out))
+    assert (code, err) == (0, "")
+    written = out.read_text(encoding="utf-8")
+    assert "\x1b" not in written and "\x01" not in written
+    if fmt in ("json", "aif", "nodelink"):
+        json.loads(written)
+
+
+@requires_dot
+def test_bidi_controls_are_neutralised_in_svg_and_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = hostile_text_map(tmp_path)
+    for verb in ("render", "report"):
+        code, _, err = run(capsys, verb, str(src), "-o", str(tmp_path / verb))
+        assert (code, err) == (0, "")
+    pages = [*(tmp_path / "render").glob("*.svg"), tmp_path / "report" / "index.html"]
+    assert len(pages) == 3
+    for page in pages:
+        content = page.read_text(encoding="utf-8")
+        assert not any(c in content for c in BIDI), page.name
+        assert not re.search(r"\\u20(2[a-e]|6[6-9])", content, re.IGNORECASE), page.name  # nor in the page's JSON
+        assert "slot" in content and "\ufffd" in content  # the text shows, each control as U+FFFD
+    assert BIDI in load_map(tmp_path / "report" / "map.json").nodes[0].text  # the data keeps them
+
+
+@pytest.mark.parametrize("attr", ["href=javascript:alert(1)", "node.URL=https://example.org", "edge.target=_top",
+                                  "stylesheet=evil.css", "node.image=/etc/passwd", "labelhref=x",
+                                  "bgcolor=data:text/html,x", "label= //example.org", "comment=JavaScript:x"])
+@pytest.mark.parametrize("verb", ["render", "report"])
+def test_graph_attributes_with_links_are_refused_without_allow_links(attr: str, verb: str, tmp_path: Path,
+                                                                     map_file: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    code, stdout, err = run(capsys, verb, str(map_file), "-o", str(out), "--graph-attr", attr)
+    assert code == EXIT_BAD_INPUT and stdout == ""
+    one_line(err, f"argmap {verb}: graph attribute {attr.split('=')[0]}=", "is a link or URL", "--allow-links")
+    assert folder_listing(tmp_path) == ["in"]
+
+
+@requires_dot
+def test_allow_links_lets_a_link_into_the_svg(tmp_path: Path, map_file: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "render", str(map_file), "-o", str(out), "--allow-links",
+                       "--graph-attr", "node.href=https://example.org/tolls", "--graph-attr", "label=Note: tolls")
+    assert (code, err) == (0, "")
+    assert "https://example.org/tolls" in (out / "t1-tolls.svg").read_text()

@@ -21,12 +21,12 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
 from argmap.errors import InputError, UnwritableMap
-from argmap.limits import data_problem, json_text_problem, may_hold_surrogates
+from argmap.limits import MAX_INPUT_BYTES, data_problem, json_text_problem, may_hold_surrogates
 from argmap.model import ArgumentMap
 
 
@@ -286,15 +286,58 @@ def save_map(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """The file's bytes, or an :class:`InputError` naming the file and what went wrong."""
+    """The file's bytes, or an :class:`InputError` naming the file and what went wrong
+    (one larger than :data:`~argmap.limits.MAX_INPUT_BYTES` among them)."""
     try:
-        return Path(path).read_bytes()
+        with open(path, "rb") as fh:
+            return read_limited(fh, path)
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except IsADirectoryError:
         raise InputError(path, "is a directory, not a file") from None
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
+
+
+def read_limited(stream: BinaryIO, path: str | os.PathLike[str]) -> bytes:
+    """All of ``stream`` (a file, a pipe, standard input), refused with an :class:`InputError`
+    as soon as it holds more than :data:`~argmap.limits.MAX_INPUT_BYTES`.
+
+    Example:
+        >>> import io
+        >>> read_limited(io.BytesIO(b"Tolls."), "essay.txt")
+        b'Tolls.'
+    """
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(path, f"larger than {MAX_INPUT_BYTES // 2 ** 20} MiB, the most argmap reads")
+    return utf8_from_bom(data, path)
+
+
+# longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
+
+
+def utf8_from_bom(raw: bytes, path: str | os.PathLike[str] = "<input>") -> bytes:
+    """``raw`` as UTF-8 when it starts with a UTF-16 or UTF-32 byte order mark (the mark
+    dropped), else unchanged; every reader downstream then sees UTF-8. Text that breaks its
+    own encoding is an :class:`InputError`.
+
+    Example:
+        >>> utf8_from_bom("Tolls".encode("utf-16")), utf8_from_bom(b"Tolls")
+        (b'Tolls', b'Tolls')
+    """
+    for mark, codec in _BOMS:
+        if raw.startswith(mark):
+            try:
+                return raw.decode(codec).encode("utf-8")
+            except UnicodeError as exc:
+                name = codec.upper()
+                where = f" at byte {exc.start}" if isinstance(exc, UnicodeDecodeError) else ""
+                raise InputError(path, f"not valid {name} text (it starts with a {name} byte order mark){where}") \
+                    from None
+    return raw
 
 
 def describe_validation_error(exc: ValidationError) -> str:

@@ -39,7 +39,9 @@ def read_input(path: str) -> bytes:
     ctx = click.get_current_context(silent=True)
     meta = ctx.meta if ctx is not None else {}
     if "argmap.stdin" not in meta:
-        meta["argmap.stdin"] = sys.stdin.buffer.read()
+        from argmap.io import read_limited
+
+        meta["argmap.stdin"] = read_limited(sys.stdin.buffer, STDIN_NAME)
     data: bytes = meta["argmap.stdin"]
     return data
 

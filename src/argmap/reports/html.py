@@ -35,7 +35,7 @@ from xml.etree import ElementTree
 from argmap.checks import SEVERITIES
 from argmap.model import KINDS, ArgumentMap, Document, Node, Topic
 from argmap.reports.highlight import segments
-from argmap.text import shorten
+from argmap.text import neutral_bidi, shorten
 
 SEVERITY_HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 STATUS_WORDS = {"IN": "accepted", "OUT": "defeated", "UNDEC": "undecided"}
@@ -67,8 +67,13 @@ def _e(value: object) -> str:
 
 def _json_for_script(data: Any) -> str:
     # ASCII JSON with the three characters that could end or confuse the script element escaped.
-    text = json.dumps(data, separators=(",", ":"))
+    # Bidi controls become U+FFFD, as on the rest of the page: the script shows this text too.
+    text = _BIDI_ESCAPE.sub(r"\1\\ufffd", json.dumps(data, separators=(",", ":")))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# a \u escape of a bidi control in ASCII JSON (an even run of backslashes before it is text)
+_BIDI_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\u(?:202[a-e]|206[6-9])")
 
 
 _ACTIVE_ELEMENTS = {"script", "foreignobject", "iframe", "object", "embed", "image", "use", "animate", "set",
@@ -505,10 +510,11 @@ def _page(ix: _PageIndex, *, title: str, heading: str, intro: str, nav: str, bod
     from markupsafe import Markup
 
     script = asset("report.js")
-    return _templates().get_template("page.html").render(
+    # bidi controls from map text neutralised on the whole page (same length: offsets hold)
+    return neutral_bidi(_templates().get_template("page.html").render(
         title=title, heading=heading, csp=_csp(script), css=Markup(asset("report.css")), script=Markup(script),
         intro=Markup(intro), nav=Markup(nav), body=Markup(body),
-        data=Markup(_json_for_script(_page_data(ix, diagram_ids, nodes))))
+        data=Markup(_json_for_script(_page_data(ix, diagram_ids, nodes)))))
 
 
 def _document_section(g: int, doc: Document | None, topics: Sequence[Topic], ix: _PageIndex, texts: Mapping[str, str],
