@@ -857,3 +857,72 @@ def test_allow_links_lets_a_link_into_the_svg(tmp_path: Path, map_file: Path,
                        "--graph-attr", "node.href=https://example.org/tolls", "--graph-attr", "label=Note: tolls")
     assert (code, err) == (0, "")
     assert "https://example.org/tolls" in (out / "t1-tolls.svg").read_text()
+
+
+# ----- diagrams too large to lay out -----------------------------------------------------------
+
+def chain_map(n: int) -> dict[str, Any]:
+    """One topic holding a chain of ``n`` statements, each attacking the one before."""
+    nodes = [{"id": f"n{i}", "kind": "critique" if i % 2 else "claim", "topic": "t1",
+              "text": f"Statement {i} on tolls."} for i in range(n)]
+    edges = [{"source": "n0", "target": "t1", "relation": "supports"}]
+    edges += [{"source": f"n{i}", "target": f"n{i - 1}", "relation": "attacks"} for i in range(1, n)]
+    return {"schema": "argmap/1", "documents": [], "topics": [{"id": "t1", "title": "Tolls"}],
+            "nodes": nodes, "edges": edges}
+
+
+@requires_dot
+@pytest.mark.parametrize("n", [2000, 10_000])
+@pytest.mark.parametrize("verb", ["render", "report"])
+def test_a_topic_too_large_to_lay_out_is_a_summary_box_with_a_note(n: int, verb: str, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from argmap.limits import MAX_LAYOUT_NODES
+
+    src = tmp_path / "chain.json"
+    src.write_text(json.dumps(chain_map(n)))
+    out = tmp_path / "out"
+    start = time.monotonic()
+    code, _, err = run(capsys, verb, str(src), "-o", str(out))
+    assert code == 0
+    assert time.monotonic() - start < 60  # dot never sees the chain
+    warning = [line for line in err.splitlines() if "warning" in line]
+    assert warning == [f"argmap {verb}: warning: topic t1 “Tolls”: drawn as a summary box. Too large to lay out: "
+                       f"{n + 1:,} boxes, more than the {MAX_LAYOUT_NODES} a diagram lays out."]
+    page = (out / ("t1-tolls.svg" if verb == "render" else "index.html")).read_text()
+    assert f"{n:,} statements" in page and "Too large to lay out" in page
+    if verb == "report":  # the text and the data still hold every statement
+        assert len(load_map(out / "map.json").nodes) == n
+
+
+CRASHING_DOT = """#!/bin/sh
+# Graphviz that crashes on any input holding the word CRASHME, like dot on a huge graph
+if grep -q CRASHME "$2" 2>/dev/null; then kill -SEGV $$; fi
+exec {dot} "$@"
+"""
+
+
+@requires_dot
+def test_a_topic_graphviz_crashes_on_is_a_summary_and_the_others_are_drawn(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    fake = tmp_path / "bin" / "dot"
+    fake.parent.mkdir()
+    fake.write_text(CRASHING_DOT.format(dot=shutil.which("dot")))
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+    data: dict[str, Any] = {"schema": "argmap/1", "documents": [], "topics": [], "nodes": [], "edges": []}
+    for k, text in enumerate(["Tolls cut queues.", "CRASHME now.", "Lanes calm streets.", "Trains replace flights."]):
+        data["topics"].append({"id": f"t{k}", "title": f"Topic {k}"})
+        data["nodes"].append({"id": f"n{k}", "kind": "claim", "topic": f"t{k}", "text": text})
+        data["edges"].append({"source": f"n{k}", "target": f"t{k}", "relation": "supports"})
+    src = tmp_path / "map.json"
+    src.write_text(json.dumps(data))
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "render", str(src), "-o", str(out))
+    assert code == 0
+    assert [line for line in err.splitlines() if "warning" in line] == [
+        "argmap render: warning: topic t1 “Topic 1”: drawn as a summary box. Too large to lay out: "
+        "Graphviz crashed (signal 11): no message."]
+    for k, text in enumerate(["Tolls cut queues.", "", "Lanes calm streets.", "Trains replace flights."]):
+        svg = (out / f"t{k}-topic-{k}.svg").read_text()
+        assert (text in svg) if text else ("Too large to lay out" in svg and "CRASHME" not in svg)

@@ -54,12 +54,14 @@ def command(files: tuple[str, ...], output: str, title: str | None, diagram: dic
     JSON or any format argmap reads, see 'argmap import'); '-' reads standard input.
     """
     from argmap.commands._inputs import load_inputs
-    from argmap.commands._streams import STDIO
+    from argmap.commands._streams import STDIO, warnings_echoed
+    from argmap.diagrams import LayoutWarning
     from argmap.errors import InputError
     from argmap.reports import make_report
 
     if output == STDIO:
         raise InputError(STDIO, "a report is a folder (index.html and map.json): give -o a folder, not -")
     amap = load_inputs(expand_folders(files))
-    path = make_report(amap, output, title=title, **diagram)
+    with warnings_echoed(LayoutWarning):
+        path = make_report(amap, output, title=title, **diagram)
     click.echo(path.resolve())
