@@ -78,13 +78,14 @@ WHAT = {"deep-1500": "nested 1501 levels", "deep-300-extra": "nested", "deep-100
 
 @pytest.mark.parametrize("case", sorted(HOSTILE_MAPS))
 @pytest.mark.parametrize("verb", [["check"], ["export", "--to", "json"], ["export", "--to", "graphml"],
-                                  ["solve", "-s", "grounded"]])
+                                  ["solve", "-s", "grounded"], ["report"], ["render", "--format", "dot"], ["topics"],
+                                  ["exercise"], ["analyze"], ["import"]])
 def test_hostile_map_is_one_line_and_exit_2(case: str, verb: list[str], tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "map.json"
     src.write_text(HOSTILE_MAPS[case], encoding="ascii")
     out = tmp_path / "out"
-    extra = ["-o", str(out)] if verb[0] == "export" else []
+    extra = ["-o", str(out)] if verb[0] in ("export", "report", "render", "exercise", "import") else []
     code, stdout, err = run(capsys, *verb, str(src), *extra)
     assert code == EXIT_BAD_INPUT
     one_line(err, f"argmap {verb[0]}: {src}: ", WHAT[case])
@@ -926,3 +927,90 @@ def test_a_topic_graphviz_crashes_on_is_a_summary_and_the_others_are_drawn(tmp_p
     for k, text in enumerate(["Tolls cut queues.", "", "Lanes calm streets.", "Trains replace flights."]):
         svg = (out / f"t{k}-topic-{k}.svg").read_text()
         assert (text in svg) if text else ("Too large to lay out" in svg and "CRASHME" not in svg)
+
+
+# ----- more of the issue's cases ------------------------------------------------------------
+
+@pytest.mark.parametrize("lexicon", [{"framing_patterns": {"con": ["the (worry"]}}, {"verbs": {"con": "warn"}},
+                                     {"quantifiers": ["some", 3]}, [1]])
+@pytest.mark.parametrize("essay", ["Critics warn that tolls hurt the poor.\n", "   \n\t\n"])
+def test_a_bad_lexicon_is_one_line_even_on_an_empty_essay(lexicon: Any, essay: str, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "mine.json"
+    bad.write_text(json.dumps(lexicon))
+    src = tmp_path / "essay.txt"
+    src.write_text(essay)
+    code, out, err = run(capsys, "extract", "--lexicon", str(bad), str(src), "-o", str(tmp_path / "map.json"))
+    assert code == EXIT_BAD_INPUT and out == ""
+    one_line(err, f"argmap extract: {bad}: ")
+    assert folder_listing(tmp_path) == ["essay.txt", "mine.json"]
+
+
+@pytest.mark.parametrize("verb", sorted(FOLDER_VERBS))
+def test_a_folder_output_under_a_file_or_onto_a_device_is_refused(verb: str, tmp_path: Path, map_file: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "plain"
+    blocker.write_text("mine")
+    code, _, err = run(capsys, *FOLDER_VERBS[verb], str(map_file), "-o", str(blocker / "sub"))
+    assert code == EXIT_BAD_INPUT
+    one_line(err, f"argmap {verb}: {blocker / 'sub'}: cannot write: {blocker} is a file, not a folder")
+    assert blocker.read_text() == "mine" and folder_listing(tmp_path) == ["in", "plain"]
+    code, _, err = run(capsys, *FOLDER_VERBS[verb], str(map_file), "-o", "/dev/null")
+    assert code == EXIT_BAD_INPUT
+    one_line(err, f"argmap {verb}: /dev/null: exists and is not a")
+    assert Path("/dev/null").is_char_device()
+
+
+@pytest.mark.parametrize("verb", sorted(FOLDER_VERBS))
+def test_a_folder_output_through_a_symlink_replaces_the_target_folder(verb: str, tmp_path: Path, map_file: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "notes.txt").write_text("mine")
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    code, _, err = run(capsys, *FOLDER_VERBS[verb], str(map_file), "-o", str(link))
+    assert (code, err) == (0, "")
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert (real / "notes.txt").read_text() == "mine" and len(folder_listing(real)) > 1
+    assert folder_listing(tmp_path) == ["in", "link", "real"]
+
+
+# a child whose files may grow to 4 KB only: writing more fails as on a full disk (EFBIG)
+SMALL_DISK = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+from argmap.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize(("verb", "statement"), [
+    (["export", "--to", "json"], 400), (["render", "--format", "dot"], 400),
+    (["report"], 1),  # the page alone (its style and script inline) is past 4 KB
+    (["report"], 400),  # then Graphviz's input cannot be written either
+])
+def test_a_full_disk_while_writing_keeps_the_old_output(verb: list[str], statement: int, tmp_path: Path) -> None:
+    data = small_map()
+    data["nodes"][0]["text"] = "Tolls pay for roads. " * statement  # 8 KB: more than the child may write
+    src = tmp_path / "map.json"
+    src.write_text(json.dumps(data))
+    out = tmp_path / ("out.json" if verb[0] == "export" else "out")
+    if verb[0] == "export":
+        out.write_text("old")
+    else:
+        out.mkdir()
+        (out / "index.html").write_text("old")
+    proc = subprocess.run([sys.executable, "-c", SMALL_DISK, verb[0], str(src), *verb[1:], "-o", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == EXIT_BAD_INPUT, proc.stderr
+    if verb[0] == "report" and statement > 1:
+        one_line(proc.stderr, "argmap report: cannot run Graphviz: its temporary files: File too large")
+    else:
+        one_line(proc.stderr, f"argmap {verb[0]}: {out}: cannot write: File too large")
+    if verb[0] == "export":
+        assert out.read_text() == "old"
+    else:
+        assert folder_state(out) == {"index.html": b"old"}
+    assert folder_listing(tmp_path) == sorted(["map.json", out.name])

@@ -217,7 +217,11 @@ class _Runner:
                     self.killed.add(k)
         pool.shutdown(wait=True)
         for f in done:
-            f.result()  # re-raise an OSError from starting dot
+            try:
+                f.result()
+            except OSError as exc:  # writing the input (a full disk) or starting dot
+                what = f"starting {exc.filename}" if exc.filename else "its temporary files"
+                raise RenderFailed(f"cannot run Graphviz: {what}: {exc.strerror or exc}") from None
 
 
 def _split_svg(out: bytes, expected: int) -> list[bytes]:
