@@ -1014,3 +1014,17 @@ def test_a_full_disk_while_writing_keeps_the_old_output(verb: list[str], stateme
     else:
         assert folder_state(out) == {"index.html": b"old"}
     assert folder_listing(tmp_path) == sorted(["map.json", out.name])
+
+
+@pytest.mark.parametrize("verb", ["topics", "check", "analyze"])
+def test_text_reports_on_a_terminal_carry_no_raw_control_character(verb: str, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    src = hostile_text_map(tmp_path)
+    data = json.loads(src.read_text())
+    data["edges"].append({"source": "n1", "target": "n1", "relation": "attacks"})  # a finding quoting the text
+    src.write_text(json.dumps(data))
+    code, out, err = run(capsys, verb, str(src))
+    assert code in (0, 1) and err == ""
+    assert out and "\x1b" not in out and "\x01" not in out
+    if verb != "analyze":
+        assert "␛" in out
