@@ -821,18 +821,22 @@ def test_no_output_format_carries_a_raw_control_character(fmt: str, tmp_path: Pa
 
 
 @requires_dot
-def test_bidi_controls_are_neutralised_in_svg_and_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bidi_controls_are_neutralised_in_svg_and_html_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = hostile_text_map(tmp_path)
     for verb in ("render", "report"):
         code, _, err = run(capsys, verb, str(src), "-o", str(tmp_path / verb))
         assert (code, err) == (0, "")
-    pages = [*(tmp_path / "render").glob("*.svg"), tmp_path / "report" / "index.html"]
-    assert len(pages) == 3
+    code, _, err = run(capsys, "exercise", str(src), "-o", str(tmp_path / "exercise"))
+    assert (code, err) == (0, "")
+    pages = [*(tmp_path / "render").glob("*.svg"), tmp_path / "report" / "index.html",
+             *[tmp_path / "exercise" / name for name in ("sheet.html", "key.html", "selfcheck.html")]]
+    assert len(pages) == 6
     for page in pages:
         content = page.read_text(encoding="utf-8")
         assert not any(c in content for c in BIDI), page.name
-        assert not re.search(r"\\u20(2[a-e]|6[6-9])", content, re.IGNORECASE), page.name  # nor in the page's JSON
-        assert "slot" in content and "\ufffd" in content  # the text shows, each control as U+FFFD
+        for data in re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', content, re.DOTALL):
+            assert not any(c in json.dumps(json.loads(data), ensure_ascii=False) for c in BIDI), page.name
+        assert "\ufffd" in content and ("slot" in content or "for roads" in content)  # each control as U+FFFD
     assert BIDI in load_map(tmp_path / "report" / "map.json").nodes[0].text  # the data keeps them
 
 
