@@ -1001,6 +1001,11 @@ def test_a_full_disk_while_writing_keeps_the_old_output(verb: list[str], stateme
     src = tmp_path / "map.json"
     src.write_text(json.dumps(data))
     out = tmp_path / ("out.json" if verb[0] == "export" else "out")
+    fresh = tmp_path / "fresh"  # a folder the failed run would have made
+    proc = subprocess.run([sys.executable, "-c", SMALL_DISK, verb[0], str(src), *verb[1:], "-o",
+                           str(fresh / "out.json" if verb[0] == "export" else fresh)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == EXIT_BAD_INPUT and not fresh.exists(), proc.stderr
     if verb[0] == "export":
         out.write_text("old")
     else:

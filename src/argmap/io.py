@@ -55,6 +55,7 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
         blocking = next((p for p in target.parents if p.exists() and not p.is_dir()), None)
         if blocking is not None:
             raise InputError(path, f"cannot write: {blocking} is a file, not a folder")
+        made = [p for p in target.parents if not p.exists()]  # removed again if the write fails
         target.parent.mkdir(parents=True, exist_ok=True)
         _remove_stale_temp_files(target)
         payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -71,9 +72,19 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
         os.replace(tmp, target)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        _remove_empty(made)
         if isinstance(exc, OSError):
             raise InputError(path, f"cannot write: {_reason(exc)}") from None
         raise
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove the folders a failed write made (``folders`` deepest first), if still empty."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def _reason(exc: OSError) -> str:
@@ -154,6 +165,7 @@ def write_folder(path: str | os.PathLike[str], files: Mapping[str, str | bytes],
         blocking = next((p for p in target.parents if p.exists() and not p.is_dir()), None)
         if blocking is not None:
             raise InputError(path, f"cannot write: {blocking} is a file, not a folder")
+        made = [p for p in (target, *target.parents) if not p.exists()]  # removed again if the write fails
         target.mkdir(parents=True, exist_ok=True)
         _remove_stale_temp_files(target)
         lock = _lock_folder(target, path)
@@ -168,8 +180,11 @@ def write_folder(path: str | os.PathLike[str], files: Mapping[str, str | bytes],
                 if entry.name not in files and drop(entry.name):
                     entry.unlink(missing_ok=True)
         return written
-    except OSError as exc:
-        raise InputError(path, f"cannot write: {_reason(exc)}") from None
+    except BaseException as exc:
+        _remove_empty(made)
+        if isinstance(exc, OSError):
+            raise InputError(path, f"cannot write: {_reason(exc)}") from None
+        raise
     finally:
         os.close(lock)
 
@@ -198,8 +213,11 @@ def _lock_folder(target: Path, path: str | os.PathLike[str]) -> int:
 def _swap_in(target: Path, files: Mapping[str, str | bytes], drop: Callable[[str], bool] | None) -> bool:
     """Build the new folder beside ``target`` and exchange the two; False (nothing changed)
     where that cannot be done."""
-    if Path.cwd().resolve().is_relative_to(target):
-        return False  # a shell standing in the folder would be left in a removed one
+    try:
+        if Path.cwd().resolve().is_relative_to(target):
+            return False  # a shell standing in the folder would be left in a removed one
+    except OSError:
+        pass  # no current folder (it was removed): none to keep
     try:
         tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp"))
     except PermissionError:
