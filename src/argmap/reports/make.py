@@ -35,19 +35,22 @@ def diagram_legend(**options: Any) -> str:
 def report_parts(amap: ArgumentMap, *, timeout: float | None = None, progress: bool | None = None,
                  **options: Any) -> dict[str, Any]:
     """The keyword arguments of :func:`build_report` for ``amap``: the grounded labelling,
-    the checks' findings, one SVG diagram per topic, the id of each statement's element in
-    them, and the diagrams' legend. ``options`` are the diagram options of
+    the checks' findings, the critical-reading analysis, one SVG diagram per topic, the id
+    of each statement's element in them, and the diagrams' legend. ``options`` are the diagram options of
     :func:`argmap.diagrams.render_topics` (``theme``, ``status``, ``font_size``,
     ``graph_attr``, ``legend``), with the same defaults; the page has one legend
     (``legend=False`` drops it), so the diagrams none.
     """
+    from argmap.analysis import analyze
     from argmap.checks import run_checks
     from argmap.diagrams import DEFAULT_TIMEOUT, render_topics, svg_id
     from argmap.progress import progress_bar
-    with progress_bar(2, "checking the map", show=progress) as bar:
+    with progress_bar(3, "checking the map", show=progress) as bar:
         labelling = amap.index.grounded
         bar.update(1)
         findings = run_checks(amap)
+        bar.update(1)
+        analysis = analyze(amap)
         bar.update(1)
     status = options.pop("status", True)
     drawn = labelling if status is True else status
@@ -65,7 +68,7 @@ def report_parts(amap: ArgumentMap, *, timeout: float | None = None, progress: b
     legend_options = {k: v for k, v in options.items() if k in ("theme", "font_size")}
     legend = diagram_legend(status=drawn is not False, **legend_options) if page_legend else None
     return {"labelling": labelling, "findings": findings, "diagram_id": diagram_id, "diagrams": diagrams,
-            "diagram_legend": legend}
+            "diagram_legend": legend, "analysis": analysis}
 
 
 def make_report(amap: ArgumentMap, out_dir: str | os.PathLike[str], *, title: str | None = None,
