@@ -1037,3 +1037,14 @@ def test_text_reports_on_a_terminal_carry_no_raw_control_character(verb: str, tm
     assert out and "\x1b" not in out and "\x01" not in out
     if verb != "analyze":
         assert "␛" in out
+
+
+def test_a_jsonl_output_onto_a_fifo_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "essay.txt"
+    src.write_text("Critics warn that tolls hurt the poor.\n")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    code, _, err = run(capsys, "extract", str(src), "--format", "jsonl", "-o", str(fifo))
+    assert code == EXIT_BAD_INPUT
+    one_line(err, f"argmap extract: {fifo}: is a FIFO, not a regular file")
+    assert fifo.is_fifo() and folder_listing(tmp_path) == ["essay.txt", "pipe"]

@@ -50,8 +50,9 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
     """
     target = Path(os.path.realpath(path))
     try:
-        if target.exists() and not target.is_file():
-            raise InputError(path, f"is {_file_type(target)}, not a regular file (argmap writes regular files only)")
+        problem = not_a_regular_file(target)
+        if problem is not None:
+            raise InputError(path, problem)
         blocking = next((p for p in target.parents if p.exists() and not p.is_dir()), None)
         if blocking is not None:
             raise InputError(path, f"cannot write: {blocking} is a file, not a folder")
@@ -89,6 +90,20 @@ def _remove_empty(folders: list[Path]) -> None:
 
 def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
+
+
+def not_a_regular_file(path: str | os.PathLike[str]) -> str | None:
+    """Why argmap will not write to ``path`` (followed through symbolic links): it is a
+    folder, a device, a FIFO or a socket; ``None`` for a regular file or nothing yet.
+
+    Example:
+        >>> not_a_regular_file("/dev/null")
+        'is a character device, not a regular file (argmap writes regular files only)'
+    """
+    target = Path(path)
+    if target.exists() and not target.is_file():
+        return f"is {_file_type(target)}, not a regular file (argmap writes regular files only)"
+    return None
 
 
 def _file_type(path: Path) -> str:
