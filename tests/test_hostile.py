@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -76,13 +78,14 @@ WHAT = {"deep-1500": "nested 1501 levels", "deep-300-extra": "nested", "deep-100
 
 @pytest.mark.parametrize("case", sorted(HOSTILE_MAPS))
 @pytest.mark.parametrize("verb", [["check"], ["export", "--to", "json"], ["export", "--to", "graphml"],
-                                  ["solve", "-s", "grounded"]])
+                                  ["solve", "-s", "grounded"], ["report"], ["render", "--format", "dot"], ["topics"],
+                                  ["exercise"], ["analyze"], ["import"]])
 def test_hostile_map_is_one_line_and_exit_2(case: str, verb: list[str], tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "map.json"
     src.write_text(HOSTILE_MAPS[case], encoding="ascii")
     out = tmp_path / "out"
-    extra = ["-o", str(out)] if verb[0] == "export" else []
+    extra = ["-o", str(out)] if verb[0] in ("export", "report", "render", "exercise", "import") else []
     code, stdout, err = run(capsys, *verb, str(src), *extra)
     assert code == EXIT_BAD_INPUT
     one_line(err, f"argmap {verb[0]}: {src}: ", WHAT[case])
@@ -406,12 +409,13 @@ def test_a_framework_too_big_is_refused_before_allocating(content: str, what: st
 
 
 @pytest.mark.parametrize("value", ["nan", "inf", "-inf", "-1", "-0.5"])
-@pytest.mark.parametrize("verb", [["solve", "-s", "preferred", "--time-limit"], ["render", "--timeout"]])
+@pytest.mark.parametrize("verb", [["solve", "-s", "preferred", "--time-limit"], ["render", "--timeout"],
+                                  ["report", "--timeout"]])
 def test_time_limits_must_be_finite_and_not_negative(value: str, verb: list[str], tmp_path: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "two.af"
     src.write_text("p af 2\n1 2\n")
-    extra = ["-o", str(tmp_path / "out")] if verb[0] == "render" else []
+    extra = ["-o", str(tmp_path / "out")] if verb[0] in ("render", "report") else []
     code, out, err = run(capsys, verb[0], str(src), *verb[1:], value, *extra)
     assert code == EXIT_BAD_INPUT
     one_line(err, f"argmap {verb[0]}: Invalid value for '{verb[-1]}'")
@@ -689,3 +693,358 @@ def test_runs_killed_at_random_moments_leave_the_old_or_the_new_output(verb: str
     assert folder_listing(where) == [target.name]  # no temp file or folder left
     print(f"{verb}: {outcomes}, a full run {max(seconds):.2f} s")
     assert outcomes["killed"] > 0
+
+
+# ----- input size and text hygiene -----------------------------------------------------------
+
+requires_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' is not installed")
+
+
+@pytest.mark.parametrize("verb", [["check"], ["extract"], ["solve", "-s", "grounded"]])
+def test_an_input_past_the_size_limit_is_one_line(verb: list[str], tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from argmap.limits import MAX_INPUT_BYTES
+
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:  # sparse: no disk used
+        fh.truncate(MAX_INPUT_BYTES + 1)
+    code, out, err = run(capsys, *verb, str(big))
+    assert code == EXIT_BAD_INPUT and out == ""
+    one_line(err, f"argmap {verb[0]}: {big}: larger than 64 MiB, the most argmap reads")
+    assert folder_listing(tmp_path) == ["big.txt"]
+
+
+def test_an_endless_standard_input_is_refused_at_the_size_limit() -> None:
+    with open("/dev/zero", "rb") as zero:
+        proc = subprocess.run([sys.executable, "-m", "argmap.cli", "check", "-"], stdin=zero,
+                              capture_output=True, text=True, timeout=120)
+    assert proc.returncode == EXIT_BAD_INPUT and proc.stdout == ""
+    one_line(proc.stderr, "argmap check: <stdin>: larger than 64 MiB")
+
+
+ESSAY = ("Road tolls\n\nTolls cut traffic in the centre. Critics warn that tolls hurt the\npoor.\n\n"
+         "Cycle lanes\n\nCycle lanes make streets safer. Some argue that they slow\nthe buses down.\n\n"
+         "Night trains\n\nNight trains replace short flights. Opponents claim that sleepers cost too much.\n")
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "mixed"])
+def test_cr_only_and_mixed_line_endings_are_line_breaks(ending: str, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    if ending == "mixed":
+        lines = ESSAY.split("\n")
+        text = "".join(line + ("\r", "\n", "\r\n")[i % 3] for i, line in enumerate(lines[:-1])) + lines[-1]
+    else:
+        text = ESSAY.replace("\n", ending)
+    paths = {}
+    for name, content in (("lf", ESSAY), ("other", text)):
+        paths[name] = tmp_path / f"{name}.txt"
+        paths[name].write_bytes(content.encode("utf-8"))
+        code, _, err = run(capsys, "extract", str(paths[name]), "-o", str(tmp_path / f"{name}.json"))
+        assert (code, err) == (0, "")
+    lf, other = (load_map(tmp_path / f"{name}.json") for name in ("lf", "other"))
+    assert [t.title for t in other.topics] == [t.title for t in lf.topics] == ["Road tolls", "Cycle lanes",
+                                                                             "Night trains"]
+    assert [n.kind for n in other.nodes] == [n.kind for n in lf.nodes]
+    # the map keeps the text as read, and its spans cut every statement out of it
+    assert other.documents[0].text == text
+    for node in other.nodes:
+        assert text[node.span[0]:node.span[1]] == node.text
+    for topic in other.topics:
+        assert text[topic.span[0]:topic.span[1]] == topic.title
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read_as_text(codec: str, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "essay.txt"
+    bom = {"utf-16-be": b"\xfe\xff", "utf-32-be": b"\x00\x00\xfe\xff"}.get(codec, b"")
+    src.write_bytes(bom + ESSAY.encode(codec))
+    code, out, err = run(capsys, "topics", str(src), "--json")
+    assert (code, err) == (0, "")
+    assert [t["title"] for t in json.loads(out)] == ["Road tolls", "Cycle lanes", "Night trains"]
+
+
+def test_broken_utf16_is_one_line_naming_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "essay.txt"
+    src.write_bytes(b"\xff\xfe" + "Tolls".encode("utf-16-le") + b"\x00\xd8")  # a lone high surrogate
+    code, _, err = run(capsys, "extract", str(src), "-o", str(tmp_path / "m.json"))
+    assert code == EXIT_BAD_INPUT
+    one_line(err, f"argmap extract: {src}: not valid UTF-16 text")
+    assert folder_listing(tmp_path) == ["essay.txt"]
+
+
+CONTROLS = "\x0c \x1b[31m \x01 \x7f"
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def hostile_text_map(tmp_path: Path) -> Path:
+    data = small_map()
+    data["nodes"][0]["text"] = f"Tolls {CONTROLS} pay {BIDI} for roads."
+    data["topics"][0]["title"] = f"Tolls \u202eslot\u202c {CONTROLS}"
+    src = tmp_path / "hostile.json"
+    src.write_text(json.dumps(data))
+    return src
+
+
+def test_graphml_with_control_characters_is_well_formed_xml(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    import xml.etree.ElementTree as ET
+
+    out = tmp_path / "out.graphml"
+    code, _, err = run(capsys, "export", str(hostile_text_map(tmp_path)), "--to", "graphml", "-o", str(out))
+    assert (code, err) == (0, "")
+    texts = [el.text or "" for el in ET.parse(out).iter()]  # parses: well-formed
+    assert any("Tolls ␌ ␛[31m ␁ \x7f pay" in t for t in texts)
+
+
+def test_graphml_of_a_python_map_with_lone_surrogates_is_well_formed() -> None:
+    import xml.etree.ElementTree as ET
+
+    from argmap.formats import generate
+
+    amap = ArgumentMap(topics=[Topic(id="t1", title="Tolls \ud800")],
+                       nodes=[Node(id="n1", kind="claim", topic="t1", text="pay \udfff\x0c\x1b")])
+    ET.fromstring(generate(amap, "graphml").encode("utf-8"))
+
+
+@pytest.mark.parametrize("fmt", ["json", "argdown", "aif", "kialo", "graphml", "nodelink", "mermaid", "apx", "tgf",
+                                 "i23"])
+def test_no_output_format_carries_a_raw_control_character(fmt: str, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / f"out.{fmt}"
+    code, _, err = run(capsys, "export", str(hostile_text_map(tmp_path)), "--to", fmt, "-o", str(out))
+    assert (code, err) == (0, "")
+    written = out.read_text(encoding="utf-8")
+    assert "\x1b" not in written and "\x01" not in written
+    if fmt in ("json", "aif", "nodelink"):
+        json.loads(written)
+
+
+@requires_dot
+def test_bidi_controls_are_neutralised_in_svg_and_html_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = hostile_text_map(tmp_path)
+    for verb in ("render", "report"):
+        code, _, err = run(capsys, verb, str(src), "-o", str(tmp_path / verb))
+        assert (code, err) == (0, "")
+    code, _, err = run(capsys, "exercise", str(src), "-o", str(tmp_path / "exercise"))
+    assert (code, err) == (0, "")
+    pages = [*(tmp_path / "render").glob("*.svg"), tmp_path / "report" / "index.html",
+             *[tmp_path / "exercise" / name for name in ("sheet.html", "key.html", "selfcheck.html")]]
+    assert len(pages) == 6
+    for page in pages:
+        content = page.read_text(encoding="utf-8")
+        assert not any(c in content for c in BIDI), page.name
+        for data in re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', content, re.DOTALL):
+            assert not any(c in json.dumps(json.loads(data), ensure_ascii=False) for c in BIDI), page.name
+        assert "\ufffd" in content and ("slot" in content or "for roads" in content)  # each control as U+FFFD
+    assert BIDI in load_map(tmp_path / "report" / "map.json").nodes[0].text  # the data keeps them
+
+
+@pytest.mark.parametrize("attr", ["href=javascript:alert(1)", "node.URL=https://example.org", "edge.target=_top",
+                                  "stylesheet=evil.css", "node.image=/etc/passwd", "labelhref=x",
+                                  "bgcolor=data:text/html,x", "label= //example.org", "comment=JavaScript:x"])
+@pytest.mark.parametrize("verb", ["render", "report"])
+def test_graph_attributes_with_links_are_refused_without_allow_links(attr: str, verb: str, tmp_path: Path,
+                                                                     map_file: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    code, stdout, err = run(capsys, verb, str(map_file), "-o", str(out), "--graph-attr", attr)
+    assert code == EXIT_BAD_INPUT and stdout == ""
+    one_line(err, f"argmap {verb}: graph attribute {attr.split('=')[0]}=", "is a link or URL", "--allow-links")
+    assert folder_listing(tmp_path) == ["in"]
+
+
+@requires_dot
+def test_allow_links_lets_a_link_into_the_svg(tmp_path: Path, map_file: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "render", str(map_file), "-o", str(out), "--allow-links",
+                       "--graph-attr", "node.href=https://example.org/tolls", "--graph-attr", "label=Note: tolls")
+    assert (code, err) == (0, "")
+    assert "https://example.org/tolls" in (out / "t1-tolls.svg").read_text()
+
+
+# ----- diagrams too large to lay out -----------------------------------------------------------
+
+def chain_map(n: int) -> dict[str, Any]:
+    """One topic holding a chain of ``n`` statements, each attacking the one before."""
+    nodes = [{"id": f"n{i}", "kind": "critique" if i % 2 else "claim", "topic": "t1",
+              "text": f"Statement {i} on tolls."} for i in range(n)]
+    edges = [{"source": "n0", "target": "t1", "relation": "supports"}]
+    edges += [{"source": f"n{i}", "target": f"n{i - 1}", "relation": "attacks"} for i in range(1, n)]
+    return {"schema": "argmap/1", "documents": [], "topics": [{"id": "t1", "title": "Tolls"}],
+            "nodes": nodes, "edges": edges}
+
+
+@requires_dot
+@pytest.mark.parametrize("n", [2000, 10_000])
+@pytest.mark.parametrize("verb", ["render", "report"])
+def test_a_topic_too_large_to_lay_out_is_a_summary_box_with_a_note(n: int, verb: str, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from argmap.limits import MAX_LAYOUT_NODES
+
+    src = tmp_path / "chain.json"
+    src.write_text(json.dumps(chain_map(n)))
+    out = tmp_path / "out"
+    start = time.monotonic()
+    code, _, err = run(capsys, verb, str(src), "-o", str(out))
+    assert code == 0
+    assert time.monotonic() - start < 60  # dot never sees the chain
+    warning = [line for line in err.splitlines() if "warning" in line]
+    assert warning == [f"argmap {verb}: warning: topic t1 “Tolls”: drawn as a summary box. Too large to lay out: "
+                       f"{n + 1:,} boxes, more than the {MAX_LAYOUT_NODES} a diagram lays out."]
+    page = (out / ("t1-tolls.svg" if verb == "render" else "index.html")).read_text()
+    assert f"{n:,} statements" in page and "Too large to lay out" in page
+    if verb == "report":  # the text and the data still hold every statement
+        assert len(load_map(out / "map.json").nodes) == n
+
+
+CRASHING_DOT = """#!/bin/sh
+# Graphviz that crashes on any input holding the word CRASHME, like dot on a huge graph
+if grep -q CRASHME "$2" 2>/dev/null; then kill -SEGV $$; fi
+exec {dot} "$@"
+"""
+
+
+@requires_dot
+def test_a_topic_graphviz_crashes_on_is_a_summary_and_the_others_are_drawn(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    fake = tmp_path / "bin" / "dot"
+    fake.parent.mkdir()
+    fake.write_text(CRASHING_DOT.format(dot=shutil.which("dot")))
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+    data: dict[str, Any] = {"schema": "argmap/1", "documents": [], "topics": [], "nodes": [], "edges": []}
+    for k, text in enumerate(["Tolls cut queues.", "CRASHME now.", "Lanes calm streets.", "Trains replace flights."]):
+        data["topics"].append({"id": f"t{k}", "title": f"Topic {k}"})
+        data["nodes"].append({"id": f"n{k}", "kind": "claim", "topic": f"t{k}", "text": text})
+        data["edges"].append({"source": f"n{k}", "target": f"t{k}", "relation": "supports"})
+    src = tmp_path / "map.json"
+    src.write_text(json.dumps(data))
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "render", str(src), "-o", str(out))
+    assert code == 0
+    assert [line for line in err.splitlines() if "warning" in line] == [
+        "argmap render: warning: topic t1 “Topic 1”: drawn as a summary box. Too large to lay out: "
+        "Graphviz crashed (signal 11): no message."]
+    for k, text in enumerate(["Tolls cut queues.", "", "Lanes calm streets.", "Trains replace flights."]):
+        svg = (out / f"t{k}-topic-{k}.svg").read_text()
+        assert (text in svg) if text else ("Too large to lay out" in svg and "CRASHME" not in svg)
+
+
+# ----- more of the issue's cases ------------------------------------------------------------
+
+@pytest.mark.parametrize("lexicon", [{"framing_patterns": {"con": ["the (worry"]}}, {"verbs": {"con": "warn"}},
+                                     {"quantifiers": ["some", 3]}, [1]])
+@pytest.mark.parametrize("essay", ["Critics warn that tolls hurt the poor.\n", "   \n\t\n"])
+def test_a_bad_lexicon_is_one_line_even_on_an_empty_essay(lexicon: Any, essay: str, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "mine.json"
+    bad.write_text(json.dumps(lexicon))
+    src = tmp_path / "essay.txt"
+    src.write_text(essay)
+    code, out, err = run(capsys, "extract", "--lexicon", str(bad), str(src), "-o", str(tmp_path / "map.json"))
+    assert code == EXIT_BAD_INPUT and out == ""
+    one_line(err, f"argmap extract: {bad}: ")
+    assert folder_listing(tmp_path) == ["essay.txt", "mine.json"]
+
+
+@pytest.mark.parametrize("verb", sorted(FOLDER_VERBS))
+def test_a_folder_output_under_a_file_or_onto_a_device_is_refused(verb: str, tmp_path: Path, map_file: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "plain"
+    blocker.write_text("mine")
+    code, _, err = run(capsys, *FOLDER_VERBS[verb], str(map_file), "-o", str(blocker / "sub"))
+    assert code == EXIT_BAD_INPUT
+    one_line(err, f"argmap {verb}: {blocker / 'sub'}: cannot write: {blocker} is a file, not a folder")
+    assert blocker.read_text() == "mine" and folder_listing(tmp_path) == ["in", "plain"]
+    code, _, err = run(capsys, *FOLDER_VERBS[verb], str(map_file), "-o", "/dev/null")
+    assert code == EXIT_BAD_INPUT
+    one_line(err, f"argmap {verb}: /dev/null: exists and is not a")
+    assert Path("/dev/null").is_char_device()
+
+
+@pytest.mark.parametrize("verb", sorted(FOLDER_VERBS))
+def test_a_folder_output_through_a_symlink_replaces_the_target_folder(verb: str, tmp_path: Path, map_file: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "notes.txt").write_text("mine")
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    code, _, err = run(capsys, *FOLDER_VERBS[verb], str(map_file), "-o", str(link))
+    assert (code, err) == (0, "")
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert (real / "notes.txt").read_text() == "mine" and len(folder_listing(real)) > 1
+    assert folder_listing(tmp_path) == ["in", "link", "real"]
+
+
+# a child whose files may grow to 4 KB only: writing more fails as on a full disk (EFBIG)
+SMALL_DISK = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+from argmap.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize(("verb", "statement"), [
+    (["export", "--to", "json"], 400), (["render", "--format", "dot"], 400),
+    (["report"], 1),  # the page alone (its style and script inline) is past 4 KB
+    (["report"], 400),  # then Graphviz's input cannot be written either
+])
+def test_a_full_disk_while_writing_keeps_the_old_output(verb: list[str], statement: int, tmp_path: Path) -> None:
+    data = small_map()
+    data["nodes"][0]["text"] = "Tolls pay for roads. " * statement  # 8 KB: more than the child may write
+    src = tmp_path / "map.json"
+    src.write_text(json.dumps(data))
+    out = tmp_path / ("out.json" if verb[0] == "export" else "out")
+    fresh = tmp_path / "fresh"  # a folder the failed run would have made
+    proc = subprocess.run([sys.executable, "-c", SMALL_DISK, verb[0], str(src), *verb[1:], "-o",
+                           str(fresh / "out.json" if verb[0] == "export" else fresh)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == EXIT_BAD_INPUT and not fresh.exists(), proc.stderr
+    if verb[0] == "export":
+        out.write_text("old")
+    else:
+        out.mkdir()
+        (out / "index.html").write_text("old")
+    proc = subprocess.run([sys.executable, "-c", SMALL_DISK, verb[0], str(src), *verb[1:], "-o", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == EXIT_BAD_INPUT, proc.stderr
+    if verb[0] == "report" and statement > 1:
+        one_line(proc.stderr, "argmap report: cannot run Graphviz: its temporary files: File too large")
+    else:
+        one_line(proc.stderr, f"argmap {verb[0]}: {out}: cannot write: File too large")
+    if verb[0] == "export":
+        assert out.read_text() == "old"
+    else:
+        assert folder_state(out) == {"index.html": b"old"}
+    assert folder_listing(tmp_path) == sorted(["map.json", out.name])
+
+
+@pytest.mark.parametrize("verb", ["topics", "check", "analyze"])
+def test_text_reports_on_a_terminal_carry_no_raw_control_character(verb: str, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    src = hostile_text_map(tmp_path)
+    data = json.loads(src.read_text())
+    data["edges"].append({"source": "n1", "target": "n1", "relation": "attacks"})  # a finding quoting the text
+    src.write_text(json.dumps(data))
+    code, out, err = run(capsys, verb, str(src))
+    assert code in (0, 1) and err == ""
+    assert out and "\x1b" not in out and "\x01" not in out
+    if verb != "analyze":
+        assert "␛" in out
+
+
+def test_a_jsonl_output_onto_a_fifo_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "essay.txt"
+    src.write_text("Critics warn that tolls hurt the poor.\n")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    code, _, err = run(capsys, "extract", str(src), "--format", "jsonl", "-o", str(fifo))
+    assert code == EXIT_BAD_INPUT
+    one_line(err, f"argmap extract: {fifo}: is a FIFO, not a regular file")
+    assert fifo.is_fifo() and folder_listing(tmp_path) == ["essay.txt", "pipe"]

@@ -44,7 +44,8 @@ def test_save_and_load(tmp_path: Path) -> None:
         (b'{"schema": "argmap/9"}', "unsupported schema"),
         (b'{"schema": "argmap/1", "edges": [{"source": "a", "target": "b", "relation": "attacks"}]}',
          "source 'a' does not exist"),
-        (b"\xff\xfe{", "not UTF-8"),
+        (b"\xff\xfe{", "not valid UTF-16 text"),
+        (b"\xc3\x28{}", "not UTF-8"),
     ],
 )
 def test_load_errors_name_the_file(tmp_path: Path, content: bytes, message: str) -> None:

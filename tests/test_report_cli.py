@@ -97,7 +97,7 @@ def test_a_failed_run_leaves_the_previous_report_intact(tmp_path: Path, monkeypa
     def broken(*args: object, **kwargs: object) -> list[bytes]:
         raise argmap.diagrams.RenderFailed("dot crashed")
 
-    monkeypatch.setattr(argmap.diagrams.output, "run_dot", broken)
+    monkeypatch.setattr(argmap.diagrams.output, "lay_out", broken)
     assert run_cli(str(paths[1]), "-o", str(out)) == 2
     assert (out / "index.html").read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == ["index.html", "map.json"]  # no temporary files left

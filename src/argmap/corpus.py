@@ -439,6 +439,11 @@ class JsonlWriter:
         if self.path == STDIO:
             self._fh: IO[bytes] = sys.stdout.buffer
             return
+        from argmap.io import not_a_regular_file
+
+        problem = not_a_regular_file(self.path)  # a FIFO would block, a device be written through
+        if problem is not None:
+            raise InputError(self.path, problem)
         try:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self._fh = open(self.path, "ab" if append else "wb")

@@ -21,12 +21,12 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
 from argmap.errors import InputError, UnwritableMap
-from argmap.limits import data_problem, json_text_problem, may_hold_surrogates
+from argmap.limits import MAX_INPUT_BYTES, data_problem, json_text_problem, may_hold_surrogates
 from argmap.model import ArgumentMap
 
 
@@ -50,11 +50,13 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
     """
     target = Path(os.path.realpath(path))
     try:
-        if target.exists() and not target.is_file():
-            raise InputError(path, f"is {_file_type(target)}, not a regular file (argmap writes regular files only)")
+        problem = not_a_regular_file(target)
+        if problem is not None:
+            raise InputError(path, problem)
         blocking = next((p for p in target.parents if p.exists() and not p.is_dir()), None)
         if blocking is not None:
             raise InputError(path, f"cannot write: {blocking} is a file, not a folder")
+        made = [p for p in target.parents if not p.exists()]  # removed again if the write fails
         target.parent.mkdir(parents=True, exist_ok=True)
         _remove_stale_temp_files(target)
         payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -71,13 +73,37 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
         os.replace(tmp, target)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        _remove_empty(made)
         if isinstance(exc, OSError):
             raise InputError(path, f"cannot write: {_reason(exc)}") from None
         raise
 
 
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove the folders a failed write made (``folders`` deepest first), if still empty."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+
+
 def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
+
+
+def not_a_regular_file(path: str | os.PathLike[str]) -> str | None:
+    """Why argmap will not write to ``path`` (followed through symbolic links): it is a
+    folder, a device, a FIFO or a socket; ``None`` for a regular file or nothing yet.
+
+    Example:
+        >>> not_a_regular_file("/dev/null")
+        'is a character device, not a regular file (argmap writes regular files only)'
+    """
+    target = Path(path)
+    if target.exists() and not target.is_file():
+        return f"is {_file_type(target)}, not a regular file (argmap writes regular files only)"
+    return None
 
 
 def _file_type(path: Path) -> str:
@@ -154,6 +180,7 @@ def write_folder(path: str | os.PathLike[str], files: Mapping[str, str | bytes],
         blocking = next((p for p in target.parents if p.exists() and not p.is_dir()), None)
         if blocking is not None:
             raise InputError(path, f"cannot write: {blocking} is a file, not a folder")
+        made = [p for p in (target, *target.parents) if not p.exists()]  # removed again if the write fails
         target.mkdir(parents=True, exist_ok=True)
         _remove_stale_temp_files(target)
         lock = _lock_folder(target, path)
@@ -168,8 +195,11 @@ def write_folder(path: str | os.PathLike[str], files: Mapping[str, str | bytes],
                 if entry.name not in files and drop(entry.name):
                     entry.unlink(missing_ok=True)
         return written
-    except OSError as exc:
-        raise InputError(path, f"cannot write: {_reason(exc)}") from None
+    except BaseException as exc:
+        _remove_empty(made)
+        if isinstance(exc, OSError):
+            raise InputError(path, f"cannot write: {_reason(exc)}") from None
+        raise
     finally:
         os.close(lock)
 
@@ -198,8 +228,11 @@ def _lock_folder(target: Path, path: str | os.PathLike[str]) -> int:
 def _swap_in(target: Path, files: Mapping[str, str | bytes], drop: Callable[[str], bool] | None) -> bool:
     """Build the new folder beside ``target`` and exchange the two; False (nothing changed)
     where that cannot be done."""
-    if Path.cwd().resolve().is_relative_to(target):
-        return False  # a shell standing in the folder would be left in a removed one
+    try:
+        if Path.cwd().resolve().is_relative_to(target):
+            return False  # a shell standing in the folder would be left in a removed one
+    except OSError:
+        pass  # no current folder (it was removed): none to keep
     try:
         tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp"))
     except PermissionError:
@@ -286,15 +319,58 @@ def save_map(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """The file's bytes, or an :class:`InputError` naming the file and what went wrong."""
+    """The file's bytes, or an :class:`InputError` naming the file and what went wrong
+    (one larger than :data:`~argmap.limits.MAX_INPUT_BYTES` among them)."""
     try:
-        return Path(path).read_bytes()
+        with open(path, "rb") as fh:
+            return read_limited(fh, path)
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except IsADirectoryError:
         raise InputError(path, "is a directory, not a file") from None
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
+
+
+def read_limited(stream: BinaryIO, path: str | os.PathLike[str]) -> bytes:
+    """All of ``stream`` (a file, a pipe, standard input), refused with an :class:`InputError`
+    as soon as it holds more than :data:`~argmap.limits.MAX_INPUT_BYTES`.
+
+    Example:
+        >>> import io
+        >>> read_limited(io.BytesIO(b"Tolls."), "essay.txt")
+        b'Tolls.'
+    """
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(path, f"larger than {MAX_INPUT_BYTES // 2 ** 20} MiB, the most argmap reads")
+    return utf8_from_bom(data, path)
+
+
+# longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
+
+
+def utf8_from_bom(raw: bytes, path: str | os.PathLike[str] = "<input>") -> bytes:
+    """``raw`` as UTF-8 when it starts with a UTF-16 or UTF-32 byte order mark (the mark
+    dropped), else unchanged; every reader downstream then sees UTF-8. Text that breaks its
+    own encoding is an :class:`InputError`.
+
+    Example:
+        >>> utf8_from_bom("Tolls".encode("utf-16")), utf8_from_bom(b"Tolls")
+        (b'Tolls', b'Tolls')
+    """
+    for mark, codec in _BOMS:
+        if raw.startswith(mark):
+            try:
+                return raw.decode(codec).encode("utf-8")
+            except UnicodeError as exc:
+                name = codec.upper()
+                where = f" at byte {exc.start}" if isinstance(exc, UnicodeDecodeError) else ""
+                raise InputError(path, f"not valid {name} text (it starts with a {name} byte order mark){where}") \
+                    from None
+    return raw
 
 
 def describe_validation_error(exc: ValidationError) -> str:

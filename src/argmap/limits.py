@@ -27,6 +27,17 @@ MAX_DEPTH = 64
 MAX_NUMBER_DIGITS = 40
 """Longest run of digits in one JSON number (offsets and confidences need far fewer)."""
 
+MAX_INPUT_BYTES = 64 * 2 ** 20
+"""Largest input file (text, map or framework) a verb reads: 64 MiB, hundreds of times a
+long book, which keeps a map loaded from it within a few gigabytes and refuses a device or
+a pipe that never ends (``/dev/zero``) instead of reading it until memory runs out."""
+
+MAX_LAYOUT_NODES = 300
+"""Most boxes one diagram hands to Graphviz: beyond it a topic is drawn as a summary box.
+``dot``'s time grows steeply with the depth of a topic (a chain of 100 statements takes
+6 s, of 200 two minutes, of 2,000 gigabytes), and a diagram of hundreds of boxes cannot be
+read anyway; the render time limit catches what stays slow below it."""
+
 MAX_ARGUMENTS = 1_000_000
 """Most arguments a framework file may declare (``p af N``): each costs a few hundred bytes
 before any search starts, so this bounds a solver's memory at a few hundred megabytes."""

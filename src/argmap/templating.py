@@ -16,6 +16,7 @@ import base64
 import hashlib
 import json
 import os
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -35,9 +36,15 @@ def content_security_policy(script: str) -> str:
 
 def json_for_script(data: Any) -> str:
     """``data`` as ASCII JSON with ``<``, ``>`` and ``&`` escaped, so that it can neither end
-    nor confuse the ``<script type="application/json">`` element it sits in."""
-    text = json.dumps(data, separators=(",", ":"))
+    nor confuse the ``<script type="application/json">`` element it sits in. Bidi controls
+    become U+FFFD, as on the rest of a page (:func:`argmap.text.neutral_bidi`): the page's
+    script shows this text too."""
+    text = _BIDI_ESCAPE.sub(r"\1\\ufffd", json.dumps(data, separators=(",", ":")))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# a \u escape of a bidi control in ASCII JSON (after an even run of backslashes: one is text)
+_BIDI_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\u(?:202[a-e]|206[6-9])")
 
 
 @lru_cache(maxsize=16)

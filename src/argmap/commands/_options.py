@@ -172,6 +172,8 @@ _DIAGRAM_OPTIONS = (
     click.option("--theme", type=RegistryName("theme", _theme_names), cls=LazyHelpOption, lazy_help=_theme_help),
     click.option("--graph-attr", "graph_attr", multiple=True, metavar="KEY=VALUE", callback=_graph_attr_callback,
                  help="Graphviz attribute, e.g. rankdir=LR, node.fontsize=24 or edge.penwidth=2 (repeatable)"),
+    click.option("--allow-links", is_flag=True, default=None,
+                 help="let --graph-attr make links or load files (href, URL, image, javascript:, http:...)"),
     click.option("--timeout", type=FiniteFloatRange(min=0, min_open=True), metavar="SECONDS",
                  cls=LazyHelpOption, lazy_help=_timeout_help),
 )
@@ -183,9 +185,9 @@ def diagram_options(fn: F) -> F:
 
     @functools.wraps(fn)
     def verb(*args: Any, status: bool | None, legend: bool | None, font_size: float | None, theme: str | None,
-             graph_attr: dict[str, Any], timeout: float | None, **kwargs: Any) -> Any:
+             graph_attr: dict[str, Any], allow_links: bool | None, timeout: float | None, **kwargs: Any) -> Any:
         given = {"status": status, "legend": legend, "font_size": font_size, "theme": theme,
-                 "graph_attr": graph_attr or None, "timeout": timeout}
+                 "graph_attr": graph_attr or None, "allow_links": allow_links or None, "timeout": timeout}
         return fn(*args, diagram={k: v for k, v in given.items() if v is not None}, **kwargs)
 
     for option in reversed(_DIAGRAM_OPTIONS):

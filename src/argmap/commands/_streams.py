@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import click
 
@@ -39,7 +42,9 @@ def read_input(path: str) -> bytes:
     ctx = click.get_current_context(silent=True)
     meta = ctx.meta if ctx is not None else {}
     if "argmap.stdin" not in meta:
-        meta["argmap.stdin"] = sys.stdin.buffer.read()
+        from argmap.io import read_limited
+
+        meta["argmap.stdin"] = read_limited(sys.stdin.buffer, STDIN_NAME)
     data: bytes = meta["argmap.stdin"]
     return data
 
@@ -88,3 +93,21 @@ def output_folder(path: str) -> str:
     if os.path.exists(path) and not os.path.isdir(path):
         raise InputError(path, "exists and is not a folder (give -o a folder)")
     return path
+
+
+@contextmanager
+def warnings_echoed(category: type[Warning]) -> Iterator[None]:
+    """Warnings of ``category`` raised inside (a diagram drawn as a summary box) shown as one
+    line each on stderr, ``argmap VERB: warning: ...``; other warnings as Python shows them."""
+    ctx = click.get_current_context(silent=True)
+    verb = f"argmap {ctx.info_name}" if ctx is not None and ctx.info_name else "argmap"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", category)
+        try:
+            yield
+        finally:
+            for w in caught:
+                if issubclass(w.category, category):
+                    click.echo(f"{verb}: warning: {' '.join(str(w.message).split())}", err=True)
+                else:
+                    warnings.showwarning(w.message, w.category, w.filename, w.lineno)

@@ -24,6 +24,7 @@ def command(file: str, as_json: bool, lexicon: str | None) -> None:
     from argmap.commands._inputs import load_inputs
     from argmap.commands._streams import display_name
     from argmap.errors import InputError
+    from argmap.text import visible_controls
 
     extra = None
     if lexicon:
@@ -37,4 +38,4 @@ def command(file: str, as_json: bool, lexicon: str | None) -> None:
     if as_json:
         click.echo(json.dumps({"file": display_name(file), **result.to_dict()}, indent=2, ensure_ascii=False))
     else:
-        click.echo(render_text(result, display_name(file)))
+        click.echo(visible_controls(render_text(result, display_name(file))))  # no raw escapes to a terminal

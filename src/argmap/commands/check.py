@@ -49,6 +49,7 @@ def command(ctx: click.Context, file: str, as_json: bool, select: list[str] | No
     from argmap.cli import EXIT_FINDINGS
     from argmap.commands._inputs import load_inputs
     from argmap.commands._streams import display_name
+    from argmap.text import visible_controls
 
     amap = load_inputs([file])
     findings = run_checks(amap, select=select, ignore=ignore)
@@ -58,7 +59,7 @@ def command(ctx: click.Context, file: str, as_json: bool, select: list[str] | No
         click.echo(json.dumps({"file": name, "counts": counts, "findings": [f.to_dict() for f in findings]},
                               indent=2, ensure_ascii=False))
     else:
-        click.echo(render_text(name, findings, counts))
+        click.echo(visible_controls(render_text(name, findings, counts)))  # no raw escapes to a terminal
     if counts["error"]:
         ctx.exit(EXIT_FINDINGS)
 

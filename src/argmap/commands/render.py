@@ -28,9 +28,9 @@ def command(file: str, output: str, fmt: str, topics: tuple[str, ...], diagram: 
     from pathlib import Path
 
     from argmap.commands._inputs import load_inputs
-    from argmap.commands._streams import STDIO, display_name, output_folder, write_output
+    from argmap.commands._streams import STDIO, display_name, output_folder, warnings_echoed, write_output
     from argmap.commands._topics import find_topics
-    from argmap.diagrams import render_overview, render_topics, topic_file_stems
+    from argmap.diagrams import LayoutWarning, RenderFailed, render_overview, render_topics, topic_file_stems
     from argmap.errors import InputError, LimitExceeded
     from argmap.io import write_folder
 
@@ -42,7 +42,8 @@ def command(file: str, output: str, fmt: str, topics: tuple[str, ...], diagram: 
                          "topics: choose one with --topic ID|TITLE, or give -o a folder")
     # the diagram options are those of render_topics, by the same names; every diagram is
     # drawn before any file is written
-    rendered = render_topics(amap, topics=topic_ids, fmt=fmt, **diagram)
+    with warnings_echoed(LayoutWarning):
+        rendered = render_topics(amap, topics=topic_ids, fmt=fmt, **diagram)
     if to_stdout:
         write_output(STDIO, rendered[topic_ids[0]])
         return
@@ -50,7 +51,7 @@ def command(file: str, output: str, fmt: str, topics: tuple[str, ...], diagram: 
     if not topics:
         try:
             files[f"overview.{fmt}"] = render_overview(amap, fmt=fmt, **diagram)
-        except LimitExceeded as exc:
+        except (LimitExceeded, RenderFailed) as exc:  # too large, too slow or a crash: the topics are drawn
             click.echo(f"argmap render: no overview: {exc}", err=True)
     for path in write_folder(output_folder(output), files):
         click.echo(Path(output) / path.name)

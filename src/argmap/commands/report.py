@@ -75,7 +75,8 @@ def command(files: tuple[str, ...], output: str, title: str | None, jobs: int, d
     JSON or any format argmap reads, see 'argmap import'); '-' reads standard input.
     """
     from argmap.commands._inputs import load_inputs
-    from argmap.commands._streams import STDIO
+    from argmap.commands._streams import STDIO, warnings_echoed
+    from argmap.diagrams import LayoutWarning
     from argmap.errors import InputError
     from argmap.reports import make_report
 
@@ -84,5 +85,6 @@ def command(files: tuple[str, ...], output: str, title: str | None, jobs: int, d
     paths = expand_folders(files)
     amap = _extract_texts(paths, jobs) if jobs != 1 and STDIO not in paths else None
     amap = amap or load_inputs(paths)
-    path = make_report(amap, output, title=title, **diagram)
+    with warnings_echoed(LayoutWarning):
+        path = make_report(amap, output, title=title, **diagram)
     click.echo(path.resolve())

@@ -58,6 +58,8 @@ def command(file: str, as_json: bool) -> None:
     """List the topics of a map: the id and title that --topic takes, and how many claims,
     critiques and rebuttals each has."""
     from argmap.commands._inputs import load_inputs
+    from argmap.text import visible_controls
 
     rows = topic_rows(load_inputs([file]))
-    click.echo(json.dumps(rows, indent=2, ensure_ascii=False) if as_json else format_table(rows))
+    # control characters from the map shown as control pictures: a title cannot drive the terminal
+    click.echo(json.dumps(rows, indent=2, ensure_ascii=False) if as_json else visible_controls(format_table(rows)))

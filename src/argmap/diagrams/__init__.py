@@ -26,7 +26,7 @@ from argmap.diagrams.escaping import encode_id, svg_id
 from argmap.diagrams.notebook import TopicView
 from argmap.diagrams.options import DiagramOptions
 from argmap.diagrams.output import render_diagrams, render_legend, render_overview, render_topics, topic_file_stems
-from argmap.diagrams.run import DEFAULT_TIMEOUT, FORMATS, GraphvizMissing, RenderFailed, RenderTimeout
+from argmap.diagrams.run import DEFAULT_TIMEOUT, FORMATS, GraphvizMissing, LayoutWarning, RenderFailed, RenderTimeout
 from argmap.diagrams.svg import inline_svg
 from argmap.diagrams.themes import THEMES, Theme, get_theme
 
@@ -38,6 +38,7 @@ __all__ = [
     "Diagram",
     "DiagramOptions",
     "GraphvizMissing",
+    "LayoutWarning",
     "RenderFailed",
     "RenderTimeout",
     "Theme",

@@ -26,15 +26,16 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from argmap.diagrams.escaping import clean, encode_id, label_text, svg_id, tooltip_text
 from argmap.diagrams.options import DiagramOptions
 from argmap.diagrams.themes import Theme
 from argmap.errors import ArgmapError, LimitExceeded
+from argmap.limits import MAX_LAYOUT_NODES
 from argmap.index import MapIndex
 from argmap.model import ArgumentMap, Edge, Node, Topic
 from argmap.text import shorten
@@ -55,6 +56,12 @@ class Diagram:
     source: str = ""
     # SVG element id -> (title, description), for the graph, its nodes and its edges.
     accessible: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # what the diagram shows, for messages ("topic t1 “Tolls”")
+    name: str = ""
+    # set when this is a summary drawn in place of a diagram too large to lay out: why
+    note: str | None = None
+    # the summary box to draw instead, given why, when Graphviz cannot lay this one out
+    summary: Callable[[str], Diagram] | None = field(default=None, repr=False)
 
 
 def _shorten(text: str, width: int = _SHORT) -> str:
@@ -501,15 +508,25 @@ def _topic_diagram(index: MapIndex, topic_id: str, theme: Theme, labelling: Mapp
         topic = index.topics[topic_id]
     except (KeyError, TypeError):
         raise ArgmapError(f"no topic with id {topic_id!r} in the map") from None
+
+    def summary(reason: str) -> Diagram:
+        return _summary_diagram(index, topic, theme, labelling, prefix, sections, reason)
+
+    statements = index.statements[topic_id]
+    local = {topic_id} | {n.id for n in statements}
+    edge_ids = index.edges_touching(local)
+    others = {end for i in edge_ids for end in (amap.edges[i].source, amap.edges[i].target)} - local
+    boxes = len(local) + len(others)
+    if boxes > MAX_LAYOUT_NODES:
+        return summary(f"{boxes:,} boxes, more than the {MAX_LAYOUT_NODES} a diagram lays out")
     b = _DiagramBuilder(index, theme, labelling, prefix, sections)
     b.header(f"{prefix}graph-{encode_id(topic_id)}")
     with b.graph.subgraph() as top:
         top.body.append(f"{top.indent}rank=sink")
         b.topic_node(top, topic, _context_label(index, topic))
-    statements = index.statements[topic_id]
     for node in statements:
         b.statement_node(b.graph, node)
-    edges = [(i, amap.edges[i]) for i in index.edges_touching({topic_id} | {n.id for n in statements})]
+    edges = [(i, amap.edges[i]) for i in edge_ids]
     for _, e in edges:
         for end in (e.source, e.target):
             if end not in b.names:
@@ -520,12 +537,44 @@ def _topic_diagram(index: MapIndex, topic_id: str, theme: Theme, labelling: Mapp
     if legend and statements:
         b.legend()
     title = clean(topic.title) or "(untitled topic)"
-    counts = ", ".join(f"{sum(n.kind == k for n in statements)} {k}s" for k in ("claim", "critique", "rebuttal"))
     b.accessible[f"{prefix}graph-{encode_id(topic_id)}"] = (
         f"Argument diagram: {title}",
-        f"Topic “{title}” with {counts}; {len(edges)} supports/attacks relations. "
+        f"Topic “{title}” with {_counts(statements)}; {len(edges)} supports/attacks relations. "
         "Pro statements point up at what they support; con statements attack it.")
-    return b.diagram()
+    return replace(b.diagram(), name=_topic_name(topic), summary=summary)
+
+
+def _counts(statements: Sequence[Node]) -> str:
+    return ", ".join(f"{sum(n.kind == k for n in statements):,} {k}s" for k in ("claim", "critique", "rebuttal"))
+
+
+def _topic_name(topic: Topic) -> str:
+    return f"topic {topic.id} “{_shorten(topic.title, 40)}”"
+
+
+def _summary_diagram(index: MapIndex, topic: Topic, theme: Theme, labelling: Mapping[str, str] | None, prefix: str,
+                     sections: Mapping[str, Mapping[str, str]], reason: str) -> Diagram:
+    """The topic's box over one note box that counts its statements and says why they are
+    not drawn: what a diagram too large to lay out becomes, instead of failing the run."""
+    statements = index.statements[topic.id]
+    relations = len(index.edges_touching({topic.id} | {n.id for n in statements}))
+    b = _DiagramBuilder(index, theme, labelling, prefix, sections)
+    graph_id = f"{prefix}graph-{encode_id(topic.id)}"
+    b.header(graph_id)
+    b.topic_node(b.graph, topic, _context_label(index, topic))
+    t = theme
+    counts = f"{len(statements):,} statements ({_counts(statements)}), {relations:,} supports/attacks relations"
+    note = f"Too large to lay out: {reason}."
+    lines, _ = _html_lines(f"{counts}. {note} Every statement is in the map and in the report's text.", (0, 0), t)
+    note_id = f"{prefix}summary-{encode_id(topic.id)}"
+    b.graph.node("summary", {"id": note_id, "shape": "note", "style": "filled", "fillcolor": "white",
+                             "color": t.legend_line, "fontcolor": t.muted_ink, "label": Html(f"<{lines}>"),
+                             "tooltip": tooltip_text(f"{counts}. {note}")} | b.node_attr)
+    b.graph.edge("summary", b._name(topic.id), {"style": "dotted", "arrowhead": "none"} | b.edge_attr)
+    title = clean(topic.title) or "(untitled topic)"
+    b.accessible[graph_id] = (f"Argument diagram (summary): {title}", f"Topic “{title}” with {counts}. {note}")
+    b.accessible[note_id] = (f"Summary: {counts}", note)
+    return replace(b.diagram(), name=_topic_name(topic), note=note)
 
 
 def topic_dot(amap: ArgumentMap, topic_id: str, **options: Any) -> str:

@@ -3,7 +3,9 @@
 Every string that reaches Graphviz passes through :func:`clean` first: characters XML
 cannot carry (C0/C1 controls, lone surrogates, U+FFFE/U+FFFF) are dropped and all white
 space (newlines included) collapses to single spaces, so no label can break the DOT syntax
-or the SVG's well-formedness. Then it is escaped for where it goes.
+or the SVG's well-formedness, and bidi embedding, override and isolate controls become
+``�`` (:func:`argmap.text.neutral_bidi`), so a label reads in the order it is stored. Then it
+is escaped for where it goes.
 
 Example:
     >>> label_text(clean('Critics <b>"warn"</b> & more'))
@@ -16,6 +18,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from argmap.text import neutral_bidi
 
 # XML 1.0 forbids most C0 controls, U+FFFE/U+FFFF and surrogates; C1 controls are legal but
 # invisible junk in a diagram. Tabs, newlines and carriage returns become spaces via split().
@@ -32,7 +36,7 @@ def clean(text: str | None) -> str:
     """
     if not text:
         return ""
-    return " ".join(_UNCARRIABLE.sub("", text).split())
+    return neutral_bidi(" ".join(_UNCARRIABLE.sub("", text).split()))
 
 
 def xml_escape(text: str) -> str:

@@ -13,7 +13,7 @@ Example:
     >>> DiagramOptions.of({"labeling": {}})
     Traceback (most recent call last):
     ...
-    argmap.errors.ArgmapError: unknown diagram option 'labeling' (options: theme, status, legend, font_size, graph_attr, id_prefix)
+    argmap.errors.ArgmapError: unknown diagram option 'labeling' (options: theme, status, legend, font_size, graph_attr, id_prefix, allow_links)
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from typing import Any
 
 from argmap.diagrams.themes import Theme, get_theme
 from argmap.errors import ArgmapError
+from argmap.text import shorten
 
 #: An explicit status per id: ``"IN"``, ``"OUT"`` or ``"UNDEC"`` (or enums with those names).
 Labelling = Mapping[str, Any]
@@ -32,6 +33,10 @@ STATUSES = ("IN", "OUT", "UNDEC")
 SECTIONS = ("graph", "node", "edge")
 _ATTR_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _ID_PREFIX = re.compile(r"[A-Za-z0-9_-]*")
+# Graphviz attributes that make SVG links or load files and style sheets
+_LINK_ATTR = re.compile(r"(?:edge|head|tail|label)?(?:href|url|target)|stylesheet|image(?:path)?|shapefile|fontpath",
+                        re.IGNORECASE)
+_URL_VALUE = re.compile(r"\s*(?:(?:java|vb)script|data|https?|s?ftp|file|blob|mailto)\s*:|\s*//", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,10 @@ class DiagramOptions:
       line. Values are quoted and escaped.
     - ``id_prefix``: prepended to every SVG element id; a function of the topic id gives
       each topic's diagram its own prefix (several diagrams on one page).
+    - ``allow_links``: let ``graph_attr`` hold links (``href``, ``URL``, ``target`` and
+      their ``edge``/``head``/``tail``/``label`` forms, ``stylesheet``, ``image``…) and URL
+      values (``javascript:``, ``data:``, ``http:``…); off, they are refused, so a diagram
+      from a shared command line cannot link or load anything.
     """
 
     theme: str | Theme = "default"
@@ -58,6 +67,7 @@ class DiagramOptions:
     font_size: float | None = None
     graph_attr: Mapping[str, object] | None = None
     id_prefix: str | Callable[[str], str] = ""
+    allow_links: bool = False
 
     @classmethod
     def of(cls, options: Mapping[str, Any]) -> DiagramOptions:
@@ -102,7 +112,11 @@ class DiagramOptions:
             if isinstance(value, Mapping):
                 raise ArgmapError(f"graph attribute {key!r} needs a single value; name node and edge "
                                   "attributes node.NAME and edge.NAME")
-            out[section][name] = format(value, "g") if isinstance(value, float) else str(value)
+            text = format(value, "g") if isinstance(value, float) else str(value)
+            if not self.allow_links and (_LINK_ATTR.fullmatch(name) or _URL_VALUE.match(text)):
+                raise ArgmapError(f"graph attribute {key}={shorten(text, 40)!r} is a link or URL, refused in "
+                                  "diagrams unless links are allowed (--allow-links, allow_links=True)")
+            out[section][name] = text
         return out
 
 

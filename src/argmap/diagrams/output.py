@@ -15,7 +15,7 @@ from typing import Any
 from argmap.diagrams.dot import OVERVIEW_LIMIT, Diagram, legend_diagram, overview_diagram, topic_diagrams
 from argmap.diagrams.escaping import slug
 from argmap.diagrams.options import DiagramOptions
-from argmap.diagrams.run import DEFAULT_TIMEOUT, run_dot
+from argmap.diagrams.run import DEFAULT_TIMEOUT, LayoutWarning, RenderTimeout, lay_out, run_dot
 from argmap.diagrams.svg import add_accessibility
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap
@@ -26,14 +26,40 @@ def render_diagrams(diagrams: Sequence[Diagram], fmt: str = "svg", *, timeout: f
     """Render built diagrams in one batch (``dot`` output, or DOT text for ``fmt="dot"``).
 
     SVG gets readable ``<title>``/``<desc>`` elements for the diagram, nodes and edges.
-    ``progress`` as in :func:`render_topics`.
+    ``progress`` as in :func:`render_topics`. A topic diagram too large to lay out (more
+    than :data:`~argmap.limits.MAX_LAYOUT_NODES` boxes), or one Graphviz does not finish in
+    ``timeout`` seconds or crashes on, is drawn as a summary box with a note instead, and a
+    :class:`LayoutWarning` says so; other diagrams failing raise as :func:`run_dot` does.
     """
+    import warnings
+
+    diagrams = list(diagrams)
+    if fmt != "dot":
+        results = lay_out([d.source for d in diagrams], fmt, timeout=timeout, progress=progress)
+        for i, result in enumerate(results):
+            if isinstance(result, ArgmapError):
+                if diagrams[i].summary is None:
+                    raise result
+                diagrams[i] = diagrams[i].summary(_reason(result, timeout))
+        summaries = [i for i, d in enumerate(diagrams) if isinstance(results[i], ArgmapError)]
+        if summaries:  # small graphs: they are laid out in no time, or fail as run_dot does
+            for i, doc in zip(summaries, run_dot([diagrams[i].source for i in summaries], fmt, timeout=timeout)):
+                results[i] = doc
+    for d in diagrams:
+        if d.note is not None:
+            warnings.warn(LayoutWarning(f"{d.name}: drawn as a summary box. {d.note}"), stacklevel=2)
     if fmt == "dot":
         return [d.source.encode("utf-8") for d in diagrams]
-    docs = run_dot([d.source for d in diagrams], fmt, timeout=timeout, progress=progress)
+    docs: list[bytes] = results  # type: ignore[assignment]
     if fmt == "svg":
         docs = [add_accessibility(doc, d.accessible) for doc, d in zip(docs, diagrams)]
     return docs
+
+
+def _reason(failure: ArgmapError, timeout: float) -> str:
+    if isinstance(failure, RenderTimeout):
+        return f"Graphviz did not finish it within {timeout:g} s (raise --timeout to try longer)"
+    return f"{failure}"
 
 
 def render_topics(amap: ArgumentMap, *, topics: Iterable[str] | str | None = None, fmt: str = "svg",

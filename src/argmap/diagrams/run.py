@@ -55,6 +55,10 @@ class RenderFailed(ArgmapError):
     """Graphviz rejected a graph or crashed."""
 
 
+class LayoutWarning(UserWarning):
+    """A diagram was drawn as a summary box: too large to lay out, or Graphviz failed on it."""
+
+
 def dot_binary() -> str:
     """The path of ``dot`` or :class:`GraphvizMissing`."""
     found = shutil.which("dot")
@@ -94,7 +98,23 @@ def run_dot(sources: Sequence[str], fmt: str = "svg", *, timeout: float = DEFAUL
     a share of the graphs: as many shares as processes, or with a progress bar (``progress``,
     see :func:`argmap.progress.showing`) shares of about :data:`PROGRESS_CHUNK` graphs so
     the bar moves. ``timeout`` bounds the whole call (seconds); past it the processes are
-    killed and :class:`RenderTimeout` raised.
+    killed and :class:`RenderTimeout` raised; a graph ``dot`` rejects or crashes on is a
+    :class:`RenderFailed`. :func:`lay_out` returns the failures instead.
+    """
+    results = lay_out(sources, fmt, timeout=timeout, jobs=jobs, progress=progress, retry=False)
+    for result in results:
+        if isinstance(result, ArgmapError):
+            raise result
+    return results  # type: ignore[return-value]
+
+
+def lay_out(sources: Sequence[str], fmt: str = "svg", *, timeout: float = DEFAULT_TIMEOUT, jobs: int | None = None,
+            progress: bool | None = False, retry: bool = True) -> list[bytes | RenderTimeout | RenderFailed]:
+    """:func:`run_dot`, but a graph Graphviz does not lay out in time, rejects or crashes on
+    comes back as that error (:class:`RenderTimeout` or :class:`RenderFailed`) in its place,
+    so the others still count. With ``retry``, the graphs of a failed share are laid out
+    again one per process (a second ``timeout`` at most), so that only the graph to blame
+    fails.
     """
     from argmap.progress import progress_bar, showing
 
@@ -107,21 +127,45 @@ def run_dot(sources: Sequence[str], fmt: str = "svg", *, timeout: float = DEFAUL
     show = showing(progress, len(sources))
     shares = max(workers, math.ceil(len(sources) / PROGRESS_CHUNK)) if show else workers
     batches = _batches(sources, min(len(sources), shares))
-    with tempfile.TemporaryDirectory(prefix="argmap-dot-") as tmp, \
-            progress_bar(len(sources), "laying out diagrams", show=show) as bar:
+    with progress_bar(len(sources), "laying out diagrams", show=show) as bar:
+        results = _run_batches(exe, fmt, sources, batches, workers, timeout, bar)
+    again = [i for batch in batches if len(batch) > 1 and isinstance(results[batch[0]], ArgmapError) for i in batch]
+    if retry and again:
+        with progress_bar(len(again), "laying out diagrams again", show=False) as bar:
+            alone = _run_batches(exe, fmt, sources, [[i] for i in again], min(len(again), jobs or cores()), timeout,
+                                 bar)
+        for i in again:
+            results[i] = alone[i]
+    return results
+
+
+def _run_batches(exe: str, fmt: str, sources: Sequence[str], batches: list[list[int]], workers: int, timeout: float,
+                 bar: Any) -> list[bytes | RenderTimeout | RenderFailed]:
+    """One result per source (``b""`` for those in no batch): its document, or what failed."""
+    results: list[bytes | RenderTimeout | RenderFailed] = [b""] * len(sources)
+    with tempfile.TemporaryDirectory(prefix="argmap-dot-") as tmp:
         runner = _Runner(exe, fmt, Path(tmp), sources, batches, bar)
         runner.run(workers, timeout)
-        results: list[bytes] = [b""] * len(sources)
         for k, batch in enumerate(batches):
-            code, out = runner.outcomes[k]
-            if code != 0:
-                first = Path(tmp, f"b{k}.log").read_text("utf-8", "replace").strip().splitlines()[:1]
-                raise RenderFailed(f"Graphviz failed (exit {code}): {first[0] if first else 'no message'}")
-            if fmt == "svg":
-                docs = [_PAGE_PREFIX.sub(b'<g id="', doc) for doc in _split_svg(out, len(batch))]
-            else:  # dot -O names outputs in.dot.png, in.dot.2.png, ...
-                docs = [Path(tmp, f"b{k}.dot.{'' if j == 0 else f'{j + 1}.'}{fmt}").read_bytes()
-                        for j in range(len(batch))]
+            outcome = runner.outcomes.get(k)
+            try:
+                if outcome is None or k in runner.killed:
+                    raise RenderTimeout(
+                        f"Graphviz did not finish laying out {len(sources)} diagram(s) within {timeout:g} s; "
+                        "raise the time limit (--timeout) or render fewer/smaller topics")
+                code, out = outcome
+                if code != 0:
+                    first = Path(tmp, f"b{k}.log").read_text("utf-8", "replace").strip().splitlines()[:1]
+                    why = first[0] if first else "no message"
+                    raise RenderFailed(f"Graphviz failed (exit {code}): {why}" if code > 0 else
+                                       f"Graphviz crashed (signal {-code}): {why}")
+                if fmt == "svg":
+                    docs = [_PAGE_PREFIX.sub(b'<g id="', doc) for doc in _split_svg(out, len(batch))]
+                else:  # dot -O names outputs in.dot.png, in.dot.2.png, ...
+                    docs = [Path(tmp, f"b{k}.dot.{'' if j == 0 else f'{j + 1}.'}{fmt}").read_bytes()
+                            for j in range(len(batch))]
+            except (RenderTimeout, RenderFailed) as exc:
+                docs = [exc] * len(batch)  # type: ignore[list-item]
             for i, doc in zip(batch, docs):
                 results[i] = doc
     return results
@@ -136,7 +180,8 @@ class _Runner:
         self.exe, self.fmt, self.tmp, self.sources, self.batches, self.bar = exe, fmt, tmp, sources, batches, bar
         self.outcomes: dict[int, tuple[int, bytes]] = {}
         self.lock = threading.Lock()
-        self.live: set[subprocess.Popen[bytes]] = set()
+        self.live: dict[subprocess.Popen[bytes], int] = {}
+        self.killed: set[int] = set()  # batches stopped by the time limit
         self.stopped = False
 
     def _one(self, k: int) -> None:
@@ -151,29 +196,32 @@ class _Runner:
                 return
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stderr=err,
                                     stdout=subprocess.PIPE if svg else subprocess.DEVNULL)
-            self.live.add(proc)
+            self.live[proc] = k
         out, _ = proc.communicate()
         with self.lock:
-            self.live.discard(proc)
+            del self.live[proc]
             self.outcomes[k] = (proc.returncode, out or b"")
         self.bar.update(len(self.batches[k]))
 
     def run(self, workers: int, timeout: float) -> None:
+        """Run every batch; those still running when ``timeout`` is up are killed (in
+        :attr:`killed`) and those not started never run (no outcome)."""
         pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="argmap-dot")
         futures = [pool.submit(self._one, k) for k in range(len(self.batches))]
         done, pending = wait(futures, timeout=timeout)
         if pending:
             with self.lock:
                 self.stopped = True
-                for proc in self.live:
+                for proc, k in self.live.items():
                     proc.kill()
-            pool.shutdown(wait=True)
-            raise RenderTimeout(
-                f"Graphviz did not finish laying out {len(self.sources)} diagram(s) within {timeout:g} s; "
-                "raise the time limit (--timeout) or render fewer/smaller topics")
+                    self.killed.add(k)
         pool.shutdown(wait=True)
         for f in done:
-            f.result()  # re-raise an OSError from starting dot
+            try:
+                f.result()
+            except OSError as exc:  # writing the input (a full disk) or starting dot
+                what = f"starting {exc.filename}" if exc.filename else "its temporary files"
+                raise RenderFailed(f"cannot run Graphviz: {what}: {exc.strerror or exc}") from None
 
 
 def _split_svg(out: bytes, expected: int) -> list[bytes]:

@@ -127,6 +127,7 @@ def write_exercise(ex: Exercise, out_dir: str | os.PathLike[str], *,
     rendered before anything is written, and the folder is swapped in as a whole
     (:func:`argmap.io.write_folder`), so a reader never sees a mix of two exercises."""
     from argmap.io import write_folder
+    from argmap.text import neutral_bidi
 
     pages = {
         "sheet.html": render_page(ex, "sheet", templates=templates),
@@ -137,4 +138,6 @@ def write_exercise(ex: Exercise, out_dir: str | os.PathLike[str], *,
         "exercise.json": ex.model_dump_json(indent=2) + "\n",
         **{figure_file(i): i.figure for i in ex.items if i.figure},
     }
+    # bidi controls from the map neutralised on the pages (the data in exercise.json keeps them)
+    pages = {name: neutral_bidi(text) if name.endswith((".html", ".md")) else text for name, text in pages.items()}
     return [Path(out_dir) / p.name for p in write_folder(out_dir, pages)]

@@ -68,7 +68,7 @@ def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
     pieces, at = [], 0
     while len(text) - at > limit:
         window = text[at : at + limit]
-        cut = max(window.rfind("\n\n"), window.rfind("\n"))
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind("\r"))
         cut = cut + 1 if cut > 0 else limit
         pieces.append((at, text[at : at + cut]))
         at += cut

@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
@@ -25,6 +26,8 @@ from argmap.extraction.lexicon import Lexicon
 from argmap.extraction.items import TopicLinker, item_statements
 from argmap.extraction.statements import Statement, Voice, has_argument, unit_statements
 from argmap.model import ArgumentMap
+
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def sentence_splitter(text: str, starts: Sequence[int]):  # noqa: ANN201 - a small closure
@@ -138,6 +141,9 @@ def assemble(
     :func:`argmap.extraction.cues.read_tokens`); without it the text is tokenized here.
     """
     lex = lexicon or Lexicon.default()
+    # a lone carriage return (old Mac files, mixed endings) is a line break like "\n": read
+    # with it replaced (same length, so every span indexes both), texts cut from the original
+    original, text = text, _LONE_CR.sub("\n", text)
     layout = parse_layout(text, lex)
     sentences = sentence_splitter(text, _past_abbreviations(text, sentence_starts, lex))
     tokens = tokens if tokens is not None else tokens_of(text, lex)
@@ -167,7 +173,7 @@ def assemble(
             st = link.statement
             nodes.append(dict(
                 id=node_id, kind=link.kind, topic=topic_id, document=document_id,
-                text=text[st.span[0] : st.span[1]], span=st.span,
+                text=original[st.span[0] : st.span[1]], span=st.span,
                 actor=st.actor, cue=st.cue, confidence=st.confidence,
             ))
             target = linker.target_id(link, node_id, topic_id, ids)
@@ -175,7 +181,7 @@ def assemble(
     # one validation of plain data builds every nested model in pydantic's core, several
     # times faster than constructing thousands of models one by one
     return ArgumentMap.model_validate({
-        "documents": [{"id": document_id, "title": doc_title, "source": source, "text": text}],
+        "documents": [{"id": document_id, "title": doc_title, "source": source, "text": original}],
         "topics": topics,
         "nodes": nodes,
         "edges": edges,

@@ -161,8 +161,15 @@ def parse(text: str, format: str, source: str | None = None) -> ArgumentMap:
 
 
 def generate(amap: ArgumentMap, format: str) -> str:
-    """``amap`` written in ``format`` as a string."""
-    return get_format(format).generator()(amap)
+    """``amap`` written in ``format`` as a string. Control characters in the map's text (an
+    escape, U+0001) are written as their control pictures (``␛``, ``␁``) in every format but
+    JSON (which escapes them itself), so no output drives a terminal; GraphML shows the white
+    space ones (a form feed) that way too, as XML cannot hold them."""
+    from argmap.text import visible_controls
+
+    spec = get_format(format)
+    text = spec.generator()(amap)
+    return text if any(s.endswith(".json") for s in spec.suffixes) else visible_controls(text, spaces=False)
 
 
 def detect(path: str | os.PathLike[str], text: str | None = None) -> str | None:

@@ -589,7 +589,7 @@ class _Builder:
             kind_tags = [t for t in tags if t in KINDS]
             visible = defining.text
             text = own.pop("text", None)
-            if text is None or " ".join(str(text).split()) != visible:
+            if text is None or _visible(str(text)) != visible:
                 text = visible
             if not text and kind == "argument":
                 text = self._argument_text(title, elements)
@@ -664,7 +664,7 @@ class _Builder:
             own = dict(own) if isinstance(own, dict) else {}
             tid = str(own.pop("id", s["id"]))
             title = own.pop("title", None)
-            if title is None or " ".join(str(title).split()) != s["title"]:
+            if title is None or _visible(str(title)) != s["title"]:
                 title = s["title"]
             extra: dict[str, Any] = {}
             argdown = {k: v for k, v in (("level", s["level"]), ("data", data), ("tags", s["tags"])) if v}
@@ -772,8 +772,17 @@ def _data(value: Any) -> str:
     return text.replace("=", "\\u003d")
 
 
+def _visible(text: str) -> str:
+    """How a text shows in Argdown: white space folded, control characters as their control
+    pictures (as :func:`argmap.formats.generate` writes them); the exact text, when it
+    differs, goes into the item's data."""
+    from argmap.text import visible_controls
+
+    return visible_controls(" ".join(text.split()), spaces=False)
+
+
 def _escape(text: str) -> str:
-    visible = " ".join(text.split())
+    visible = _visible(text)
     if not visible:
         return "\\ "
     return _ESCAPE.sub(lambda m: "\\" + m.group(), visible)
@@ -785,7 +794,7 @@ def _titles(amap: ArgumentMap) -> dict[str, str]:
     used: set[str] = set()
     items = list(amap.iter_items())
     for item in items:
-        if _SAFE_TITLE.match(item.id) and item.id == item.id.strip() and "  " not in item.id \
+        if _SAFE_TITLE.match(item.id) and item.id == _visible(item.id) \
                 and not re.fullmatch(r"Untitled \d+", item.id):
             titles[item.id] = item.id
             used.add(item.id)
@@ -836,7 +845,7 @@ def generate_argdown(amap: ArgumentMap) -> str:
         meta: dict[str, Any] = {}
         if titles[n.id] != n.id:
             meta["id"] = n.id
-        visible = " ".join(n.text.split())
+        visible = _visible(n.text)
         if visible != n.text:
             meta["text"] = n.text
         fields = n.model_dump(mode="json", exclude={"id", "kind", "topic", "text"}, exclude_none=True)
@@ -846,7 +855,7 @@ def generate_argdown(amap: ArgumentMap) -> str:
 
     for topic in amap.topics:
         meta: dict[str, Any] = {"id": topic.id}
-        visible = " ".join(topic.title.split())
+        visible = _visible(topic.title)
         if visible != topic.title:
             meta["title"] = topic.title
         meta.update(topic.model_dump(mode="json", exclude={"id", "title"}, exclude_none=True))

@@ -37,7 +37,7 @@ from xml.etree import ElementTree
 from argmap.checks import SEVERITIES
 from argmap.model import KINDS, ArgumentMap, Document, Node, Topic
 from argmap.reports.highlight import segments
-from argmap.text import shorten
+from argmap.text import neutral_bidi, shorten
 
 SEVERITY_HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 STATUS_WORDS = {"IN": "accepted", "OUT": "defeated", "UNDEC": "undecided"}
@@ -418,7 +418,8 @@ def _page(ix: _PageIndex, *, title: str, heading: str, intro: str, nav: str, bod
     from argmap.templating import content_security_policy, json_for_script
 
     script = asset("report.js")
-    return str(_templates().get_template("page.html").render(
+    # bidi controls from map text neutralised on the whole page (same length: offsets hold)
+    return neutral_bidi(_templates().get_template("page.html").render(
         title=title, heading=heading, csp=content_security_policy(script), css=Markup(asset("report.css")),
         script=Markup(script), intro=intro, nav=Markup(nav), body=Markup(body),
         data=Markup(json_for_script(_page_data(ix, diagram_ids, nodes)))))
