@@ -248,14 +248,29 @@ class _Core:
 
     def components(self) -> list[list[int]]:
         """The weakly connected components (local arguments), smallest first: extensions of
-        unconnected parts combine freely."""
-        from networkx.utils import UnionFind
-
-        parts = UnionFind(range(len(self.attackers)))
+        unconnected parts combine freely. (A plain search: importing networkx would cost more
+        than the whole search on most frameworks.)"""
+        m = len(self.attackers)
+        neighbours: list[list[int]] = [[] for _ in range(m)]
         for t, attackers in enumerate(self.attackers):
             for b in attackers:
-                parts.union(b, t)
-        return sorted((sorted(c) for c in parts.to_sets()), key=len)
+                neighbours[b].append(t)
+                neighbours[t].append(b)
+        part = [-1] * m
+        parts: list[list[int]] = []
+        for start in range(m):
+            if part[start] >= 0:
+                continue
+            part[start] = len(parts)
+            members, todo = [start], [start]
+            while todo:
+                for j in neighbours[todo.pop()]:
+                    if part[j] < 0:
+                        part[j] = part[start]
+                        members.append(j)
+                        todo.append(j)
+            parts.append(sorted(members))
+        return sorted(parts, key=len)
 
 
 def _core_sets(core: _Core, semantics: str, budget: Any) -> Iterator[list[int]]:
@@ -340,17 +355,24 @@ def _listed(af: Framework, semantics: str, limit: int | None, budget: Any) -> li
     parts = core.components()
     per_part: list[list[list[int]]] = []
     total = 1
+    solved: dict[tuple[tuple[int, ...], ...], list[list[int]]] = {}
     for part in parts:
         sub = core.sub(af, part)
-        found: list[list[int]] = []
-        for ins in _core_sets(sub, semantics, budget):
-            found.append([sub.members[k] for k in ins])
-            if limit is not None and total * len(found) > limit:
-                raise _too_many(semantics, limit, len(parts))
+        shape = tuple(map(tuple, sub.attackers))  # parts of one shape (many two-cycles) are solved once
+        if shape not in solved:
+            found: list[list[int]] = []
+            for ins in _core_sets(sub, semantics, budget):
+                found.append(ins)
+                if limit is not None and total * len(found) > limit:
+                    raise _too_many(semantics, limit, len(parts))
+            solved[shape] = found
+        found = solved[shape]
         if not found:
             return []
         total *= len(found)
-        per_part.append(found)
+        if limit is not None and total > limit:
+            raise _too_many(semantics, limit, len(parts))
+        per_part.append([[sub.members[k] for k in ins] for ins in found])
     names = af.arguments
     grounded = [names[i] for i, c in enumerate(core.codes) if c == _IN]
     out = []
@@ -415,11 +437,16 @@ def count_extensions(af: Framework | ArgumentMap, semantics: str, *,
             return 1
         core = _Core(fw)
         total = 1
+        counted: dict[tuple[tuple[int, ...], ...], int] = {}
         for part in core.components():
-            found = sum(1 for _ in _core_sets(core.sub(fw, part), semantics, budget))
-            if not found:
+            sub = core.sub(fw, part)
+            shape = tuple(map(tuple, sub.attackers))
+            if shape not in counted:
+                counted[shape] = sum(1 for _ in _core_sets(sub, semantics, budget))
+                budget.check()
+            if not counted[shape]:
                 return 0
-            total *= found
+            total *= counted[shape]
         return total
 
 

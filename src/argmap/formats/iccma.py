@@ -97,7 +97,9 @@ def loads_apx(text: str, path: object = "<apx>") -> Framework:
     attacks: list[tuple[str, str, int]] = []
     # Lines end at \n only: other line breaks may sit inside quoted names.
     for lineno, raw in enumerate(text.split("\n"), 1):
-        line = _strip_comment(raw.removesuffix("\r"))
+        line = raw.removesuffix("\r")
+        if "%" in line:
+            line = _strip_comment(line)
         pos = 0
         while pos < len(line):
             m = _STATEMENT.match(line, pos)
