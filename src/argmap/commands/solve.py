@@ -117,7 +117,6 @@ def run_bounded(task: Callable[[], str], time_limit: float | None, memory_limit:
     """
     import os
     import pickle
-    import resource
     import select
     import signal
     import time
@@ -126,29 +125,20 @@ def run_bounded(task: Callable[[], str], time_limit: float | None, memory_limit:
 
     if not hasattr(os, "fork"):
         return task()
+    import pysat.solvers  # noqa: F401 - loaded before the child's address space is capped
+
     read_end, write_end = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: answer through the pipe, never return into click
-        os.close(read_end)
+    if pid == 0:  # the child: answer through the pipe, and never return into the caller
         try:
-            if memory_limit is not None:
-                # a backstop for memory the RSS checks between solver calls do not see in time
-                with open("/proc/self/statm", "rb") as f:
-                    virtual = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-                cap = virtual + 2 * memory_limit
-                resource.setrlimit(resource.RLIMIT_AS, (cap, resource.getrlimit(resource.RLIMIT_AS)[1]))
-            payload = pickle.dumps(("ok", task()))
-        except BaseException as exc:  # noqa: BLE001 - every failure goes to the parent
-            try:
-                payload = pickle.dumps(("error", exc))
-            except Exception:
-                payload = pickle.dumps(("error", RuntimeError(repr(exc))))
-        with os.fdopen(write_end, "wb") as out:
-            out.write(payload)
-        os._exit(0)
+            os.close(read_end)
+            _child(task, write_end, memory_limit)
+        finally:
+            os._exit(0)
     os.close(write_end)
     deadline = None if time_limit is None else time.monotonic() + time_limit + 0.5
     chunks: list[bytes] = []
+    answered = False
     try:
         with os.fdopen(read_end, "rb", buffering=0) as pipe:
             while True:
@@ -159,10 +149,11 @@ def run_bounded(task: Callable[[], str], time_limit: float | None, memory_limit:
                                         "to go further")
                 chunk = pipe.read(1 << 16)
                 if not chunk:
+                    answered = True
                     break
                 chunks.append(chunk)
     finally:
-        if deadline is not None and time.monotonic() > deadline:
+        if not answered:  # past the limit, interrupted or terminated: the child goes too
             os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
     if not chunks:
@@ -175,6 +166,35 @@ def run_bounded(task: Callable[[], str], time_limit: float | None, memory_limit:
     if kind == "error":
         raise value
     return str(value)
+
+
+def _child(task: Callable[[], str], write_end: int, memory_limit: int | None) -> None:
+    """The forked child of :func:`run_bounded`: cap memory, run, send the pickled outcome."""
+    import os
+    import pickle
+    import resource
+
+    from argmap.errors import LimitExceeded
+
+    try:
+        if memory_limit is not None:
+            # a backstop for memory the RSS checks between solver calls do not see in time
+            with open("/proc/self/statm", "rb") as f:
+                virtual = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+            cap = virtual + 2 * memory_limit + 256 * 2**20
+            resource.setrlimit(resource.RLIMIT_AS, (cap, resource.getrlimit(resource.RLIMIT_AS)[1]))
+        payload = pickle.dumps(("ok", task()))
+    except MemoryError:
+        payload = pickle.dumps(("error", LimitExceeded(
+            f"ran out of memory under the memory limit of {(memory_limit or 0) / 2**20:,.0f} MB; "
+            "raise it (--memory-limit) to go further")))
+    except BaseException as exc:  # every failure goes to the parent, which raises it
+        try:
+            payload = pickle.dumps(("error", exc))
+        except Exception:
+            payload = pickle.dumps(("error", RuntimeError(repr(exc))))
+    with os.fdopen(write_end, "wb") as out:
+        out.write(payload)
 
 
 def _friendly(af: Framework, semantics: str, explain: bool, as_json: bool, limit: int | None,
