@@ -32,8 +32,9 @@ Example:
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass
+from itertools import chain
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -71,7 +72,7 @@ class Framework:
         (('a', 'b'), (('a', 'b'),), [[], [0]])
     """
 
-    __slots__ = ("arguments", "index", "attackers", "targets")
+    __slots__ = ("arguments", "index", "targets", "_attackers")
 
     def __init__(self, arguments: Iterable[str], attacks: Iterable[tuple[str, str]] = ()) -> None:
         index: dict[str, int] = {}
@@ -93,18 +94,18 @@ class Framework:
             >>> Framework.from_indices(2, [(0, 1)]).attacks
             (('1', '2'),)
         """
-        labels = tuple(names) if names is not None else tuple(str(i + 1) for i in range(n))
-        if len(labels) != n or len(set(labels)) != n:
+        labels = tuple(names) if names is not None else tuple(map(str, range(1, n + 1)))
+        index = dict(zip(labels, range(n)))
+        if len(labels) != n or len(index) != n:
             raise ValueError("names must be n distinct strings")
         af = cls.__new__(cls)
-        af._build(labels, {name: i for i, name in enumerate(labels)}, attacks)
+        af._build(labels, index, attacks)
         return af
 
     def _build(self, arguments: tuple[str, ...], index: dict[str, int], pairs: Iterable[tuple[int, int]]) -> None:
         n = len(arguments)
         self.arguments = arguments
         self.index = index
-        attackers: list[list[int]] = [[] for _ in range(n)]
         targets: list[list[int]] = [[] for _ in range(n)]
         unique = dict.fromkeys(pairs)  # first occurrences, in order (C speed on 300k attacks)
         if unique:
@@ -115,8 +116,20 @@ class Framework:
                 raise ValueError(f"attack {pair} refers to an argument outside 0..{n - 1}")
         for source, target in unique:
             targets[source].append(target)
-            attackers[target].append(source)
-        self.attackers, self.targets = attackers, targets
+        self.targets = targets
+        self._attackers: list[list[int]] | None = None
+
+    @property
+    def attackers(self) -> list[list[int]]:
+        """``attackers[i]``: the arguments attacking ``i`` (built on first use: grounded
+        semantics needs only their number)."""
+        if self._attackers is None:
+            attackers: list[list[int]] = [[] for _ in self.targets]
+            for source, ts in enumerate(self.targets):
+                for t in ts:
+                    attackers[t].append(source)
+            self._attackers = attackers
+        return self._attackers
 
     @classmethod
     def from_map(cls, amap: ArgumentMap) -> Framework:
@@ -169,7 +182,11 @@ def _grounded_codes(af: Framework) -> list[int]:
     of times, so there are no repeated fixpoint scans.
     """
     targets = af.targets
-    live = [len(a) for a in af.attackers]
+    if af._attackers is not None:
+        live = [len(a) for a in af._attackers]
+    else:  # attacker counts, counted in C
+        counts = Counter(chain.from_iterable(targets))
+        live = [counts[i] for i in range(len(targets))]
     labels = [_UNSET] * len(live)
     queue = deque(i for i, c in enumerate(live) if c == 0)
     for i in queue:

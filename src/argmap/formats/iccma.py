@@ -233,6 +233,9 @@ def loads_i23(text: str, path: object = "<af>") -> Framework:
 
 _I23_HEADER = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*p[ \t]+af[ \t]+([0-9]{1,7})[ \t]*(?:\r?\n|\Z)")
 _I23_COMMENTS = re.compile(r"^[ \t]*#[^\n]*$", re.MULTILINE)
+_NOT_I23_BODY = str.maketrans("", "", "0123456789 \t\r\n")  # deletes what attack lines are made of
+_I23_THREE = re.compile(r"[0-9][ \t]+[0-9]+[ \t]+[0-9]")
+_I23_LINE_START = re.compile(r"^[ \t]*[0-9]", re.MULTILINE)
 
 
 def _i23_fast(text: str) -> Framework | None:
@@ -246,14 +249,17 @@ def _i23_fast(text: str) -> Framework | None:
     body = text[header.end():]
     if "#" in body:
         body = _I23_COMMENTS.sub("", body)
-    digits = len(str(n))
-    if not re.fullmatch(rf"(?:[ \t]*(?:[0-9]{{1,{digits}}}[ \t]+[0-9]{{1,{digits}}}[ \t]*)?\r?(?:\n|\Z))*", body):
+    if body.translate(_NOT_I23_BODY) or _I23_THREE.search(body):
+        return None  # a stray character or a line with three numbers
+    tokens = body.split()
+    # no line holds three numbers: with twice as many numbers as lines holding any, every
+    # line holds exactly two
+    if len(tokens) != 2 * len(_I23_LINE_START.findall(body)) or max(map(len, tokens), default=0) > len(str(n)):
         return None
-    numbers = list(map(int, body.split()))
+    numbers = list(map(int, tokens))
     if numbers and (min(numbers) < 1 or max(numbers) > n):
         return None
-    starts, ends = numbers[0::2], numbers[1::2]
-    return Framework.from_indices(n, zip([s - 1 for s in starts], [e - 1 for e in ends]))
+    return Framework.from_indices(n, zip([s - 1 for s in numbers[0::2]], [e - 1 for e in numbers[1::2]]))
 
 
 def dumps_i23(af: Framework) -> str:
