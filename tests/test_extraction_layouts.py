@@ -340,3 +340,13 @@ def test_a_closing_rhetorical_question_is_no_faq_heading() -> None:
                      "Critics warn that lighting costs money.\n\n"
                      "Why should a park we all pay for sit locked for half of every day?\n")
     assert [t.title for t in m.topics] == ["Parks should stay open at night"]
+
+
+def test_a_repeated_reply_list_is_paired_by_wording_not_refused() -> None:
+    """A second "Replies" list after the first had used up its targets (corpora made by
+    recombining sections have them) once raised IndexError."""
+    block = ("- **Data leaves.** Messages would be stored abroad.\n- **Prices rise.** Plans are billed per user.\n\n"
+             "## Replies\n\n1. The vendor offers storage in Europe.\n2. Prices are capped for three years.\n")
+    amap = extract_text(f"Hosting\n\n## Cons\n\n{block}\nA note.\n\n{block}")
+    replies = [n for n in amap.nodes if n.text.startswith(("The vendor", "Prices are capped"))]
+    assert len(replies) == 4 and all(n.kind == "rebuttal" for n in replies)

@@ -45,6 +45,7 @@ VERBS: dict[str, str] = {
     "exercise": "exercise",
     "grade": "grade",
     "analyze": "analyze",
+    "stats": "stats",
     "schema": "schema",
 }
 

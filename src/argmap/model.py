@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from argmap.diagrams import TopicView
+    from argmap.tables import Tables
 
 SCHEMA_TAG = "argmap/1"
 
@@ -447,6 +448,20 @@ class ArgumentMap(_Item):
         from argmap.diagrams.notebook import map_html
 
         return map_html(self)
+
+    def to_pandas(self) -> Tables:
+        """The map as DataFrames ``documents``, ``topics``, ``nodes`` and ``edges`` (needs
+        ``argmap[tables]``; see :mod:`argmap.tables`).
+
+        Example:
+            >>> m = ArgumentMap()
+            >>> _ = m.add_critique(m.add_topic("Tolls"), "Tolls hurt.", actor="Critics")
+            >>> m.to_pandas().nodes.groupby("actor").size().to_dict()
+            {'Critics': 1}
+        """
+        from argmap.tables import to_pandas
+
+        return to_pandas(self)
 
     # ----- serialisation --------------------------------------------------------------
 

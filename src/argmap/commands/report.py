@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from argmap.commands._options import diagram_options, files_argument, from_option
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
 
 # What a folder given as FILE contributes: its essays, not its maps or pictures.
 TEXT_SUFFIXES = (".txt", ".md")
@@ -40,13 +43,31 @@ def expand_folders(paths: Sequence[str]) -> list[str]:
     return out
 
 
+def _extract_texts(paths: Sequence[str], jobs: int) -> ArgumentMap | None:
+    """The merged map of text files extracted by ``jobs`` worker processes (``--jobs``), or
+    ``None`` when the inputs are not all texts (a map is read as it is)."""
+    import os
+
+    from argmap.commands._inputs import input_format
+    from argmap.commands._options import FROM_KEY
+    from argmap.corpus import expand_inputs, extract_results, iter_sources, merge_results
+    from argmap.io import read_bytes
+
+    if click.get_current_context().meta.get(FROM_KEY) or any(input_format(p, read_bytes(p)) is not None
+                                                             for p in paths):
+        return None
+    return merge_results(extract_results(iter_sources(expand_inputs(paths, "text")), jobs=jobs or os.cpu_count() or 1))
+
+
 @click.command(short_help="write a self-contained HTML report: highlighted texts, diagrams, findings")
 @files_argument
 @from_option
 @click.option("-o", "--output", required=True, metavar="DIR", help="folder to write index.html (and map.json) in")
 @click.option("--title", help="heading of the report (default: 'Debate report')")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
+              help="extract the texts with N worker processes (0: one per core)")
 @diagram_options
-def command(files: tuple[str, ...], output: str, title: str | None, diagram: dict[str, Any]) -> None:
+def command(files: tuple[str, ...], output: str, title: str | None, jobs: int, diagram: dict[str, Any]) -> None:
     """Write an HTML report of texts: each text with its statements highlighted, a diagram per
     topic, and the checks' findings. The page needs no network; its path is printed.
 
@@ -60,6 +81,8 @@ def command(files: tuple[str, ...], output: str, title: str | None, diagram: dic
 
     if output == STDIO:
         raise InputError(STDIO, "a report is a folder (index.html and map.json): give -o a folder, not -")
-    amap = load_inputs(expand_folders(files))
+    paths = expand_folders(files)
+    amap = _extract_texts(paths, jobs) if jobs != 1 and STDIO not in paths else None
+    amap = amap or load_inputs(paths)
     path = make_report(amap, output, title=title, **diagram)
     click.echo(path.resolve())

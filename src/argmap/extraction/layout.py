@@ -141,10 +141,9 @@ def is_heading(line: str) -> bool:
         >>> is_heading("Debates and controversies"), is_heading("Critics warn that it fails.")
         (True, False)
     """
-    words = line.split()
     return (
-        0 < len(words) <= 16
-        and len(line) <= 120
+        0 < len(line) <= 120  # before splitting: most lines are long paragraphs
+        and 0 < len(line.split()) <= 16
         and line[-1] not in _TERMINAL
         and (line[0].isupper() or line[0].isdigit() or line[0] in "“\"‘'(")
     )
@@ -498,7 +497,7 @@ class _UnitCollector:
         self.replies += 1
         found = self.labels.item_label(self.text, start, end)
         body_start = found.body_start if found is not None else start
-        if list_length == len(entries):
+        if list_length == len(entries) and self.replies <= len(entries):  # a repeated reply list: by wording
             target: Unit | None = entries[self.replies - 1]
         else:
             wording = [(u, " ".join(self.text[s:e] for s, e in u.body)) for u in entries]

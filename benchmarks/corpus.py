@@ -1,0 +1,198 @@
+"""Corpus scale: streaming extraction of a generated corpus, on one core, two, and Dask.
+
+The corpus is generated at run time into a temporary folder (never committed): essays made by
+recombining the blocks (headings and paragraphs) of examples/*.txt, about 500 words each, as
+one JSONL file of ``{"id": …, "text": …}`` records. Measured, each run a fresh
+``argmap extract --format jsonl`` process so that its peak RSS is its own:
+
+- throughput (words/s, wall clock) of ``--jobs 1`` against ``spacy.blank("en")`` with the
+  ``sentencizer`` piping the same texts (bar: argmap within 2×);
+- ``--jobs 2`` against ``--jobs 1`` (bar: at least 1.6× faster on a 2-core machine);
+- peak RSS of the whole run, workers included (bar: under 1 GB, and about the same for the
+  small and the full corpus: memory bounded by the batch);
+- cost per document for the small (``--small``, default 1,000) and full corpus (``--docs``,
+  default 10,000): linear when the ratio is near 1;
+- ``--dask`` on a 2-worker LocalCluster over the small corpus: output identical to
+  ``--jobs 1`` byte for byte, and its time against ``--jobs 2``.
+
+Run: python benchmarks/corpus.py [--docs 10000] [--small 1000] [--no-dask]
+(wall-clock figures on a shared machine: rerun when it is quiet for clean ratios)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS_PER_ESSAY = 500
+
+
+def _blocks(path: Path) -> list[str]:
+    return [b.strip() for b in path.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+
+
+def generate_essays(n: int, seed: int = 0, words: int = WORDS_PER_ESSAY) -> Iterator[tuple[str, str]]:
+    """``(id, text)`` of ``n`` essays: the title of one example, then runs of consecutive
+    blocks of two examples, until about ``words`` words. Deterministic for a ``seed``."""
+    sources = [b for b in (_blocks(p) for p in sorted((ROOT / "examples").glob("*.txt"))) if len(b) > 2]
+    if not sources:
+        sys.exit("benchmarks/corpus.py: examples/*.txt not found")
+    for i in range(n):
+        rng = random.Random(seed * 1_000_003 + i)
+        first, second = rng.sample(range(len(sources)), 2)
+        parts, count = [sources[first][0]], 0
+        while count < words:
+            blocks = sources[first if len(parts) % 2 else second]
+            start = rng.randrange(1, len(blocks))
+            for block in blocks[start:start + rng.randint(2, 5)]:
+                parts.append(block)
+                count += len(block.split())
+        yield f"essay-{i + 1:05d}", "\n\n".join(parts) + "\n"
+
+
+def write_corpus(path: Path, n: int, seed: int = 0) -> int:
+    """Write ``n`` generated essays as JSONL to ``path``; returns the number of words."""
+    total = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        for doc_id, text in generate_essays(n, seed):
+            total += len(text.split())
+            fh.write(json.dumps({"id": doc_id, "text": text}) + "\n")
+    return total
+
+
+def _baseline(path: str, batch_size: int) -> None:
+    """spaCy blank("en") + sentencizer piping the texts of a JSONL corpus (run as a child)."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+
+    def texts() -> Iterator[str]:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                yield json.loads(line)["text"]
+
+    for doc in nlp.pipe(texts(), batch_size=batch_size):
+        sum(1 for _ in doc.sents)
+
+
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def measure(cmd: list[str], poll: float = 0.1) -> dict[str, float]:
+    """Run ``cmd``; its wall time (s), the CPU time (s) of it and all its descendants (worker
+    processes included: each parent waits for its children), and the peak of their summed
+    RSS (MB), sampled every ``poll`` seconds."""
+    import psutil
+
+    cpu = _children_cpu()
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    parent = psutil.Process(proc.pid)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            tree = [parent, *parent.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(poll)
+    seconds = time.perf_counter() - start
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.returncode != 0:
+        sys.exit(f"benchmarks/corpus.py: {' '.join(cmd)} failed ({proc.returncode}): {err[-2000:]}")
+    return {"seconds": seconds, "cpu_seconds": _children_cpu() - cpu, "rss_mb": peak / 2**20}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=10_000, help="essays in the full corpus (default 10000)")
+    parser.add_argument("--small", type=int, default=1_000, help="essays in the small corpus (default 1000)")
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask run")
+    parser.add_argument("--json", metavar="FILE", help="also write the figures here")
+    parser.add_argument("--baseline", metavar="JSONL", help=argparse.SUPPRESS)  # the child run of the baseline
+    args = parser.parse_args()
+    if args.baseline:
+        _baseline(args.baseline, args.batch_size)
+        return 0
+    argmap = [sys.executable, "-m", "argmap.cli", "extract", "--format", "jsonl", "--input-format", "jsonl",
+              "--no-progress", "--batch-size", str(args.batch_size)]
+    figures: dict[str, object] = {"docs": args.docs, "small": args.small, "cpus": os.cpu_count(),
+                                  "load_before": os.getloadavg()[0]}
+    ok = True
+    with tempfile.TemporaryDirectory(prefix="argmap-corpus-") as tmp:
+        folder = Path(tmp)
+        small, full = folder / "small.jsonl", folder / "full.jsonl"
+        words = {"small": write_corpus(small, args.small), "full": write_corpus(full, args.docs)}
+        figures["words"] = words
+        print(f"corpus: {args.docs} essays, {words['full']:,} words (small: {args.small}, {words['small']:,})")
+        runs: dict[str, dict[str, float]] = {}
+
+        def run(name: str, cmd: list[str], corpus: str) -> None:
+            runs[name] = measure(cmd)
+            runs[name]["words_per_s"] = words[corpus] / runs[name]["seconds"]
+            print(f"  {name:<16} {runs[name]['seconds']:8.1f} s  {runs[name]['words_per_s']:9,.0f} words/s"
+                  f"  CPU {runs[name]['cpu_seconds']:7.1f} s  peak RSS {runs[name]['rss_mb']:6.0f} MB", flush=True)
+
+        base = [sys.executable, __file__, "--batch-size", str(args.batch_size), "--baseline"]
+        run("spacy-small", [*base, str(small)], "small")
+        run("jobs1-small", [*argmap, str(small), "-o", str(folder / "j1-small.jsonl")], "small")
+        run("jobs2-small", [*argmap, "--jobs", "2", str(small), "-o", str(folder / "j2-small.jsonl")], "small")
+        if not args.no_dask:
+            run("dask2-small", [*argmap, "--dask", "--jobs", "2", str(small), "-o", str(folder / "dask-small.jsonl")],
+                "small")
+            figures["dask_identical"] = (folder / "dask-small.jsonl").read_bytes() == (folder / "j1-small.jsonl").read_bytes()
+        run("spacy-full", [*base, str(full)], "full")
+        run("jobs1-full", [*argmap, str(full), "-o", str(folder / "j1-full.jsonl")], "full")
+        run("jobs2-full", [*argmap, "--jobs", "2", str(full), "-o", str(folder / "j2-full.jsonl")], "full")
+        figures["jobs2_identical"] = (folder / "j2-full.jsonl").read_bytes() == (folder / "j1-full.jsonl").read_bytes()
+        figures["output_mb"] = (folder / "j1-full.jsonl").stat().st_size / 2**20
+    figures["runs"] = runs
+    figures["load_after"] = os.getloadavg()[0]
+    vs_spacy = runs["jobs1-full"]["seconds"] / runs["spacy-full"]["seconds"]
+    speedup = runs["jobs1-full"]["seconds"] / runs["jobs2-full"]["seconds"]
+    peak = max(r["rss_mb"] for name, r in runs.items() if not name.startswith("spacy"))
+    rss_ratio = runs["jobs1-full"]["rss_mb"] / runs["jobs1-small"]["rss_mb"]
+    per_doc = {c: runs[f"jobs1-{c}"]["seconds"] / (args.docs if c == "full" else args.small) for c in ("small", "full")}
+    linear = per_doc["full"] / per_doc["small"]
+    bars = [("jobs 1 time / spaCy blank+sentencizer (full)", vs_spacy, vs_spacy <= 2.0, "<= 2"),
+            ("jobs 1 time / jobs 2 time (full)", speedup, speedup >= 1.6, ">= 1.6"),
+            ("peak RSS of any argmap run, MB", peak, peak < 1024, "< 1024"),
+            ("peak RSS full / small (jobs 1)", rss_ratio, rss_ratio < 1.25, "about 1"),
+            ("time per doc full / small (jobs 1)", linear, 0.8 <= linear <= 1.25, "about 1"),
+            ("jobs 2 output identical to jobs 1 (full)", figures["jobs2_identical"], figures["jobs2_identical"], "yes")]
+    cpu_ratio = runs["jobs2-full"]["cpu_seconds"] / runs["jobs1-full"]["cpu_seconds"]
+    bars.append(("CPU time jobs 2 / jobs 1 (full; work added)", cpu_ratio, True, "reported"))
+    if not args.no_dask:
+        overhead = runs["dask2-small"]["seconds"] / runs["jobs2-small"]["seconds"]
+        figures["dask_overhead"] = overhead
+        bars += [("dask output identical to jobs 1 (small)", figures["dask_identical"], figures["dask_identical"], "yes"),
+                 ("dask 2 workers time / jobs 2 time (small)", overhead, True, "reported")]
+    print(f"machine: {os.cpu_count()} cpus, load average {figures['load_before']:.1f} before, "
+          f"{figures['load_after']:.1f} after (other processes share the cores)")
+    for label, value, passed, target in bars:
+        shown = f"{value:.2f}" if isinstance(value, float) else str(value)
+        print(f"  {label:<46} {shown:>8}  (bar {target}) {'ok' if passed else 'MISSED'}")
+        ok &= bool(passed)
+    figures["bars"] = {label: {"value": value, "passed": bool(passed)} for label, value, passed, _ in bars}
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

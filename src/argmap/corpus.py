@@ -1,0 +1,474 @@
+"""Corpus extraction: many documents in, one map per document out, streamed in input order.
+
+Documents come from files, folders (their ``.txt``/``.md`` files, recursively, in name
+order), globs, or JSONL files of ``{"id": …, "text": …}`` records (``-``: standard input);
+:func:`iter_sources` yields them lazily. :func:`extract_stream` extracts them in batches
+through ``nlp.pipe``, in this process or in a pool of ``jobs`` worker processes that each
+build the pipeline once, and yields one :class:`Result` per document in input order, so
+memory is bounded by the batches in flight, never by the corpus. A document that fails
+(unreadable, not UTF-8, a bug) is a :class:`Result` with an ``error``; the others go on.
+
+:class:`JsonlWriter` appends one map per line (flushed per line, synced per batch), and
+:func:`completed_ids` reads back what an earlier, possibly killed, run wrote, cutting off a
+truncated last line, which is what ``argmap extract --resume`` builds on.
+
+Example:
+    >>> import os, tempfile
+    >>> out = os.path.join(tempfile.mkdtemp(), "maps.jsonl")
+    >>> docs = [Source("a", text="Critics warn that tolls hurt."), Source("b", text="Fees are low.")]
+    >>> with JsonlWriter(out) as w:
+    ...     for r in extract_results(docs):
+    ...         w.write(r)
+    >>> sorted(completed_ids(out))
+    ['a', 'b']
+    >>> [[n.kind for n in m.nodes] for m in read_jsonl(out)]
+    [['critique'], []]
+"""
+
+from __future__ import annotations
+
+import glob
+import io
+import json
+import os
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from argmap.errors import InputError, bounded
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from argmap.model import ArgumentMap
+
+STDIO = "-"
+TEXT_SUFFIXES = (".txt", ".md")
+"""What a folder given as input contributes: its essays, not its maps or pictures."""
+
+BATCH_SIZE = 32
+"""Documents per ``nlp.pipe`` batch and per task handed to a worker."""
+
+INPUT_FORMATS = ("auto", "text", "jsonl")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One document to extract: its ``id`` (recorded as the document's ``source``) and
+    either a ``path`` to read (lazily, in the worker) or the ``text`` itself; ``error`` marks
+    an input that could not even be read as a record (a bad JSONL line)."""
+
+    id: str
+    path: str | None = None
+    text: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome for one document: its map as one line of JSON (``line``), or ``error``."""
+
+    id: str
+    line: str | None = None
+    error: str | None = None
+
+    @property
+    def map(self) -> ArgumentMap:
+        """The map of :attr:`line` (parsed on demand)."""
+        from argmap.model import ArgumentMap
+
+        if self.line is None:
+            raise ValueError(f"{self.id}: no map ({self.error})")
+        return ArgumentMap.from_json(self.line)
+
+
+# ----- inputs ----------------------------------------------------------------------------
+
+
+def _is_glob(name: str) -> bool:
+    return any(c in name for c in "*?[") and not os.path.exists(name)
+
+
+def _folder_texts(folder: str) -> list[str]:
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        found += [os.path.join(root, f) for f in sorted(files) if Path(f).suffix.lower() in TEXT_SUFFIXES]
+    return found
+
+
+def expand_inputs(inputs: Sequence[str], input_format: str = "auto") -> list[tuple[str, str]]:
+    """``(kind, name)`` for each input after expanding folders and globs, ``kind`` being
+    ``"text"`` or ``"jsonl"``; a missing file, an empty folder or a glob matching nothing is
+    an :class:`InputError` raised before anything is extracted.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> d = pathlib.Path(tempfile.mkdtemp())
+        >>> for name in ("b.txt", "a.md", "c.json", "x.jsonl"): _ = (d / name).write_text("x")
+        >>> [(k, pathlib.Path(p).name) for k, p in expand_inputs([str(d), str(d / "*.jsonl")])]
+        [('text', 'a.md'), ('text', 'b.txt'), ('jsonl', 'x.jsonl')]
+    """
+    if input_format not in INPUT_FORMATS:
+        raise ValueError(f"input_format must be one of {INPUT_FORMATS}, not {input_format!r}")
+    names: list[str] = []
+    for name in inputs:
+        if name == STDIO:
+            names.append(name)
+        elif os.path.isdir(name):
+            texts = _folder_texts(name)
+            if not texts:
+                raise InputError(name, f"folder has no {' or '.join(TEXT_SUFFIXES)} files")
+            names += texts
+        elif _is_glob(name):
+            matched = sorted(p for p in glob.glob(name, recursive=True) if os.path.isfile(p))
+            if not matched:
+                raise InputError(name, "no file matches this pattern")
+            names += matched
+        elif not os.path.exists(name):
+            raise InputError(name, "no such file")
+        else:
+            names.append(name)
+    if names.count(STDIO) > 1:
+        raise InputError("<stdin>", "standard input ('-') can be given only once")
+
+    def kind(name: str) -> str:
+        if input_format != "auto":
+            return input_format
+        return "jsonl" if name.lower().endswith(".jsonl") else "text"
+
+    return [(kind(n), n) for n in names]
+
+
+def iter_sources(inputs: Sequence[tuple[str, str]], stdin: IO[bytes] | None = None) -> Iterator[Source]:
+    """The documents of :func:`expand_inputs`' inputs, one at a time: a text file is one
+    document (id: its path), a JSONL file one per non-blank line. Records are read as they
+    are needed, so a JSONL corpus on standard input is never held whole.
+
+    Example:
+        >>> import io
+        >>> feed = io.BytesIO(b'{"id": "e1", "text": "Tolls hurt."}\\n\\n{"text": "Fees."}\\nnope\\n')
+        >>> [(s.id, s.text, s.error) for s in iter_sources([("jsonl", "-")], stdin=feed)]  # doctest: +NORMALIZE_WHITESPACE
+        [('e1', 'Tolls hurt.', None), ('<stdin>:3', 'Fees.', None),
+         ('<stdin>:4', None, 'line 4 is not JSON: Expecting value')]
+    """
+    for kind, name in inputs:
+        display = "<stdin>" if name == STDIO else name
+        if kind == "text":
+            if name == STDIO:
+                from argmap.extraction import decode_text
+
+                try:
+                    yield Source(display, text=decode_text((stdin or sys.stdin.buffer).read(), display))
+                except InputError as exc:
+                    yield Source(display, error=exc.problem)
+            else:
+                yield Source(name, path=name)
+            continue
+        yield from _jsonl_sources(name, display, stdin)
+
+
+def _jsonl_sources(name: str, display: str, stdin: IO[bytes] | None) -> Iterator[Source]:
+    if name == STDIO:
+        yield from _records(stdin or sys.stdin.buffer, display)
+        return
+    try:
+        fh = open(name, "rb")
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    with fh:
+        yield from _records(fh, display)
+
+
+def _records(fh: IO[bytes], display: str) -> Iterator[Source]:
+    for number, raw in enumerate(fh, 1):
+        if not raw.strip():
+            continue
+        where = f"{display}:{number}"
+        try:
+            record = json.loads(raw)
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8"
+            yield Source(where, error=f"line {number} is not JSON: {reason}")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            yield Source(where, error=f'line {number} is not a {{"id": …, "text": …}} record with a text string')
+            continue
+        doc_id = record.get("id")
+        yield Source(where if doc_id is None else str(doc_id), text=record["text"])
+
+
+# ----- extraction ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def worker_nlp(lexicons: tuple[str, ...] = ()) -> Language:
+    """The pipeline of this process, built once: pool workers and Dask workers call
+    :func:`extract_batch` many times and must not rebuild it for each task."""
+    from argmap.extraction.pipeline import make_nlp
+
+    return make_nlp(lexicons)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, InputError):
+        return exc.problem
+    return bounded(f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _text_of(source: Source) -> str:
+    from argmap.extraction import read_text_file
+
+    if source.text is not None:
+        return source.text
+    if source.path is None:
+        raise InputError(source.id, "not UTF-8 text")
+    return read_text_file(source.path)
+
+
+def extract_batch(sources: Sequence[Source], lexicons: tuple[str, ...] = ()) -> list[Result]:
+    """One :class:`Result` per source, in order: the texts go through ``nlp.pipe`` together;
+    when one of them breaks the batch, each is extracted alone so that only it fails.
+
+    This is the unit of work of ``--jobs`` pool workers and of :mod:`argmap.dask`: a plain
+    function of picklable values, using the process's :func:`worker_nlp`.
+
+    Example:
+        >>> [r.error for r in extract_batch([Source("x", path="no/such.txt"), Source("y", text="Tolls.")])]
+        ['no such file', None]
+    """
+    from argmap.extraction import _with_source, extract_text
+
+    nlp = worker_nlp(tuple(lexicons))
+    results: list[Result | None] = [None] * len(sources)
+    texts: dict[int, str] = {}
+    for i, source in enumerate(sources):
+        if source.error is not None:
+            results[i] = Result(source.id, error=source.error)
+            continue
+        try:
+            texts[i] = _text_of(source)
+        except Exception as exc:
+            results[i] = Result(source.id, error=_reason(exc))
+    short = [i for i, t in texts.items() if len(t) <= nlp.max_length]
+    try:
+        for i, doc in zip(short, nlp.pipe(texts[i] for i in short)):
+            results[i] = Result(sources[i].id, line=_with_source(doc._.argmap, sources[i].id or None)
+                                .to_json(indent=None))
+    except Exception:  # find the culprit: one by one below
+        for i in short:
+            results[i] = None
+    for i, text in texts.items():
+        if results[i] is None:
+            try:
+                results[i] = Result(sources[i].id, line=extract_text(text, source=sources[i].id or None, nlp=nlp)
+                                    .to_json(indent=None))
+            except Exception as exc:
+                results[i] = Result(sources[i].id, error=_reason(exc))
+    return [r for r in results if r is not None]
+
+
+def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """``items`` in lists of ``size`` (the last one shorter).
+
+    Example:
+        >>> list(batches(range(5), 2))
+        [[0, 1], [2, 3], [4]]
+    """
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def extract_stream(sources: Iterable[Source], *, jobs: int = 1, batch_size: int = BATCH_SIZE,
+                   lexicons: Sequence[str] = ()) -> Iterator[list[Result]]:
+    """Extract ``sources`` and yield their results batch by batch, in input order.
+
+    With ``jobs > 1`` the batches go to a pool of worker processes; at most ``2 × jobs``
+    batches are in flight, so only those (and not the corpus) are in memory.
+
+    Example:
+        >>> [r.id for b in extract_stream([Source("a", text="X."), Source("b", text="Y.")], batch_size=1) for r in b]
+        ['a', 'b']
+    """
+    lexicons = tuple(lexicons)
+    if jobs <= 1:
+        for batch in batches(sources, batch_size):
+            yield extract_batch(batch, lexicons)
+        return
+    yield from _pooled(sources, jobs, batch_size, lexicons)
+
+
+def _pooled(sources: Iterable[Source], jobs: int, batch_size: int, lexicons: tuple[str, ...]) -> Iterator[list[Result]]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn: workers start clean (no copy of this process's threads, such as tqdm's monitor)
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=worker_nlp,
+                             initargs=(lexicons,)) as pool:
+        pending: deque[Any] = deque()
+        try:
+            for batch in batches(sources, batch_size):
+                pending.append(pool.submit(extract_batch, batch, lexicons))
+                if len(pending) >= 2 * jobs:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def extract_results(sources: Iterable[Source], **options: Any) -> Iterator[Result]:
+    """:func:`extract_stream`, one result at a time."""
+    for batch in extract_stream(sources, **options):
+        yield from batch
+
+
+def merge_results(results: Iterable[Result]) -> ArgumentMap:
+    """One map of all the results (:func:`argmap.extraction.merge_maps`); the first failed
+    document is an :class:`InputError` (a merged map is all or nothing).
+
+    Example:
+        >>> [d.source for d in merge_results(extract_results([Source("a", text="X."), Source("b", text="Y.")])).documents]
+        ['a', 'b']
+    """
+    from argmap.extraction import merge_maps
+
+    maps = []
+    for result in results:
+        if result.error is not None:
+            raise InputError(result.id, result.error)
+        maps.append(result.map)
+    if not maps:
+        raise InputError("<input>", "no documents to extract")
+    return merge_maps(maps)
+
+
+# ----- JSONL output ----------------------------------------------------------------------
+
+
+def line_id(line: str | bytes) -> str:
+    """The document id of one JSONL map line: its first document's ``source``.
+
+    Example:
+        >>> line_id('{"schema": "argmap/1", "documents": [{"id": "d1", "source": "e1.txt"}]}')
+        'e1.txt'
+    """
+    data = json.loads(line)
+    docs = data.get("documents") if isinstance(data, dict) else None
+    if not docs or not isinstance(docs[0], dict) or not isinstance(docs[0].get("source"), str):
+        raise ValueError("not a map line with a document source")
+    return str(docs[0]["source"])
+
+
+def completed_ids(path: str | os.PathLike[str], *, repair: bool = False) -> set[str]:
+    """The ids of the documents whose maps ``path`` (JSONL) holds in complete lines.
+
+    A last line without its newline, or that is not a whole map (a run killed while writing
+    it), does not count; with ``repair=True`` it is cut off the file, so that appending goes
+    on from a clean line end. A bad line before the last is an :class:`InputError`: that
+    file was not written by ``argmap extract --format jsonl``.
+    """
+    done: set[str] = set()
+    if not os.path.exists(path):
+        return done
+    good_end = 0
+    try:
+        with open(path, "rb") as fh:
+            number = 0
+            for number, raw in enumerate(fh, 1):  # noqa: B007
+                try:
+                    if not raw.endswith(b"\n"):
+                        raise ValueError("truncated")
+                    done.add(line_id(raw))
+                except ValueError:
+                    if fh.read(1):
+                        raise InputError(path, f"line {number} is not a map of argmap extract --format jsonl; "
+                                               "not resuming") from None
+                    break
+                good_end = fh.tell()
+            size = fh.seek(0, io.SEEK_END)
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    if repair and size != good_end:
+        with open(path, "r+b") as fh:
+            fh.truncate(good_end)
+    return done
+
+
+def read_jsonl(path: str | os.PathLike[str]) -> Iterator[ArgumentMap]:
+    """The maps of a JSONL file, one per line, read one at a time; a bad line is an
+    :class:`InputError` naming the file and line."""
+    from pydantic import ValidationError
+
+    from argmap.model import ArgumentMap
+
+    name = "<stdin>" if os.fspath(path) == STDIO else os.fspath(path)
+    fh = sys.stdin.buffer if name == "<stdin>" else open(path, "rb")
+    try:
+        for number, raw in enumerate(fh, 1):
+            if raw.strip():
+                try:
+                    yield ArgumentMap.from_json(raw)
+                except (ValidationError, ValueError) as exc:
+                    raise InputError(name, f"line {number} is not an argmap map: {str(exc).splitlines()[0]}") from None
+    finally:
+        if fh is not sys.stdin.buffer:
+            fh.close()
+
+
+class JsonlWriter:
+    """Append maps to a JSONL file (or standard output for ``-``), one line each, flushed as
+    written and synced to disk by :meth:`sync`, so a killed run loses at most the line it
+    was writing (which :func:`completed_ids` then discards)."""
+
+    def __init__(self, path: str | os.PathLike[str], *, append: bool = False) -> None:
+        self.path = os.fspath(path)
+        self.written = 0
+        if self.path == STDIO:
+            self._fh: IO[bytes] = sys.stdout.buffer
+            return
+        try:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self._fh = open(self.path, "ab" if append else "wb")
+        except OSError as exc:
+            raise InputError(self.path, f"cannot write: {exc.strerror or exc}") from None
+
+    def write(self, result: Result) -> None:
+        """Write the map of ``result`` (a failed result writes nothing)."""
+        if result.line is None:
+            return
+        try:
+            self._fh.write(result.line.encode("utf-8") + b"\n")
+            self._fh.flush()
+        except OSError as exc:
+            raise InputError(self.path if self.path != STDIO else "<stdout>",
+                             f"cannot write: {exc.strerror or exc}") from None
+        self.written += 1
+
+    def sync(self) -> None:
+        """Make what was written survive a crash of the machine, not only of the process."""
+        if self.path != STDIO:
+            os.fsync(self._fh.fileno())
+
+    def close(self) -> None:
+        if self.path != STDIO:
+            self.sync()
+            self._fh.close()
+
+    def __enter__(self) -> JsonlWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
