@@ -707,11 +707,12 @@ def _explain(af: Framework, i: int, labels: dict[str, Label], semantics: str) ->
     label = labels[name]
     attackers = tuple(names[b] for b in af.attackers[i])
     if label == "IN":
-        defeats = tuple((names[b], next(names[c] for c in af.attackers[b] if labels[names[c]] == "IN"))
+        defeats = tuple((names[b], next((names[c] for c in af.attackers[b] if labels[names[c]] == "IN"), ""))
                         for b in af.attackers[i])
         text = ("IN: nothing attacks it." if not defeats else
-                "IN: every attacker is OUT — " + "; ".join(f"{b} is defeated by {c}, which is IN" for b, c in defeats)
-                + ".")
+                "IN: every attacker is OUT — " + "; ".join(f"{b} is defeated by {c}, which is IN" if c else
+                                                           f"{b} is not defeated (the set is not admissible)"
+                                                           for b, c in defeats) + ".")
         return Explanation(name, semantics, label, attackers, defeats=defeats, text=text)
     if label == "OUT":
         winners = tuple(a for a in attackers if labels[a] == "IN")
@@ -719,6 +720,9 @@ def _explain(af: Framework, i: int, labels: dict[str, Label], semantics: str) ->
         return Explanation(name, semantics, label, attackers, because=winners, text=text)
     open_ = tuple(a for a in attackers if labels[a] == "UNDEC")
     cycle = _undecided_cycle(af, i, labels)
+    if not open_ or not cycle:  # a set that is not a complete extension leaves it out anyway
+        text = "UNDEC: nothing IN attacks it, but the extension leaves it out."
+        return Explanation(name, semantics, label, attackers, because=open_, text=text)
     odd = (len(cycle) - 1) % 2 == 1
     kind = "odd cycle" if odd else "cycle"
     why = "which no side of can win" if odd else f"which {semantics} semantics leaves undecided"
@@ -745,6 +749,8 @@ def _undecided_cycle(af: Framework, i: int, labels: dict[str, Label]) -> tuple[s
         seen[node] = len(path)
         path.append(node)
         undecided = [b for b in af.attackers[node] if labels[names[b]] == "UNDEC"]
+        if not undecided:  # only when the extension explained is not a complete one
+            return ()
         node = next((b for b in undecided if b in seen), undecided[0])
     loop = path[seen[node]:]  # each attacked by the next one
     ordered = [names[k] for k in reversed(loop)]

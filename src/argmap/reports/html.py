@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from html import escape, unescape
 from importlib import resources
 from typing import Any, Protocol
@@ -202,12 +202,27 @@ class _PageIndex:
             return f'<a class="ref topic-ref" href="{_e(target)}">{_e(shorten(title, 60))}</a>'
         return f'<a class="ref" href="{_e(target)}"><code>{label}</code></a>'
 
+    @cached_property
+    def reasons(self) -> dict[str, str]:
+        """Why each item has its status (:func:`argmap.semantics.explain`), for the badges'
+        tooltips; only where the labelling shown is the one its IN items give."""
+        from argmap.semantics import explain_framework
+
+        ins = [i for i, value in self.labelling.items() if value == "IN"]
+        try:
+            found = explain_framework(self.amap, "grounded", extension=ins)
+        except (KeyError, ValueError):  # a labelling naming items the map lacks
+            return {}
+        return {e.argument: e.text for e in found if self.labelling.get(e.argument) == e.label}
+
     def status(self, item_id: str) -> str:
         value = self.labelling.get(item_id)
         if value is None:
             return ""
         word = STATUS_WORDS.get(value, value)
-        return f'<span class="status s-{_e(value)}" title="grounded semantics: {_e(word)}">{_e(value)}</span>'
+        reason = self.reasons.get(item_id)
+        title = f"grounded semantics: {word}" + (f". {reason}" if reason else "")
+        return f'<span class="status s-{_e(value)}" title="{_e(title)}">{_e(value)}</span>'
 
 
 def _kind_badge(kind: str) -> str:
