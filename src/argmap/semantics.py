@@ -109,8 +109,7 @@ class Framework:
         targets: list[list[int]] = [[] for _ in range(n)]
         unique = dict.fromkeys(pairs)  # first occurrences, in order (C speed on 300k attacks)
         if unique:
-            sources, ends = zip(*unique)
-            low, high = min(min(sources), min(ends)), max(max(sources), max(ends))
+            low, high = min(map(min, unique)), max(map(max, unique))
             if low < 0 or high >= n:
                 pair = next(p for p in unique if not (0 <= p[0] < n and 0 <= p[1] < n))
                 raise ValueError(f"attack {pair} refers to an argument outside 0..{n - 1}")
