@@ -70,10 +70,6 @@ ASP_MAXIMAL = "#heuristic in(X) : arg(X). [1,true]\n"
 # ----- the worker: one tool, one instance, one task ----------------------------------------
 
 
-def _apx_or_i23(path: Path) -> str:
-    return "apx" if path.suffix == ".apx" else "i23"
-
-
 def run_argmap(path: Path, task: str, query: str | None) -> object:
     from argmap.formats.iccma import read_framework
     from argmap.semantics import credulously_accepted, extensions, skeptically_accepted, some_extension
