@@ -17,8 +17,9 @@ is ``m + i + 1``; semi-stable adds the range ``r_i = x_i or o_i`` as ``2m + i + 
   exists; a blocking clause then keeps later answers out of every subset of it;
 * semi-stable: the same maximisation over ranges, then every complete set with that range.
 
-A :class:`Budget` bounds the seconds (the watchdog interrupts a running
-solve) and the process's memory, each ending in :class:`~argmap.errors.LimitExceeded`.
+A :class:`Budget` bounds the seconds and the process's memory, checked between solver calls
+(each one short on all but the hardest instances), each ending in
+:class:`~argmap.errors.LimitExceeded`.
 
 Example:
     >>> core = [[1], [0]]                        # a <-> b
@@ -30,7 +31,6 @@ from __future__ import annotations
 
 import math
 import os
-import threading
 import time
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -39,8 +39,10 @@ from argmap.errors import LimitExceeded
 
 Core = Sequence[Sequence[int]]
 
-# Glucose 4: its searches can be interrupted from the watchdog thread (CaDiCaL's cannot in pysat)
-SOLVER = "glucose4"
+# CaDiCaL 1.9.5: several times faster than Glucose / MiniSat on the ICCMA instances; pysat
+# cannot interrupt it, so bounds are checked between calls (argmap solve also runs the search
+# in a child process it stops on time)
+SOLVER = "cadical195"
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
@@ -76,23 +78,9 @@ class Budget:
         self._fresh = 0
         self.deadline = None if time_limit is None else time.monotonic() + time_limit
         self._solvers: list[Any] = []
-        self._expired = False
-        self._timer: threading.Timer | None = None
-        if time_limit is not None:
-            # one watchdog for the whole run: it interrupts whatever solver is searching
-            self._timer = threading.Timer(time_limit, self._expire)
-            self._timer.daemon = True
-            self._timer.start()
-
-    def _expire(self) -> None:
-        self._expired = True
-        for solver in list(self._solvers):
-            solver.interrupt()
 
     def close(self) -> None:
-        """Stop the watchdog and free the solvers."""
-        if self._timer is not None:
-            self._timer.cancel()
+        """Free the solvers."""
         for solver in self._solvers:
             solver.delete()
         self._solvers.clear()
@@ -103,13 +91,16 @@ class Budget:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def release(self, solver: Any) -> None:
+        """Free one solver before the run ends (a run may solve thousands of small parts)."""
+        self._solvers.remove(solver)
+        solver.delete()
+
     def solver(self, clauses: list[list[int]] = ()) -> Any:  # type: ignore[assignment]
         from pysat.solvers import Solver
 
         solver = Solver(name=SOLVER, bootstrap_with=clauses)
         self._solvers.append(solver)
-        if self._expired:
-            solver.interrupt()
         return solver
 
     def fresh(self, m: int) -> int:
@@ -119,7 +110,7 @@ class Budget:
 
     def check(self) -> None:
         """Raise :class:`LimitExceeded` when a bound is passed (cheap; called between solves)."""
-        if self._expired or (self.deadline is not None and time.monotonic() > self.deadline):
+        if self.deadline is not None and time.monotonic() > self.deadline:
             raise LimitExceeded(f"{self.what}: passed the {self.time_limit:g} s time limit; "
                                 "raise it (time_limit=..., --time-limit) to go further")
         if self.memory_limit is not None and self.calls % 16 == 0 and rss_bytes() > self.memory_limit:
@@ -131,11 +122,7 @@ class Budget:
         """The model of ``solver`` under ``assumptions``, or ``None`` when unsatisfiable."""
         self.calls += 1
         self.check()
-        answer = solver.solve_limited(assumptions=assumptions, expect_interrupt=True)
-        if answer is None:
-            self.check()
-            raise LimitExceeded(f"{self.what}: the SAT solver stopped without an answer")
-        return solver.get_model() if answer else None
+        return solver.get_model() if solver.solve(assumptions=assumptions) else None
 
 
 # ----- encodings ----------------------------------------------------------------------------
@@ -153,8 +140,9 @@ def encode(core: Core, *, complete: bool = True, stable: bool = False, ranges: b
         add([-x, -o])
         for b in attackers:
             add([-(b + 1), o])  # an IN attacker attacks i
-            add([-x, m + b + 1])  # every attacker of an IN argument is attacked
-        if complete:
+            if not stable:  # (a conflict-free set attacking all the rest defends itself)
+                add([-x, m + b + 1])  # every attacker of an IN argument is attacked
+        if complete and not stable:
             add([x, *(-(m + b + 1) for b in attackers)])
         if stable:
             add([x, o])
@@ -191,6 +179,14 @@ def enumerate_complete(core: Core, budget: Budget, *, stable: bool = False) -> I
     """Every complete (``stable``: stable) IN set of the core."""
     m = len(core)
     solver = budget.solver(encode(core, stable=stable))
+    try:
+        yield from _complete_models(core, budget, solver, stable)
+    finally:
+        budget.release(solver)
+
+
+def _complete_models(core: Core, budget: Budget, solver: Any, stable: bool) -> Iterator[list[int]]:
+    m = len(core)
     while (model := budget.solve(solver)) is not None:
         ins = _ins(model, m)
         yield ins
@@ -210,6 +206,14 @@ def enumerate_preferred(core: Core, budget: Budget) -> Iterator[list[int]]:
     m = len(core)
     solver = budget.solver(encode(core))
     solver.set_phases(range(1, m + 1))  # IN first: the first answers are near-maximal
+    try:
+        yield from _preferred_models(core, budget, solver)
+    finally:
+        budget.release(solver)
+
+
+def _preferred_models(core: Core, budget: Budget, solver: Any) -> Iterator[list[int]]:
+    m = len(core)
     while (model := budget.solve(solver)) is not None:
         ins = _maximise(budget, solver, core, _ins(model, m))
         yield ins
@@ -225,6 +229,14 @@ def enumerate_semi_stable(core: Core, budget: Budget) -> Iterator[list[int]]:
     m = len(core)
     solver = budget.solver(encode(core, ranges=True))
     solver.set_phases(range(1, m + 1))
+    try:
+        yield from _semi_stable_models(core, budget, solver)
+    finally:
+        budget.release(solver)
+
+
+def _semi_stable_models(core: Core, budget: Budget, solver: Any) -> Iterator[list[int]]:
+    m = len(core)
     r = [2 * m + i + 1 for i in range(m)]
     while (model := budget.solve(solver)) is not None:
         while True:  # grow the range

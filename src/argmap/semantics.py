@@ -32,8 +32,9 @@ Example:
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass
+from itertools import chain
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -71,7 +72,7 @@ class Framework:
         (('a', 'b'), (('a', 'b'),), [[], [0]])
     """
 
-    __slots__ = ("arguments", "index", "attackers", "targets")
+    __slots__ = ("arguments", "index", "targets", "_attackers")
 
     def __init__(self, arguments: Iterable[str], attacks: Iterable[tuple[str, str]] = ()) -> None:
         index: dict[str, int] = {}
@@ -93,29 +94,41 @@ class Framework:
             >>> Framework.from_indices(2, [(0, 1)]).attacks
             (('1', '2'),)
         """
-        labels = tuple(names) if names is not None else tuple(str(i + 1) for i in range(n))
-        if len(labels) != n or len(set(labels)) != n:
+        labels = tuple(names) if names is not None else tuple(map(str, range(1, n + 1)))
+        index = dict(zip(labels, range(n)))
+        if len(labels) != n or len(index) != n:
             raise ValueError("names must be n distinct strings")
         af = cls.__new__(cls)
-        af._build(labels, {name: i for i, name in enumerate(labels)}, attacks)
+        af._build(labels, index, attacks)
         return af
 
     def _build(self, arguments: tuple[str, ...], index: dict[str, int], pairs: Iterable[tuple[int, int]]) -> None:
         n = len(arguments)
         self.arguments = arguments
         self.index = index
-        self.attackers: list[list[int]] = [[] for _ in range(n)]
-        self.targets: list[list[int]] = [[] for _ in range(n)]
-        seen: set[tuple[int, int]] = set()
-        for pair in pairs:
-            if pair in seen:
-                continue
-            source, target = pair
-            if not (0 <= source < n and 0 <= target < n):
+        targets: list[list[int]] = [[] for _ in range(n)]
+        unique = dict.fromkeys(pairs)  # first occurrences, in order (C speed on 300k attacks)
+        if unique:
+            low, high = min(map(min, unique)), max(map(max, unique))
+            if low < 0 or high >= n:
+                pair = next(p for p in unique if not (0 <= p[0] < n and 0 <= p[1] < n))
                 raise ValueError(f"attack {pair} refers to an argument outside 0..{n - 1}")
-            seen.add(pair)
-            self.targets[source].append(target)
-            self.attackers[target].append(source)
+        for source, target in unique:
+            targets[source].append(target)
+        self.targets = targets
+        self._attackers: list[list[int]] | None = None
+
+    @property
+    def attackers(self) -> list[list[int]]:
+        """``attackers[i]``: the arguments attacking ``i`` (built on first use: grounded
+        semantics needs only their number)."""
+        if self._attackers is None:
+            attackers: list[list[int]] = [[] for _ in self.targets]
+            for source, ts in enumerate(self.targets):
+                for t in ts:
+                    attackers[t].append(source)
+            self._attackers = attackers
+        return self._attackers
 
     @classmethod
     def from_map(cls, amap: ArgumentMap) -> Framework:
@@ -168,7 +181,11 @@ def _grounded_codes(af: Framework) -> list[int]:
     of times, so there are no repeated fixpoint scans.
     """
     targets = af.targets
-    live = [len(a) for a in af.attackers]
+    if af._attackers is not None:
+        live = [len(a) for a in af._attackers]
+    else:  # attacker counts, counted in C
+        counts = Counter(chain.from_iterable(targets))
+        live = [counts[i] for i in range(len(targets))]
     labels = [_UNSET] * len(live)
     queue = deque(i for i, c in enumerate(live) if c == 0)
     for i in queue:
@@ -248,14 +265,29 @@ class _Core:
 
     def components(self) -> list[list[int]]:
         """The weakly connected components (local arguments), smallest first: extensions of
-        unconnected parts combine freely."""
-        from networkx.utils import UnionFind
-
-        parts = UnionFind(range(len(self.attackers)))
+        unconnected parts combine freely. (A plain search: importing networkx would cost more
+        than the whole search on most frameworks.)"""
+        m = len(self.attackers)
+        neighbours: list[list[int]] = [[] for _ in range(m)]
         for t, attackers in enumerate(self.attackers):
             for b in attackers:
-                parts.union(b, t)
-        return sorted((sorted(c) for c in parts.to_sets()), key=len)
+                neighbours[b].append(t)
+                neighbours[t].append(b)
+        part = [-1] * m
+        parts: list[list[int]] = []
+        for start in range(m):
+            if part[start] >= 0:
+                continue
+            part[start] = len(parts)
+            members, todo = [start], [start]
+            while todo:
+                for j in neighbours[todo.pop()]:
+                    if part[j] < 0:
+                        part[j] = part[start]
+                        members.append(j)
+                        todo.append(j)
+            parts.append(sorted(members))
+        return sorted(parts, key=len)
 
 
 def _core_sets(core: _Core, semantics: str, budget: Any) -> Iterator[list[int]]:
@@ -340,17 +372,24 @@ def _listed(af: Framework, semantics: str, limit: int | None, budget: Any) -> li
     parts = core.components()
     per_part: list[list[list[int]]] = []
     total = 1
+    solved: dict[tuple[tuple[int, ...], ...], list[list[int]]] = {}
     for part in parts:
         sub = core.sub(af, part)
-        found: list[list[int]] = []
-        for ins in _core_sets(sub, semantics, budget):
-            found.append([sub.members[k] for k in ins])
-            if limit is not None and total * len(found) > limit:
-                raise _too_many(semantics, limit, len(parts))
+        shape = tuple(map(tuple, sub.attackers))  # parts of one shape (many two-cycles) are solved once
+        if shape not in solved:
+            found: list[list[int]] = []
+            for ins in _core_sets(sub, semantics, budget):
+                found.append(ins)
+                if limit is not None and total * len(found) > limit:
+                    raise _too_many(semantics, limit, len(parts))
+            solved[shape] = found
+        found = solved[shape]
         if not found:
             return []
         total *= len(found)
-        per_part.append(found)
+        if limit is not None and total > limit:
+            raise _too_many(semantics, limit, len(parts))
+        per_part.append([[sub.members[k] for k in ins] for ins in found])
     names = af.arguments
     grounded = [names[i] for i, c in enumerate(core.codes) if c == _IN]
     out = []
@@ -415,11 +454,16 @@ def count_extensions(af: Framework | ArgumentMap, semantics: str, *,
             return 1
         core = _Core(fw)
         total = 1
+        counted: dict[tuple[tuple[int, ...], ...], int] = {}
         for part in core.components():
-            found = sum(1 for _ in _core_sets(core.sub(fw, part), semantics, budget))
-            if not found:
+            sub = core.sub(fw, part)
+            shape = tuple(map(tuple, sub.attackers))
+            if shape not in counted:
+                counted[shape] = sum(1 for _ in _core_sets(sub, semantics, budget))
+                budget.check()
+            if not counted[shape]:
                 return 0
-            total *= found
+            total *= counted[shape]
         return total
 
 
@@ -500,8 +544,9 @@ def _credulous(af: Framework, q: int, semantics: str, budget: Any) -> tuple[bool
         found = sat.credulous(near.attackers, near.local[q], budget, preferred=semantics == "preferred")
         if found is None:
             return False, None
-        ins = sat.extend(core.attackers, _fixing(core, near, found), budget, preferred=semantics == "preferred")
-        return True, _lift(af, core, ins)
+        if len(near.members) < len(core.members):
+            found = sat.extend(core.attackers, _fixing(core, near, found), budget, preferred=semantics == "preferred")
+        return True, _lift(af, core, found)
     if semantics == "stable":
         found = sat.credulous(core.attackers, k, budget, stable=True)
         return (False, None) if found is None else (True, _lift(af, core, found))
@@ -558,7 +603,9 @@ def _skeptical(af: Framework, q: int, semantics: str, budget: Any) -> tuple[bool
         found = sat.preferred_without(near.attackers, near.local[q], budget)
         if found is None:
             return True, None
-        return False, _lift(af, core, sat.extend(core.attackers, _fixing(core, near, found), budget, preferred=True))
+        if len(near.members) < len(core.members):
+            found = sat.extend(core.attackers, _fixing(core, near, found), budget, preferred=True)
+        return False, _lift(af, core, found)
     if semantics == "stable":
         found = sat.credulous(core.attackers, -1 - k, budget, stable=True)
         return (True, None) if found is None else (False, _lift(af, core, found))
@@ -659,11 +706,12 @@ def _explain(af: Framework, i: int, labels: dict[str, Label], semantics: str) ->
     label = labels[name]
     attackers = tuple(names[b] for b in af.attackers[i])
     if label == "IN":
-        defeats = tuple((names[b], next(names[c] for c in af.attackers[b] if labels[names[c]] == "IN"))
+        defeats = tuple((names[b], next((names[c] for c in af.attackers[b] if labels[names[c]] == "IN"), ""))
                         for b in af.attackers[i])
         text = ("IN: nothing attacks it." if not defeats else
-                "IN: every attacker is OUT — " + "; ".join(f"{b} is defeated by {c}, which is IN" for b, c in defeats)
-                + ".")
+                "IN: every attacker is OUT — " + "; ".join(f"{b} is defeated by {c}, which is IN" if c else
+                                                           f"{b} is not defeated (the set is not admissible)"
+                                                           for b, c in defeats) + ".")
         return Explanation(name, semantics, label, attackers, defeats=defeats, text=text)
     if label == "OUT":
         winners = tuple(a for a in attackers if labels[a] == "IN")
@@ -671,6 +719,9 @@ def _explain(af: Framework, i: int, labels: dict[str, Label], semantics: str) ->
         return Explanation(name, semantics, label, attackers, because=winners, text=text)
     open_ = tuple(a for a in attackers if labels[a] == "UNDEC")
     cycle = _undecided_cycle(af, i, labels)
+    if not open_ or not cycle:  # a set that is not a complete extension leaves it out anyway
+        text = "UNDEC: nothing IN attacks it, but the extension leaves it out."
+        return Explanation(name, semantics, label, attackers, because=open_, text=text)
     odd = (len(cycle) - 1) % 2 == 1
     kind = "odd cycle" if odd else "cycle"
     why = "which no side of can win" if odd else f"which {semantics} semantics leaves undecided"
@@ -697,6 +748,8 @@ def _undecided_cycle(af: Framework, i: int, labels: dict[str, Label]) -> tuple[s
         seen[node] = len(path)
         path.append(node)
         undecided = [b for b in af.attackers[node] if labels[names[b]] == "UNDEC"]
+        if not undecided:  # only when the extension explained is not a complete one
+            return ()
         node = next((b for b in undecided if b in seen), undecided[0])
     loop = path[seen[node]:]  # each attacked by the next one
     ordered = [names[k] for k in reversed(loop)]

@@ -16,6 +16,7 @@ argmap map (JSON, or a text extracted on the fly).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -95,16 +96,110 @@ def command(file: str | None, semantics: str | None, problem: str | None, file_o
         raise click.UsageError("-a ARG goes with the DC and DS problems (and only with them)")
     bounds = {"time_limit": time_limit or None, "memory_limit": memory_limit * 2**20 or None}
     af = _read(path, fmt)
+    if argument is not None and argument not in af.index:
+        raise click.UsageError(f"-a {argument!r}: no such argument in the framework")
+    name = CODES[problem.split("-", 1)[1]] if problem else semantics
+    assert name is not None
     if problem:
-        code = problem.split("-", 1)[1]
-        click.echo(_iccma(af, task, CODES[code], argument, limit or None, bounds), nl=False)
-        return
-    assert semantics is not None
-    _friendly(af, semantics, explain, as_json, limit or None, bounds)
+        run = lambda: _iccma(af, task, name, argument, limit or None, bounds)  # noqa: E731
+    else:
+        run = lambda: _friendly(af, name, explain, as_json, limit or None, bounds)  # noqa: E731
+    # grounded is linear: no search to stop, so no child process either
+    click.echo(run() if name == "grounded" else run_bounded(run, **bounds), nl=False)
+
+
+def run_bounded(task: Callable[[], str], time_limit: float | None, memory_limit: int | None) -> str:
+    """``task()`` in a forked child the parent stops at ``time_limit`` (plus a moment for the
+    child to say so itself), its address space capped a little above ``memory_limit``.
+
+    pysat cannot interrupt CaDiCaL, and one hard SAT call would otherwise run past any limit;
+    here the limit always ends the run with :class:`LimitExceeded`. Without ``fork`` (Windows)
+    the task runs here, bounded between solver calls only.
+    """
+    import os
+    import pickle
+    import select
+    import signal
+    import time
+
+    from argmap.errors import LimitExceeded
+
+    if not hasattr(os, "fork"):
+        return task()
+    import pysat.solvers  # noqa: F401 - loaded before the child's address space is capped
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: answer through the pipe, and never return into the caller
+        try:
+            os.close(read_end)
+            _child(task, write_end, memory_limit)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    deadline = None if time_limit is None else time.monotonic() + time_limit + 0.5
+    chunks: list[bytes] = []
+    answered = False
+    try:
+        with os.fdopen(read_end, "rb", buffering=0) as pipe:
+            while True:
+                wait = None if deadline is None else max(0.0, deadline - time.monotonic())
+                ready, _, _ = select.select([pipe], [], [], wait)
+                if not ready:
+                    raise LimitExceeded(f"passed the {time_limit:g} s time limit; raise it (--time-limit) "
+                                        "to go further")
+                chunk = pipe.read(1 << 16)
+                if not chunk:
+                    answered = True
+                    break
+                chunks.append(chunk)
+    finally:
+        if not answered:  # past the limit, interrupted or terminated: the child goes too
+            os.kill(pid, signal.SIGKILL)
+        _, status = os.waitpid(pid, 0)
+    if not chunks:
+        died = f"signal {-os.waitstatus_to_exitcode(status)}" if os.WIFSIGNALED(status) else "no answer"
+        if memory_limit is not None:
+            raise LimitExceeded(f"the solver ended ({died}), most likely past the memory limit of "
+                                f"{memory_limit / 2**20:,.0f} MB; raise it (--memory-limit) to go further")
+        raise LimitExceeded(f"the solver ended without an answer ({died})")
+    kind, value = pickle.loads(b"".join(chunks))
+    if kind == "error":
+        raise value
+    return str(value)
+
+
+def _child(task: Callable[[], str], write_end: int, memory_limit: int | None) -> None:
+    """The forked child of :func:`run_bounded`: cap memory, run, send the pickled outcome."""
+    import os
+    import pickle
+    import resource
+
+    from argmap.errors import LimitExceeded
+
+    try:
+        if memory_limit is not None:
+            # a backstop for memory the RSS checks between solver calls do not see in time
+            with open("/proc/self/statm", "rb") as f:
+                virtual = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+            cap = virtual + 2 * memory_limit + 256 * 2**20
+            resource.setrlimit(resource.RLIMIT_AS, (cap, resource.getrlimit(resource.RLIMIT_AS)[1]))
+        payload = pickle.dumps(("ok", task()))
+    except MemoryError:
+        payload = pickle.dumps(("error", LimitExceeded(
+            f"ran out of memory under the memory limit of {(memory_limit or 0) / 2**20:,.0f} MB; "
+            "raise it (--memory-limit) to go further")))
+    except BaseException as exc:  # every failure goes to the parent, which raises it
+        try:
+            payload = pickle.dumps(("error", exc))
+        except Exception:
+            payload = pickle.dumps(("error", RuntimeError(repr(exc))))
+    with os.fdopen(write_end, "wb") as out:
+        out.write(payload)
 
 
 def _friendly(af: Framework, semantics: str, explain: bool, as_json: bool, limit: int | None,
-              bounds: dict[str, float | int | None]) -> None:
+              bounds: dict[str, float | int | None]) -> str:
     from argmap.formats.iccma import format_extensions
     from argmap.semantics import explain_framework, extensions
 
@@ -115,11 +210,9 @@ def _friendly(af: Framework, semantics: str, explain: bool, as_json: bool, limit
         data: dict[str, object] = {"semantics": semantics, "extensions": [sorted(e, key=order) for e in exts]}
         if reasons is not None:
             data["explanations"] = [r.as_dict() for r in reasons]
-        click.echo(json.dumps(data, ensure_ascii=False))
-        return
-    click.echo(format_extensions(af, exts))
-    for reason in reasons or ():
-        click.echo(f"{reason.argument}: {reason.label} - {reason.text}")
+        return json.dumps(data, ensure_ascii=False) + "\n"
+    lines = [format_extensions(af, exts), *(f"{r.argument}: {r.text}" for r in reasons or ())]
+    return "\n".join(lines) + "\n"
 
 
 def _witness(af: Framework, ext: Extension) -> str:
@@ -133,8 +226,6 @@ def _iccma(af: Framework, task: str, semantics: str, argument: str | None, limit
     """The ICCMA 2023 answer text of ``task`` (EE and CE, not 2023 tasks, in the same style)."""
     from argmap import semantics as sem
 
-    if argument is not None and argument not in af.index:
-        raise click.UsageError(f"-a {argument!r}: no such argument in the framework")
     if task == "DC":
         yes, witness = sem.credulously_accepted(af, argument, semantics, **bounds)  # type: ignore[arg-type]
         return "YES\n" + _witness(af, witness) if yes and witness is not None else "NO\n"
@@ -145,9 +236,21 @@ def _iccma(af: Framework, task: str, semantics: str, argument: str | None, limit
         one = sem.some_extension(af, semantics, **bounds)  # type: ignore[arg-type]
         return "NO\n" if one is None else _witness(af, one)
     if task == "CE":
-        return f"{sem.count_extensions(af, semantics, **bounds)}\n"  # type: ignore[arg-type]
+        return _decimal(sem.count_extensions(af, semantics, **bounds)) + "\n"  # type: ignore[arg-type]
     exts = sem.extensions(af, semantics, limit=limit, **bounds)  # type: ignore[arg-type]
     return "".join(_witness(af, e) for e in exts) or "NO\n"
+
+
+def _decimal(number: int) -> str:
+    """``number`` in decimal, however many digits (counts multiply: 2^50000 is fair)."""
+    import sys
+
+    old = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        return str(number)
+    finally:
+        sys.set_int_max_str_digits(old)
 
 
 def _read(path: str, fmt: str | None) -> Framework:

@@ -175,27 +175,27 @@ def _quoted(amap: ArgumentMap, item_id: str) -> str:
 
 
 def explain_status(amap: ArgumentMap, node_id: str, numbers: dict[str, int]) -> str:
-    """Why a statement has its grounded status, naming the statements that decide it."""
+    """Why a statement has its grounded status, naming the statements that decide it: the
+    reasons of :func:`argmap.semantics.explain`, told with the exercise's statement numbers."""
+    from argmap.semantics import explain
+
+    why = explain(amap, node_id, "grounded", extension=[i for i, lab in amap.index.grounded.items() if lab == "IN"])
     ix = amap.index
-    labels = ix.grounded
     name = _name(node_id, numbers).capitalize()
-    status = labels[node_id]
-    attackers = ix.attackers(node_id)
-    if status == "IN":
-        if not attackers:
+    if why.label == "IN":
+        if not why.attackers:
             return f"{name} stands (IN): nothing attacks it."
-        return f"{name} stands (IN): every statement attacking it ({_names(attackers, numbers)}) is defeated."
-    if status == "OUT":
-        winners = [a for a in attackers if labels[a] == "IN"]
-        who = _names(winners, numbers)
-        verb = "attacks" if len(winners) == 1 else "attack"
-        if not any(ix.attackers(w) for w in winners):
+        return f"{name} stands (IN): every statement attacking it ({_names(why.attackers, numbers)}) is defeated."
+    if why.label == "OUT":
+        who = _names(why.because, numbers)
+        verb = "attacks" if len(why.because) == 1 else "attack"
+        if not any(ix.attackers(w) for w in why.because):
             return f"{name} is defeated (OUT): {who} {verb} it and nothing attacks {who}."
-        stands = "stands (IN)" if len(winners) == 1 else "stand (IN)"
+        stands = "stands (IN)" if len(why.because) == 1 else "stand (IN)"
         return f"{name} is defeated (OUT): {who} {verb} it and {who} {stands}."
-    open_ = [a for a in attackers if labels[a] == "UNDEC"]
-    return (f"{name} is undecided (UNDEC): no attacker stands, but {_names(open_, numbers)} "
-            f"{'is' if len(open_) == 1 else 'are'} undecided too (a cycle of attacks).")
+    cycle = " → ".join(_label(i, numbers) for i in why.cycle)
+    return (f"{name} is undecided (UNDEC): no attacker stands, but {_names(why.because, numbers)} "
+            f"{'is' if len(why.because) == 1 else 'are'} undecided too (a cycle of attacks: {cycle}).")
 
 
 BOX_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"

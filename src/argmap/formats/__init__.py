@@ -21,10 +21,12 @@ import importlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from argmap.errors import InputError
-from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:  # the model (pydantic) loads only when a map is read: argmap solve needs none
+    from argmap.model import ArgumentMap
 
 
 class FormatWarning(UserWarning):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,11 +94,16 @@ def loads_apx(text: str, path: object = "<apx>") -> Framework:
         ...
         argmap.errors.InputError: f.apx:2: attack names undeclared argument 'c'
     """
+    fast = _apx_fast(text)
+    if fast is not None:
+        return fast
     names: dict[str, int] = {}
     attacks: list[tuple[str, str, int]] = []
     # Lines end at \n only: other line breaks may sit inside quoted names.
     for lineno, raw in enumerate(text.split("\n"), 1):
-        line = _strip_comment(raw.removesuffix("\r"))
+        line = raw.removesuffix("\r")
+        if "%" in line:
+            line = _strip_comment(line)
         pos = 0
         while pos < len(line):
             m = _STATEMENT.match(line, pos)
@@ -115,6 +121,26 @@ def loads_apx(text: str, path: object = "<apx>") -> Framework:
                 attacks.append((_unquote(first), _unquote(second), lineno))
             pos = m.end()
     return _framework(path, names, attacks)
+
+
+_BARE = r'[^\s(),."%]+'
+_APX_WHOLE = re.compile(rf"(?:\s*(?:arg\s*\(\s*{_BARE}\s*\)|att\s*\(\s*{_BARE}\s*,\s*{_BARE}\s*\))\s*\.)*\s*")
+_APX_ARG = re.compile(rf"arg\s*\(\s*({_BARE})\s*\)")
+_APX_ATT = re.compile(rf"att\s*\(\s*({_BARE})\s*,\s*({_BARE})\s*\)")
+
+
+def _apx_fast(text: str) -> Framework | None:
+    """The common case of :func:`loads_apx` in a few passes in C: bare names, no comments,
+    every attack between declared arguments. ``None`` sends anything else to the
+    line-by-line reader, which names the bad line."""
+    if '"' in text or "%" in text or _APX_WHOLE.fullmatch(text) is None:
+        return None
+    # the whole text is statements, so "arg(" / "att(" only ever start one
+    names = dict.fromkeys(_APX_ARG.findall(text))
+    attacks = _APX_ATT.findall(text)
+    if not names or not set(chain.from_iterable(attacks)) <= names.keys():
+        return None
+    return Framework(names, attacks)
 
 
 def _strip_comment(line: str) -> str:
@@ -197,6 +223,9 @@ def loads_i23(text: str, path: object = "<af>") -> Framework:
         >>> loads_i23("p af 3\\n# a comment\\n1 2\\n2 3\\n").attacks
         (('1', '2'), ('2', '3'))
     """
+    fast = _i23_fast(text)
+    if fast is not None:
+        return fast
     n: int | None = None
     pairs: list[tuple[int, int]] = []
     for lineno, raw in enumerate(text.splitlines(), 1):
@@ -224,6 +253,37 @@ def loads_i23(text: str, path: object = "<af>") -> Framework:
     if n is None:
         raise InputError(path, "no 'p af N' header (empty framework file)")
     return Framework.from_indices(n, pairs)
+
+
+_I23_HEADER = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*p[ \t]+af[ \t]+([0-9]{1,7})[ \t]*(?:\r?\n|\Z)")
+_I23_COMMENTS = re.compile(r"^[ \t]*#[^\n]*$", re.MULTILINE)
+_NOT_I23_BODY = str.maketrans("", "", "0123456789 \t\r\n")  # deletes what attack lines are made of
+_I23_THREE = re.compile(r"[0-9][ \t]+[0-9]+[ \t]+[0-9]")
+_I23_LINE_START = re.compile(r"^[ \t]*[0-9]", re.MULTILINE)
+
+
+def _i23_fast(text: str) -> Framework | None:
+    """The common case of :func:`loads_i23` in a few passes in C: a header, then lines of two
+    numbers of at most as many digits as N (so ``int`` stays cheap) and comments. ``None``
+    sends anything else to the line-by-line reader, which names the bad line."""
+    header = _I23_HEADER.match(text)
+    if header is None or int(header.group(1)) > MAX_ARGUMENTS:
+        return None
+    n = int(header.group(1))
+    body = text[header.end():]
+    if "#" in body:
+        body = _I23_COMMENTS.sub("", body)
+    if body.translate(_NOT_I23_BODY) or _I23_THREE.search(body):
+        return None  # a stray character or a line with three numbers
+    tokens = body.split()
+    # no line holds three numbers: with twice as many numbers as lines holding any, every
+    # line holds exactly two
+    if len(tokens) != 2 * len(_I23_LINE_START.findall(body)) or max(map(len, tokens), default=0) > len(str(n)):
+        return None
+    numbers = list(map(int, tokens))
+    if numbers and (min(numbers) < 1 or max(numbers) > n):
+        return None
+    return Framework.from_indices(n, zip([s - 1 for s in numbers[0::2]], [e - 1 for e in numbers[1::2]]))
 
 
 def dumps_i23(af: Framework) -> str:

@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from html import unescape
 from importlib import resources
 from typing import Any, Protocol
@@ -198,6 +198,19 @@ class _PageIndex:
         topic = self.topics.get(item_id)
         return {"id": item_id, "href": self.href(item_id), "title": shorten(topic.title, 60) if topic else None}
 
+    @cached_property
+    def reasons(self) -> dict[str, str]:
+        """Why each item has its status (:func:`argmap.semantics.explain`), for the badges'
+        tooltips; only where the labelling shown is the one its IN items give."""
+        from argmap.semantics import explain_framework
+
+        ins = [i for i, value in self.labelling.items() if value == "IN"]
+        try:
+            found = explain_framework(self.amap, "grounded", extension=ins)
+        except (KeyError, ValueError):  # a labelling naming items the map lacks
+            return {}
+        return {e.argument: e.text for e in found if self.labelling.get(e.argument) == e.label}
+
 
 # ----- summary ----------------------------------------------------------------------------
 
@@ -264,7 +277,7 @@ def _reading_label(code: str) -> str:
 def _statement(node: Node, ix: _PageIndex, diagram_ids: Mapping[str, str]) -> dict[str, Any]:
     """What a statement's cell in its pro/contra table shows (the ``cell`` macro of ``document.html``)."""
     return {"k": ix.position[node.id], "id": node.id, "kind": node.kind, "stance": node.stance, "text": node.text,
-            "status": ix.labelling.get(node.id), "actor": node.actor, "cue": node.cue, "confidence": node.confidence,
+            "status": ix.labelling.get(node.id), "reason": ix.reasons.get(node.id), "actor": node.actor, "cue": node.cue, "confidence": node.confidence,
             "in_text": node.id in ix.marked, "diagram": diagram_ids.get(node.id),
             "out": [(relation, ix.ref(target)) for relation, target in ix.outgoing(node.id)],
             "attacked_by": [ix.ref(src) for relation, src in ix.incoming(node.id) if relation == "attacks"]}
@@ -279,7 +292,7 @@ def _topic(topic: Topic, ix: _PageIndex, diagram: str | None, diagram_ids: Mappi
     counts = ", ".join(f"{kinds[k]} {KIND_PLURAL[k] if kinds[k] != 1 else k}" for k in KINDS if kinds[k]) or "no statements"
     return {"j": ix.position[topic.id], "id": topic.id, "title": topic.title, "full_title": topic.title,
             "section": topic.section, "counts": counts, "headed": topic.id in ix.headed,
-            "status": ix.labelling.get(topic.id), "diagram": Markup(diagram) if diagram is not None else None,
+            "status": ix.labelling.get(topic.id), "reason": ix.reasons.get(topic.id), "diagram": Markup(diagram) if diagram is not None else None,
             "statements": [_statement(n, ix, diagram_ids) for n in nodes]}
 
 
