@@ -212,3 +212,24 @@ def test_report_jobs_extracts_the_same_report(tmp_path: Path, capsys: pytest.Cap
     map_json = one / "map.json"
     assert main(["report", "--jobs", "2", str(map_json), "-o", str(tmp_path / "three")]) == 0  # a map: read as it is
     assert (tmp_path / "three" / "map.json").read_bytes() == map_json.read_bytes()
+
+
+def test_a_repeated_id_is_a_failure_in_jsonl_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    feed = tmp_path / "in.jsonl"
+    feed.write_text('{"id": "a", "text": "Critics warn that X."}\n{"id": "a", "text": "Y."}\n'
+                    '{"id": "b", "text": "Z."}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", "--format", "jsonl", str(feed), "-o", str(out)]) == 1
+    assert "argmap extract: a: repeats the id of an earlier document (ids must be unique)" in capsys.readouterr().err
+    full = out.read_bytes()
+    assert [json.loads(x)["documents"][0]["source"] for x in full.splitlines()] == ["a", "b"]
+    out.write_bytes(full[: full.index(b"\n") + 1])
+    assert main(["extract", "--format", "jsonl", "--resume", str(feed), "-o", str(out)]) == 1  # still reported
+    assert out.read_bytes() == full
+
+
+def test_progress_bar_counts_documents_with_rate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    essays = [str(p) for p in sorted((ROOT / "examples").glob("*.txt"))[:3]]
+    assert main(["extract", "--format", "jsonl", "--progress", *essays, "-o", str(tmp_path / "o.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert "documents: 100%" in err and "3/3" in err and "/s]" in err

@@ -202,6 +202,23 @@ def _records(fh: IO[bytes], display: str) -> Iterator[Source]:
         yield Source(where if doc_id is None else str(doc_id), text=record["text"])
 
 
+def unique_sources(sources: Iterable[Source]) -> Iterator[Source]:
+    """``sources`` with a repeated id turned into a failure: a JSONL output holds one line per
+    id, which is what ``--resume`` relies on.
+
+    Example:
+        >>> [(s.id, s.error is None) for s in unique_sources([Source("a", text="X."), Source("a", text="Y.")])]
+        [('a', True), ('a', False)]
+    """
+    seen: set[str] = set()
+    for source in sources:
+        if source.id in seen:
+            yield Source(source.id, error="repeats the id of an earlier document (ids must be unique)")
+            continue
+        seen.add(source.id)
+        yield source
+
+
 # ----- extraction ------------------------------------------------------------------------
 
 
