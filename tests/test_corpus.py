@@ -233,3 +233,30 @@ def test_progress_bar_counts_documents_with_rate(tmp_path: Path, capsys: pytest.
     assert main(["extract", "--format", "jsonl", "--progress", *essays, "-o", str(tmp_path / "o.jsonl")]) == 0
     err = capsys.readouterr().err
     assert "documents: 100%" in err and "3/3" in err and "/s]" in err
+
+
+def test_a_killed_pool_run_leaves_no_workers_and_resumes_to_the_same_bytes(corpus_jsonl: Path, full_output: bytes,
+                                                                          tmp_path: Path) -> None:
+    psutil = pytest.importorskip("psutil")
+    out = tmp_path / "maps.jsonl"
+    argmap = [sys.executable, "-m", "argmap.cli", "extract", "--format", "jsonl", "--jobs", "2", str(corpus_jsonl),
+              "-o", str(out), "--batch-size", "2"]
+    proc = subprocess.Popen(argmap, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[object] = []
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            workers = psutil.Process(proc.pid).children(recursive=True) or workers
+        except psutil.Error:
+            pass
+        if out.exists() and out.read_bytes().count(b"\n") >= 3:
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+        time.sleep(0.01)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL and workers, "the run ended before it could be killed"
+    _, alive = psutil.wait_procs(workers, timeout=30)  # type: ignore[arg-type]
+    assert not alive, f"workers outlived the killed run: {alive}"
+    resumed = subprocess.run([*argmap, "--resume"], capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    assert out.read_bytes() == full_output

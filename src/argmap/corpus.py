@@ -231,6 +231,22 @@ def worker_nlp(lexicons: tuple[str, ...] = ()) -> Language:
     return make_nlp(lexicons)
 
 
+def _init_worker(lexicons: tuple[str, ...]) -> None:
+    """Start a pool worker: build its pipeline, and end it when the parent is gone (a parent
+    killed with SIGKILL cannot stop its workers, which would otherwise run on as orphans)."""
+    import threading
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            threading.Event().wait(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="argmap-parent-watch", daemon=True).start()
+    worker_nlp(lexicons)
+
+
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, InputError):
         return exc.problem
@@ -331,7 +347,7 @@ def _pooled(sources: Iterable[Source], jobs: int, batch_size: int, lexicons: tup
 
     # spawn: workers start clean (no copy of this process's threads, such as tqdm's monitor)
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=worker_nlp,
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                              initargs=(lexicons,)) as pool:
         pending: deque[Any] = deque()
         try:
