@@ -114,6 +114,14 @@ def test_a_teachers_template_folder_replaces_the_sheet(tmp_path):
     assert render_page(ex, "sheet", templates=tmp_path) == "<p>My &lt;class&gt; has 3 items</p>"
 
 
+def test_a_teachers_style_sheet_alone_changes_the_look(tmp_path):
+    (tmp_path / "sheet.css").write_text("body { font: 20px/1.6 serif; }")
+    ex = make_exercise(small_map(["T", "a", "b"], "Critics"), kinds=["roles"])
+    page = render_page(ex, "sheet", templates=tmp_path)
+    assert "body { font: 20px/1.6 serif; }" in page and "Charter" not in page
+    assert "Charter" in render_page(ex, "sheet")
+
+
 def test_hostile_text_in_a_diagram_exercise():
     texts = ["<script>alert(1)</script>", 'x" onmouseover="alert(1)', "</svg><img src=x onerror=alert(1)>"]
     ex = make_exercise(small_map(texts, "<b>Critics</b>"), seed=0, kinds=["diagram"])

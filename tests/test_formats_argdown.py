@@ -195,6 +195,16 @@ def test_argdown_round_trip_keeps_the_whole_map(amap: ArgumentMap) -> None:
     assert len(back.edges) == len({(e.source, e.target, e.relation) for e in amap.edges})
 
 
+def test_an_empty_statement_stays_in_its_own_topic_when_another_topic_cites_it_first() -> None:
+    """The writer defines a statement under its own heading but may cite it earlier, under the
+    topic it supports; a definition with no text must still decide its topic."""
+    m = ArgumentMap(topics=[Topic(id="a", title="A"), Topic(id="b", title="B")],
+                    nodes=[Node(id="n1", kind="claim", topic="b", text="")],
+                    edges=[Edge(source="n1", target="a", relation="supports")])
+    back = quiet_parse(generate(m, "argdown"))
+    assert map_key(back) == map_key(m)
+
+
 def test_export_escapes_what_argdown_would_read_as_syntax() -> None:
     text = "A [b] <c> #d @e *f* _g_ {h} // i /* j */ \\ k"
     m = ArgumentMap(topics=[Topic(id="t", title="T #1")],

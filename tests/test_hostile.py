@@ -461,3 +461,231 @@ def test_check_findings_still_exit_1(tmp_path: Path, capsys: pytest.CaptureFixtu
     src.write_text(json.dumps(data))
     code, _, _ = run(capsys, "check", str(src))
     assert code == 1
+
+
+# ----- folder outputs: built beside the target and swapped in whole ------------------------
+
+FOLDER_VERBS = {"report": ["report"], "render": ["render", "--format", "dot"], "exercise": ["exercise"]}
+
+
+def folder_state(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (relative name → bytes): what a reader would see."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def temp_entries(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+@pytest.mark.parametrize("verb", sorted(FOLDER_VERBS))
+def test_a_folder_output_is_swapped_in_whole_keeping_what_else_it_holds(verb: str, tmp_path: Path, map_file: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    code, _, err = run(capsys, *FOLDER_VERBS[verb], str(map_file), "-o", str(out))
+    assert (code, err) == (0, "")
+    (out / "notes.txt").write_text("mine")
+    (out / "pics").mkdir()
+    (out / "pics" / "a.png").write_bytes(b"\x89PNG")
+    before = os.stat(out).st_ino
+    data = small_map()
+    data["topics"][0]["title"] = "Road tolls"
+    map_file.write_text(json.dumps(data))
+    code, printed, err = run(capsys, *FOLDER_VERBS[verb], str(map_file), "-o", str(out))
+    assert (code, err) == (0, "")
+    assert os.stat(out).st_ino != before  # a new folder took the old one's place
+    state = folder_state(out)
+    assert state["notes.txt"] == b"mine" and state["pics/a.png"] == b"\x89PNG"
+    assert any(b"Road tolls" in content for content in state.values())
+    for line in printed.splitlines():
+        assert Path(line).is_file()
+    assert temp_entries(tmp_path) == [] and folder_listing(tmp_path) == ["in", "out"]
+
+
+def test_report_leaves_out_the_pages_of_an_earlier_split_report(tmp_path: Path, map_file: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "doc-007-old-essay.html").write_text("old page")
+    (out / "doc-notes.html").write_text("not a page argmap names")
+    code, _, err = run(capsys, "report", str(map_file), "-o", str(out))
+    assert (code, err) == (0, "")
+    assert folder_listing(out) == ["doc-notes.html", "index.html", "map.json"]
+
+
+@pytest.mark.parametrize("verb", sorted(FOLDER_VERBS))
+def test_a_second_run_writing_a_locked_folder_stops_with_one_line(verb: str, tmp_path: Path, map_file: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import fcntl
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("old")
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # what a run writing the folder holds
+        code, out_text, err = run(capsys, *FOLDER_VERBS[verb], str(map_file), "-o", str(out))
+    finally:
+        os.close(fd)
+    assert code == EXIT_BAD_INPUT and out_text == ""
+    one_line(err, f"argmap {verb}: {out}: another argmap run is writing this folder")
+    assert folder_state(out) == {"index.html": b"old"}
+    assert folder_listing(tmp_path) == ["in", "out"]
+
+
+def test_two_concurrent_reports_leave_one_complete_report(tmp_path: Path) -> None:
+    maps = []
+    for k in range(2):
+        data = small_map()
+        data["topics"][0]["title"] = f"Tolls {k}"
+        maps.append(tmp_path / f"m{k}.json")
+        maps[-1].write_text(json.dumps(data))
+    out = tmp_path / "out"
+    children = [subprocess.Popen([sys.executable, "-m", "argmap.cli", "report", str(m), "-o", str(out)],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for m in maps]
+    results = [(c.wait(timeout=120), c.stderr.read()) for c in children]  # type: ignore[union-attr]
+    for child in children:
+        child.stdout.close()  # type: ignore[union-attr]
+        child.stderr.close()  # type: ignore[union-attr]
+    assert any(code == 0 for code, _ in results)
+    for code, err in results:
+        if code != 0:  # the one that found the folder locked
+            assert code == EXIT_BAD_INPUT
+            one_line(err, "another argmap run is writing this folder")
+    shown = json.loads((out / "map.json").read_text())["topics"][0]["title"]
+    assert shown.encode() in (out / "index.html").read_bytes()  # page and map from one run
+    assert temp_entries(tmp_path) == []
+
+
+def test_a_folder_holding_the_current_folder_is_written_in_place(tmp_path: Path, map_file: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    (out / "here").mkdir(parents=True)
+    monkeypatch.chdir(out / "here")
+    before = os.stat(out).st_ino
+    code, _, err = run(capsys, "render", str(map_file), "--format", "dot", "-o", str(out))
+    assert (code, err) == (0, "")
+    assert os.stat(out).st_ino == before  # a shell standing in it is not left in a removed folder
+    assert Path.cwd() == out / "here" and folder_listing(out) == ["here", "overview.dot", "t1-tolls.dot"]
+    assert temp_entries(tmp_path) == []
+
+
+def test_stale_temp_folders_of_dead_writers_are_removed(tmp_path: Path, map_file: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    dead = tmp_path / f".out.{2 ** 22 + 54321}.k3j4.tmp"  # above any pid_max: never running
+    (dead / "sub").mkdir(parents=True)
+    (dead / "index.html").write_text("partial")
+    alive = tmp_path / f".out.{os.getpid()}.z1x2.tmp"
+    alive.mkdir()
+    code, _, err = run(capsys, "report", str(map_file), "-o", str(tmp_path / "out"))
+    assert (code, err) == (0, "")
+    assert folder_listing(tmp_path) == sorted(["in", "out", alive.name])
+
+
+def test_sigterm_mid_folder_write_keeps_the_old_folder_and_no_temp_folder(tmp_path: Path, map_file: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "t1-tolls.dot").write_text("old")
+    child = subprocess.Popen([sys.executable, "-c", SLOW_WRITER, "render", str(map_file), "--format", "dot",
+                              "-o", str(out)], stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not temp_entries(tmp_path):
+        assert child.poll() is None and time.monotonic() < deadline, "the writer never started its temp folder"
+        time.sleep(0.05)
+    child.send_signal(signal.SIGTERM)
+    _, err = child.communicate(timeout=60)
+    assert child.returncode == 143
+    one_line(err, "argmap: terminated")
+    assert folder_state(out) == {"t1-tolls.dot": b"old"}
+    assert folder_listing(tmp_path) == ["in", "out"]
+
+
+# ----- the kill test -------------------------------------------------------------------------
+
+KILL_TEXTS = [
+    "Road tolls\n\nTolls cut traffic in the centre. Critics say that tolls hurt the poor. "
+    "But the revenue funds cheaper buses.\n\nCycle lanes\n\nCycle lanes make streets safer. "
+    "Some argue that they slow the traffic down.\n",
+    "Night trains\n\nNight trains replace short flights. Opponents claim the sleepers cost too much. "
+    "However, the fares fall as routes grow.\n\nFour-day week\n\nA shorter week keeps staff well. "
+    "Critics say that shops cannot close a day.\n",
+]
+KILL_RUNS = 20  # per verb
+
+
+def _ask(server: subprocess.Popen[str], job: dict[str, Any]) -> dict[str, Any]:
+    server.stdin.write(json.dumps(job) + "\n")  # type: ignore[union-attr]
+    server.stdin.flush()  # type: ignore[union-attr]
+    reply: dict[str, Any] = json.loads(server.stdout.readline())  # type: ignore[union-attr]
+    return reply
+
+
+@pytest.fixture(scope="module")
+def fork_server() -> Any:
+    server = subprocess.Popen([sys.executable, str(Path(__file__).with_name("forked_cli.py"))],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert json.loads(server.stdout.readline()) == {"ready": True}  # type: ignore[union-attr]
+    yield server
+    server.stdin.close()  # type: ignore[union-attr]
+    server.wait(timeout=60)
+    server.stdout.close()  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("verb", ["extract", "report", "render"])
+def test_runs_killed_at_random_moments_leave_the_old_or_the_new_output(verb: str, fork_server: Any,
+                                                                       tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(f"kill-{verb}")
+    texts = []
+    for k, text in enumerate(KILL_TEXTS):
+        texts.append(tmp_path / f"essay{k}.txt")
+        texts[-1].write_text(text)
+    where = tmp_path / "out"
+    where.mkdir()
+    target = where / ("map.json" if verb == "extract" else "site")
+    log = tmp_path / "log.txt"
+
+    def args(k: int) -> list[str]:
+        return [verb, str(texts[k]), "-o", str(target)]
+
+    def state() -> dict[str, bytes]:
+        if verb == "extract":
+            return {"map.json": target.read_bytes()} if target.exists() else {}
+        return folder_state(target) if target.exists() else {}
+
+    # render keeps the other essay's diagrams (files it does not replace): two rounds there, so
+    # that each snapshot is the folder as every later run of that essay leaves it
+    snapshots: list[dict[str, bytes]] = [{}, {}]
+    seconds = []
+    for k in (0, 1, 0, 1) if verb == "render" else (0, 1):
+        reply = _ask(fork_server, {"args": args(k), "delay": None, "log": str(log)})
+        assert reply["status"] == 0, log.read_text()
+        snapshots[k] = state()
+        seconds.append(reply["seconds"])
+    outcomes = {"finished": 0, "killed": 0, "left a temp entry": 0}
+    for run_no in range(KILL_RUNS):
+        k = run_no % 2
+        delay = rng.uniform(0, 1.1 * max(seconds))
+        sig = rng.choice([signal.SIGKILL, signal.SIGTERM])
+        reply = _ask(fork_server, {"args": args(k), "delay": delay, "signal": int(sig), "log": str(log)})
+        about = f"run {run_no}: {sig.name} after {delay:.3f} s, status {reply['status']}"
+        assert state() in snapshots, about  # the old output or the complete new one, never a mix
+        if reply["status"] == 0:
+            outcomes["finished"] += 1
+            assert state() == snapshots[k], about
+        else:
+            outcomes["killed"] += 1
+            assert reply["status"] in (-signal.SIGKILL, -signal.SIGTERM, 143), about
+            if reply["status"] == 143:
+                one_line(log.read_text(), "argmap: terminated")
+        left = temp_entries(where)
+        outcomes["left a temp entry"] += bool(left)
+        if reply["status"] == 0:  # a run that ends removes what killed ones left
+            assert left == [], about
+    reply = _ask(fork_server, {"args": args(0), "delay": None, "log": str(log)})  # the next run
+    assert reply["status"] == 0, log.read_text()
+    assert state() == snapshots[0]
+    assert folder_listing(where) == [target.name]  # no temp file or folder left
+    print(f"{verb}: {outcomes}, a full run {max(seconds):.2f} s")
+    assert outcomes["killed"] > 0

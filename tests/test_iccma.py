@@ -27,7 +27,7 @@ from argmap.formats.iccma import (
     read_framework,
 )
 from argmap.model import ArgumentMap, Edge, Node, Topic
-from argmap.semantics import Framework, complete_extensions, extensions, framework_from_map, stable_extensions
+from argmap.semantics import Framework, extensions, framework_from_map
 
 ICCMA = Path("data") / "iccma"
 
@@ -189,9 +189,9 @@ def test_medium_instance_matches_reference(shared_dir: Path) -> None:
     tgf = read_framework(base / "Medium-result-b1.tgf")
     assert set(tgf.attacks) == set(af.attacks)
     ref = base / "reference" / "iccma-2019-Medium-result-b1.apx"
-    stable = stable_extensions(af)
+    stable = extensions(af, "stable")
     assert len(stable) == len(set(stable)) and set(stable) == parse_solution(Path(f"{ref}-EE-ST.out"))
-    complete = complete_extensions(af)
+    complete = extensions(af, "complete")
     assert len(complete) == len(set(complete)) and set(complete) == parse_solution(Path(f"{ref}-EE-CO.out"))
 
 

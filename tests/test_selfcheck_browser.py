@@ -117,6 +117,22 @@ def test_printable_pages_render_with_large_text(browser: Chromium, pages: Path, 
     if page == "key":  # the first answers, not the statements again
         browser.eval("document.querySelector('.item').scrollIntoView({block: 'start'})")
     keep(browser, page, tmp_path)
+    # printed on A4 (Letter is wider): 210 mm less the sheet's 15 mm margins is 680 CSS px of line
+    browser.send("Emulation.setEmulatedMedia", {"media": "print"})
+    browser.send("Emulation.setDeviceMetricsOverride", {"width": 680, "height": 1000, "deviceScaleFactor": 1,
+                                                         "mobile": False})
+    try:  # printed: still 16 px or more, near-black
+        assert browser.eval("parseFloat(getComputedStyle(document.querySelector('.prompt')).fontSize)") >= 16
+        assert browser.eval("getComputedStyle(document.querySelector('.prompt')).color") == "rgb(17, 17, 17)"
+        # the diagrams' smallest text as drawn: its size in the SVG's units times the SVG's scale
+        smallest = browser.eval("""Math.min(...Array.from(document.querySelectorAll('.figure svg')).flatMap((svg) => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            return Array.from(svg.querySelectorAll('text')).map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+        }))""")
+        assert smallest >= 15.9, smallest
+    finally:
+        browser.send("Emulation.setEmulatedMedia", {"media": ""})
+        browser.send("Emulation.clearDeviceMetricsOverride")
     if page == "sheet":
         assert browser.eval("document.querySelectorAll('.figure svg').length") > 0
         browser.eval("document.querySelector('.figure').parentElement.scrollIntoView({block: 'start'})")

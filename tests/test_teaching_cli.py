@@ -125,3 +125,18 @@ def test_a_teachers_templates_and_a_bad_student_map(lesson, tmp_path, capsys):
     assert main(["grade", str(lesson / "map.json"), str(tmp_path / "student.json")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("argmap grade: ") and "student.json: invalid map" in err and err.count("\n") == 1
+
+
+def test_without_graphviz_the_other_kinds_are_made_with_a_warning(lesson, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no 'dot' on it
+    capsys.readouterr()
+    assert main(["exercise", str(lesson / "map.json"), "-o", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert err == ("argmap exercise: warning: no diagram exercise: Graphviz's 'dot' program is not installed "
+                   "(install Graphviz to get one)\n")
+    kinds = {i["kind"] for i in json.loads((tmp_path / "out" / "exercise.json").read_text())["items"]}
+    assert kinds == set(EXERCISE_KINDS) - {"diagram"}
+    assert main(["exercise", str(lesson / "map.json"), "-o", str(tmp_path / "d"), "--kind", "diagram"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "the diagram exercise needs Graphviz's 'dot' program" in err
+    assert not (tmp_path / "d").exists()

@@ -149,8 +149,9 @@ def check(amap: ArgumentMap, *, select: Iterable[str] | None = None,
 
 def solve(amap: ArgumentMap | Framework, semantics: str = "grounded", **limits: Any) -> list[Extension]:
     """The extensions of a map's (or a framework's) Dung framework under ``semantics``
-    (``grounded``, ``complete``, ``preferred`` or ``stable``); ``limit`` / ``time_limit``
-    bound the exponential ones. See :func:`argmap.semantics.extensions`."""
+    (``grounded``, ``complete``, ``preferred``, ``stable``, ``semi-stable`` or ``ideal``);
+    ``limit`` / ``time_limit`` / ``memory_limit`` bound the search. See
+    :func:`argmap.semantics.extensions` (and its neighbours for acceptance and counts)."""
     from argmap.semantics import extensions
 
     return extensions(amap, semantics, **limits)

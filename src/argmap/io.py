@@ -15,9 +15,10 @@ import gc
 import glob
 import json
 import os
+import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -89,11 +90,15 @@ def _file_type(path: Path) -> str:
 
 
 def _remove_stale_temp_files(target: Path) -> None:
-    """Remove ``.NAME.PID.*.tmp`` files beside ``target`` whose writing process is gone."""
+    """Remove ``.NAME.PID.*.tmp`` files and folders beside ``target`` whose writing process
+    is gone."""
     for tmp in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
         pid = tmp.name[len(target.name) + 2:].partition(".")[0]
         if not pid.isdigit() or not _process_runs(int(pid)):
-            tmp.unlink(missing_ok=True)
+            if tmp.is_dir() and not tmp.is_symlink():
+                shutil.rmtree(tmp, ignore_errors=True)
+            else:
+                tmp.unlink(missing_ok=True)
 
 
 def _process_runs(pid: int) -> bool:
@@ -113,6 +118,156 @@ def _default_mode(target: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def write_folder(path: str | os.PathLike[str], files: Mapping[str, str | bytes], *,
+                 drop: Callable[[str], bool] | None = None) -> list[Path]:
+    """Write ``files`` (name → content) into the folder ``path`` as a whole: they are written
+    into a temporary folder beside it (``.NAME.PID.XXXX.tmp``), which is then swapped with
+    ``path`` in one atomic rename, so a reader sees the old folder or the new one, never a mix.
+    Returns the paths written, in the order of ``files``.
+
+    What the folder already holds and ``files`` does not replace is carried over (as hard
+    links), except names ``drop`` accepts (an earlier run's pages this one no longer has).
+    Two runs writing one folder: the second stops with an :class:`InputError` (the folder
+    is locked while it is written). A kill leaves the old folder and a temporary one that
+    the next write beside it removes; ``SIGTERM`` removes it at once. Where the swap cannot
+    be made (``path`` is or holds the current folder, a mount point, a parent folder that
+    is not writable, a system without an atomic exchange of folders), the files are
+    replaced one by one, each atomically, under the same lock.
+
+    Example:
+        >>> import tempfile, os
+        >>> out = os.path.join(tempfile.mkdtemp(), "site")
+        >>> [p.name for p in write_folder(out, {"index.html": "<p>hi</p>", "map.json": "{}"})]
+        ['index.html', 'map.json']
+        >>> sorted(os.listdir(out))
+        ['index.html', 'map.json']
+    """
+    target = Path(os.path.realpath(path))
+    for name in files:
+        if not name or "/" in name or name.startswith(".") or name != Path(name).name:
+            raise ValueError(f"not a plain file name: {name!r}")
+    try:
+        if target.exists() and not target.is_dir():
+            raise InputError(path, "exists and is not a folder (give -o a folder)")
+        blocking = next((p for p in target.parents if p.exists() and not p.is_dir()), None)
+        if blocking is not None:
+            raise InputError(path, f"cannot write: {blocking} is a file, not a folder")
+        target.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temp_files(target)
+        lock = _lock_folder(target, path)
+    except OSError as exc:
+        raise InputError(path, f"cannot write: {_reason(exc)}") from None
+    try:
+        written = [target / name for name in files]
+        if not _swap_in(target, files, drop):
+            for name, data in files.items():
+                atomic_write(target / name, data)
+            for entry in list(target.iterdir()) if drop is not None else []:
+                if entry.name not in files and drop(entry.name):
+                    entry.unlink(missing_ok=True)
+        return written
+    except OSError as exc:
+        raise InputError(path, f"cannot write: {_reason(exc)}") from None
+    finally:
+        os.close(lock)
+
+
+def _lock_folder(target: Path, path: str | os.PathLike[str]) -> int:
+    """An open descriptor of ``target`` holding an exclusive lock on it, or an
+    :class:`InputError` when another process holds it."""
+    try:
+        import fcntl
+    except ImportError:  # not a POSIX system: no lock
+        return os.open(target, os.O_RDONLY)
+    for _ in range(10):
+        fd = os.open(target, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise InputError(path, "another argmap run is writing this folder; try again when it has ended") from None
+        # the folder may have been swapped between open and lock: then lock the new one
+        if os.fstat(fd).st_ino == os.stat(target).st_ino:
+            return fd
+        os.close(fd)
+    raise InputError(path, "cannot write: the folder keeps being replaced by another program")
+
+
+def _swap_in(target: Path, files: Mapping[str, str | bytes], drop: Callable[[str], bool] | None) -> bool:
+    """Build the new folder beside ``target`` and exchange the two; False (nothing changed)
+    where that cannot be done."""
+    if Path.cwd().resolve().is_relative_to(target):
+        return False  # a shell standing in the folder would be left in a removed one
+    try:
+        tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp"))
+    except PermissionError:
+        return False
+    try:
+        os.chmod(tmp, target.stat().st_mode & 0o7777)
+        for name, data in files.items():
+            with open(tmp / name, "wb") as fh:
+                fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        for entry in target.iterdir():
+            if entry.name not in files and not (drop is not None and drop(entry.name)):
+                _carry_over(entry, tmp / entry.name)
+        _fsync_folder(tmp)
+        if not _exchange(tmp, target):
+            return False
+        _fsync_folder(target.parent)
+        return True
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # after the exchange: the old folder
+
+
+def _carry_over(entry: Path, into: Path) -> None:
+    """``entry`` of the old folder into the new one, as hard links (copies where the file
+    system has none)."""
+    def link(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst, follow_symlinks=False)
+        except OSError:
+            shutil.copy2(src, dst, follow_symlinks=False)
+
+    if entry.is_dir() and not entry.is_symlink():
+        shutil.copytree(entry, into, symlinks=True, copy_function=link)
+    else:
+        link(str(entry), str(into))
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``); False
+    where the system or file system cannot."""
+    import ctypes
+    import errno
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EBUSY, errno.EXDEV, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err))
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def save_map(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:

@@ -4,28 +4,38 @@ A :class:`Framework` is a set of arguments and an attack relation. Every map giv
 (:func:`framework_from_map`): topics and statements are arguments, ``attacks`` edges are the
 attacks, ``supports`` edges are ignored.
 
+Semantics: grounded, complete, preferred, stable, semi-stable and ideal (:data:`SEMANTICS`).
+The ICCMA tasks are plain functions over a framework (or a map): :func:`extensions` (EE),
+:func:`some_extension` (SE), :func:`credulously_accepted` (DC) and
+:func:`skeptically_accepted` (DS), both with a witness, and :func:`count_extensions` (CE).
+:func:`explain` says why an argument is IN, OUT or UNDEC.
+
 * Grounded semantics runs in linear time: a queue of arguments whose attackers are all OUT.
-* Complete, preferred and stable extensions come from a labelling-based backtracking search
-  that starts from the grounded labelling, branches on the arguments it leaves UNDEC and
-  propagates the complete-labelling rules after every choice. The search is exponential in
-  general, so it stops with :class:`~argmap.errors.LimitExceeded` after ``limit`` search
-  steps or ``time_limit`` seconds; both can be raised by the caller.
+* The others are SAT problems (:mod:`argmap.sat`, python-sat). Before any solver runs, the
+  grounded labelling fixes what it decides (it holds in every complete labelling), the rest
+  splits into unconnected parts whose extensions combine freely (so counts multiply and an
+  enumeration that would list more than ``limit`` is refused before it starts), and an
+  acceptance question under complete or preferred semantics — directional ones — looks only
+  at the arguments with an attack path to the query.
+* Every task takes ``time_limit`` (seconds) and ``memory_limit`` (bytes of resident memory);
+  past one it stops with :class:`~argmap.errors.LimitExceeded`.
 
 Example:
     >>> af = Framework(["a", "b", "c"], [("a", "b"), ("b", "c")])
     >>> grounded_labelling(af)
     {'a': 'IN', 'b': 'OUT', 'c': 'IN'}
-    >>> preferred_extensions(Framework(["a", "b"], [("a", "b"), ("b", "a")]))
-    [frozenset({'a'}), frozenset({'b'})]
+    >>> sorted(map(sorted, extensions(Framework(["a", "b"], [("a", "b"), ("b", "a")]), "preferred")))
+    [['a'], ['b']]
+    >>> credulously_accepted(af, "b", "preferred")
+    (False, None)
 """
 
 from __future__ import annotations
 
-import math
-import time
 from collections import deque
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Literal
+from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 from argmap.errors import LimitExceeded
 
@@ -36,19 +46,16 @@ Label = Literal["IN", "OUT", "UNDEC"]
 Extension = frozenset[str]
 
 # The semantics :func:`extensions` (and ``argmap solve --semantics``) knows.
-SEMANTICS = ("grounded", "complete", "preferred", "stable")
+SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal")
 
 # Default bounds of the exponential searches; callers (and ``argmap solve``) can raise them.
 DEFAULT_LIMIT = 1_000_000
 DEFAULT_TIME_LIMIT: float | None = 60.0
+DEFAULT_MEMORY_LIMIT: int | None = 800 * 2**20
 
-# Internal label codes, also bits of a search domain: small ints keep state in plain lists.
+# Internal label codes: small ints keep labellings in plain lists.
 _UNSET, _IN, _OUT, _UNDEC = 0, 1, 2, 4
 _NAMES: dict[int, Label] = {_IN: "IN", _OUT: "OUT", _UNDEC: "UNDEC"}
-_DECIDED = frozenset(_NAMES)
-# domains, then per argument over its attackers: may be IN, may be OUT, may be not-OUT,
-# must be IN, must be OUT (see _Search)
-_State = tuple[list[int], list[int], list[int], list[int], list[int], list[int]]
 
 
 class Framework:
@@ -201,247 +208,500 @@ def grounded_extension(af: Framework | ArgumentMap) -> Extension:
     return frozenset(name for name, code in zip(fw.arguments, _grounded_codes(fw)) if code == _IN)
 
 
-# ----- complete / preferred / stable: labelling search ----------------------------------
+# ----- the other semantics: grounded reduction, components, SAT ----------------------------
 
 
-class _Search:
-    """Backtracking over complete labellings with arc-consistent propagation.
+class _Core:
+    """The part of a framework the grounded labelling leaves UNDEC, renumbered ``0..m-1``
+    (``members[k]`` is the framework index of core argument ``k``), with ``attackers`` inside
+    it. Arguments the grounded labelling decides keep their label in every complete labelling,
+    and attacks from its OUT arguments change nothing, so every complete (preferred, stable,
+    semi-stable) extension is the grounded extension plus one of the core's."""
 
-    Each argument has a domain: a bit set of the labels it may still take (IN, OUT, UNDEC).
-    For every argument the state also counts, over its attackers, how many may still be IN,
-    may still be OUT, may still be not-OUT, must be IN, and must be OUT. The complete-labelling
-    rules (IN iff all attackers OUT; OUT iff some attacker IN; UNDEC otherwise) then prune
-    domains in both directions; :meth:`_propagate` re-examines every argument whose domain or
-    counts changed until nothing changes. The search starts from the grounded labelling (whose
-    IN and OUT hold in every complete labelling), branches on an open argument and propagates.
+    __slots__ = ("codes", "members", "local", "attackers")
 
-    Sound: a fully decided state that survives propagation satisfies every rule at every
-    argument, so it is a complete labelling. Complete: domains only lose labels that no
-    complete labelling extending the current choices can give.
-    """
+    def __init__(self, af: Framework, codes: list[int] | None = None, members: list[int] | None = None) -> None:
+        self.codes = codes if codes is not None else _grounded_codes(af)
+        if members is None:
+            members = [i for i, c in enumerate(self.codes) if c == _UNDEC]
+        self.members = members
+        self.local = {g: k for k, g in enumerate(members)}
+        local = self.local
+        self.attackers = [[local[b] for b in af.attackers[g] if b in local] for g in members]
 
-    def __init__(self, af: Framework, *, stable: bool, what: str, limit: int | None, time_limit: float | None) -> None:
-        self.af = af
-        self.stable = stable
-        self.what = what
-        self.limit = limit
-        if time_limit is not None and not (math.isfinite(time_limit) and time_limit >= 0):
-            raise ValueError(f"time_limit must be a finite number of seconds >= 0 (or None), not {time_limit!r}")
-        self.deadline = None if time_limit is None else time.monotonic() + time_limit
-        self.time_limit = time_limit
-        self.steps = 0
-        self.degree = [len(a) for a in af.attackers]
+    def sub(self, af: Framework, keep: Iterable[int]) -> _Core:
+        """The core restricted to the local arguments ``keep``."""
+        return _Core(af, self.codes, [self.members[k] for k in sorted(keep)])
 
-    def _tick(self) -> None:
-        self.steps += 1
-        if self.limit is not None and self.steps > self.limit:
-            raise LimitExceeded(
-                f"{self.what} extensions: search passed {self.limit:,} steps on "
-                f"{len(self.af)} arguments; raise the limit (limit=..., --limit) to go further"
-            )
-        if self.deadline is not None and self.steps % 64 == 0 and time.monotonic() > self.deadline:
-            raise LimitExceeded(
-                f"{self.what} extensions: search passed the {self.time_limit:g} s time limit on "
-                f"{len(self.af)} arguments; raise it (time_limit=..., --time-limit) to go further"
-            )
-
-    def initial(self) -> _State | None:
-        """The grounded labelling with its UNDEC arguments left open, propagated."""
-        full = _IN | _OUT if self.stable else _IN | _OUT | _UNDEC
-        dom = [full if c == _UNDEC else c for c in _grounded_codes(self.af)]
-        n = len(dom)
-        can_in, can_out, not_out, must_in, must_out = ([0] * n for _ in range(5))
-        for t, attackers in enumerate(self.af.attackers):
-            for s in attackers:
-                d = dom[s]
-                can_in[t] += d & _IN != 0
-                can_out[t] += d & _OUT != 0
-                not_out[t] += d & (_IN | _UNDEC) != 0
-                must_in[t] += d == _IN
-                must_out[t] += d == _OUT
-        state: _State = (dom, can_in, can_out, not_out, must_in, must_out)
-        return state if self._propagate(state, list(range(n))) else None
-
-    def _restrict(self, state: _State, i: int, allowed: int, todo: list[int]) -> bool:
-        """Intersect the domain of ``i`` with ``allowed``; False when it becomes empty."""
-        dom, can_in, can_out, not_out, must_in, must_out = state
-        old = dom[i]
-        new = old & allowed
-        if new == old:
-            return True
-        if not new:
-            return False
-        dom[i] = new
-        lost_in = old & _IN and not new & _IN
-        lost_out = old & _OUT and not new & _OUT
-        lost_not_out = old & (_IN | _UNDEC) and not new & (_IN | _UNDEC)
-        became_in, became_out = new == _IN, new == _OUT
-        for t in self.af.targets[i]:
-            if lost_in:
-                can_in[t] -= 1
-            if lost_out:
-                can_out[t] -= 1
-            if lost_not_out:
-                not_out[t] -= 1
-            if became_in:
-                must_in[t] += 1
-            if became_out:
-                must_out[t] += 1
-            todo.append(t)
-        todo.append(i)
-        return True
-
-    def _propagate(self, state: _State, todo: list[int]) -> bool:
-        dom, can_in, can_out, not_out, must_in, must_out = state
-        attackers, degree, restrict = self.af.attackers, self.degree, self._restrict
+    def ancestors(self, k: int) -> list[int]:
+        """Local arguments with an attack path to ``k`` (``k`` included): under a directional
+        semantics (complete, preferred) they alone decide ``k``'s acceptance."""
+        seen = {k}
+        todo = [k]
+        attackers = self.attackers
         while todo:
-            a = todo.pop()
-            allowed = _IN | _OUT | _UNDEC
-            if can_out[a] < degree[a]:
-                allowed &= ~_IN  # an attacker that cannot be OUT keeps a from IN
-            if not can_in[a]:
-                allowed &= ~_OUT  # OUT needs an attacker that may be IN
-            if must_in[a] or not not_out[a]:
-                allowed &= ~_UNDEC  # UNDEC needs no IN attacker and some not-OUT one
-            if not restrict(state, a, allowed, todo):
-                return False
-            d = dom[a]
-            if d == _IN and must_out[a] < degree[a]:
-                if not all(restrict(state, s, _OUT, todo) for s in attackers[a]):
-                    return False
-            if not d & _OUT and can_in[a]:
-                if not all(restrict(state, s, _OUT | _UNDEC, todo) for s in attackers[a]):
-                    return False
-            if d == _OUT and can_in[a] == 1 and not must_in[a]:
-                s = next(s for s in attackers[a] if dom[s] & _IN)
-                if not restrict(state, s, _IN, todo):
-                    return False
-            if not d & _IN and not_out[a] == 1 and can_out[a] == degree[a]:
-                s = next(s for s in attackers[a] if dom[s] & (_IN | _UNDEC))
-                if not restrict(state, s, _IN | _UNDEC, todo):
-                    return False
-        return True
+            for b in attackers[todo.pop()]:
+                if b not in seen:
+                    seen.add(b)
+                    todo.append(b)
+        return sorted(seen)
 
-    def labellings(self, prune: list[set[int]] | None = None) -> Iterable[list[int]]:
-        """Every complete (stable: UNDEC-free) labelling, IN-first so big extensions come early.
+    def components(self) -> list[list[int]]:
+        """The weakly connected components (local arguments), smallest first: extensions of
+        unconnected parts combine freely."""
+        from networkx.utils import UnionFind
 
-        ``prune`` (for preferred) holds the IN sets found so far: a branch whose arguments that
-        may still be IN fit inside one of them cannot give a larger extension, so it is cut.
-        """
-        start = self.initial()
-        if start is None:
-            return
-        stack = [start]
-        while stack:
-            self._tick()
-            state = stack.pop()
-            dom = state[0]
-            if prune:
-                reachable = {i for i, d in enumerate(dom) if d & _IN}
-                if any(reachable <= found for found in prune):
-                    continue
-            pick = self._pick(dom)
-            if pick is None:
-                yield dom
-                continue
-            # Branch on IN versus not-IN: the IN set fixes the rest of a complete labelling,
-            # so splitting OUT from UNDEC here would only add branches that propagation
-            # settles anyway. Pushed in reverse so IN is explored first.
-            d = dom[pick]
-            options = (d & ~_IN, _IN) if d & _IN else tuple(c for c in (_UNDEC, _OUT) if d & c)
-            for allowed in options:
-                child: _State = tuple(part.copy() for part in state)  # type: ignore[assignment]
-                todo: list[int] = []
-                if self._restrict(child, pick, allowed, todo) and self._propagate(child, todo):
-                    stack.append(child)
-
-    def _pick(self, dom: list[int]) -> int | None:
-        """An open argument to branch on: one that may be IN, most connected first (its
-        choice propagates most)."""
-        best, best_score = None, -1
-        targets, degree = self.af.targets, self.degree
-        for i, d in enumerate(dom):
-            if d not in _DECIDED:
-                score = degree[i] + len(targets[i]) + (1 << 40 if d & _IN else 0)
-                if score > best_score:
-                    best, best_score = i, score
-        return best
+        parts = UnionFind(range(len(self.attackers)))
+        for t, attackers in enumerate(self.attackers):
+            for b in attackers:
+                parts.union(b, t)
+        return sorted((sorted(c) for c in parts.to_sets()), key=len)
 
 
-def _extension(af: Framework, labels: list[int]) -> Extension:
-    return frozenset(af.arguments[i] for i, c in enumerate(labels) if c == _IN)
+def _core_sets(core: _Core, semantics: str, budget: Any) -> Iterator[list[int]]:
+    """Every extension of the core under ``semantics`` (local IN sets)."""
+    from argmap import sat
+
+    if semantics == "complete":
+        return sat.enumerate_complete(core.attackers, budget)
+    if semantics == "stable":
+        return sat.enumerate_complete(core.attackers, budget, stable=True)
+    if semantics == "preferred":
+        return sat.enumerate_preferred(core.attackers, budget)
+    return sat.enumerate_semi_stable(core.attackers, budget)
 
 
-def complete_extensions(
-    af: Framework | ArgumentMap, *, limit: int | None = DEFAULT_LIMIT, time_limit: float | None = DEFAULT_TIME_LIMIT
-) -> list[Extension]:
-    """All complete extensions (the grounded one included).
-
-    Raises :class:`~argmap.errors.LimitExceeded` past ``limit`` search steps or ``time_limit``
-    seconds (``None`` lifts a bound).
-
-    Example:
-        >>> sorted(map(sorted, complete_extensions(Framework(["a", "b"], [("a", "b"), ("b", "a")]))))
-        [[], ['a'], ['b']]
-    """
-    fw = _as_framework(af)
-    search = _Search(fw, stable=False, what="complete", limit=limit, time_limit=time_limit)
-    return [_extension(fw, labels) for labels in search.labellings()]
-
-
-def preferred_extensions(
-    af: Framework | ArgumentMap, *, limit: int | None = DEFAULT_LIMIT, time_limit: float | None = DEFAULT_TIME_LIMIT
-) -> list[Extension]:
-    """All preferred extensions: the ⊆-maximal complete ones. Limits as in
-    :func:`complete_extensions`.
-
-    Example:
-        >>> preferred_extensions(Framework(["a", "b", "c"], [("a", "b"), ("b", "a"), ("c", "c")]))
-        [frozenset({'a'}), frozenset({'b'})]
-    """
-    fw = _as_framework(af)
-    search = _Search(fw, stable=False, what="preferred", limit=limit, time_limit=time_limit)
-    found: list[set[int]] = []
-    for labels in search.labellings(prune=found):
-        ins = {i for i, c in enumerate(labels) if c == _IN}
-        if any(ins <= other for other in found):
-            continue
-        found[:] = [other for other in found if not other < ins]
-        found.append(ins)
-    return [frozenset(fw.arguments[i] for i in sorted(ins)) for ins in found]
-
-
-def stable_extensions(
-    af: Framework | ArgumentMap, *, limit: int | None = DEFAULT_LIMIT, time_limit: float | None = DEFAULT_TIME_LIMIT
-) -> list[Extension]:
-    """All stable extensions: conflict-free sets attacking every argument outside them.
-    Limits as in :func:`complete_extensions`.
-
-    Example:
-        >>> stable_extensions(Framework(["a", "b", "c"], [("a", "b"), ("b", "a"), ("c", "c")]))
-        []
-    """
-    fw = _as_framework(af)
-    search = _Search(fw, stable=True, what="stable", limit=limit, time_limit=time_limit)
-    return [_extension(fw, labels) for labels in search.labellings()]
-
-
-def extensions(
-    af: Framework | ArgumentMap,
-    semantics: str,
-    *,
-    limit: int | None = DEFAULT_LIMIT,
-    time_limit: float | None = DEFAULT_TIME_LIMIT,
-) -> list[Extension]:
-    """The extensions under ``semantics`` (one of :data:`SEMANTICS`; grounded gives one).
-
-    Example:
-        >>> extensions(Framework(["a", "b"], [("a", "b")]), "grounded")
-        [frozenset({'a'})]
-    """
-    if semantics == "grounded":
-        return [grounded_extension(af)]
-    solvers = {"complete": complete_extensions, "preferred": preferred_extensions, "stable": stable_extensions}
-    if semantics not in solvers:
+def _check_semantics(semantics: str) -> None:
+    if semantics not in SEMANTICS:
         raise ValueError(f"unknown semantics {semantics!r}; choose from {', '.join(SEMANTICS)}")
-    return solvers[semantics](af, limit=limit, time_limit=time_limit)
+
+
+def _ideal_codes(af: Framework, budget: Any) -> list[int]:
+    """The ideal extension: the largest admissible set of credulously accepted arguments none
+    of which is attacked by a credulously accepted one (Dunne 2009)."""
+    from argmap import sat
+
+    core = _Core(af)
+    m = len(core.members)
+    credulous: set[int] = set()
+    if m:
+        solver = budget.solver(sat.encode(core.attackers))
+        unknown = set(range(m))
+        while unknown:
+            act = budget.fresh(m)
+            solver.add_clause([-act, *(k + 1 for k in unknown)])
+            model = budget.solve(solver, [act])
+            solver.add_clause([-act])
+            if model is None:
+                break
+            found = {k for k in unknown if model[k] > 0}
+            credulous |= found
+            unknown -= found
+    ideal = {k for k in credulous if not any(b in credulous for b in core.attackers[k])}
+    while True:  # drop what ideal does not defend until nothing changes
+        attacked = {t for t in range(m) if any(b in ideal for b in core.attackers[t])}
+        kept = {k for k in ideal if all(b in attacked for b in core.attackers[k])}
+        if kept == ideal:
+            break
+        ideal = kept
+    codes = list(core.codes)
+    for k in ideal:
+        codes[core.members[k]] = _IN
+    return codes
+
+
+def _unique(af: Framework, semantics: str, budget: Any) -> Extension | None:
+    """The one extension of a unique-status semantics (grounded, ideal), else ``None``."""
+    if semantics == "grounded":
+        return _extension(af, _grounded_codes(af))
+    if semantics == "ideal":
+        return _extension(af, _ideal_codes(af, budget))
+    return None
+
+
+def _extension(af: Framework, codes: list[int]) -> Extension:
+    return frozenset(af.arguments[i] for i, c in enumerate(codes) if c == _IN)
+
+
+def _lift(af: Framework, core: _Core, local: Iterable[int]) -> Extension:
+    """The framework extension of a core IN set: it plus the grounded extension."""
+    names = af.arguments
+    members = core.members
+    grounded = [names[i] for i, c in enumerate(core.codes) if c == _IN]
+    return frozenset([*grounded, *(names[members[k]] for k in local)])
+
+
+def _listed(af: Framework, semantics: str, limit: int | None, budget: Any) -> list[Extension]:
+    """Every extension, the core's components solved apart and combined; refused before
+    listing when they combine to more than ``limit``."""
+    from itertools import product
+
+    core = _Core(af)
+    parts = core.components()
+    per_part: list[list[list[int]]] = []
+    total = 1
+    for part in parts:
+        sub = core.sub(af, part)
+        found: list[list[int]] = []
+        for ins in _core_sets(sub, semantics, budget):
+            found.append([sub.members[k] for k in ins])
+            if limit is not None and total * len(found) > limit:
+                raise _too_many(semantics, limit, len(parts))
+        if not found:
+            return []
+        total *= len(found)
+        per_part.append(found)
+    names = af.arguments
+    grounded = [names[i] for i, c in enumerate(core.codes) if c == _IN]
+    out = []
+    for combo in product(*per_part):
+        out.append(frozenset([*grounded, *(names[g] for ins in combo for g in ins)]))
+        if len(out) % 64 == 0:
+            budget.check()
+    return out
+
+
+def _too_many(semantics: str, limit: int, parts: int) -> LimitExceeded:
+    spread = f" (its {parts:,} unconnected parts multiply their choices)" if parts > 1 else ""
+    return LimitExceeded(f"{semantics} extensions: more than {limit:,}{spread}; ask for one extension, "
+                         "an acceptance question or a count instead, or raise the limit (limit=..., --limit)")
+
+
+def _budget(semantics: str, time_limit: float | None, memory_limit: int | None) -> Any:
+    from argmap.sat import Budget
+
+    _check_semantics(semantics)
+    return Budget(time_limit=time_limit, memory_limit=memory_limit, what=f"{semantics} extensions")
+
+
+def extensions(af: Framework | ArgumentMap, semantics: str, *, limit: int | None = DEFAULT_LIMIT,
+               time_limit: float | None = DEFAULT_TIME_LIMIT,
+               memory_limit: int | None = DEFAULT_MEMORY_LIMIT) -> list[Extension]:
+    """Every extension under ``semantics`` (one of :data:`SEMANTICS`); grounded and ideal
+    give exactly one.
+
+    ``limit`` bounds how many are listed, ``time_limit`` the seconds and ``memory_limit`` the
+    bytes of resident memory; past one, :class:`~argmap.errors.LimitExceeded` (``None`` lifts
+    a bound). An ``ArgumentMap`` stands for its framework (:func:`framework_from_map`), here
+    and in the other task functions.
+
+    Example:
+        >>> af = Framework(["a", "b", "c"], [("a", "b"), ("b", "a"), ("b", "c")])
+        >>> sorted(map(sorted, extensions(af, "preferred")))
+        [['a', 'c'], ['b']]
+        >>> extensions(af, "grounded")
+        [frozenset()]
+    """
+    fw = _as_framework(af)
+    with _budget(semantics, time_limit, memory_limit) as budget:
+        one = _unique(fw, semantics, budget)
+        return [one] if one is not None else _listed(fw, semantics, limit, budget)
+
+
+def count_extensions(af: Framework | ArgumentMap, semantics: str, *,
+                     time_limit: float | None = DEFAULT_TIME_LIMIT,
+                     memory_limit: int | None = DEFAULT_MEMORY_LIMIT) -> int:
+    """How many extensions ``semantics`` gives. Unconnected parts of the framework are counted
+    apart and multiplied, so the count may be astronomically large without listing anything.
+    Bounds as in :func:`extensions`.
+
+    Example:
+        >>> count_extensions(Framework(["a", "b"], [("a", "b"), ("b", "a")]), "complete")
+        3
+    """
+    fw = _as_framework(af)
+    with _budget(semantics, time_limit, memory_limit) as budget:
+        if semantics in ("grounded", "ideal"):
+            return 1
+        core = _Core(fw)
+        total = 1
+        for part in core.components():
+            found = sum(1 for _ in _core_sets(core.sub(fw, part), semantics, budget))
+            if not found:
+                return 0
+            total *= found
+        return total
+
+
+def some_extension(af: Framework | ArgumentMap, semantics: str, *,
+                   time_limit: float | None = DEFAULT_TIME_LIMIT,
+                   memory_limit: int | None = DEFAULT_MEMORY_LIMIT) -> Extension | None:
+    """One extension under ``semantics``, or ``None`` when there is none (only stable
+    semantics can have none). Bounds as in :func:`extensions`.
+
+    Example:
+        >>> sorted(some_extension(Framework(["a", "b", "c"], [("a", "b"), ("b", "c")]), "preferred"))
+        ['a', 'c']
+    """
+    fw = _as_framework(af)
+    with _budget(semantics, time_limit, memory_limit) as budget:
+        return _some(fw, semantics, budget)
+
+
+def _some(af: Framework, semantics: str, budget: Any) -> Extension | None:
+    from argmap import sat
+
+    one = _unique(af, semantics, budget)
+    if one is not None:
+        return one
+    core = _Core(af)
+    if semantics == "complete":  # the grounded extension is complete
+        return _extension(af, core.codes)
+    if semantics == "preferred":
+        return _lift(af, core, sat.extend(core.attackers, {}, budget, preferred=True))
+    found = next(iter(_core_sets(core, semantics, budget)), None)
+    return None if found is None else _lift(af, core, found)
+
+
+def _query(af: Framework, argument: str) -> int:
+    try:
+        return af.index[argument]
+    except KeyError:
+        raise ValueError(f"no argument {argument!r} in the framework") from None
+
+
+def credulously_accepted(af: Framework | ArgumentMap, argument: str, semantics: str, *,
+                         time_limit: float | None = DEFAULT_TIME_LIMIT,
+                         memory_limit: int | None = DEFAULT_MEMORY_LIMIT) -> tuple[bool, Extension | None]:
+    """Whether some extension under ``semantics`` holds ``argument``, with one that does
+    (the witness) when so. Bounds as in :func:`extensions`.
+
+    Example:
+        >>> af = Framework(["a", "b", "c"], [("a", "b"), ("b", "a"), ("b", "c")])
+        >>> yes, witness = credulously_accepted(af, "c", "preferred")
+        >>> yes, sorted(witness)
+        (True, ['a', 'c'])
+        >>> credulously_accepted(af, "c", "grounded")
+        (False, None)
+    """
+    fw = _as_framework(af)
+    q = _query(fw, argument)
+    with _budget(semantics, time_limit, memory_limit) as budget:
+        return _credulous(fw, q, semantics, budget)
+
+
+def _credulous(af: Framework, q: int, semantics: str, budget: Any) -> tuple[bool, Extension | None]:
+    from argmap import sat
+
+    one = _unique(af, semantics, budget)
+    if one is not None:
+        return (True, one) if af.arguments[q] in one else (False, None)
+    core = _Core(af)
+    code = core.codes[q]
+    if code == _OUT:
+        return False, None
+    if code == _IN:  # in every extension, if there is one
+        witness = _some(af, semantics, budget)
+        return (witness is not None), witness
+    k = core.local[q]
+    if semantics in ("complete", "preferred"):
+        # directional semantics: the arguments with an attack path to the query decide it
+        near = core.sub(af, core.ancestors(k))
+        found = sat.credulous(near.attackers, near.local[q], budget, preferred=semantics == "preferred")
+        if found is None:
+            return False, None
+        ins = sat.extend(core.attackers, _fixing(core, near, found), budget, preferred=semantics == "preferred")
+        return True, _lift(af, core, ins)
+    if semantics == "stable":
+        found = sat.credulous(core.attackers, k, budget, stable=True)
+        return (False, None) if found is None else (True, _lift(af, core, found))
+    for ins in _core_sets(core, semantics, budget):
+        if k in ins:
+            return True, _lift(af, core, ins)
+    return False, None
+
+
+def _fixing(core: _Core, near: _Core, ins: list[int]) -> dict[int, bool]:
+    """Core argument → IN or not, for the arguments of sub-core ``near`` given its IN set."""
+    inside = set(ins)
+    return {core.local[g]: j in inside for j, g in enumerate(near.members)}
+
+
+def skeptically_accepted(af: Framework | ArgumentMap, argument: str, semantics: str, *,
+                         time_limit: float | None = DEFAULT_TIME_LIMIT,
+                         memory_limit: int | None = DEFAULT_MEMORY_LIMIT) -> tuple[bool, Extension | None]:
+    """Whether every extension under ``semantics`` holds ``argument``, with one that does not
+    (the counter-example) when not. With no extension at all (stable semantics can have
+    none) every argument is skeptically accepted. Bounds as in :func:`extensions`.
+
+    Example:
+        >>> af = Framework(["a", "b", "c"], [("a", "b"), ("b", "a"), ("c", "c")])
+        >>> skeptically_accepted(af, "a", "preferred")
+        (False, frozenset({'b'}))
+        >>> skeptically_accepted(af, "a", "stable")
+        (True, None)
+    """
+    fw = _as_framework(af)
+    q = _query(fw, argument)
+    with _budget(semantics, time_limit, memory_limit) as budget:
+        return _skeptical(fw, q, semantics, budget)
+
+
+def _skeptical(af: Framework, q: int, semantics: str, budget: Any) -> tuple[bool, Extension | None]:
+    from argmap import sat
+
+    one = _unique(af, semantics, budget)
+    if one is not None:
+        return (True, None) if af.arguments[q] in one else (False, one)
+    core = _Core(af)
+    code = core.codes[q]
+    if code == _IN:
+        return True, None
+    if semantics == "complete":  # the grounded extension is complete and lacks it
+        return False, _extension(af, core.codes)
+    if code == _OUT:
+        witness = _some(af, semantics, budget)
+        return (witness is None), witness
+    k = core.local[q]
+    if semantics == "preferred":
+        near = core.sub(af, core.ancestors(k))
+        found = sat.preferred_without(near.attackers, near.local[q], budget)
+        if found is None:
+            return True, None
+        return False, _lift(af, core, sat.extend(core.attackers, _fixing(core, near, found), budget, preferred=True))
+    if semantics == "stable":
+        found = sat.credulous(core.attackers, -1 - k, budget, stable=True)
+        return (True, None) if found is None else (False, _lift(af, core, found))
+    for ins in _core_sets(core, semantics, budget):
+        if k not in ins:
+            return False, _lift(af, core, ins)
+    return True, None
+
+
+# ----- explanations -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why ``argument`` has ``label`` in the labelling of one extension under ``semantics``.
+
+    * IN: every attacker is OUT; ``defeats`` pairs each attacker with an IN argument that
+      attacks it;
+    * OUT: ``because`` lists its IN attackers;
+    * UNDEC: no attacker is IN and ``because`` lists the UNDEC ones; ``cycle`` is a cycle of
+      UNDEC arguments it depends on (in attack order, the first one repeated at the end).
+
+    ``text`` says the same in a sentence a student can follow.
+    """
+
+    argument: str
+    semantics: str
+    label: Label
+    attackers: tuple[str, ...]
+    because: tuple[str, ...] = ()
+    defeats: tuple[tuple[str, str], ...] = ()
+    cycle: tuple[str, ...] = ()
+    text: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The explanation as plain JSON-ready data."""
+        return {"argument": self.argument, "semantics": self.semantics, "label": self.label,
+                "attackers": list(self.attackers), "because": list(self.because),
+                "defeats": [list(pair) for pair in self.defeats], "cycle": list(self.cycle), "text": self.text}
+
+
+def labelling_of(af: Framework | ArgumentMap, extension: Iterable[str]) -> dict[str, Label]:
+    """The labelling of an extension: IN inside it, OUT when it attacks, else UNDEC.
+
+    Example:
+        >>> labelling_of(Framework(["a", "b", "c"], [("a", "b"), ("c", "c")]), {"a"})
+        {'a': 'IN', 'b': 'OUT', 'c': 'UNDEC'}
+    """
+    fw = _as_framework(af)
+    inside = {fw.index[a] for a in extension}
+    out = {t for s in inside for t in fw.targets[s]}
+    return {name: "IN" if i in inside else "OUT" if i in out else "UNDEC" for i, name in enumerate(fw.arguments)}
+
+
+def explain_framework(af: Framework | ArgumentMap, semantics: str = "grounded",
+                      extension: Iterable[str] | None = None) -> list[Explanation]:
+    """An :class:`Explanation` for every argument, from the labelling of ``extension`` (by
+    default the grounded / ideal one, else the first extension :func:`some_extension` finds;
+    a framework with no stable extension has nothing to explain under stable semantics).
+
+    Example:
+        >>> [e.text for e in explain_framework(Framework(["a", "b"], [("a", "b")]))]
+        ['IN: nothing attacks it.', 'OUT: it is attacked by a, which is IN.']
+    """
+    fw = _as_framework(af)
+    if extension is None:
+        extension = some_extension(fw, semantics)
+        if extension is None:
+            return []
+    labels = labelling_of(fw, extension)
+    return [_explain(fw, i, labels, semantics) for i in range(len(fw))]
+
+
+def explain(amap: ArgumentMap | Framework, node_id: str, semantics: str = "grounded",
+            extension: Iterable[str] | None = None) -> Explanation:
+    """Why ``node_id`` is IN, OUT or UNDEC under ``semantics`` (see :func:`explain_framework`
+    for which labelling); a ``ValueError`` when the map has no such statement or topic.
+
+    Example:
+        >>> af = Framework(["a", "b", "c"], [("a", "b"), ("b", "c"), ("c", "a")])
+        >>> explain(af, "a").cycle
+        ('a', 'b', 'c', 'a')
+        >>> explain(af, "a").text
+        'UNDEC: no attacker is IN, but c is not OUT either; it sits in the odd cycle a → b → c → a, which no side of can win.'
+    """
+    fw = _as_framework(amap)
+    q = _query(fw, node_id)
+    if extension is None:
+        extension = some_extension(fw, semantics)
+        if extension is None:
+            raise ValueError(f"there is no {semantics} extension to explain {node_id!r} by")
+    return _explain(fw, q, labelling_of(fw, extension), semantics)
+
+
+def _explain(af: Framework, i: int, labels: dict[str, Label], semantics: str) -> Explanation:
+    names = af.arguments
+    name = names[i]
+    label = labels[name]
+    attackers = tuple(names[b] for b in af.attackers[i])
+    if label == "IN":
+        defeats = tuple((names[b], next(names[c] for c in af.attackers[b] if labels[names[c]] == "IN"))
+                        for b in af.attackers[i])
+        text = ("IN: nothing attacks it." if not defeats else
+                "IN: every attacker is OUT — " + "; ".join(f"{b} is defeated by {c}, which is IN" for b, c in defeats)
+                + ".")
+        return Explanation(name, semantics, label, attackers, defeats=defeats, text=text)
+    if label == "OUT":
+        winners = tuple(a for a in attackers if labels[a] == "IN")
+        text = f"OUT: it is attacked by {_and(winners)}, which {'is' if len(winners) == 1 else 'are'} IN."
+        return Explanation(name, semantics, label, attackers, because=winners, text=text)
+    open_ = tuple(a for a in attackers if labels[a] == "UNDEC")
+    cycle = _undecided_cycle(af, i, labels)
+    odd = (len(cycle) - 1) % 2 == 1
+    kind = "odd cycle" if odd else "cycle"
+    why = "which no side of can win" if odd else f"which {semantics} semantics leaves undecided"
+    text = (f"UNDEC: no attacker is IN, but {_and(open_)} {'is' if len(open_) == 1 else 'are'} not OUT either; "
+            f"it {'sits in' if name in cycle else 'depends on'} the {kind} {' → '.join(cycle)}, {why}.")
+    return Explanation(name, semantics, label, attackers, because=open_, cycle=cycle, text=text)
+
+
+def _and(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _undecided_cycle(af: Framework, i: int, labels: dict[str, Label]) -> tuple[str, ...]:
+    """A cycle of UNDEC arguments behind UNDEC argument ``i``, in attack order.
+
+    Every UNDEC argument has an UNDEC attacker, so walking back along them must come round;
+    the walk prefers an attacker it has already met (the cycle closes sooner) and otherwise
+    the first one."""
+    names = af.arguments
+    seen: dict[int, int] = {}
+    path: list[int] = []
+    node = i
+    while node not in seen:
+        seen[node] = len(path)
+        path.append(node)
+        undecided = [b for b in af.attackers[node] if labels[names[b]] == "UNDEC"]
+        node = next((b for b in undecided if b in seen), undecided[0])
+    loop = path[seen[node]:]  # each attacked by the next one
+    ordered = [names[k] for k in reversed(loop)]
+    # start at i when it is on the cycle, so the sentence reads from the argument itself
+    if names[i] in ordered:
+        at = ordered.index(names[i])
+        ordered = ordered[at:] + ordered[:at]
+    return (*ordered, ordered[0])

@@ -22,7 +22,8 @@ def command(file: str, output: str, fmt: str, topics: tuple[str, ...], diagram: 
     statements in vermillion), plus an overview of the whole map when it is small enough.
 
     The files are named after the topics (t1-road-tolls.svg, ..., overview.svg); their paths
-    are printed. With --topic only those topics are drawn, without the overview.
+    are printed. With --topic only those topics are drawn, without the overview. The folder
+    is written as a whole: every diagram is drawn first, then the new folder replaces the old.
     """
     from pathlib import Path
 
@@ -31,6 +32,7 @@ def command(file: str, output: str, fmt: str, topics: tuple[str, ...], diagram: 
     from argmap.commands._topics import find_topics
     from argmap.diagrams import render_overview, render_topics, topic_file_stems
     from argmap.errors import InputError, LimitExceeded
+    from argmap.io import write_folder
 
     amap = load_inputs([file])
     to_stdout = output == STDIO
@@ -50,7 +52,5 @@ def command(file: str, output: str, fmt: str, topics: tuple[str, ...], diagram: 
             files[f"overview.{fmt}"] = render_overview(amap, fmt=fmt, **diagram)
         except LimitExceeded as exc:
             click.echo(f"argmap render: no overview: {exc}", err=True)
-    out = Path(output_folder(output))
-    for name, data in files.items():
-        write_output(out / name, data)
-        click.echo(out / name)
+    for path in write_folder(output_folder(output), files):
+        click.echo(Path(output) / path.name)

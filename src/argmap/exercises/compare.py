@@ -7,7 +7,9 @@ normalised texts at least :data:`TEXT_MATCH`). Pairs are one-to-one, best first.
 
 Each teacher statement is one point (found with the right kind) and each teacher edge one
 point (the student's matching statement has the same relation to the matching target; a
-topic matches a topic by title, or the one most of its statements are paired into). Each
+topic matches a topic by title, or the one most of its statements are paired into). A
+statement given the wrong kind loses its own point only: an edge to the right target with
+the relation that wrong kind implies (a claim supports, the others attack) still counts. Each
 student statement the teacher does not have adds one point to the total, unearned, so a map
 cannot score by listing everything.
 
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
@@ -109,6 +112,28 @@ def _q(text: str) -> str:
     return repr(shorten(text, 50))
 
 
+def only_topics(amap: ArgumentMap, topic_ids: Sequence[str]) -> ArgumentMap:
+    """The part of ``amap`` on the topics ``topic_ids``: their statements and the edges
+    between what is kept (for grading a student who mapped one topic of the text).
+
+    Example:
+        >>> from argmap.model import ArgumentMap
+        >>> m = ArgumentMap()
+        >>> _ = m.add_claim(m.add_topic("Tolls"), "Tolls work.")
+        >>> _ = m.add_claim(m.add_topic("Parks"), "Parks cool.")
+        >>> [n.text for n in only_topics(m, ["t2"]).nodes]
+        ['Parks cool.']
+    """
+    from argmap.model import ArgumentMap as _Map
+
+    wanted = set(topic_ids)
+    topics = [t for t in amap.topics if t.id in wanted]
+    nodes = [n for n in amap.nodes if n.topic in wanted]
+    kept = wanted | {n.id for n in nodes}
+    edges = [e for e in amap.edges if e.source in kept and e.target in kept]
+    return _Map(documents=amap.documents, topics=topics, nodes=nodes, edges=edges)
+
+
 def grade_map(teacher: ArgumentMap, student: ArgumentMap) -> MapGrade:
     """The student's map graded against the teacher's (see the module's docstring)."""
     nodes = match_statements(teacher, student)
@@ -140,6 +165,10 @@ def grade_map(teacher: ArgumentMap, student: ArgumentMap) -> MapGrade:
         if src is not None and dst is not None and (src, e.relation, dst) in s_pairs:
             points += 1
             continue
+        if src is not None and dst is not None and _follows_wrong_kind(t_ix.nodes.get(e.source), s_nodes[src],
+                                                                     (src, dst), s_pairs):
+            points += 1  # the right target, with the relation the student's (wrong, already marked) kind implies
+            continue
         if src is None:
             continue  # the statement is missing: already said
         said = [x.target for x in s_ix.outgoing_edges(src) if x.relation == e.relation]
@@ -156,9 +185,19 @@ def grade_map(teacher: ArgumentMap, student: ArgumentMap) -> MapGrade:
     return MapGrade(points, len(teacher.nodes) + len(teacher.edges) + len(extra), feedback, nodes)
 
 
+_KIND_RELATION = {"claim": "supports", "critique": "attacks", "rebuttal": "attacks"}
+
+
+def _follows_wrong_kind(t: Node | None, s: Node, ends: tuple[str, str], s_pairs: set[tuple[str, str, str]]) -> bool:
+    """Whether the student drew the edge to the right target with the relation of the kind
+    they gave (a map written as an outline has no other way): one mistake, counted once."""
+    return (t is not None and s.kind != t.kind
+            and (ends[0], _KIND_RELATION[s.kind], ends[1]) in s_pairs)
+
+
 def _student_text(student: ArgumentMap, item_id: str) -> str:
     item = student.index.items.get(item_id)
     return (getattr(item, "text", None) or getattr(item, "title", "")) if item is not None else item_id
 
 
-__all__ = ["MapGrade", "TEXT_MATCH", "grade_map", "match_statements"]
+__all__ = ["MapGrade", "TEXT_MATCH", "grade_map", "match_statements", "only_topics"]

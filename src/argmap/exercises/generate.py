@@ -159,6 +159,9 @@ def explain_status(amap: ArgumentMap, node_id: str, numbers: dict[str, int]) -> 
 
 
 BOX_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# the diagrams' base size in points: 13 pt is about 17 px, and the boxes' headers (a point
+# smaller) 16 px, as large as the sheet's body text when printed at 100%
+DIAGRAM_FONT_PT = 13
 
 
 def _diagram(amap: ArgumentMap, numbers: dict[str, int], rng: random.Random,
@@ -182,7 +185,8 @@ def _diagram(amap: ArgumentMap, numbers: dict[str, int], rng: random.Random,
         for letter, node_id in boxes.items():
             node = blanked.node(node_id)
             node.text, node.actor, node.cue = f"[ {letter} ]", None, None
-    svgs = render_topics(blanked, topics=list(chosen), status=False, legend=True, id_prefix="diagram-")
+    svgs = render_topics(blanked, topics=list(chosen), status=False, legend=True, id_prefix="diagram-",
+                         font_size=DIAGRAM_FONT_PT)
     out = []
     for tid, boxes in chosen.items():
         bank = sorted(str(numbers[n]) for n in boxes.values())

@@ -2,7 +2,8 @@
 (HTML and Markdown), the interactive self-check page and the exercise JSON.
 
 Every page comes from a Jinja2 template shipped in ``argmap/exercises/templates`` with
-autoescaping on; a teacher can pass a folder whose templates (same names) replace them.
+autoescaping on; a teacher can pass a folder whose files of the same names (``sheet.html``,
+``sheet.md``, or just the style sheet ``sheet.css``) replace them.
 The self-check page is one offline file under the report's Content-Security-Policy (no
 network, only its own script, allowed by hash); its data is JSON escaped for a script element.
 
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import os
 import re
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -57,14 +57,10 @@ def _asset(name: str) -> str:
     return resources.files("argmap.exercises").joinpath("templates", name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=8)
-def _environment(folder: str | None) -> Any:
-    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
+def _environment(folder: str | os.PathLike[str] | None) -> Any:
+    from argmap.templating import environment
 
-    loaders = [FileSystemLoader(folder)] if folder else []
-    env = Environment(loader=ChoiceLoader([*loaders, PackageLoader("argmap.exercises", "templates")]),
-                      autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
-                      keep_trailing_newline=True, trim_blocks=False)
+    env = environment("argmap.exercises", folder)
     env.filters["md"] = markdown_text
     return env
 
@@ -93,9 +89,9 @@ def render_page(ex: Exercise, page: Page, *, markdown: bool = False, templates: 
     for the sheet and key."""
     from markupsafe import Markup
 
-    from argmap.reports.html import _csp, _json_for_script
+    from argmap.templating import content_security_policy, json_for_script
 
-    env = _environment(os.fspath(templates) if templates else None)
+    env = _environment(templates)
     script = _asset("selfcheck.js")
     with_key = page == "key"
     interactive = page == "selfcheck"
@@ -108,15 +104,16 @@ def render_page(ex: Exercise, page: Page, *, markdown: bool = False, templates: 
     if markdown:
         return str(env.get_template("sheet.md").render(**context))
     return str(env.get_template("sheet.html").render(
-        **context, csp=_csp(script if interactive else ""), css=Markup(_asset("sheet.css")),
-        script=Markup(script), data=Markup(_json_for_script(data))))
+        **context, csp=content_security_policy(script if interactive else ""), css=Markup(env.loader.get_source(env, "sheet.css")[0]),
+        script=Markup(script), data=Markup(json_for_script(data))))
 
 
 def write_exercise(ex: Exercise, out_dir: str | os.PathLike[str], *,
                    templates: str | os.PathLike[str] | None = None) -> list[Path]:
     """Write the files of :data:`FILES` into ``out_dir`` (made if missing); every page is
-    rendered before anything is written, so a failure leaves no half-written set."""
-    from argmap.io import atomic_write
+    rendered before anything is written, and the folder is swapped in as a whole
+    (:func:`argmap.io.write_folder`), so a reader never sees a mix of two exercises."""
+    from argmap.io import write_folder
 
     pages = {
         "sheet.html": render_page(ex, "sheet", templates=templates),
@@ -127,10 +124,4 @@ def write_exercise(ex: Exercise, out_dir: str | os.PathLike[str], *,
         "exercise.json": ex.model_dump_json(indent=2) + "\n",
         **{figure_file(i): i.figure for i in ex.items if i.figure},
     }
-    folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in pages.items():
-        atomic_write(folder / name, text)
-        written.append(folder / name)
-    return written
+    return [Path(out_dir) / p.name for p in write_folder(out_dir, pages)]

@@ -60,8 +60,14 @@ def inflections(verb: str, irregular: dict[str, list[str]] | None = None) -> set
 _NONE: dict[int, tuple[str, int]] = {}
 # labels that can make a statement by themselves (a reporting verb, a framing phrase, …)
 _MAKERS = ("verb:", "frame:", "noun:", "state:", "prolepsis", "conn:concession", "conn:subordinate_concession")
-_NO_STARTS: frozenset[int] = frozenset()
 _KINDS = frozenset({"prolepsis", "thesis", "opener", "answer_subject", "complement_verb"})
+
+
+@lru_cache(maxsize=256)
+def _label_roles(label: str) -> tuple[bool, bool, str]:
+    """Whether a label makes a statement, whether it turns one, and its kind ("verb", …)."""
+    makes = label.startswith(_MAKERS)
+    return makes, not makes and label.startswith("conn:contrast"), label.split(":")[0]
 
 
 @dataclass
@@ -74,6 +80,8 @@ class Tokens:
     ends: list[int]
     lower: list[str]
     orth: list[str]
+    # whether each token is a word: it opens with a letter or digit
+    word: list[bool] = field(default_factory=list)
     tags: dict[int, list[tuple[str, int]]] = field(default_factory=dict)
     # per kind of label ("verb", "actor", …): token index -> the longest (label, end) there
     kinds: dict[str, dict[int, tuple[str, int]]] = field(default_factory=dict)
@@ -82,16 +90,30 @@ class Tokens:
     cue_starts: set[int] = field(default_factory=set)
     # tokens where a contrast connective starts ("but", "however"): turns inside a sentence
     turn_starts: set[int] = field(default_factory=set)
+    _where: dict[frozenset[str], list[int]] = field(default_factory=dict, repr=False)
+    _sorted: tuple[list[int], list[int]] | None = field(default=None, repr=False)
 
     def add(self, label: str, start: int, end: int) -> None:
         self.tags.setdefault(start, []).append((label, end))
-        if label.startswith(_MAKERS):
+        self._sorted = None
+        makes, turns, kind = _label_roles(label)
+        if makes:
             self.cue_starts.add(start)
-        elif label.startswith("conn:contrast"):
+        elif turns:
             self.turn_starts.add(start)
-        table = self.kinds.setdefault(label.split(":")[0], {})
+        table = self.kinds.get(kind)
+        if table is None:
+            table = self.kinds[kind] = {}
         if start not in table or table[start][1] < end:
             table[start] = (label, end)
+
+    def where(self, words: frozenset[str], i: int, j: int) -> list[int]:
+        """The indices in ``[i, j)`` of the tokens whose lower-case form is one of ``words``
+        (each word set is indexed once per text)."""
+        found = self._where.get(words)
+        if found is None:
+            found = self._where[words] = [k for k, w in enumerate(self.lower) if w in words]
+        return found[bisect_left(found, i) : bisect_left(found, j)]
 
     def window(self, start: int, end: int) -> tuple[int, int]:
         """Indices ``[i, j)`` of the tokens inside the character span."""
@@ -120,8 +142,11 @@ class Tokens:
     def tagged(self, i: int, j: int, *, turns: bool = False) -> bool:
         """Whether a match that can make a statement (or, with ``turns``, a contrast
         connective) starts in ``[i, j)``."""
-        starts, turn = self.cue_starts, self.turn_starts if turns else _NO_STARTS
-        return any(k in starts or k in turn for k in range(i, j))
+        if self._sorted is None:
+            self._sorted = (sorted(self.cue_starts), sorted(self.cue_starts | self.turn_starts))
+        starts = self._sorted[1 if turns else 0]
+        at = bisect_left(starts, i)
+        return at < len(starts) and starts[at] < j
 
 
 def _words(lex: Lexicon, *path: str) -> list[str]:
@@ -182,10 +207,32 @@ def phrase_matcher(lex: Lexicon, vocab: Vocab):  # noqa: ANN201 - spaCy's Phrase
     return matcher
 
 
+# ORTH hash -> (lower-case form, verbatim form or "" for white space, whether it is a word);
+# a hash names the same
+# string in every vocabulary, so one table serves all, like spaCy's own lexeme cache
+_FORMS: dict[int, tuple[str, str, bool]] = {}
+_MAX_FORMS = 500_000
+
+
+def _forms(ids: list[int], strings) -> list[tuple[str, str, bool]]:  # noqa: ANN001 - spaCy's StringStore
+    get = _FORMS.get
+    forms = [get(o) for o in ids]
+    if None in forms:
+        if len(_FORMS) > _MAX_FORMS:
+            _FORMS.clear()
+        for n, o in enumerate(ids):
+            if forms[n] is None:
+                word = strings[o]
+                # spaCy's LOWER is str.lower too
+                verbatim = "" if word.isspace() else word
+                forms[n] = _FORMS[o] = (word.lower(), verbatim, bool(verbatim) and verbatim[0].isalnum())
+    return forms  # type: ignore[return-value]
+
+
 def read_tokens(docs: Iterable[tuple[int, Doc]], text: str, lex: Lexicon) -> Tokens:
     """The token table of ``text`` from its Doc(s), each given with its character offset
     (a long text comes in pieces)."""
-    from spacy.attrs import IDX, ORTH
+    from spacy.attrs import IDX, LENGTH, ORTH
 
     tokens = Tokens(text, [], [], [], [])
     for offset, doc in docs:
@@ -193,15 +240,20 @@ def read_tokens(docs: Iterable[tuple[int, Doc]], text: str, lex: Lexicon) -> Tok
             continue
         base = len(tokens.starts)
         strings = doc.vocab.strings
-        arr = doc.to_array([ORTH, IDX])
-        words = [strings[o] for o in arr[:, 0].tolist()]
-        starts = (arr[:, 1].astype("int64") + offset).tolist()
-        tokens.starts += starts
-        tokens.ends += [s + len(w) for s, w in zip(starts, words)]
-        tokens.lower += [w.lower() for w in words]  # spaCy's LOWER is str.lower too
-        tokens.orth += ["" if w.isspace() else w for w in words]
+        arr = doc.to_array([ORTH, IDX, LENGTH])
+        starts = arr[:, 1].astype("int64") + offset
+        tokens.starts += starts.tolist()
+        tokens.ends += (starts + arr[:, 2].astype("int64")).tolist()
+        lower, orth, word = zip(*_forms(arr[:, 0].tolist(), strings))
+        tokens.lower += lower
+        tokens.orth += orth
+        tokens.word += word
+        labels: dict[int, str] = {}
         for match_id, s, e in phrase_matcher(lex, doc.vocab)(doc):
-            tokens.add(strings[match_id], base + s, base + e)
+            label = labels.get(match_id)
+            if label is None:
+                label = labels[match_id] = strings[match_id]
+            tokens.add(label, base + s, base + e)
     return tokens
 
 

@@ -107,6 +107,7 @@ class LayoutLabels:
         self._section_names = frozenset(
             _norm(w) for key in ("debate", "pro", "con", "closing") for w in lex.words("sections", key))
         self.byline_starts = tuple(_norm(w) for w in lex.words("bylines", "starts"))
+        self.byline_prefixes = tuple(w + " " for w in self.byline_starts)
         self.months = frozenset(_norm(w) for w in lex.words("bylines", "months"))
 
     def item_label(self, text: str, start: int, end: int) -> ItemLabel | None:
@@ -140,6 +141,8 @@ class LayoutLabels:
 
     def speaker_label(self, text: str, start: int, end: int) -> SpeakerLabel | None:
         """A "NAME:" or "ROLE (name):" label opening a paragraph, if the line has one."""
+        if text.find(":", start, end) < 0:
+            return None  # most lines: no colon, so no label
         m = _SPEAKER.match(text, start, end)
         if m is None:
             return None
@@ -173,6 +176,7 @@ class TextLabels:
         self.tables = labels
         self.text = text
         self._items: dict[tuple[int, int], ItemLabel | None] = {}
+        self._speakers: dict[tuple[int, int], SpeakerLabel | None] = {}
 
     def item_label(self, text: str, start: int, end: int) -> ItemLabel | None:
         if text is not self.text:
@@ -183,7 +187,12 @@ class TextLabels:
         return self._items[key]
 
     def speaker_label(self, text: str, start: int, end: int) -> SpeakerLabel | None:
-        return self.tables.speaker_label(text, start, end)
+        if text is not self.text:
+            return self.tables.speaker_label(text, start, end)
+        key = (start, end)
+        if key not in self._speakers:
+            self._speakers[key] = self.tables.speaker_label(text, start, end)
+        return self._speakers[key]
 
     def bare_label(self, text: str, start: int, end: int) -> ItemLabel | None:
         return self.tables.bare_label(text, start, end)
@@ -237,14 +246,13 @@ def is_byline(line: str, labels: LayoutLabels) -> bool:
     if not words or len(words) > _MAX_BYLINE_WORDS:
         return False
     flat = " ".join(w.strip(",.:|") for w in words)
-    for start in labels.byline_starts:
-        if flat.startswith(start + " ") and line[:1].isupper():
+    for start in labels.byline_starts if line[:1].isupper() and flat.startswith(labels.byline_prefixes) else ():
+        if flat.startswith(start + " "):
             rest = line.split(maxsplit=len(start.split()))[-1].lstrip("|:–—- ")
             # "By Ana Ruiz", or a short unsigned one ("By a staff reporter"), not a sentence
             short = len(words) <= _MAX_UNSIGNED_BYLINE_WORDS and line.rstrip()[-1:] not in ".!?,;:"
             return rest[:1].isupper() or rest[:1].isdigit() or short
-    has_month = any(w.strip(",.") in labels.months for w in words)
-    has_number = any(w.strip(",.").isdigit() for w in words)
     if _DATE.search(line):
         return len(words) <= 6
-    return has_month and has_number and len(words) <= 6 and len(_WORD.findall(line)) <= 4
+    return len(words) <= 6 and any(w.strip(",.") in labels.months for w in words) \
+        and any(w.strip(",.").isdigit() for w in words) and len(_WORD.findall(line)) <= 4

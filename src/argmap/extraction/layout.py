@@ -141,10 +141,9 @@ def is_heading(line: str) -> bool:
         >>> is_heading("Debates and controversies"), is_heading("Critics warn that it fails.")
         (True, False)
     """
-    words = line.split()
     return (
-        0 < len(words) <= 16
-        and len(line) <= 120
+        0 < len(line) <= 120  # before splitting: most lines are long paragraphs
+        and 0 < len(line.split()) <= 16
         and line[-1] not in _TERMINAL
         and (line[0].isupper() or line[0].isdigit() or line[0] in "“\"‘'(")
     )

@@ -37,8 +37,16 @@ _CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
 _COPULAS = {"is", "was", "are", "were", "remains", "remained", "remain", "seems", "seemed", "be", "been"}
 _AUX = {"has", "have", "had", "been", "is", "was", "are", "were", "be", "being", "will", "would", "may",
         "might", "could", "can", "should", "must", "do", "does", "did", "also", "later", "not", "in", "turn"}
+_NO_HITS: dict[int, tuple[str, int]] = {}
 _BREAKS = frozenset({";", ",", "—", "–", "but", ":"})
 _BREAK_CONJ = {"and", "but", "while", "whereas", "yet", "though", "although"}
+_QUOTES = frozenset(_OPEN_QUOTES | _CLOSE_QUOTES)
+# words that end a speaker phrase before its verb ("The plan is …", "…; critics")
+_NOT_IN_SUBJECT = frozenset(_COPULAS | {";", ":", "?", "!", ".", "but"})
+_PROGRESSIVE_AUX = frozenset(_COPULAS | {"still", "now"})
+_PASSIVE_AUX = frozenset(_COPULAS | {"been"})
+_ASIDE_MARKS = frozenset({"according", "as", ","})  # where _Reader._aside looks
+_CLAUSE_END = frozenset(_BREAK_CONJ | {",", ";", "—", "–", ""})
 
 
 
@@ -88,10 +96,6 @@ def _trim(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-def _is_word(tk: Tokens, i: int) -> bool:
-    return bool(tk.orth[i]) and (tk.orth[i][0].isalnum())
-
-
 def _capitalized(tk: Tokens, i: int) -> bool:
     w = tk.orth[i]
     return bool(w) and w[0].isupper()
@@ -113,6 +117,7 @@ class _Words:
         self.lead_ins = {w for w in lex.words("lead_ins") if " " not in w}
         self.determiners = set(lex.words("determiners"))
         self.decoys = [(a.lower(), b.lower()) for a, b in lex.not_statements.decoy_senses]
+        self.decoy_verbs = frozenset(a for a, _ in self.decoys)
         self.lemma = {f: v for cls in VERB_CLASSES for v in lex.words("verbs", cls)
                       for f in inflections(v, lex.irregular_verbs)}
 
@@ -168,6 +173,8 @@ class _Reader:
 
     def decoy(self, v: int, v_end: int, j: int) -> bool:
         lemma = self.lemma.get(" ".join(self.tk.lower[v:v_end]), "")
+        if lemma not in self.decoy_verbs:
+            return False
         after = " ".join(self.tk.lower[v_end : min(j, v_end + 3)])
         return any(lemma == a and (after == b or after.startswith(b + " ")) for a, b in self.decoys)
 
@@ -195,15 +202,15 @@ class _Reader:
         if not toks or len(toks) > _MAX_SUBJECT:
             return None
         words = [tk.lower[i] for i in toks]
-        if words[0] in self.post_modifiers or any(tk.orth[i] in _OPEN_QUOTES | _CLOSE_QUOTES for i in toks):
+        if words[0] in self.post_modifiers or any(tk.orth[i] in _QUOTES for i in toks):
             return None  # "with Pike herself calling it": an aside, not a new speaker
-        initials = {n for n, w in enumerate(words) if w == "." and n and (words[n - 1] == "al" or len(words[n - 1]) == 1)}
-        if any((w in _COPULAS or w in (";", ":", "?", "!", ".", "but")) and n not in initials
-               for n, w in enumerate(words)):  # "Haddad et al. (2023)", "J. Okoro" may speak
-            return None
+        if not _NOT_IN_SUBJECT.isdisjoint(words):
+            initials = {n for n, w in enumerate(words) if w == "." and n and (words[n - 1] == "al" or len(words[n - 1]) == 1)}
+            if any(w in _NOT_IN_SUBJECT and n not in initials
+                   for n, w in enumerate(words)):  # "Haddad et al. (2023)", "J. Okoro" may speak
+                return None
         if tk.lower[toks[-1]] in ("to", "the", "a", "an", "of", "and", "that", "which"):
             return None  # "…packed the chamber to oppose": not a speaker
-        first = toks[0]
         role, key, label = None, frozenset(), tk.text[tk.starts[toks[0]] : tk.ends[toks[-1]]]
         span_end = toks[-1] + 1
         if len(toks) == 1 and words[0] in self.pronouns:
@@ -211,8 +218,9 @@ class _Reader:
         elif len(toks) == 1 and words[0] in self.author_pronouns:
             role = "author"
         else:
+            actors = tk.kinds.get("actor", _NO_HITS)
             for i in toks[:4]:
-                hit = tk.at(i, "actor:")
+                hit = actors.get(i)
                 if hit and hit[1] <= span_end:
                     mods = [tk.lower[m] for m in toks if m < i]
                     side = hit[0].split(":")[1]
@@ -233,12 +241,12 @@ class _Reader:
             if not key and not self._agent(toks) and role is None and not plural:
                 return None  # "A defense framework recognizes …": no one speaks
             role = "group"
-        desc_range = range(toks[0], v)
-        for i in desc_range:
-            hit = tk.at(i, "desc:")
-            if hit and role in ("group", "same"):
-                return {"role": hit[0].split(":")[1], "key": key, "label": label, "described": True}
-        del first
+        if role in ("group", "same"):
+            descs = tk.kinds.get("desc", _NO_HITS)
+            for i in range(toks[0], v):
+                hit = descs.get(i)
+                if hit:
+                    return {"role": hit[0].split(":")[1], "key": key, "label": label, "described": True}
         return {"role": role, "key": key, "label": label, "described": False}
 
     def _agent(self, toks: list[int]) -> bool:
@@ -301,8 +309,9 @@ class _Reader:
         st = Statement(span=(s, e), actor_role=None, confidence=self.conf["unmarked"])
         k = i
         # connectives the clause opens with ("In response,", "Granted,", "But", "It is true that")
+        conns = tk.kinds.get("conn", _NO_HITS)
         while k < j:
-            hit = tk.at(k, "conn:")
+            hit = conns.get(k)
             if not hit:
                 break
             cls = hit[0].split(":")[1]
@@ -322,7 +331,6 @@ class _Reader:
             st.response = True
         # a connective after the subject ("Retailers, however, maintain")
         if st.connective is None:
-            conns = tk.kinds.get("conn", {})
             for m in (x for x in range(k, min(j, k + 14)) if x in conns):
                 hit = conns[m]
                 if hit and m > k and tk.orth[m - 1] == "," and hit[1] < j and tk.orth[hit[1]] == ",":
@@ -333,6 +341,10 @@ class _Reader:
                     break
         if k >= j:
             return st  # only connectives ("…; by contrast")
+        if not tk.tagged(k, j):
+            # every reading below but the aside needs a verb, framing or state cue in the clause
+            self._aside(st, k, j)
+            return st
         if k < j and tk.orth[k] in _OPEN_QUOTES and self._after_quote(st, k, j):
             return st
         if self._framed(st, k, j):
@@ -348,7 +360,7 @@ class _Reader:
         """Attribution inside the clause: ", as argued by defenders," / "According to X," /
         ", they say,"."""
         tk = self.tk
-        for m in range(k, j - 2):
+        for m in tk.where(_ASIDE_MARKS, k, j - 2):
             w = tk.lower[m]
             if w == "according" and tk.lower[m + 1] == "to":
                 end = m + 2
@@ -425,7 +437,7 @@ class _Reader:
         """Framing without a speaker: "The concern is that", "It has been argued that",
         "Some will say", "The strongest case against this is", "A further objection is"."""
         tk = self.tk
-        hit = tk.at(k, "frame:") or tk.at(k, "prolepsis")
+        hit = tk.kinds.get("frame", _NO_HITS).get(k) or tk.kinds.get("prolepsis", _NO_HITS).get(k)
         if hit:
             st.actor_role = "pro" if hit[0] == "frame:pro" else "con"
             st.response = st.actor_role == "pro"
@@ -433,10 +445,9 @@ class _Reader:
             st.confidence = self.conf["framing"]
             return True
         # "The/A further/One common objection is that …", "Concerns have also been raised that"
-        for m in range(k, min(j, k + 5)):
-            noun = tk.at(m, "noun:")
-            if not noun:
-                continue
+        nouns = tk.kinds.get("noun", _NO_HITS)
+        for m in (x for x in range(k, min(j, k + 5)) if x in nouns):
+            noun = nouns[m]
             n_end = noun[1]
             after = [w for w in tk.lower[n_end : min(j, n_end + 5)]]
             lead = [tk.lower[x] for x in range(k, m)]
@@ -501,13 +512,13 @@ class _Reader:
             if self.decoy(v, v_end, j):
                 st.actor_role = "report"  # "the case was argued before the court": no argument
                 return True
-            if tk.lower[v].endswith("ing") and v > k and tk.lower[v - 1] in _COPULAS | {"still", "now"} \
+            if tk.lower[v].endswith("ing") and v > k and tk.lower[v - 1] in _PROGRESSIVE_AUX \
                     and not (v_end < j and tk.lower[v_end] == "that"):
                 return False  # "companies are still arguing about it": narration
             before = v - 1
             while before > k and (tk.lower[before] in self.adverbs or tk.lower[before].endswith("ly")):
                 before -= 1  # "is widely credited"
-            passive = v > k and tk.lower[before] in _COPULAS | {"been"} and tk.lower[v].endswith(("ed", "en", "t"))
+            passive = v > k and tk.lower[before] in _PASSIVE_AUX and tk.lower[v].endswith(("ed", "en", "t"))
             if passive:
                 return self._passive(st, k, v, v_end, j, cls)
             bare = self.needs_complement(v, v_end) and not self.complement_follows(v_end, j) and \
@@ -528,7 +539,7 @@ class _Reader:
                 continue  # "homeowners see the park": an object, not a report
             modal = any(tk.lower[x] in self.modals for x in range(max(k, v - 3), v))
             # the verb closes the sentence: ", Brandt said." reports a fact unless a side speaks
-            tail = all(not _is_word(tk, x) for x in range(v_end, j))
+            tail = not any(tk.word[v_end:j])
             if tail and subj["role"] not in ("pro", "con") and cls == "neutral":
                 st.actor_role = "report"
                 return True
@@ -563,7 +574,7 @@ class _Reader:
         if not subject_words or subj_end - k > _MAX_SUBJECT or cls not in ("con", "praise", "response"):
             return False
         by = next((x for x in range(v_end, min(j, v_end + 3)) if tk.lower[x] == "by"), None)
-        if by is None and not any(_is_word(tk, x) for x in range(v_end, j)):
+        if by is None and not any(tk.word[v_end:j]):
             st.actor_role = "report"  # "The practice has long been contested.": a remark
             return True
         actor = None
@@ -609,7 +620,7 @@ class _Reader:
             if subj["role"] in ("group", "same", "opposite"):
                 st.actor_role = "con"
                 st.actor_key = subj["key"]
-            st.announces = not any(_is_word(tk, x) for x in range(hit[1], j))
+            st.announces = not any(tk.word[hit[1]:j])
             return True
         return False
 
@@ -640,7 +651,7 @@ class _Reader:
             conj = tk.lower[body - 1]
             if body >= j - 1:
                 continue
-            if sum(1 for x in range(cuts[-1], b) if _is_word(tk, x)) < 3:
+            if sum(tk.word[cuts[-1] : b]) < 3:
                 continue  # "In reality, …": a lead-in, not a clause
             if not tk.tagged(body, min(j, body + _MAX_SUBJECT + 4), turns=True) and not (
                     self.authored or leading_concession or first.subordinate):
@@ -672,7 +683,7 @@ class _Reader:
         out = []
         for n, start in enumerate(cuts):
             end = cuts[n + 1] - 1 if n + 1 < len(cuts) else j
-            while end > start and tk.lower[end - 1] in _BREAK_CONJ | {",", ";", "—", "–", ""}:
+            while end > start and tk.lower[end - 1] in _CLAUSE_END:
                 end -= 1
             if end <= start:
                 continue
@@ -714,7 +725,7 @@ def author_clause(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
     """Whether an unmarked clause of an argued text is one of the author's statements:
     long enough, not a procedural line, not dated background without a thesis word."""
     i, j = tk.window(*stmt.span)
-    words = [tk.lower[x] for x in range(i, j) if _is_word(tk, x)]
+    words = [tk.lower[x] for x in range(i, j) if tk.word[x]]
     if len(words) < _MIN_AUTHOR_WORDS:
         return False
     if tk.find("opener", i, min(j, i + 2)):

@@ -570,7 +570,9 @@ class _Builder:
         for (kind, title), members in elements.items():
             defining = members[0]
             if len(members) > 1 or not (defining.defines and (defining.text or defining.data)):
-                defining = next((m for m in members if m.defines and (m.text or m.data)), members[0])
+                # a definition with no text (an empty statement) still places it in its section
+                defining = next((m for m in members if m.defines and (m.text or m.data)),
+                                next((m for m in members if m.defines), members[0]))
             data = dict(defining.data or {})
             own = data.pop(_ARGMAP_KEY, None)
             own = dict(own) if isinstance(own, dict) else {}

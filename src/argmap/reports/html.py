@@ -19,9 +19,6 @@ Example:
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -63,12 +60,6 @@ def asset(name: str) -> str:
 
 def _e(value: object) -> str:
     return escape(str(value), quote=True)
-
-
-def _json_for_script(data: Any) -> str:
-    # ASCII JSON with the three characters that could end or confuse the script element escaped.
-    text = json.dumps(data, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 _ACTIVE_ELEMENTS = {"script", "foreignobject", "iframe", "object", "embed", "image", "use", "animate", "set",
@@ -153,6 +144,8 @@ class _PageIndex:
     page_of: dict[str, str] = field(default_factory=dict)  # item id -> its page's file ("": the only page)
     group_page: dict[int, str] = field(default_factory=dict)  # document group -> its page's file
     page: str = ""  # the page being built
+    analysis: Any = None  # the critical-reading analysis shown, if any
+    reading_marks: dict[str, list[tuple[int, int, int]]] = field(default_factory=dict)  # document id -> findings
 
     def __post_init__(self) -> None:
         self.map = self.amap.index
@@ -166,6 +159,10 @@ class _PageIndex:
             if a < b <= len(doc.text):  # hand-made maps may carry empty spans: nothing to show
                 self.spanned.setdefault(doc.id, []).append(item)
                 (self.headed if isinstance(item, Topic) else self.marked).add(item.id)
+        if self.analysis is not None:
+            from argmap.reports.reading import text_marks
+
+            self.reading_marks = text_marks(self.analysis, {d.id: d.text for d in self.amap.documents})
 
     def document_id(self, item_id: str) -> str | None:
         doc = self.map.document_of(item_id)
@@ -268,10 +265,13 @@ def _summary(numbers: dict[str, Any], labelled: bool, checked: bool) -> str:
 def _document_text(doc: Document, ix: _PageIndex) -> str:
     if doc.text is None:
         return '<p class="note">The map does not include this document\'s text; its statements are listed per topic below.</p>'
+    from argmap.reports.reading import mark_open
+
     spans: list[tuple[int, int, tuple[str, int]]] = []
     for item in ix.spanned.get(doc.id, []):
         a, b = item.span or (0, 0)
         spans.append((a, b, ("t", ix.position[item.id]) if isinstance(item, Topic) else ("s", ix.position[item.id])))
+    spans += [(a, b, ("a", k)) for a, b, k in ix.reading_marks.get(doc.id, [])]
     opened: set[tuple[str, int]] = set()
     out: list[str] = []
     for piece, keys in segments(doc.text, spans):
@@ -282,6 +282,8 @@ def _document_text(doc: Document, ix: _PageIndex) -> str:
             if what == "t":
                 anchor = f' id="h{k}"' if first else ""
                 opens.append(f'<mark class="th" data-t="{k}"{anchor}>')
+            elif what == "a":
+                opens.append(mark_open(ix.analysis, k, first))
             else:
                 node = ix.amap.nodes[k]
                 anchor = f' id="s{k}" tabindex="0"' if first else ""
@@ -442,18 +444,22 @@ TEXT_LEGEND = (("claim", "pro, solid underline"), ("rebuttal", "pro answer, doub
 
 
 def _nav(ix: _PageIndex, numbers: dict[str, Any], checked: bool, groups: Sequence[tuple[int, Document | None, list[Topic]]],
-         diagram_legend: str, *, texts: bool = True, home: bool = False) -> str:
+         diagram_legend: str, *, texts: bool = True, home: bool = False, reading: bool = False) -> str:
     """The contents column. ``groups`` are the documents listed (with their topics); ``home``
     adds the way back to the index page of a report split into pages."""
     legend = ""
     if texts:
         items = "".join(f'<li><mark class="st k-{k}">{k}</mark> {d}</li>' for k, d in TEXT_LEGEND)
+        if reading:
+            items += '<li><mark class="cr">finding</mark> to question, dotted underline</li>'
         legend = f'<ul class="legend" aria-label="Legend of the texts">{items}</ul>'
     toc = [f'<li><a href="{INDEX}#summary">Summary</a></li>' if home else '<li><a href="#summary">Summary</a></li>']
     if checked:
         f = numbers["findings"]
         toc.append(f'<li><a href="{INDEX if home else ""}#findings">Findings</a> <span class="count">{f["error"]} E · '
                    f'{f["warning"]} W · {f["info"]} I</span></li>')
+    if reading:
+        toc.append('<li><a href="#reading">Critical reading</a></li>')
     for g, doc, topics in groups:
         name = _doc_title(doc) if doc is not None else "Other topics"
         items = "".join(f'<li><a href="#t{ix.position[t.id]}">{_e(shorten(t.title, 48))}</a></li>' for t in topics)
@@ -467,6 +473,14 @@ def _nav(ix: _PageIndex, numbers: dict[str, Any], checked: bool, groups: Sequenc
             f'{numbers["statements"]} statements · {numbers["unanswered"]} unanswered critiques</p>'
             f'{legend}{diagram_legend}'
             f'<ol class="toc">{"".join(toc)}</ol></nav>')
+
+
+def _reading(ix: _PageIndex, on_page: Callable[[str | None, str | None], bool], topics: Sequence[Topic],
+             marked: set[int]) -> str:
+    """The critical-reading section (:mod:`argmap.reports.reading`) of the findings on this page."""
+    from argmap.reports.reading import page_findings, reading_section
+
+    return reading_section(ix.analysis, page_findings(ix.analysis, on_page), topics, ix, marked)
 
 
 def _doc_title(doc: Document) -> str:
@@ -484,18 +498,10 @@ def _groups(amap: ArgumentMap, ix: _PageIndex) -> list[tuple[int, Document | Non
     return [(g, doc, topics) for g, (doc, topics) in enumerate(groups)]
 
 
-def _csp(script: str) -> str:
-    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    return (f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; "
-            "img-src data:; base-uri 'none'; form-action 'none'")
-
-
-@lru_cache(maxsize=1)
 def _templates() -> Any:
-    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+    from argmap.templating import environment
 
-    return Environment(loader=PackageLoader("argmap.reports", "templates"), autoescape=select_autoescape(["html"]),
-                       undefined=StrictUndefined, keep_trailing_newline=True)
+    return environment("argmap.reports")
 
 
 def _page(ix: _PageIndex, *, title: str, heading: str, intro: str, nav: str, body: str, nodes: Sequence[Node],
@@ -504,11 +510,13 @@ def _page(ix: _PageIndex, *, title: str, heading: str, intro: str, nav: str, bod
     script allowed by its hash, the page's data as escaped JSON."""
     from markupsafe import Markup
 
+    from argmap.templating import content_security_policy, json_for_script
+
     script = asset("report.js")
     return _templates().get_template("page.html").render(
-        title=title, heading=heading, csp=_csp(script), css=Markup(asset("report.css")), script=Markup(script),
+        title=title, heading=heading, csp=content_security_policy(script), css=Markup(asset("report.css")), script=Markup(script),
         intro=Markup(intro), nav=Markup(nav), body=Markup(body),
-        data=Markup(_json_for_script(_page_data(ix, diagram_ids, nodes))))
+        data=Markup(json_for_script(_page_data(ix, diagram_ids, nodes))))
 
 
 def _document_section(g: int, doc: Document | None, topics: Sequence[Topic], ix: _PageIndex, texts: Mapping[str, str],
@@ -539,7 +547,7 @@ def build_pages(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | None
                 diagram_id: Callable[[str], str] | None = None, findings: Iterable[FindingLike] | None = None,
                 labelling: Mapping[str, str] | None = None, diagram_legend: str | None = None,
                 title: str | None = None, per_document: bool | None = None,
-                progress: bool | None = None) -> dict[str, str]:
+                progress: bool | None = None, analysis: Any = None) -> dict[str, str]:
     """The report as pages: file name → HTML, ``index.html`` first.
 
     One page holds everything unless the map has more than :data:`PAGES_FROM` documents
@@ -562,7 +570,7 @@ def build_pages(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | None
     labelling = dict(labelling or {})
     checked = findings is not None
     found = list(findings or [])
-    ix = _PageIndex(amap, labelling)
+    ix = _PageIndex(amap, labelling, analysis=analysis)
     groups = _groups(amap, ix)
     split = len(amap.documents) > PAGES_FROM if per_document is None else per_document
     svgs = {tid: safe_svg(svg) for tid, svg in (diagrams or {}).items()}
@@ -586,9 +594,13 @@ def build_pages(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | None
         body = [_summary(numbers, bool(labelling), checked)]
         if checked:
             body.append(_findings(found, ix))
+        if analysis is not None:
+            body.append(_reading(ix, lambda doc, node: True, amap.topics,
+                                 {k for marks in ix.reading_marks.values() for _, _, k in marks}))
         body += [_document_section(g, doc, topics, ix, texts, svgs, diagram_ids, by_topic) for g, doc, topics in groups]
         return {INDEX: _page(ix, title=page_title, heading=heading, intro=INTRO, body="".join(body),
-                             nav=_nav(ix, numbers, checked, groups, legend), nodes=amap.nodes,
+                             nav=_nav(ix, numbers, checked, groups, legend, reading=analysis is not None),
+                             nodes=amap.nodes,
                              diagram_ids=diagram_ids)}
 
     files = ix.group_page = _page_names(groups)
@@ -614,10 +626,15 @@ def build_pages(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | None
         mine = about.get(files[g], [])
         texts = {doc.id: _document_text(doc, ix)} if doc is not None else {}
         body = ([_findings(mine, ix)] if checked and mine else [])
+        if analysis is not None:
+            page = files[g]
+            body.append(_reading(ix, lambda d, n: (doc is not None and d == doc.id) or ix.page_of.get(n or "") == page,
+                                 topics, {k for _, _, k in ix.reading_marks.get(doc.id, [])} if doc else set()))
         body.append(_document_section(g, doc, topics, ix, texts, svgs, diagram_ids, by_topic))
         name = _doc_title(doc) if doc is not None else "Other topics"
         pages[files[g]] = _page(ix, title=f"{name} — {page_title}", heading=name, intro=INTRO, body="".join(body),
-                                nav=_nav(ix, numbers, checked, [(g, doc, topics)], legend, home=True),
+                                nav=_nav(ix, numbers, checked, [(g, doc, topics)], legend, home=True,
+                                         reading=analysis is not None),
                                 nodes=[n for t in topics for n in by_topic.get(t.id, [])], diagram_ids=diagram_ids)
     return pages
 
@@ -644,14 +661,16 @@ def build_report(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | Non
                  diagram_id: Callable[[str], str] | None = None,
                  findings: Iterable[FindingLike] | None = None,
                  labelling: Mapping[str, str] | None = None, diagram_legend: str | None = None,
-                 title: str | None = None) -> str:
+                 title: str | None = None, analysis: Any = None) -> str:
     """The report as one HTML page (see :func:`build_pages` for a report split into pages).
 
     ``diagrams`` maps topic ids to SVG (inlined); ``diagram_id(map_id)`` is the id of a
     statement's element in those SVGs (e.g. ``argmap.diagrams.svg_id``) so the text and the
     diagrams link to each other; ``diagram_legend`` (SVG) explains their look once, beside the
     contents. ``findings`` (``None``: the checks were not run) and
-    ``labelling`` (id → ``IN``/``OUT``/``UNDEC``) add the findings list and grounded status.
+    ``labelling`` (id → ``IN``/``OUT``/``UNDEC``) add the findings list and grounded status;
+    ``analysis`` (:func:`argmap.analysis.analyze`) adds the critical-reading section, its
+    findings marked in the texts.
     :func:`argmap.reports.make_report` computes all of them with argmap's own modules.
 
     Example:
@@ -662,4 +681,4 @@ def build_report(amap: ArgumentMap, *, diagrams: Mapping[str, str | bytes] | Non
         True
     """
     return build_pages(amap, diagrams=diagrams, diagram_id=diagram_id, findings=findings, labelling=labelling,
-                       diagram_legend=diagram_legend, title=title, per_document=False)[INDEX]
+                       diagram_legend=diagram_legend, title=title, per_document=False, analysis=analysis)[INDEX]

@@ -35,19 +35,22 @@ def diagram_legend(**options: Any) -> str:
 def report_parts(amap: ArgumentMap, *, timeout: float | None = None, progress: bool | None = None,
                  **options: Any) -> dict[str, Any]:
     """The keyword arguments of :func:`build_report` for ``amap``: the grounded labelling,
-    the checks' findings, one SVG diagram per topic, the id of each statement's element in
-    them, and the diagrams' legend. ``options`` are the diagram options of
+    the checks' findings, the critical-reading analysis, one SVG diagram per topic, the id
+    of each statement's element in them, and the diagrams' legend. ``options`` are the diagram options of
     :func:`argmap.diagrams.render_topics` (``theme``, ``status``, ``font_size``,
     ``graph_attr``, ``legend``), with the same defaults; the page has one legend
     (``legend=False`` drops it), so the diagrams none.
     """
+    from argmap.analysis import analyze
     from argmap.checks import run_checks
     from argmap.diagrams import DEFAULT_TIMEOUT, render_topics, svg_id
     from argmap.progress import progress_bar
-    with progress_bar(2, "checking the map", show=progress) as bar:
+    with progress_bar(3, "checking the map", show=progress) as bar:
         labelling = amap.index.grounded
         bar.update(1)
         findings = run_checks(amap)
+        bar.update(1)
+        analysis = analyze(amap)
         bar.update(1)
     status = options.pop("status", True)
     drawn = labelling if status is True else status
@@ -65,7 +68,7 @@ def report_parts(amap: ArgumentMap, *, timeout: float | None = None, progress: b
     legend_options = {k: v for k, v in options.items() if k in ("theme", "font_size")}
     legend = diagram_legend(status=drawn is not False, **legend_options) if page_legend else None
     return {"labelling": labelling, "findings": findings, "diagram_id": diagram_id, "diagrams": diagrams,
-            "diagram_legend": legend}
+            "diagram_legend": legend, "analysis": analysis}
 
 
 def make_report(amap: ArgumentMap, out_dir: str | os.PathLike[str], *, title: str | None = None,
@@ -77,12 +80,13 @@ def make_report(amap: ArgumentMap, out_dir: str | os.PathLike[str], *, title: st
     Diagram ``options`` as in :func:`report_parts`; ``progress`` (default: on a terminal or
     in Jupyter) shows a bar for each phase: checks, layout, pages.
 
-    Each file is written atomically and ``index.html`` last, so a failure never leaves a
-    half-written or stale-looking report behind; pages of an earlier split report that this
-    one no longer has are removed.
+    The folder is built beside ``out_dir`` and swapped in as a whole
+    (:func:`argmap.io.write_folder`), so a reader never sees a new map with an old page;
+    pages of an earlier split report that this one no longer has are left out.
     """
-    from argmap.io import atomic_write
-    from argmap.progress import progress as progress_iter
+    import re
+
+    from argmap.io import write_folder
     from argmap.reports.html import INDEX, build_pages
 
     out = Path(out_dir)
@@ -90,12 +94,9 @@ def make_report(amap: ArgumentMap, out_dir: str | os.PathLike[str], *, title: st
         raise InputError(out, "exists and is not a directory (give -o a folder for the report)")
     parts = report_parts(amap, timeout=timeout, progress=progress, **options)
     pages = build_pages(amap, title=title, per_document=per_document, progress=progress, **parts)
-    stale = {p.name for p in out.glob("doc-[0-9][0-9][0-9]*.html")} - set(pages) if out.is_dir() else set()
-    atomic_write(out / "map.json", amap.to_json() + "\n")
-    names = [n for n in pages if n != INDEX] + [INDEX]
-    for name in progress_iter(names, total=len(names), label="writing files", show=progress):
-        # Lone surrogates can come in through JSON "\ud800" escapes; they cannot be UTF-8.
-        atomic_write(out / name, pages[name].encode("utf-8", errors="replace"))
-    for name in stale:
-        (out / name).unlink(missing_ok=True)
+    # Lone surrogates can come in through JSON "\ud800" escapes; they cannot be UTF-8.
+    files = {"map.json": amap.to_json() + "\n",
+             **{name: page.encode("utf-8", errors="replace") for name, page in pages.items()}}
+    old_page = re.compile(r"doc-[0-9]{3,}.*\.html")
+    write_folder(out, files, drop=lambda name: old_page.fullmatch(name) is not None)
     return out / INDEX

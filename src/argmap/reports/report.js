@@ -85,6 +85,7 @@
   function where(el) {
     if (el.closest(".diagram")) { return "diagram"; }
     if (el.closest(".findings")) { return "findings"; }
+    if (el.closest(".reading")) { return "critical reading"; }
     if (el.closest(".procon")) { return "table"; }
     if (el.closest(".side")) { return "contents"; }
     return "text";
