@@ -212,3 +212,51 @@ def test_report_jobs_extracts_the_same_report(tmp_path: Path, capsys: pytest.Cap
     map_json = one / "map.json"
     assert main(["report", "--jobs", "2", str(map_json), "-o", str(tmp_path / "three")]) == 0  # a map: read as it is
     assert (tmp_path / "three" / "map.json").read_bytes() == map_json.read_bytes()
+
+
+def test_a_repeated_id_is_a_failure_in_jsonl_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    feed = tmp_path / "in.jsonl"
+    feed.write_text('{"id": "a", "text": "Critics warn that X."}\n{"id": "a", "text": "Y."}\n'
+                    '{"id": "b", "text": "Z."}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", "--format", "jsonl", str(feed), "-o", str(out)]) == 1
+    assert "argmap extract: a: repeats the id of an earlier document (ids must be unique)" in capsys.readouterr().err
+    full = out.read_bytes()
+    assert [json.loads(x)["documents"][0]["source"] for x in full.splitlines()] == ["a", "b"]
+    out.write_bytes(full[: full.index(b"\n") + 1])
+    assert main(["extract", "--format", "jsonl", "--resume", str(feed), "-o", str(out)]) == 1  # still reported
+    assert out.read_bytes() == full
+
+
+def test_progress_bar_counts_documents_with_rate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    essays = [str(p) for p in sorted((ROOT / "examples").glob("*.txt"))[:3]]
+    assert main(["extract", "--format", "jsonl", "--progress", *essays, "-o", str(tmp_path / "o.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert "documents: 100%" in err and "3/3" in err and "/s]" in err
+
+
+def test_a_killed_pool_run_leaves_no_workers_and_resumes_to_the_same_bytes(corpus_jsonl: Path, full_output: bytes,
+                                                                          tmp_path: Path) -> None:
+    psutil = pytest.importorskip("psutil")
+    out = tmp_path / "maps.jsonl"
+    argmap = [sys.executable, "-m", "argmap.cli", "extract", "--format", "jsonl", "--jobs", "2", str(corpus_jsonl),
+              "-o", str(out), "--batch-size", "2"]
+    proc = subprocess.Popen(argmap, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[object] = []
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            workers = psutil.Process(proc.pid).children(recursive=True) or workers
+        except psutil.Error:
+            pass
+        if out.exists() and out.read_bytes().count(b"\n") >= 3:
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+        time.sleep(0.01)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL and workers, "the run ended before it could be killed"
+    _, alive = psutil.wait_procs(workers, timeout=30)  # type: ignore[arg-type]
+    assert not alive, f"workers outlived the killed run: {alive}"
+    resumed = subprocess.run([*argmap, "--resume"], capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    assert out.read_bytes() == full_output

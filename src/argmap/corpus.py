@@ -202,6 +202,23 @@ def _records(fh: IO[bytes], display: str) -> Iterator[Source]:
         yield Source(where if doc_id is None else str(doc_id), text=record["text"])
 
 
+def unique_sources(sources: Iterable[Source]) -> Iterator[Source]:
+    """``sources`` with a repeated id turned into a failure: a JSONL output holds one line per
+    id, which is what ``--resume`` relies on.
+
+    Example:
+        >>> [(s.id, s.error is None) for s in unique_sources([Source("a", text="X."), Source("a", text="Y.")])]
+        [('a', True), ('a', False)]
+    """
+    seen: set[str] = set()
+    for source in sources:
+        if source.id in seen:
+            yield Source(source.id, error="repeats the id of an earlier document (ids must be unique)")
+            continue
+        seen.add(source.id)
+        yield source
+
+
 # ----- extraction ------------------------------------------------------------------------
 
 
@@ -212,6 +229,22 @@ def worker_nlp(lexicons: tuple[str, ...] = ()) -> Language:
     from argmap.extraction.pipeline import make_nlp
 
     return make_nlp(lexicons)
+
+
+def _init_worker(lexicons: tuple[str, ...]) -> None:
+    """Start a pool worker: build its pipeline, and end it when the parent is gone (a parent
+    killed with SIGKILL cannot stop its workers, which would otherwise run on as orphans)."""
+    import threading
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            threading.Event().wait(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="argmap-parent-watch", daemon=True).start()
+    worker_nlp(lexicons)
 
 
 def _reason(exc: BaseException) -> str:
@@ -314,7 +347,7 @@ def _pooled(sources: Iterable[Source], jobs: int, batch_size: int, lexicons: tup
 
     # spawn: workers start clean (no copy of this process's threads, such as tqdm's monitor)
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=worker_nlp,
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                              initargs=(lexicons,)) as pool:
         pending: deque[Any] = deque()
         try:

@@ -82,7 +82,8 @@ def command(ctx: click.Context, files: tuple[str, ...], output: str, fmt: str, i
             if is_map_json(read_input(path)):
                 raise InputError(display_name(path), "is an argmap map JSON, not a text to extract "
                                  "(check, render, report and export take it as it is)")
-        if len(texts) == len(inputs) and jobs == 1 and not options["dask"]:
+        # standard input, read above, is one text: the single-process path reads it again
+        if len(texts) == len(inputs) and ((jobs == 1 and not options["dask"]) or STDIO in texts):
             _write_merged_texts(texts, output, lexicons)
         else:
             _write_merged(inputs, output, progress, options)
@@ -107,14 +108,16 @@ def _write_merged_texts(paths: Sequence[str], output: str, lexicons: tuple[str, 
 
 
 def _results(inputs: Sequence[tuple[str, str]], skip: set[str], progress: bool | None,
-             options: dict[str, object]) -> Iterator[list[Result]]:
-    """The results batch by batch, in input order, under a progress bar."""
-    from argmap.corpus import extract_stream, iter_sources
+             options: dict[str, object], unique: bool = False) -> Iterator[list[Result]]:
+    """The results batch by batch, in input order, under a progress bar; ``skip``: ids to
+    leave out, ``unique``: a repeated id is a failure."""
+    from argmap.corpus import extract_stream, iter_sources, unique_sources
     from argmap.progress import progress_bar
 
     known = all(kind == "text" for kind, _ in inputs)
     total = len([n for _, n in inputs if n not in skip]) if known else None
-    sources: Iterator[Source] = (s for s in iter_sources(inputs) if s.id not in skip)
+    sources: Iterator[Source] = unique_sources(iter_sources(inputs)) if unique else iter_sources(inputs)
+    sources = (s for s in sources if s.error is not None or s.id not in skip)
     dask = options.pop("dask", None)
     with progress_bar(total, "documents", show=progress, min_total=1) as bar:
         if dask:
@@ -162,7 +165,7 @@ def _stream(inputs: Sequence[tuple[str, str]], output: str, fmt: str, resume: bo
         return failed, total
     skip = completed_ids(output, repair=True) if resume else set()
     with JsonlWriter(output, append=resume) as writer:
-        for batch in _results(inputs, skip, progress, options):
+        for batch in _results(inputs, skip, progress, options, unique=True):
             for result in batch:
                 total += 1
                 failed += result.error is not None
