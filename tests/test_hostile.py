@@ -1048,3 +1048,12 @@ def test_a_jsonl_output_onto_a_fifo_is_refused(tmp_path: Path, capsys: pytest.Ca
     assert code == EXIT_BAD_INPUT
     one_line(err, f"argmap extract: {fifo}: is a FIFO, not a regular file")
     assert fifo.is_fifo() and folder_listing(tmp_path) == ["essay.txt", "pipe"]
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_a_non_json_number_in_an_extra_field_is_one_input_error(constant: str) -> None:
+    """Python's JSON readers take NaN and Infinity; a map holding one could not be written
+    back as JSON, so it is refused on reading."""
+    raw = '{"schema": "argmap/1", "topics": [{"id": "t1", "title": "T", "note": [%s]}]}' % constant
+    with pytest.raises(InputError, match=r"^m\.json: topics\.0\.note\.0: .* is not a JSON number$"):
+        map_from_json(raw, "m.json")

@@ -16,6 +16,8 @@ Example:
 
 from __future__ import annotations
 
+import math
+
 import re
 from collections.abc import Iterator
 from itertools import accumulate
@@ -97,6 +99,9 @@ def data_problem(data: Any, where: str = "", depth: int = 0) -> str | None:
                 return f"{where or 'top level'}: lone surrogate U+{ord(value[exc.start]):04X} (not Unicode text)"
         elif isinstance(value, int) and value.bit_length() > 3.33 * MAX_NUMBER_DIGITS:
             return f"{where or 'top level'}: a number of more than {MAX_NUMBER_DIGITS} digits"
+        elif isinstance(value, float) and not math.isfinite(value):
+            # Python's JSON readers take NaN and Infinity, but JSON has no such numbers
+            return f"{where or 'top level'}: {value!r} is not a JSON number"
     return None
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -136,6 +137,8 @@ def sniff(text: str) -> str | None:
     """
     head = text.lstrip("\ufeff \t\r\n")[:4096]
     if head.startswith("{"):
+        if re.match(r'\{\s*"schema"\s*:', head):
+            return "json"  # how argmap writes a map: extra fields later on may hold any key
         if '"multigraph"' in head or '"links"' in head:
             return "nodelink"  # checked first: its graph attributes hold an argmap schema tag
         if '"schema"' in head:
