@@ -254,7 +254,9 @@ _FORMS: dict[int, tuple[str, str, bool, str]] = {}
 _MAX_FORMS = 500_000
 
 
-def _forms(ids: list[int], strings) -> list[tuple[str, str, bool, str]]:  # noqa: ANN001 - spaCy's StringStore
+def word_forms(ids: list[int], strings) -> list[tuple[str, str, bool, str]]:  # noqa: ANN001 - spaCy's StringStore
+    """(lower, verbatim, starts alphanumeric, word) for each ORTH hash in ``ids``, from one
+    table shared by every Doc."""
     get = _FORMS.get
     forms = [get(o) for o in ids]
     if None in forms:
@@ -289,7 +291,7 @@ def read_tokens(docs: Iterable[tuple[int, Doc]], text: str | None, lex: Lexicon)
         starts = arr[:, 1].astype("int64") + offset
         tokens.starts += starts.tolist()
         tokens.ends += (starts + arr[:, 2].astype("int64")).tolist()
-        lower, orth, word, raw = zip(*_forms(arr[:, 0].tolist(), strings))
+        lower, orth, word, raw = zip(*word_forms(arr[:, 0].tolist(), strings))
         tokens.lower += lower
         tokens.orth += orth
         tokens.word += word

@@ -33,6 +33,7 @@ from weakref import WeakKeyDictionary
 from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span
 
+from argmap.extraction.cues import word_forms
 from argmap.model import ArgumentMap, Edge, Node
 
 SPANS_KEY = "argmap"
@@ -58,21 +59,6 @@ class _Read:
 
 _READ: WeakKeyDictionary[Doc, _Read] = WeakKeyDictionary()
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
-# ORTH hash -> the string: a hash names the same string in every vocabulary
-_WORDS: dict[int, str] = {}
-_MAX_WORDS = 500_000
-
-
-def _words(ids: list[int], strings) -> list[str]:  # noqa: ANN001 - spaCy's StringStore
-    get = _WORDS.get
-    words = [get(o) for o in ids]
-    if None in words:
-        if len(_WORDS) > _MAX_WORDS:
-            _WORDS.clear()
-        for n, o in enumerate(ids):
-            if words[n] is None:
-                words[n] = _WORDS[o] = strings[o]
-    return words  # type: ignore[return-value]
 
 
 def doc_text(doc: Doc) -> str:
@@ -86,7 +72,7 @@ def doc_text(doc: Doc) -> str:
     text = _TEXTS.get(doc)
     if text is None:  # a Doc's text never changes: the extraction and its results share one copy
         arr = doc.to_array([ORTH, SPACY])
-        words = _words(arr[:, 0].tolist(), doc.vocab.strings)
+        words = [form[3] for form in word_forms(arr[:, 0].tolist(), doc.vocab.strings)]
         text = _TEXTS[doc] = "".join([w + " " if space else w for w, space in zip(words, arr[:, 1].tolist())])
     return text
 
