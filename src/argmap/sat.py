@@ -33,6 +33,7 @@ import math
 import os
 import time
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from argmap.errors import LimitExceeded
@@ -95,6 +96,18 @@ class Budget:
         """Free one solver before the run ends (a run may solve thousands of small parts)."""
         self._solvers.remove(solver)
         solver.delete()
+
+    @contextmanager
+    def solving(self, clauses: list[list[int]], *, in_first: int = 0) -> Iterator[Any]:
+        """A solver for ``clauses``, released on leaving; ``in_first``: variables 1 to it are
+        tried true first, so the first answers of a maximisation are near-maximal."""
+        solver = self.solver(clauses)
+        if in_first:
+            solver.set_phases(range(1, in_first + 1))
+        try:
+            yield solver
+        finally:
+            self.release(solver)
 
     def solver(self, clauses: list[list[int]] = ()) -> Any:  # type: ignore[assignment]
         from pysat.solvers import Solver
@@ -177,12 +190,8 @@ def _maximise(budget: Budget, solver: Any, core: Core, ins: list[int], fixed: Se
 
 def enumerate_complete(core: Core, budget: Budget, *, stable: bool = False) -> Iterator[list[int]]:
     """Every complete (``stable``: stable) IN set of the core."""
-    m = len(core)
-    solver = budget.solver(encode(core, stable=stable))
-    try:
+    with budget.solving(encode(core, stable=stable)) as solver:
         yield from _complete_models(core, budget, solver, stable)
-    finally:
-        budget.release(solver)
 
 
 def _complete_models(core: Core, budget: Budget, solver: Any, stable: bool) -> Iterator[list[int]]:
@@ -203,13 +212,8 @@ def _complete_models(core: Core, budget: Budget, solver: Any, stable: bool) -> I
 
 def enumerate_preferred(core: Core, budget: Budget) -> Iterator[list[int]]:
     """Every preferred IN set of the core (CEGAR maximisation, see the module docstring)."""
-    m = len(core)
-    solver = budget.solver(encode(core))
-    solver.set_phases(range(1, m + 1))  # IN first: the first answers are near-maximal
-    try:
+    with budget.solving(encode(core), in_first=len(core)) as solver:
         yield from _preferred_models(core, budget, solver)
-    finally:
-        budget.release(solver)
 
 
 def _preferred_models(core: Core, budget: Budget, solver: Any) -> Iterator[list[int]]:
@@ -226,13 +230,8 @@ def _preferred_models(core: Core, budget: Budget, solver: Any) -> Iterator[list[
 
 def enumerate_semi_stable(core: Core, budget: Budget) -> Iterator[list[int]]:
     """Every semi-stable IN set of the core: complete sets of ⊆-maximal range."""
-    m = len(core)
-    solver = budget.solver(encode(core, ranges=True))
-    solver.set_phases(range(1, m + 1))
-    try:
+    with budget.solving(encode(core, ranges=True), in_first=len(core)) as solver:
         yield from _semi_stable_models(core, budget, solver)
-    finally:
-        budget.release(solver)
 
 
 def _semi_stable_models(core: Core, budget: Budget, solver: Any) -> Iterator[list[int]]:
