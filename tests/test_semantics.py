@@ -197,11 +197,9 @@ def test_counts_of_unconnected_parts_multiply_without_listing() -> None:
 
 
 def test_time_limit_raises_clearly() -> None:
-    # one big odd-and-even cycle tangle keeps the solver busy past a tiny limit
-    import random
-
-    rng = random.Random(7)
-    af = Framework.from_indices(300, [(rng.randrange(300), rng.randrange(300)) for _ in range(1500)])
+    # 40 separate two-cycles have 3^40 complete extensions: no machine lists them within the
+    # limit, however fast (a random tangle could finish in time on an idle machine)
+    af = Framework.from_indices(80, [e for i in range(0, 80, 2) for e in ((i, i + 1), (i + 1, i))])
     with pytest.raises(LimitExceeded, match="time limit"):
         extensions(af, "complete", limit=None, time_limit=0.01)
 
