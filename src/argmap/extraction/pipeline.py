@@ -33,6 +33,7 @@ from pathlib import Path
 import numpy
 from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
@@ -56,8 +57,7 @@ def _after_citation_marks(strings, orth, after) -> None:  # noqa: ANN001 - numpy
     as following terminal punctuation; only the few "]" tokens are looked at. A plain
     ``spacy.blank("en")`` tokenizer glues the opening bracket to the full stop
     ("winter.[4"), :func:`make_nlp`'s splits it off: both are read."""
-    close = strings.add("]")
-    for j in numpy.flatnonzero(orth[:-1] == close).tolist():
+    for j in numpy.flatnonzero(orth[:-1] == _CLOSE_BRACKET).tolist():
         m = j
         while m > 0:
             opening = next((b for b in range(m - 1, max(-1, m - _CITATION_REACH - 1), -1)
@@ -75,12 +75,20 @@ def _after_citation_marks(strings, orth, after) -> None:  # noqa: ANN001 - numpy
             break
 
 
-def _among(values: numpy.ndarray, few: list[int]) -> numpy.ndarray:
-    """``numpy.isin`` for a handful of values: one comparison each, no sorting."""
-    out = numpy.zeros(len(values), dtype=bool)
-    for v in few:
-        out |= values == numpy.uint64(v)
-    return out
+# ORTH hash -> 1 for terminal punctuation, 2 for a closing quote or bracket; sorted keys so
+# one ``searchsorted`` classifies every token of a Doc (a hash names the same string in
+# every vocabulary, so the table serves all)
+_PUNCT = sorted([(get_string_id(t), 1) for t in _TERMINAL] + [(get_string_id(t), 2) for t in _CLOSERS])
+_PUNCT_KEYS = numpy.array([k for k, _ in _PUNCT], dtype="uint64")
+_PUNCT_CODES = numpy.array([c for _, c in _PUNCT], dtype="int8")
+_CLOSE_BRACKET = get_string_id("]")
+
+
+def _punct_codes(orth: numpy.ndarray) -> numpy.ndarray:
+    """Per ORTH hash: 1 terminal punctuation, 2 a closer, 0 anything else."""
+    at = numpy.searchsorted(_PUNCT_KEYS, orth)
+    at[at == len(_PUNCT_KEYS)] = 0
+    return numpy.where(_PUNCT_KEYS[at] == orth, _PUNCT_CODES[at], 0)
 
 
 def sentence_start_tokens(doc: Doc) -> list[int]:
@@ -94,12 +102,13 @@ def sentence_start_tokens(doc: Doc) -> list[int]:
     arr = doc.to_array([ORTH, IS_SPACE, SPACY])  # uint64: ORTH holds string hashes
     words = numpy.flatnonzero(arr[:, 1] == 0)
     orth = arr[words, 0]
-    terminal = _among(orth, [strings.add(t) for t in _TERMINAL])
+    codes = _punct_codes(orth)
+    terminal = codes == 1
     # a straight quote is both opener and closer: it closes a sentence only when glued to the
     # word before it ('…fees."'), not when it opens the next paragraph ('fees.\n\n"We …')
     glued = numpy.zeros(len(words), dtype=bool)
     glued[1:] = (words[1:] == words[:-1] + 1) & (arr[words[:-1], 2] == 0)
-    closer = _among(orth, [strings.add(t) for t in _CLOSERS]) & glued
+    closer = (codes == 2) & glued
     after = numpy.zeros(len(words), dtype=bool)
     after[1:] = terminal[:-1]
     after[2:] |= closer[1:-1] & terminal[:-2]
