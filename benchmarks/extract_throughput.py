@@ -8,11 +8,11 @@ several interleaved runs) and the ratio of times (target ≤ 2.0).
 
 Run: python benchmarks/extract_throughput.py [--mb 1.0] [--repeat 5]
 
-Measured 2 Dec 2026 (2 shared cores, load average 3-9 from other processes, 1 MB, best of 5):
-ratio 1.93-1.99 over six runs, about 40,000 words/s against 80,000 for the baseline; the
-reading before the token-table and clause-reading work of that day measured 2.22 in the same
-conditions. Load inflates the ratio (Python code suffers more from a shared core than the
-tokenizer), so run it on an idle machine for the real figure.
+Measured 2 Dec 2026, 09:20 UTC (2 cores, load average 0.2-0.9, 1 MB = 475 texts, 165,756
+words, best of 7, three runs each, interleaved with the code before it): ratio 2.48-2.54 (one
+outlier 2.81), baseline 0.48 s, argmap 1.19-1.24 s; the code of that morning measured 2.79-3.05
+in the same runs. Load inflates the ratio (Python code suffers more from a shared core than
+the tokenizer), so run it on an idle machine for the real figure.
 """
 
 from __future__ import annotations
