@@ -44,6 +44,7 @@ _BREAKS = frozenset({";", ",", "—", "–", "but", ":"})
 _CLAUSE_COMPLEMENTS = frozenset({"that", "whether", "if", "how", "why", "what"})
 _QUOTES = frozenset(_OPEN_QUOTES | _CLOSE_QUOTES)
 _ASIDE_MARKS = frozenset({"according", "as", ","})  # where _Reader._aside looks
+_ACCORDING = frozenset({"according"})
 
 
 
@@ -764,7 +765,9 @@ class _Reader:
 
     # ----- sentences ---------------------------------------------------------------------
 
-    def sentence(self, span: Span) -> list[Statement]:
+    def sentence(self, span: Span, *, marked_only: bool = False) -> list[Statement]:
+        """The clauses of the sentence at ``span``; with ``marked_only`` a sentence that can
+        hold no marked clause may come back empty instead of as one unmarked clause."""
         tk = self.tk
         i, j = tk.window(*span)
         while j > i and not tk.orth[j - 1]:
@@ -772,6 +775,10 @@ class _Reader:
         if i >= j:
             return []
         if not tk.tagged(i, j, turns=self.authored):  # no cue at all: one unmarked clause (fast path)
+            # without a cue only an aside ("According to X, …") or a closing connective
+            # ("…, however.") marks a clause
+            if marked_only and not tk.where(_ACCORDING, i, j) and not tk.positions("conn", i, j):
+                return []
             return [self.clause(i, j)]
         cuts = [i]
         conceded_cuts: set[int] = set()
@@ -896,10 +903,14 @@ def unit_statements(
     # an interjection is read as reported speech, not in the author's voice
     others = _Reader(tk, lex) if unit.voices else reader
     clauses: list[Statement] = []
+    # outside the author's voice an unmarked clause after the unit's opener is dropped below:
+    # once the opener is read, a sentence that can hold no marked clause is not read at all
+    opened = False
     for n, span in enumerate(unit.body):
         voice_of = unit.voices.get(span[0])
         for sent in sentences(span):
-            for c in (reader if voice_of is None else others).sentence(sent):
+            marked_only = opened and voice_of is None and not reader.authored
+            for c in (reader if voice_of is None else others).sentence(sent, marked_only=marked_only):
                 c.paragraph = paragraph * 1000 + n
                 if voice_of is not None:
                     # an interjection in a speech: the other side's voice, procedure aside
@@ -909,6 +920,7 @@ def unit_statements(
                     c.answers_previous = True  # it takes up the point just made
                     c.confidence = lex.confidence["group_actor"]
                 clauses.append(c)
+                opened = opened or c.actor_role != "report"
     clauses = [c for c in clauses if c.actor_role != "report"]
     if not clauses:
         return []
