@@ -342,14 +342,20 @@ class _Reader:
     # ----- one clause --------------------------------------------------------------------
 
     def clause(self, i: int, j: int, inherit: Statement | None = None) -> Statement:
-        """Read the clause of tokens ``[i, j)`` (memoised: sentence splitting asks again)."""
-        key = (i, j, (inherit.span, inherit.actor, inherit.actor_key) if inherit is not None else None)
-        if key not in self._clauses:
+        """Read the clause of tokens ``[i, j)``: a statement of the caller's own."""
+        return _copy(self._peek(i, j, inherit))
+
+    def _peek(self, i: int, j: int, inherit: Statement | None = None) -> Statement:
+        """The reading of the clause ``[i, j)``, memoised (sentence splitting asks again):
+        not to be changed."""
+        key = (i, j, None if inherit is None else (inherit.span, inherit.actor, inherit.actor_key))
+        st = self._clauses.get(key)
+        if st is None:
             st = self._read_clause(i, j, inherit)
             if st.subordinate and st.marked and st.verb_class != "concession":
                 st.conceded = False  # "While critics argue X, supporters …": a contrast of speakers
             self._clauses[key] = st
-        return _copy(self._clauses[key])
+        return st
 
     def _read_clause(self, i: int, j: int, inherit: Statement | None) -> Statement:
         tk = self.tk
@@ -782,9 +788,9 @@ class _Reader:
             return [self.clause(i, j)]
         cuts = [i]
         conceded_cuts: set[int] = set()
-        first = self.clause(i, j)
+        first = self._peek(i, j)
         if first.quoted:
-            return [first]  # a quotation is one statement of its speaker
+            return [_copy(first)]  # a quotation is one statement of its speaker
         leading_concession = first.conceded
         for b in tk.where(_BREAKS, i + 1, j - 1):
             w = tk.lower[b]
@@ -799,13 +805,13 @@ class _Reader:
             if not tk.tagged(body, min(j, body + _MAX_SUBJECT + 4), turns=True) and not (
                     self.authored or leading_concession or first.subordinate):
                 continue  # nothing after the break could open a new statement
-            nxt = self.clause(body, j)
+            nxt = self._peek(body, j)
             may_turn = leading_concession or first.subordinate or self.authored
             if not nxt.marked and not may_turn and conj not in ("but", "and", "yet"):
                 continue
-            prev = self.clause(cuts[-1], b)
+            prev = self._peek(cuts[-1], b)
             if not nxt.marked and prev.marked and conj in ("but", "and", "yet"):
-                nxt = self.clause(body, j, inherit=prev)  # "conceded X but maintained Y"
+                nxt = self._peek(body, j, inherit=prev)  # "conceded X but maintained Y"
             concession_turn = (leading_concession or prev.conceded) and conj in ("but", "yet") or \
                 first.subordinate and leading_concession and w == "," or \
                 self.authored and not prev.marked and not nxt.marked and w == "," and conj != "yet" and (
