@@ -45,6 +45,7 @@ _CLAUSE_COMPLEMENTS = frozenset({"that", "whether", "if", "how", "why", "what"})
 _QUOTES = frozenset(_OPEN_QUOTES | _CLOSE_QUOTES)
 _ASIDE_MARKS = frozenset({"according", "as", ","})  # where _Reader._aside looks
 _ACCORDING = frozenset({"according"})
+_NO_SUBJECT_END = frozenset({"to", "the", "a", "an", "of", "and", "that", "which"})
 
 
 
@@ -118,6 +119,7 @@ class _Words:
         self.lead_ins = {w for w in lex.words("lead_ins") if " " not in w}
         self.determiners = set(lex.words("determiners"))
         self.agent_suffixes = tuple(lex.words("agent_suffixes"))
+        self.group_suffixes = tuple(lex.words("group_suffixes"))
         self.abbreviations = frozenset(lex.words("abbreviations"))
         self.finite_verbs = frozenset(lex.words("finite_verbs"))
         self.without_that = frozenset(lex.words("verbs", "without_that"))
@@ -212,34 +214,38 @@ class _Reader:
     def subject(self, k: int, v: int, *, loose: bool = False) -> dict | None:
         """Who speaks in tokens ``[k, v)`` before a verb, or ``None`` if it is no subject."""
         tk = self.tk
+        lower, orth = tk.lower, tk.orth
+        adverbs, auxiliaries = self.adverbs, self.auxiliaries
         end = v
-        while end > k and (tk.lower[end - 1] in self.adverbs or tk.lower[end - 1] in self.auxiliaries
-                           or tk.lower[end - 1].endswith("ly") and not _capitalized(tk, end - 1)):
+        while end > k:
+            w = lower[end - 1]
+            if not (w in adverbs or w in auxiliaries or w.endswith("ly") and not _capitalized(tk, end - 1)):
+                break
             end -= 1
-        aside = end > k and tk.orth[end - 1] == ","
-        while end > k and tk.orth[end - 1] == ",":
+        aside = end > k and orth[end - 1] == ","
+        while end > k and orth[end - 1] == ",":
             end -= 1
-        toks = [i for i in range(k, end) if tk.orth[i]]
+        toks = [i for i in range(k, end) if orth[i]]
         if not toks:
             return None
-        commas = [i for i in toks if tk.orth[i] == ","]
-        if aside:
-            # "Marsh, one of the two votes against, warned" / "Critics, by contrast, argue"
-            toks = [i for i in toks if not commas or i < commas[0]]
-        elif commas:
-            toks = [i for i in toks if i > commas[-1]]  # "Writing in X, Achebe called …"
+        commas = [n for n, i in enumerate(toks) if orth[i] == ","]
+        if commas:
+            # "Marsh, one of the two votes against, warned" / "Critics, by contrast, argue";
+            # "Writing in X, Achebe called …"
+            toks = toks[: commas[0]] if aside else toks[commas[-1] + 1 :]
         if not toks or len(toks) > _MAX_SUBJECT:
             return None
-        words = [tk.lower[i] for i in toks]
-        if words[0] in self.post_modifiers or any(tk.orth[i] in _QUOTES for i in toks):
+        words = [lower[i] for i in toks]
+        if words[0] in self.post_modifiers or not _QUOTES.isdisjoint(words):
             return None  # "with Pike herself calling it": an aside, not a new speaker
-        if not self.not_in_subject.isdisjoint(words):
+        not_in_subject = self.not_in_subject
+        if not not_in_subject.isdisjoint(words):
             initials = {n for n, w in enumerate(words) if w == "." and n and (
                 words[n - 1] == "al" or len(words[n - 1]) == 1 or words[n - 1] + "." in self.abbreviations)}
-            if any(w in self.not_in_subject and n not in initials
+            if any(w in not_in_subject and n not in initials
                    for n, w in enumerate(words)):  # "Haddad et al. (2023)", "J. Okoro", "hon." may speak
                 return None
-        if tk.lower[toks[-1]] in ("to", "the", "a", "an", "of", "and", "that", "which"):
+        if words[-1] in _NO_SUBJECT_END:
             return None  # "…packed the chamber to oppose": not a speaker
         role, key, label = None, frozenset(), tk.text[tk.starts[toks[0]] : tk.ends[toks[-1]]]
         span_end = toks[-1] + 1
@@ -249,14 +255,14 @@ class _Reader:
             role = "author"
         else:
             actors = tk.kinds.get("actor", _NO_HITS)
-            for i in toks[:4]:
+            quantifiers = self.quantifiers
+            for n, i in enumerate(toks[:4]):
                 hit = actors.get(i)
                 if hit and hit[1] <= span_end:
-                    mods = [tk.lower[m] for m in toks if m < i]
                     side = hit[0].split(":")[1]
-                    if hit[1] < span_end and tk.lower[i] in self.quantifiers:
+                    if hit[1] < span_end and words[n] in quantifiers:
                         continue  # "some economists": a quantifier here, not "some" who argue
-                    if side in ("pro", "con") and any(w not in self.quantifiers for w in mods):
+                    if side in ("pro", "con") and any(w not in quantifiers for w in words[:n]):
                         role = None  # "disability advocates" speak for a group, not for the thesis
                         break
                     role = side  # the last one counts: "Some advocates"
@@ -265,42 +271,35 @@ class _Reader:
                 role = "con"
             elif "pro-" in lowered:
                 role = "pro"
+        head = lower[self._head(toks)]
         if role is None or role == "group":
             key = self._name_key(toks)
-            plural = loose and self._head(toks) is not None and tk.lower[self._head(toks)].endswith("s")
-            if not key and not self._agent(toks) and role is None and not plural \
-                    and not self._singular_agent(toks, v):
+            plural = loose and head.endswith("s")
+            if not key and not self._agent(head) and role is None and not plural \
+                    and not self._singular_agent(toks, v, head):
                 return None  # "A defense framework recognizes …": no one speaks
             role = "group"
-        head = tk.lower[self._head(toks)]
         if role in ("group", "same"):
-            descs = tk.kinds.get("desc", _NO_HITS)
-            for i in range(toks[0], v):
-                hit = descs.get(i)
-                if hit:
-                    return {"role": hit[0].split(":")[1], "key": key, "label": label, "described": True,
-                            "head": head}
+            described = tk.positions("desc", toks[0], v)
+            if described:
+                return {"role": tk.kinds["desc"][described[0]][0].split(":")[1], "key": key, "label": label,
+                        "described": True, "head": head}
         return {"role": role, "key": key, "label": label, "described": False, "head": head}
 
-    def _agent(self, toks: list[int]) -> bool:
-        """Whether a subject without a name can speak: it holds a group noun ("economists",
-        "Schools that run homework clubs") or a word formed like one ("landscapers")."""
-        tk = self.tk
-        suffixes = tuple(self.lex.words("group_suffixes"))
-        head = self._head(toks)
-        word = tk.lower[head]
-        return word in self.group_nouns or (word.endswith(suffixes) and len(word) > 5)
+    def _agent(self, word: str) -> bool:
+        """Whether a subject without a name can speak: its head ``word`` is a group noun
+        ("economists", "Schools that run homework clubs") or formed like one ("landscapers")."""
+        return word in self.group_nouns or (word.endswith(self.group_suffixes) and len(word) > 5)
 
-    def _singular_agent(self, toks: list[int], v: int) -> bool:
-        """Whether "the developer", "its operator" speaks: a definite singular noun formed
-        like an agent, before a reporting verb with a "that" / "whether" clause."""
+    def _singular_agent(self, toks: list[int], v: int, word: str) -> bool:
+        """Whether "the developer", "its operator" speaks: a definite singular noun (head
+        ``word``) formed like an agent, before a reporting verb with a "that" / "whether" clause."""
         tk = self.tk
         verb = self.verb_at(v) if v < len(tk.lower) else None
         if verb is None or verb[1] >= len(tk.lower) or tk.lower[toks[0]] not in self.determiners:
             return False
         if verb[0] in ("response", "praise") and len(toks) <= 3:
             return True  # "The cooperative defended the market", "The board welcomed it"
-        word = tk.lower[self._head(toks)]
         return tk.lower[verb[1]] in _CLAUSE_COMPLEMENTS and word.endswith(self.agent_suffixes) and len(word) > 5
 
     def _head(self, toks: list[int]) -> int:
