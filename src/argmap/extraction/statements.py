@@ -568,12 +568,15 @@ class _Reader:
 
     def _attributed(self, st: Statement, k: int, j: int, inherit: Statement | None) -> bool:
         tk = self.tk
+        lower = tk.lower
         for v in tk.positions("verb", k, min(j, k + _MAX_SUBJECT + 8)):
             verb = self.verb_at(v)
             if not verb:
                 continue
             cls, v_end = verb
-            if v > k and tk.lower[v - 1] == "to" and (v - 2 < k or tk.lower[v - 2] not in ("continue", "tend", "go", "on")):
+            word, before_word = lower[v], lower[v - 1] if v > k else None
+            after_word = lower[v_end] if v_end < j else None
+            if before_word == "to" and (v - 2 < k or lower[v - 2] not in ("continue", "tend", "go", "on")):
                 subj = next((x for m in range(k + 1, min(v - 1, k + 5) + 1)
                              if (x := self.subject(k, m)) and x["role"] in ("group", "con")), None)
                 if cls == "con" and subj:
@@ -582,66 +585,68 @@ class _Reader:
                     st.actor_role, st.announces = "con", True
                     return True
                 continue  # "to oppose the change": an infinitive, not a report
-            if v > k and tk.lower[v - 1] in ("who", "which"):
+            if before_word in ("who", "which"):
                 continue  # "Vos, who proposed the wall, said …": a relative clause
             if self.decoy(v, v_end, j):
-                if v > k and tk.orth[v - 1] == "," and tk.lower[v].endswith("ing"):
+                if v > k and tk.orth[v - 1] == "," and word.endswith("ing"):
                     continue  # "Ebdon, writing for The Courier, found …": an aside, the verb follows
                 st.actor_role = "report"  # "the case was argued before the court": no argument
                 return True
-            if tk.lower[v].endswith("ing") and v > k and tk.lower[v - 1] in self.progressive_aux \
-                    and not (v_end < j and tk.lower[v_end] == "that"):
+            if before_word in self.progressive_aux and word.endswith("ing") and after_word != "that":
                 return False  # "companies are still arguing about it": narration
-            before = v - 1
-            while before > k and (tk.lower[before] in self.adverbs or tk.lower[before].endswith("ly")
-                                  or tk.lower[before] in self.auxiliaries and tk.lower[before] not in self.passive_aux):
-                before -= 1  # "is widely credited", "was in turn criticised"
-            passive = v > k and tk.lower[before] in self.passive_aux and tk.lower[v].endswith(("ed", "en", "t"))
-            if passive:
-                return self._passive(st, k, v, v_end, j, cls)
-            bare = self.needs_complement(v, v_end) and not self.complement_follows(v, v_end, j) and \
-                not (v_end < j and self._evaluative_object(v_end, j)) and \
-                not (cls == "praise" and self._short_object(v_end, j))
+            if v > k:
+                before = v - 1
+                adverbs, auxiliaries, passive_aux = self.adverbs, self.auxiliaries, self.passive_aux
+                while before > k and (lower[before] in adverbs or lower[before].endswith("ly")
+                                      or lower[before] in auxiliaries and lower[before] not in passive_aux):
+                    before -= 1  # "is widely credited", "was in turn criticised"
+                if lower[before] in passive_aux and word.endswith(("ed", "en", "t")):
+                    return self._passive(st, k, v, v_end, j, cls)
             if v == k:
                 if inherit is None:
                     return False
                 subj = {"role": "same", "key": inherit.actor_key, "label": inherit.actor, "described": False}
             else:
                 subj = self.subject(k, v)
-                if subj is None and cls in ("response", "con", "concession") and v_end < j \
-                        and tk.lower[v_end] == "that":
+                if subj is None and after_word == "that" and cls in ("response", "con", "concession"):
                     subj = self.subject(k, v, loose=True)  # "Industry representatives counter that"
-                if subj is None and tk.lower[v] in self.group_nouns:
+                if subj is None and word in self.group_nouns:
                     continue  # "A 2021 report by the officer found that": that form was a noun
                 if subj is None:
                     return False
-            if bare and not (subj["role"] in ("pro", "con") or subj["role"] in ("same", "opposite")
-                             and v_end < j and tk.lower[v_end] in self.clause_starts) and not self._cites(k, j):
+            role = subj["role"]
+            if not (role in ("pro", "con") or role in ("same", "opposite") and after_word in self.clause_starts) \
+                    and self._bare(v, v_end, j, cls) and not self._cites(k, j):
                 continue  # "homeowners see the park": an object, not a report
-            modal = any(tk.lower[x] in self.modals for x in range(max(k, v - 3), v))
             # the verb closes the sentence: ", Brandt said." reports a fact unless a side speaks
-            tail = not any(tk.word[v_end:j])
-            if tail and subj["role"] not in ("pro", "con") and cls == "neutral":
+            if cls == "neutral" and role not in ("pro", "con") and not any(tk.word[v_end:j]):
                 st.actor_role = "report"
                 return True
-            self._set_actor(st, subj, cls, " ".join(tk.orth[v:v_end] + (["that"] if v_end < j and tk.lower[v_end] == "that" else [])))
+            self._set_actor(st, subj, cls, " ".join(tk.orth[v:v_end]) + (" that" if after_word == "that" else ""))
             if cls in ("neutral", "elaboration"):
                 self._participle_side(st, v_end, j)
-            if any(tk.lower[x] in self.post_modifiers and tk.lower[x + 1] in self.anaphoric
-                   for x in range(k, v - 1)):
+            post_modifiers, anaphoric = self.post_modifiers, self.anaphoric
+            if any(lower[x] in post_modifiers and lower[x + 1] in anaphoric for x in range(k, v - 1)):
                 st.response = True  # "Critics of this follow-up point out …" answer it
-            if cls == "con" and v_end < j and tk.lower[v_end] in ("about", "over"):
+            if cls == "con" and after_word in ("about", "over"):
                 st.announces = True  # "Grid operators disagree about how …": a debate announced
-            if subj["role"] == "opposite" and (cls == "praise" or cls == "con" and v_end < j
-                                               and tk.lower[v_end] in _CLAUSE_COMPLEMENTS):
+            if role == "opposite" and (cls == "praise" or cls == "con" and after_word in _CLAUSE_COMPLEMENTS):
                 # "Others have questioned whether …", "Others praised …": the verb names the
                 # side; a bare "Others disagree" only turns against the speaker before
                 st.actor_role = "pro" if cls == "praise" else "con"
-            if modal and subj["role"] in ("con", "opposite", "group") and cls in ("neutral", "con"):
+            if role in ("con", "opposite", "group") and cls in ("neutral", "con") and \
+                    not self.modals.isdisjoint(lower[max(k, v - 3) : v]):
                 st.actor_role = "con"  # prolepsis: "Some will say …", "Others may object …"
                 st.confidence = self.conf["framing"]
             return True
         return False
+
+    def _bare(self, v: int, v_end: int, j: int, cls: str) -> bool:
+        """Whether the verb at ``[v, v_end)`` stands without what it needs to report
+        ("homeowners see the park"): no complement clause, evaluative object or praise."""
+        return self.needs_complement(v, v_end) and not self.complement_follows(v, v_end, j) and \
+            not (v_end < j and self._evaluative_object(v_end, j)) and \
+            not (cls == "praise" and self._short_object(v_end, j))
 
     def _short_object(self, m: int, j: int) -> bool:
         """A short definite object closing the clause ("welcomed the decision", "welcomed
