@@ -385,10 +385,13 @@ class _Reader:
         # a connective after the subject ("Retailers, however, maintain")
         closing_turn = False
         if st.connective is None:
+            orth = tk.orth
             for m in tk.positions("conn", k, min(j, k + 14)):
+                if m == k or orth[m - 1] != ",":
+                    continue
                 hit = conns[m]
-                final = hit is not None and all(not tk.word[x] for x in range(hit[1], j))
-                if hit and m > k and tk.orth[m - 1] == "," and (hit[1] < j and tk.orth[hit[1]] == "," or final):
+                final = not any(tk.word[hit[1] : j])
+                if hit[1] < j and orth[hit[1]] == "," or final:
                     cls = hit[0].split(":")[1]
                     if cls in ("contrast", "response"):
                         st.connective = cls
