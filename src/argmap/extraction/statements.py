@@ -916,9 +916,10 @@ def unit_statements(
     # an interjection is read as reported speech, not in the author's voice
     others = _Reader(tk, lex) if unit.voices else reader
     clauses: list[Statement] = []
-    # outside the author's voice an unmarked clause after the unit's opener is dropped below:
-    # once the opener is read, a sentence that can hold no marked clause is not read at all
-    opened = False
+    in_debate = unit.debate or unit.debate_heading_id is not None
+    # outside the author's voice an unmarked clause is dropped below but for the opener of a
+    # debate or a stance section: a sentence that can hold no marked clause need not be read
+    opened = unit.stance is None and not in_debate
     for n, span in enumerate(unit.body):
         voice_of = unit.voices.get(span[0])
         for sent in sentences(span):
@@ -952,7 +953,6 @@ def unit_statements(
     opener = clauses[0]
     # a short remark ("Environmental groups are divided.") frames a debate without arguing
     arguable = len(text[opener.span[0] : opener.span[1]].split()) >= _MIN_OPENER_WORDS
-    in_debate = unit.debate or unit.debate_heading_id is not None
     keep_opener = not opener.marked and (unit.stance is not None or in_debate and bool(marked) and arguable)
     if keep_opener:
         opener.confidence = lex.confidence["stance_section" if unit.stance else "unmarked"]
