@@ -12,6 +12,8 @@ is ``m + i + 1``; semi-stable adds the range ``r_i = x_i or o_i`` as ``2m + i + 
 * admissible: every attacker of an IN argument is attacked (``x_i -> o_b``);
 * complete: an argument whose attackers are all attacked is IN;
 * stable: every argument is IN or attacked;
+* blocked (a part of a core solved after the part above it): an argument an UNDEC one above
+  attacks is not IN, and owes nothing to completeness;
 * preferred: CEGAR maximisation — find a complete set, then ask for a strict superset
   (a clause over the arguments outside it, switched on by an activation literal) until none
   exists; a blocking clause then keeps later answers out of every subset of it;

@@ -78,7 +78,8 @@ class Framework:
 
     Repeated arguments and repeated attacks are kept once; an attack naming an unknown
     argument is a ``ValueError``. Internally arguments are indices ``0..n-1`` with
-    ``attackers[i]`` / ``targets[i]`` adjacency lists, which is what the algorithms use.
+    ``attackers[i]`` / ``targets[i]`` adjacency lists and ``in_degree[i]`` attacker counts,
+    which is what the algorithms use.
 
     Example:
         >>> af = Framework(["a", "b"], [("a", "b"), ("a", "b")])
