@@ -24,6 +24,7 @@ Run: python benchmarks/corpus.py [--docs 10000] [--small 1000] [--no-dask]
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import random
@@ -33,6 +34,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS_PER_ESSAY = 500
@@ -137,6 +139,81 @@ def _reports(sizes: list[int]) -> int:
     return 0
 
 
+def _cumulative(stats: dict[Any, Any], file_end: str, name: str, callers: tuple[str, ...] = ()) -> float:
+    """Seconds spent in (and under) the functions ``name`` of files ending ``file_end``;
+    with ``callers`` (``"path/file.py:function"`` ends), only in the calls made from those."""
+    total = 0.0
+    for (file, _, function), (_, _, _, cumulative, called_from) in stats.items():
+        if function == name and file.replace(os.sep, "/").endswith(file_end):
+            total += cumulative if not callers else sum(
+                c[3] for (where, _, caller), c in called_from.items()
+                if f"{where.replace(os.sep, '/')}:{caller}".endswith(callers))
+    return total
+
+
+def profile_split(n: int, out: Path) -> dict[str, float]:
+    """cProfile one ``argmap extract --format jsonl --jobs 1`` run (in this process) over
+    ``n`` essays; its CPU split into what the time went to, in profiled seconds (profiling
+    slows Python code more than spaCy's compiled tokenizer, so shares are approximate)."""
+    import cProfile
+    import pstats
+
+    from argmap.cli import main as argmap_main
+
+    corpus = out / "profile.jsonl"
+    write_corpus(corpus, n)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    code = argmap_main(["extract", "--format", "jsonl", "--input-format", "jsonl", "--no-progress",
+                        str(corpus), "-o", str(out / "maps.jsonl")])
+    profiler.disable()
+    if code:
+        sys.exit(f"benchmarks/corpus.py: the profiled run failed ({code})")
+    if os.environ.get("ARGMAP_PROFILE_DUMP"):
+        profiler.dump_stats(os.environ["ARGMAP_PROFILE_DUMP"])
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    cum = functools.partial(_cumulative, stats)
+    command = cum("argmap/commands/extract.py", "command")
+    pipe = cum("spacy/language.py", "pipe")
+    component = cum("argmap/extraction/pipeline.py", "__call__")
+    map_building = (cum("pydantic/main.py", "model_validate", callers=("argmap/extraction/assemble.py:assemble",
+                                                                        "argmap/extraction/doc_results.py:_read"))
+                    + cum("argmap/extraction/doc_results.py", "set_map")
+                    + cum("argmap/extraction/doc_results.py", "get_map")
+                    + cum("argmap/extraction/__init__.py", "_with_source"))
+    split = {
+        "spaCy import + pipeline building (once)": cum("argmap/corpus.py", "worker_nlp"),
+        "imports of the CLI and argmap.extraction": cum("<frozen importlib._bootstrap>", "_find_and_load", callers=(
+            "argmap/corpus.py:extract_batch", "argmap/commands/extract.py:command",
+            "argmap/commands/extract.py:_results", "argmap/commands/extract.py:_stream")),
+        "reading input (JSONL records)": cum("argmap/corpus.py", "iter_sources"),
+        "tokenizer (spaCy)": cum("spacy/language.py", "make_doc"),
+        "argmap sentence component": cum("argmap/extraction/pipeline.py", "argmap_sentences"),
+        "argmap extraction component (but map building)": component - map_building
+        + cum("argmap/extraction/__init__.py", "_with_source"),
+        "map building + validation (pydantic, doc._.argmap)": map_building,
+        "JSON serialisation (to_json_bytes)": cum("argmap/model.py", "to_json_bytes"),
+        "writing + fsync": cum("argmap/corpus.py", "write_batch") + cum("argmap/corpus.py", "sync"),
+        "progress bar (tqdm, not drawn)": cum("argmap/progress.py", "progress_bar"),
+    }
+    split["spaCy pipe plumbing"] = (pipe - split["tokenizer (spaCy)"] - split["argmap sentence component"]
+                                    - component)
+    split["driver (batches, results, CLI)"] = command - sum(split.values())
+    split["total"] = pstats.Stats(profiler).total_tt  # type: ignore[attr-defined]
+    return split
+
+
+def _profile(n: int) -> int:
+    with tempfile.TemporaryDirectory(prefix="argmap-profile-") as tmp:
+        split = profile_split(n, Path(tmp))
+    total = split.pop("total")
+    print(f"cProfile of argmap extract --format jsonl --jobs 1, {n} essays: {total:.2f} s profiled CPU "
+          f"(load average {os.getloadavg()[0]:.1f})")
+    for label, seconds in split.items():
+        print(f"  {label:<52} {seconds:7.3f} s  {100 * seconds / total:5.1f} %")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=10_000, help="essays in the full corpus (default 10000)")
@@ -146,11 +223,15 @@ def main() -> int:
     parser.add_argument("--json", metavar="FILE", help="also write the figures here")
     parser.add_argument("--report", metavar="N,N", help="instead: time and peak RSS of 'argmap report --jobs 2' "
                                                         "on this many essays each (e.g. 60,180)")
+    parser.add_argument("--profile", type=int, metavar="N", help="instead: cProfile one --jobs 1 run over N essays "
+                                                                 "and split its CPU time")
     parser.add_argument("--baseline", metavar="JSONL", help=argparse.SUPPRESS)  # the child run of the baseline
     args = parser.parse_args()
     if args.baseline:
         _baseline(args.baseline, args.batch_size)
         return 0
+    if args.profile:
+        return _profile(args.profile)
     if args.report:
         return _reports([int(n) for n in args.report.split(",")])
     argmap = [sys.executable, "-m", "argmap.cli", "extract", "--format", "jsonl", "--input-format", "jsonl",

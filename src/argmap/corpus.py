@@ -8,7 +8,7 @@ build the pipeline once, and yields one :class:`Result` per document in input or
 memory is bounded by the batches in flight, never by the corpus. A document that fails
 (unreadable, not UTF-8, a bug) is a :class:`Result` with an ``error``; the others go on.
 
-:class:`JsonlWriter` appends one map per line (flushed per line, synced per batch), and
+:class:`JsonlWriter` appends one map per line (flushed per batch, synced every second), and
 :func:`completed_ids` reads back what an earlier, possibly killed, run wrote, cutting off a
 truncated last line, which is what ``argmap extract --resume`` builds on.
 
@@ -32,6 +32,7 @@ import io
 import json
 import os
 import sys
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -56,6 +57,9 @@ BATCH_SIZE = 32
 WINDOW = 3
 """Batches in flight per worker with ``--jobs``: what bounds memory, and what keeps a worker
 busy while an earlier, slower batch holds up the output."""
+
+SYNC_SECONDS = 1.0
+"""How often a JSONL output is synced to disk while it is written (and once at the end)."""
 
 INPUT_FORMATS = ("auto", "text", "jsonl")
 
@@ -509,12 +513,14 @@ def read_jsonl(path: str | os.PathLike[str]) -> Iterator[ArgumentMap]:
 
 class JsonlWriter:
     """Append maps to a JSONL file (or standard output for ``-``), one line each, flushed as
-    written and synced to disk by :meth:`sync`, so a killed run loses at most the line it
-    was writing (which :func:`completed_ids` then discards)."""
+    written and synced to disk by :meth:`sync`, so a killed run loses at most what it was
+    writing (a cut last line, which :func:`completed_ids` then discards); :meth:`checkpoint`
+    syncs every :data:`SYNC_SECONDS`, so a crash of the machine loses at most that much."""
 
     def __init__(self, path: str | os.PathLike[str], *, append: bool = False) -> None:
         self.path = os.fspath(path)
         self.written = 0
+        self._synced = time.monotonic()
         if self.path == STDIO:
             self._fh: IO[bytes] = sys.stdout.buffer
             return
@@ -553,6 +559,13 @@ class JsonlWriter:
         """Make what was written survive a crash of the machine, not only of the process."""
         if self.path != STDIO:
             os.fsync(self._fh.fileno())
+        self._synced = time.monotonic()
+
+    def checkpoint(self) -> None:
+        """:meth:`sync` if the last sync is :data:`SYNC_SECONDS` old: a sync waits for the
+        disk (milliseconds each on a busy one), too long to wait after every batch."""
+        if time.monotonic() - self._synced >= SYNC_SECONDS:
+            self.sync()
 
     def close(self) -> None:
         if self.path != STDIO:

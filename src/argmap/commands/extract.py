@@ -169,5 +169,5 @@ def _stream(inputs: Sequence[tuple[str, str]], output: str, fmt: str, resume: bo
             total += len(batch)
             failed += sum(result.error is not None for result in batch)
             writer.write_batch(batch)
-            writer.sync()
+            writer.checkpoint()
     return failed, total
