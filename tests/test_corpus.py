@@ -188,7 +188,7 @@ def test_resume_refuses_a_file_that_is_not_maps(tmp_path: Path) -> None:
 def test_writer_flushes_each_line(tmp_path: Path) -> None:
     out = tmp_path / "maps.jsonl"
     with JsonlWriter(out) as writer:
-        writer.write(Result("x", line='{"schema":"argmap/1","documents":[{"id":"d1","source":"x"}]}'))
+        writer.write(Result("x", line=b'{"schema":"argmap/1","documents":[{"id":"d1","source":"x"}]}'))
         assert out.read_text().endswith("\n")  # on disk before the writer closes
         writer.write(Result("y", error="broken"))
     assert completed_ids(out) == {"x"}

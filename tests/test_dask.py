@@ -35,7 +35,7 @@ def essays() -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def single_process(essays: list[tuple[str, str]]) -> list[str]:
-    return [r.line for r in extract_results(Source(i, text=t) for i, t in essays)]  # type: ignore[misc]
+    return [r.line.decode() for r in extract_results(Source(i, text=t) for i, t in essays)]  # type: ignore[union-attr]
 
 
 def test_bag_gives_the_single_process_maps_document_for_document(client: object, essays: list[tuple[str, str]],

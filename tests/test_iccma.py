@@ -69,6 +69,85 @@ def test_tgf_and_i23_round_trips(af: Framework) -> None:
     assert [(af.arguments[int(s) - 1], af.arguments[int(t) - 1]) for s, t in numbered.attacks] == list(af.attacks)
 
 
+def _outcome(read, text: str) -> object:  # type: ignore[no-untyped-def]
+    """What a reader makes of ``text``: the framework's arguments and attacks, or its error."""
+    try:
+        af = read(text, "f")
+    except InputError as exc:
+        return str(exc)
+    return af.arguments, af.attacks
+
+
+# Pieces of framework files, well formed and not: the fast readers (a few C passes over the
+# whole text) must read exactly what the line-by-line readers read, and give up otherwise.
+_SPACE = st.sampled_from(["", " ", "  ", "\t", "\n", "\r\n", "\n\n", " \n ", "\r", "\x0b", "\x1c", "\xa0"])
+_TOKEN = st.sampled_from(["1", "2", "3", "03", "0", "4", "12", "a", "b", "x y", "#", "-1", "1.5", "é"])
+
+
+@st.composite
+def noisy_lines(draw: st.DrawFn, header: str) -> str:
+    lines = [header]
+    for _ in range(draw(st.integers(0, 8))):
+        fields = draw(st.lists(_TOKEN, min_size=0, max_size=3))
+        lines.append(draw(_SPACE) + draw(_SPACE).join(fields or [""]) + draw(_SPACE))
+    return "\n".join(lines) + draw(st.sampled_from(["", "\n", "\n\n", " "]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(noisy_lines("p af 4"), noisy_lines(" p af 12 "), noisy_lines("# c\np af 3"),
+                 noisy_lines("#\x0b1\r\np af 2")))
+def test_fast_i23_reader_reads_what_the_line_reader_reads(text: str) -> None:
+    from argmap.formats.iccma import _i23_fast, _i23_lines
+
+    fast = _i23_fast(text)
+    if fast is not None:
+        assert (fast.arguments, fast.attacks) == _outcome(_i23_lines, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_TOKEN, max_size=3), max_size=5), st.sampled_from(["#", " # ", "#\r", "# x"]),
+       st.lists(st.lists(_TOKEN, max_size=3), max_size=6), _SPACE, _SPACE)
+def test_fast_tgf_reader_reads_what_the_line_reader_reads(head: list[list[str]], hash_line: str,
+                                                          tail: list[list[str]], gap: str, end: str) -> None:
+    from argmap.formats.iccma import _tgf_fast, _tgf_lines
+
+    text = "\n".join([*(gap.join(f) for f in head), hash_line, *(" ".join(f) + end for f in tail)])
+    fast = _tgf_fast(text)
+    if fast is not None:
+        assert (fast.arguments, fast.attacks) == _outcome(_tgf_lines, text)
+
+
+_APX_NAME = st.sampled_from(["a", "b", "c1", "A-2", "é", "a", "b", "x y", "", '"q"', "a.b"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["arg", "att", "ar g", "arg"]), st.lists(_APX_NAME, min_size=1, max_size=2),
+                          st.sampled_from(["", " ", "\n", "\t", "\r\n", "\xa0", "\x1f", "%"]),
+                          st.sampled_from([".", ".", ". ", " .", "", ".."])), min_size=1, max_size=6),
+       st.booleans())
+def test_fast_apx_reader_reads_what_the_line_reader_reads(statements: list[tuple[str, list[str], str, str]],
+                                                          declare: bool) -> None:
+    from argmap.formats.iccma import _apx_fast, _apx_lines
+
+    text = "".join(f"{kind}({(',' + gap).join(names)}){stop}{gap}" for kind, names, gap, stop in statements)
+    if declare:  # every name declared first, so more texts are well formed
+        text = "".join(f"arg({name}).\n" for _, names, _, _ in statements for name in names) + text
+    fast = _apx_fast(text)
+    if fast is not None:
+        assert (fast.arguments, fast.attacks) == _outcome(_apx_lines, text)
+
+
+def test_fast_readers_take_the_common_files() -> None:
+    """The fast paths do take the files ICCMA writes (else the tests above prove nothing)."""
+    from argmap.formats.iccma import _apx_fast, _i23_fast, _tgf_fast
+
+    assert _i23_fast("p af 3\n1 2\n2 3\n# c\n3 1\n").attacks == (("1", "2"), ("2", "3"), ("3", "1"))
+    assert _i23_fast("p af 3\r\n1\t2\r\n\r\n 2  3 \r\n") is not None
+    assert _tgf_fast("a\nb\n#\na b\nb a\n").attacks == (("a", "b"), ("b", "a"))
+    assert _apx_fast("arg(a).\narg(é).\natt(a, é).\n").attacks == (("a", "é"),)
+    assert _apx_fast("arg(a).arg(b).att(a,b).").attacks == (("a", "b"),)
+
+
 def test_apx_reader_accepts_comments_spacing_and_quotes() -> None:
     af = loads_apx('% header\narg(a). arg( "x, y" ).\n\natt( a , "x, y" ).  % a attacks "x, y"\narg("100%").\n')
     assert af.arguments == ("a", "x, y", "100%") and af.attacks == (("a", "x, y"),)

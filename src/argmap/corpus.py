@@ -8,7 +8,7 @@ build the pipeline once, and yields one :class:`Result` per document in input or
 memory is bounded by the batches in flight, never by the corpus. A document that fails
 (unreadable, not UTF-8, a bug) is a :class:`Result` with an ``error``; the others go on.
 
-:class:`JsonlWriter` appends one map per line (flushed per line, synced per batch), and
+:class:`JsonlWriter` appends one map per line (flushed per batch, synced every second), and
 :func:`completed_ids` reads back what an earlier, possibly killed, run wrote, cutting off a
 truncated last line, which is what ``argmap extract --resume`` builds on.
 
@@ -32,6 +32,7 @@ import io
 import json
 import os
 import sys
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -53,6 +54,13 @@ TEXT_SUFFIXES = (".txt", ".md")
 BATCH_SIZE = 32
 """Documents per ``nlp.pipe`` batch and per task handed to a worker."""
 
+WINDOW = 3
+"""Batches in flight per worker with ``--jobs``: what bounds memory, and what keeps a worker
+busy while an earlier, slower batch holds up the output."""
+
+SYNC_SECONDS = 1.0
+"""How often a JSONL output is synced to disk while it is written (and once at the end)."""
+
 INPUT_FORMATS = ("auto", "text", "jsonl")
 
 
@@ -70,10 +78,12 @@ class Source:
 
 @dataclass(frozen=True)
 class Result:
-    """The outcome for one document: its map as one line of JSON (``line``), or ``error``."""
+    """The outcome for one document: its map as one line of JSON in UTF-8 (``line``, without
+    the newline), or ``error``. Bytes, made once in the worker, so that the process writing
+    them neither decodes nor encodes nor parses anything."""
 
     id: str
-    line: str | None = None
+    line: bytes | None = None
     error: str | None = None
 
     @property
@@ -233,14 +243,19 @@ def worker_nlp(lexicons: tuple[str, ...] = ()) -> Language:
 
 def _init_worker(lexicons: tuple[str, ...]) -> None:
     """Start a pool worker: build its pipeline, and end it when the parent is gone (a parent
-    killed with SIGKILL cannot stop its workers, which would otherwise run on as orphans)."""
+    killed with SIGKILL cannot stop its workers, which would otherwise run on as orphans).
+
+    The parent is the process that asked for the worker, not the fork server that forked
+    it: :func:`multiprocessing.parent_process` waits on a pipe that only the asking
+    process holds open, so its death wakes the watch at once, without polling."""
+    import multiprocessing
     import threading
 
-    parent = os.getppid()
+    parent = multiprocessing.parent_process()
 
     def watch() -> None:
-        while os.getppid() == parent:
-            threading.Event().wait(0.5)
+        if parent is not None:
+            parent.join()
         os._exit(1)
 
     threading.Thread(target=watch, name="argmap-parent-watch", daemon=True).start()
@@ -291,7 +306,7 @@ def extract_batch(sources: Sequence[Source], lexicons: tuple[str, ...] = ()) -> 
     try:
         for i, doc in zip(short, nlp.pipe(texts[i] for i in short)):
             results[i] = Result(sources[i].id, line=_with_source(doc._.argmap, sources[i].id or None)
-                                .to_json(indent=None))
+                                .to_json_bytes())
     except Exception:  # find the culprit: one by one below
         for i in short:
             results[i] = None
@@ -299,7 +314,7 @@ def extract_batch(sources: Sequence[Source], lexicons: tuple[str, ...] = ()) -> 
         if results[i] is None:
             try:
                 results[i] = Result(sources[i].id, line=extract_text(text, source=sources[i].id or None, nlp=nlp)
-                                    .to_json(indent=None))
+                                    .to_json_bytes())
             except Exception as exc:
                 results[i] = Result(sources[i].id, error=_reason(exc))
     return [r for r in results if r is not None]
@@ -326,8 +341,8 @@ def extract_stream(sources: Iterable[Source], *, jobs: int = 1, batch_size: int 
                    lexicons: Sequence[str] = ()) -> Iterator[list[Result]]:
     """Extract ``sources`` and yield their results batch by batch, in input order.
 
-    With ``jobs > 1`` the batches go to a pool of worker processes; at most ``2 × jobs``
-    batches are in flight, so only those (and not the corpus) are in memory.
+    With ``jobs > 1`` the batches go to a pool of worker processes; at most
+    ``WINDOW × jobs`` batches are in flight, so only those (and not the corpus) are in memory.
 
     Example:
         >>> [r.id for b in extract_stream([Source("a", text="X."), Source("b", text="Y.")], batch_size=1) for r in b]
@@ -341,25 +356,60 @@ def extract_stream(sources: Iterable[Source], *, jobs: int = 1, batch_size: int 
     yield from _pooled(sources, jobs, batch_size, lexicons)
 
 
-def _pooled(sources: Iterable[Source], jobs: int, batch_size: int, lexicons: tuple[str, ...]) -> Iterator[list[Result]]:
+PRELOAD = ("argmap.corpus", "argmap.extraction.pipeline")
+"""What the fork server imports once for all workers (spaCy, most of a worker's start-up)."""
+
+
+def _pool_context() -> Any:
+    """How workers start: forked from a fork server (on Linux) that imported :data:`PRELOAD`
+    once, so a worker starts in milliseconds rather than importing spaCy again (about a
+    second of CPU each); else spawned. Both start clean: never forked from this process,
+    whose threads (tqdm's monitor, a caller's) a fork would copy in whatever state they are."""
     import multiprocessing
+
+    if sys.platform.startswith("linux") and "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(list(PRELOAD))
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _pooled(sources: Iterable[Source], jobs: int, batch_size: int, lexicons: tuple[str, ...]) -> Iterator[list[Result]]:
     from concurrent.futures import ProcessPoolExecutor
 
-    # spawn: workers start clean (no copy of this process's threads, such as tqdm's monitor)
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(lexicons,)) as pool:
-        pending: deque[Any] = deque()
-        try:
-            for batch in batches(sources, batch_size):
-                pending.append(pool.submit(extract_batch, batch, lexicons))
-                if len(pending) >= 2 * jobs:
+    context = _pool_context()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                                 initargs=(lexicons,)) as pool:
+            pending: deque[Any] = deque()
+            try:
+                for batch in batches(sources, batch_size):
+                    pending.append(pool.submit(extract_batch, batch, lexicons))
+                    # the window: while the oldest batch is awaited (results go out in order),
+                    # a worker done early takes the next queued one instead of waiting
+                    if len(pending) >= WINDOW * jobs:
+                        yield pending.popleft().result()
+                while pending:
                     yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+            finally:
+                for future in pending:
+                    future.cancel()
+    finally:
+        if context.get_start_method() == "forkserver":
+            _stop_fork_server()
+
+
+def _stop_fork_server() -> None:
+    """Stop the fork server once the workers are gone: it holds a copy of spaCy (about
+    100 MB) that nothing needs any more, and waiting for it here reaps it, so that its CPU
+    time and its workers' count in this process's (as ``time`` or a benchmark reports).
+    The next pool starts a new one. (``_stop`` is the standard library's own, used by
+    its tests; without it the server ends by itself when this process does.)"""
+    from multiprocessing import forkserver
+
+    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+    if stop is not None:
+        stop()
 
 
 def extract_results(sources: Iterable[Source], **options: Any) -> Iterator[Result]:
@@ -463,12 +513,14 @@ def read_jsonl(path: str | os.PathLike[str]) -> Iterator[ArgumentMap]:
 
 class JsonlWriter:
     """Append maps to a JSONL file (or standard output for ``-``), one line each, flushed as
-    written and synced to disk by :meth:`sync`, so a killed run loses at most the line it
-    was writing (which :func:`completed_ids` then discards)."""
+    written and synced to disk by :meth:`sync`, so a killed run loses at most what it was
+    writing (a cut last line, which :func:`completed_ids` then discards); :meth:`checkpoint`
+    syncs every :data:`SYNC_SECONDS`, so a crash of the machine loses at most that much."""
 
     def __init__(self, path: str | os.PathLike[str], *, append: bool = False) -> None:
         self.path = os.fspath(path)
         self.written = 0
+        self._synced = time.monotonic()
         if self.path == STDIO:
             self._fh: IO[bytes] = sys.stdout.buffer
             return
@@ -485,20 +537,35 @@ class JsonlWriter:
 
     def write(self, result: Result) -> None:
         """Write the map of ``result`` (a failed result writes nothing)."""
-        if result.line is None:
+        self.write_batch((result,))
+
+    def write_batch(self, results: Iterable[Result]) -> None:
+        """Write the maps of ``results`` in one ``write`` call, then flush: a batch's lines
+        reach the file together (a kill can still cut the last one, which is what
+        :func:`completed_ids` allows for)."""
+        lines = [r.line for r in results if r.line is not None]
+        if not lines:
             return
+        lines.append(b"")
         try:
-            self._fh.write(result.line.encode("utf-8") + b"\n")
+            self._fh.write(b"\n".join(lines))
             self._fh.flush()
         except OSError as exc:
             raise InputError(self.path if self.path != STDIO else "<stdout>",
                              f"cannot write: {exc.strerror or exc}") from None
-        self.written += 1
+        self.written += len(lines) - 1
 
     def sync(self) -> None:
         """Make what was written survive a crash of the machine, not only of the process."""
         if self.path != STDIO:
             os.fsync(self._fh.fileno())
+        self._synced = time.monotonic()
+
+    def checkpoint(self) -> None:
+        """:meth:`sync` if the last sync is :data:`SYNC_SECONDS` old: a sync waits for the
+        disk (milliseconds each on a busy one), too long to wait after every batch."""
+        if time.monotonic() - self._synced >= SYNC_SECONDS:
+            self.sync()
 
     def close(self) -> None:
         if self.path != STDIO:

@@ -70,7 +70,7 @@ def extract_results(texts: dask.bag.Bag, lexicons: Sequence[str] = ()) -> dask.b
 def extract_lines(texts: dask.bag.Bag, lexicons: Sequence[str] = ()) -> dask.bag.Bag:
     """A bag of the maps as ``argmap extract --format jsonl`` lines; a failed document has none
     (``bag.to_textfiles`` writes them)."""
-    return extract_results(texts, lexicons).filter(lambda r: r.line is not None).map(lambda r: r.line)
+    return extract_results(texts, lexicons).filter(lambda r: r.line is not None).map(lambda r: r.line.decode("utf-8"))
 
 
 def extract_bag(texts: dask.bag.Bag, lexicons: Sequence[str] = ()) -> dask.bag.Bag:

@@ -479,6 +479,16 @@ class ArgumentMap(_Item):
         A map holding what JSON text cannot (a lone surrogate, extra fields nested past
         :data:`argmap.limits.MAX_DEPTH`) raises :class:`argmap.errors.UnwritableMap` naming the place.
         """
+        return self.to_json_bytes(indent).decode("utf-8")
+
+    def to_json_bytes(self, indent: int | None = None) -> bytes:
+        """:meth:`to_json` as UTF-8 bytes, one line by default: what a JSONL writer writes, made
+        by pydantic-core directly, without decoding to ``str`` and encoding back.
+
+        Example:
+            >>> ArgumentMap().to_json_bytes()[:21]
+            b'{"schema":"argmap/1",'
+        """
         from pydantic_core import PydanticSerializationError
 
         from argmap.errors import UnwritableMap
@@ -488,7 +498,7 @@ class ArgumentMap(_Item):
         problem = self.extras_problem()
         if problem is None:
             try:
-                return self.model_dump_json(indent=indent)
+                return self.__pydantic_serializer__.to_json(self, indent=indent)
             except (PydanticSerializationError, ValueError) as exc:
                 problem = data_problem(self) or str(exc)
         raise UnwritableMap(f"map cannot be written as JSON: {problem}")

@@ -32,10 +32,11 @@ Example:
 
 from __future__ import annotations
 
-from collections import Counter, deque
-from dataclasses import dataclass
-from itertools import chain
+import gc
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from argmap.errors import LimitExceeded
@@ -59,12 +60,26 @@ _UNSET, _IN, _OUT, _UNDEC = 0, 1, 2, 4
 _NAMES: dict[int, Label] = {_IN: "IN", _OUT: "OUT", _UNDEC: "UNDEC"}
 
 
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused: building 100,000 adjacency lists (which hold no
+    cycles) otherwise sets off dozens of collections that scan every list built so far."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 class Framework:
     """A Dung argumentation framework: arguments (in input order) and attacks between them.
 
     Repeated arguments and repeated attacks are kept once; an attack naming an unknown
     argument is a ``ValueError``. Internally arguments are indices ``0..n-1`` with
-    ``attackers[i]`` / ``targets[i]`` adjacency lists, which is what the algorithms use.
+    ``attackers[i]`` / ``targets[i]`` adjacency lists and ``in_degree[i]`` attacker counts,
+    which is what the algorithms use.
 
     Example:
         >>> af = Framework(["a", "b"], [("a", "b"), ("a", "b")])
@@ -72,19 +87,22 @@ class Framework:
         (('a', 'b'), (('a', 'b'),), [[], [0]])
     """
 
-    __slots__ = ("arguments", "index", "targets", "_attackers")
+    __slots__ = ("arguments", "index", "targets", "in_degree", "_attackers")
 
     def __init__(self, arguments: Iterable[str], attacks: Iterable[tuple[str, str]] = ()) -> None:
         index: dict[str, int] = {}
         for name in arguments:
             index.setdefault(name, len(index))
-        pairs = []
+        sources: list[int] = []
+        ends: list[int] = []
         for source, target in attacks:
             try:
-                pairs.append((index[source], index[target]))
+                s, t = index[source], index[target]
             except KeyError as exc:
                 raise ValueError(f"attack ({source!r}, {target!r}) names unknown argument {exc.args[0]!r}") from None
-        self._build(tuple(index), index, pairs)
+            sources.append(s)
+            ends.append(t)
+        self._build(tuple(index), index, sources, ends)
 
     @classmethod
     def from_indices(cls, n: int, attacks: Iterable[tuple[int, int]], names: Sequence[str] | None = None) -> Framework:
@@ -94,39 +112,65 @@ class Framework:
             >>> Framework.from_indices(2, [(0, 1)]).attacks
             (('1', '2'),)
         """
+        pairs = list(attacks)
+        return cls.from_columns(n, [s for s, _ in pairs], [t for _, t in pairs], names)
+
+    @classmethod
+    def from_columns(cls, n: int, sources: list[int], targets: list[int],
+                     names: Sequence[str] | None = None) -> Framework:
+        """A framework over arguments ``0..n-1`` whose ``k``-th attack is ``sources[k]`` →
+        ``targets[k]`` (what the file readers build: two flat lists cost far less than a
+        tuple per attack).
+
+        Example:
+            >>> Framework.from_columns(3, [0, 1], [1, 2]).attacks
+            (('1', '2'), ('2', '3'))
+        """
         labels = tuple(names) if names is not None else tuple(map(str, range(1, n + 1)))
         index = dict(zip(labels, range(n)))
         if len(labels) != n or len(index) != n:
             raise ValueError("names must be n distinct strings")
+        if len(sources) != len(targets):
+            raise ValueError("sources and targets must be as long as each other")
         af = cls.__new__(cls)
-        af._build(labels, index, attacks)
+        af._build(labels, index, sources, targets)
         return af
 
-    def _build(self, arguments: tuple[str, ...], index: dict[str, int], pairs: Iterable[tuple[int, int]]) -> None:
+    def _build(self, arguments: tuple[str, ...], index: dict[str, int], sources: list[int], ends: list[int]) -> None:
         n = len(arguments)
         self.arguments = arguments
         self.index = index
-        targets: list[list[int]] = [[] for _ in range(n)]
-        unique = dict.fromkeys(pairs)  # first occurrences, in order (C speed on 300k attacks)
-        if unique:
-            low, high = min(map(min, unique)), max(map(max, unique))
+        if sources:
+            low, high = min(min(sources), min(ends)), max(max(sources), max(ends))
             if low < 0 or high >= n:
-                pair = next(p for p in unique if not (0 <= p[0] < n and 0 <= p[1] < n))
+                pair = next(p for p in zip(sources, ends) if not (0 <= p[0] < n and 0 <= p[1] < n))
                 raise ValueError(f"attack {pair} refers to an argument outside 0..{n - 1}")
-        for source, target in unique:
-            targets[source].append(target)
+            keys = [s * n + t for s, t in zip(sources, ends)]
+            if len(set(keys)) < len(keys):  # repeated attacks: keep first occurrences, in order
+                unique = dict.fromkeys(keys)
+                sources, ends = [k // n for k in unique], [k % n for k in unique]
+        in_degree = [0] * n
+        with _no_gc():
+            targets: list[list[int]] = [[] for _ in range(n)]
+            for s, t in zip(sources, ends):
+                targets[s].append(t)
+        for t in ends:
+            in_degree[t] += 1
         self.targets = targets
+        #: ``in_degree[i]``: how many arguments attack ``i`` (all grounded semantics needs)
+        self.in_degree = in_degree
         self._attackers: list[list[int]] | None = None
 
     @property
     def attackers(self) -> list[list[int]]:
         """``attackers[i]``: the arguments attacking ``i`` (built on first use: grounded
-        semantics needs only their number)."""
+        semantics needs only their number, :attr:`in_degree`)."""
         if self._attackers is None:
-            attackers: list[list[int]] = [[] for _ in self.targets]
-            for source, ts in enumerate(self.targets):
-                for t in ts:
-                    attackers[t].append(source)
+            with _no_gc():
+                attackers: list[list[int]] = [[] for _ in self.targets]
+                for source, ts in enumerate(self.targets):
+                    for t in ts:
+                        attackers[t].append(source)
             self._attackers = attackers
         return self._attackers
 
@@ -181,11 +225,7 @@ def _grounded_codes(af: Framework) -> list[int]:
     of times, so there are no repeated fixpoint scans.
     """
     targets = af.targets
-    if af._attackers is not None:
-        live = [len(a) for a in af._attackers]
-    else:  # attacker counts, counted in C
-        counts = Counter(chain.from_iterable(targets))
-        live = [counts[i] for i in range(len(targets))]
+    live = list(af.in_degree)
     labels = [_UNSET] * len(live)
     queue = deque(i for i, c in enumerate(live) if c == 0)
     for i in queue:
@@ -492,7 +532,7 @@ def _some(af: Framework, semantics: str, budget: Any) -> Extension | None:
     if semantics == "complete":  # the grounded extension is complete
         return _extension(af, core.codes)
     if semantics == "preferred":
-        return _lift(af, core, sat.extend(core.attackers, {}, budget, preferred=True))
+        return _lift(af, core, sat.extend(core.attackers, budget, preferred=True))
     found = next(iter(_core_sets(core, semantics, budget)), None)
     return None if found is None else _lift(af, core, found)
 
@@ -544,9 +584,7 @@ def _credulous(af: Framework, q: int, semantics: str, budget: Any) -> tuple[bool
         found = sat.credulous(near.attackers, near.local[q], budget, preferred=semantics == "preferred")
         if found is None:
             return False, None
-        if len(near.members) < len(core.members):
-            found = sat.extend(core.attackers, _fixing(core, near, found), budget, preferred=semantics == "preferred")
-        return True, _lift(af, core, found)
+        return True, _lift(af, core, _beyond(af, core, near, found, budget, preferred=semantics == "preferred"))
     if semantics == "stable":
         found = sat.credulous(core.attackers, k, budget, stable=True)
         return (False, None) if found is None else (True, _lift(af, core, found))
@@ -556,10 +594,29 @@ def _credulous(af: Framework, q: int, semantics: str, budget: Any) -> tuple[bool
     return False, None
 
 
-def _fixing(core: _Core, near: _Core, ins: list[int]) -> dict[int, bool]:
-    """Core argument → IN or not, for the arguments of sub-core ``near`` given its IN set."""
-    inside = set(ins)
-    return {core.local[g]: j in inside for j, g in enumerate(near.members)}
+def _beyond(af: Framework, core: _Core, near: _Core, ins: list[int], budget: Any, *,
+            preferred: bool) -> list[int]:
+    """A complete (``preferred``: preferred) IN set of the core (local) whose part in
+    ``near`` — a part of the core closed under attackers — is ``ins``, one of near's.
+
+    Only the rest is solved, conditioned on near: what near's IN set attacks is OUT, and what
+    an UNDEC argument of near attacks cannot be IN (its attacker is never defeated). A
+    complete (preferred) set of that rest joins ``ins`` into one of the core, and directional
+    semantics guarantee there is one."""
+    from argmap import sat
+
+    inside = {near.members[j] for j in ins}
+    out = {t for g in inside for t in af.targets[g]}
+    undecided = set(near.members) - inside - out
+    local = core.local
+    rest = [k for k, g in enumerate(core.members) if g not in near.local and g not in out]
+    found = [local[g] for g in inside]
+    if not rest:
+        return found
+    sub = core.sub(af, rest)
+    blocked = [j for j, g in enumerate(sub.members) if any(b in undecided for b in af.attackers[g])]
+    return found + [local[sub.members[j]] for j in sat.extend(sub.attackers, budget, blocked=blocked,
+                                                                  preferred=preferred)]
 
 
 def skeptically_accepted(af: Framework | ArgumentMap, argument: str, semantics: str, *,
@@ -603,9 +660,7 @@ def _skeptical(af: Framework, q: int, semantics: str, budget: Any) -> tuple[bool
         found = sat.preferred_without(near.attackers, near.local[q], budget)
         if found is None:
             return True, None
-        if len(near.members) < len(core.members):
-            found = sat.extend(core.attackers, _fixing(core, near, found), budget, preferred=True)
-        return False, _lift(af, core, found)
+        return False, _lift(af, core, _beyond(af, core, near, found, budget, preferred=True))
     if semantics == "stable":
         found = sat.credulous(core.attackers, -1 - k, budget, stable=True)
         return (True, None) if found is None else (False, _lift(af, core, found))

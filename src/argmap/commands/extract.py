@@ -166,9 +166,8 @@ def _stream(inputs: Sequence[tuple[str, str]], output: str, fmt: str, resume: bo
     skip = completed_ids(output, repair=True) if resume else set()
     with JsonlWriter(output, append=resume) as writer:
         for batch in _results(inputs, skip, progress, options, unique=True):
-            for result in batch:
-                total += 1
-                failed += result.error is not None
-                writer.write(result)
-            writer.sync()
+            total += len(batch)
+            failed += sum(result.error is not None for result in batch)
+            writer.write_batch(batch)
+            writer.checkpoint()
     return failed, total

@@ -44,6 +44,8 @@ _BREAKS = frozenset({";", ",", "—", "–", "but", ":"})
 _CLAUSE_COMPLEMENTS = frozenset({"that", "whether", "if", "how", "why", "what"})
 _QUOTES = frozenset(_OPEN_QUOTES | _CLOSE_QUOTES)
 _ASIDE_MARKS = frozenset({"according", "as", ","})  # where _Reader._aside looks
+_ACCORDING = frozenset({"according"})
+_NO_SUBJECT_END = frozenset({"to", "the", "a", "an", "of", "and", "that", "which"})
 
 
 
@@ -117,6 +119,7 @@ class _Words:
         self.lead_ins = {w for w in lex.words("lead_ins") if " " not in w}
         self.determiners = set(lex.words("determiners"))
         self.agent_suffixes = tuple(lex.words("agent_suffixes"))
+        self.group_suffixes = tuple(lex.words("group_suffixes"))
         self.abbreviations = frozenset(lex.words("abbreviations"))
         self.finite_verbs = frozenset(lex.words("finite_verbs"))
         self.without_that = frozenset(lex.words("verbs", "without_that"))
@@ -211,34 +214,38 @@ class _Reader:
     def subject(self, k: int, v: int, *, loose: bool = False) -> dict | None:
         """Who speaks in tokens ``[k, v)`` before a verb, or ``None`` if it is no subject."""
         tk = self.tk
+        lower, orth = tk.lower, tk.orth
+        adverbs, auxiliaries = self.adverbs, self.auxiliaries
         end = v
-        while end > k and (tk.lower[end - 1] in self.adverbs or tk.lower[end - 1] in self.auxiliaries
-                           or tk.lower[end - 1].endswith("ly") and not _capitalized(tk, end - 1)):
+        while end > k:
+            w = lower[end - 1]
+            if not (w in adverbs or w in auxiliaries or w.endswith("ly") and not _capitalized(tk, end - 1)):
+                break
             end -= 1
-        aside = end > k and tk.orth[end - 1] == ","
-        while end > k and tk.orth[end - 1] == ",":
+        aside = end > k and orth[end - 1] == ","
+        while end > k and orth[end - 1] == ",":
             end -= 1
-        toks = [i for i in range(k, end) if tk.orth[i]]
+        toks = [i for i in range(k, end) if orth[i]]
         if not toks:
             return None
-        commas = [i for i in toks if tk.orth[i] == ","]
-        if aside:
-            # "Marsh, one of the two votes against, warned" / "Critics, by contrast, argue"
-            toks = [i for i in toks if not commas or i < commas[0]]
-        elif commas:
-            toks = [i for i in toks if i > commas[-1]]  # "Writing in X, Achebe called …"
+        commas = [n for n, i in enumerate(toks) if orth[i] == ","]
+        if commas:
+            # "Marsh, one of the two votes against, warned" / "Critics, by contrast, argue";
+            # "Writing in X, Achebe called …"
+            toks = toks[: commas[0]] if aside else toks[commas[-1] + 1 :]
         if not toks or len(toks) > _MAX_SUBJECT:
             return None
-        words = [tk.lower[i] for i in toks]
-        if words[0] in self.post_modifiers or any(tk.orth[i] in _QUOTES for i in toks):
+        words = [lower[i] for i in toks]
+        if words[0] in self.post_modifiers or not _QUOTES.isdisjoint(words):
             return None  # "with Pike herself calling it": an aside, not a new speaker
-        if not self.not_in_subject.isdisjoint(words):
+        not_in_subject = self.not_in_subject
+        if not not_in_subject.isdisjoint(words):
             initials = {n for n, w in enumerate(words) if w == "." and n and (
                 words[n - 1] == "al" or len(words[n - 1]) == 1 or words[n - 1] + "." in self.abbreviations)}
-            if any(w in self.not_in_subject and n not in initials
+            if any(w in not_in_subject and n not in initials
                    for n, w in enumerate(words)):  # "Haddad et al. (2023)", "J. Okoro", "hon." may speak
                 return None
-        if tk.lower[toks[-1]] in ("to", "the", "a", "an", "of", "and", "that", "which"):
+        if words[-1] in _NO_SUBJECT_END:
             return None  # "…packed the chamber to oppose": not a speaker
         role, key, label = None, frozenset(), tk.text[tk.starts[toks[0]] : tk.ends[toks[-1]]]
         span_end = toks[-1] + 1
@@ -248,14 +255,14 @@ class _Reader:
             role = "author"
         else:
             actors = tk.kinds.get("actor", _NO_HITS)
-            for i in toks[:4]:
+            quantifiers = self.quantifiers
+            for n, i in enumerate(toks[:4]):
                 hit = actors.get(i)
                 if hit and hit[1] <= span_end:
-                    mods = [tk.lower[m] for m in toks if m < i]
                     side = hit[0].split(":")[1]
-                    if hit[1] < span_end and tk.lower[i] in self.quantifiers:
+                    if hit[1] < span_end and words[n] in quantifiers:
                         continue  # "some economists": a quantifier here, not "some" who argue
-                    if side in ("pro", "con") and any(w not in self.quantifiers for w in mods):
+                    if side in ("pro", "con") and any(w not in quantifiers for w in words[:n]):
                         role = None  # "disability advocates" speak for a group, not for the thesis
                         break
                     role = side  # the last one counts: "Some advocates"
@@ -264,42 +271,35 @@ class _Reader:
                 role = "con"
             elif "pro-" in lowered:
                 role = "pro"
+        head = lower[self._head(toks)]
         if role is None or role == "group":
             key = self._name_key(toks)
-            plural = loose and self._head(toks) is not None and tk.lower[self._head(toks)].endswith("s")
-            if not key and not self._agent(toks) and role is None and not plural \
-                    and not self._singular_agent(toks, v):
+            plural = loose and head.endswith("s")
+            if not key and not self._agent(head) and role is None and not plural \
+                    and not self._singular_agent(toks, v, head):
                 return None  # "A defense framework recognizes …": no one speaks
             role = "group"
-        head = tk.lower[self._head(toks)]
         if role in ("group", "same"):
-            descs = tk.kinds.get("desc", _NO_HITS)
-            for i in range(toks[0], v):
-                hit = descs.get(i)
-                if hit:
-                    return {"role": hit[0].split(":")[1], "key": key, "label": label, "described": True,
-                            "head": head}
+            described = tk.positions("desc", toks[0], v)
+            if described:
+                return {"role": tk.kinds["desc"][described[0]][0].split(":")[1], "key": key, "label": label,
+                        "described": True, "head": head}
         return {"role": role, "key": key, "label": label, "described": False, "head": head}
 
-    def _agent(self, toks: list[int]) -> bool:
-        """Whether a subject without a name can speak: it holds a group noun ("economists",
-        "Schools that run homework clubs") or a word formed like one ("landscapers")."""
-        tk = self.tk
-        suffixes = tuple(self.lex.words("group_suffixes"))
-        head = self._head(toks)
-        word = tk.lower[head]
-        return word in self.group_nouns or (word.endswith(suffixes) and len(word) > 5)
+    def _agent(self, word: str) -> bool:
+        """Whether a subject without a name can speak: its head ``word`` is a group noun
+        ("economists", "Schools that run homework clubs") or formed like one ("landscapers")."""
+        return word in self.group_nouns or (word.endswith(self.group_suffixes) and len(word) > 5)
 
-    def _singular_agent(self, toks: list[int], v: int) -> bool:
-        """Whether "the developer", "its operator" speaks: a definite singular noun formed
-        like an agent, before a reporting verb with a "that" / "whether" clause."""
+    def _singular_agent(self, toks: list[int], v: int, word: str) -> bool:
+        """Whether "the developer", "its operator" speaks: a definite singular noun (head
+        ``word``) formed like an agent, before a reporting verb with a "that" / "whether" clause."""
         tk = self.tk
         verb = self.verb_at(v) if v < len(tk.lower) else None
         if verb is None or verb[1] >= len(tk.lower) or tk.lower[toks[0]] not in self.determiners:
             return False
         if verb[0] in ("response", "praise") and len(toks) <= 3:
             return True  # "The cooperative defended the market", "The board welcomed it"
-        word = tk.lower[self._head(toks)]
         return tk.lower[verb[1]] in _CLAUSE_COMPLEMENTS and word.endswith(self.agent_suffixes) and len(word) > 5
 
     def _head(self, toks: list[int]) -> int:
@@ -341,14 +341,20 @@ class _Reader:
     # ----- one clause --------------------------------------------------------------------
 
     def clause(self, i: int, j: int, inherit: Statement | None = None) -> Statement:
-        """Read the clause of tokens ``[i, j)`` (memoised: sentence splitting asks again)."""
-        key = (i, j, (inherit.span, inherit.actor, inherit.actor_key) if inherit is not None else None)
-        if key not in self._clauses:
+        """Read the clause of tokens ``[i, j)``: a statement of the caller's own."""
+        return _copy(self._peek(i, j, inherit))
+
+    def _peek(self, i: int, j: int, inherit: Statement | None = None) -> Statement:
+        """The reading of the clause ``[i, j)``, memoised (sentence splitting asks again):
+        not to be changed."""
+        key = (i, j, None if inherit is None else (inherit.span, inherit.actor, inherit.actor_key))
+        st = self._clauses.get(key)
+        if st is None:
             st = self._read_clause(i, j, inherit)
             if st.subordinate and st.marked and st.verb_class != "concession":
                 st.conceded = False  # "While critics argue X, supporters …": a contrast of speakers
             self._clauses[key] = st
-        return _copy(self._clauses[key])
+        return st
 
     def _read_clause(self, i: int, j: int, inherit: Statement | None) -> Statement:
         tk = self.tk
@@ -379,10 +385,13 @@ class _Reader:
         # a connective after the subject ("Retailers, however, maintain")
         closing_turn = False
         if st.connective is None:
+            orth = tk.orth
             for m in tk.positions("conn", k, min(j, k + 14)):
+                if m == k or orth[m - 1] != ",":
+                    continue
                 hit = conns[m]
-                final = hit is not None and all(not tk.word[x] for x in range(hit[1], j))
-                if hit and m > k and tk.orth[m - 1] == "," and (hit[1] < j and tk.orth[hit[1]] == "," or final):
+                final = not any(tk.word[hit[1] : j])
+                if hit[1] < j and orth[hit[1]] == "," or final:
                     cls = hit[0].split(":")[1]
                     if cls in ("contrast", "response"):
                         st.connective = cls
@@ -562,12 +571,15 @@ class _Reader:
 
     def _attributed(self, st: Statement, k: int, j: int, inherit: Statement | None) -> bool:
         tk = self.tk
+        lower = tk.lower
         for v in tk.positions("verb", k, min(j, k + _MAX_SUBJECT + 8)):
             verb = self.verb_at(v)
             if not verb:
                 continue
             cls, v_end = verb
-            if v > k and tk.lower[v - 1] == "to" and (v - 2 < k or tk.lower[v - 2] not in ("continue", "tend", "go", "on")):
+            word, before_word = lower[v], lower[v - 1] if v > k else None
+            after_word = lower[v_end] if v_end < j else None
+            if before_word == "to" and (v - 2 < k or lower[v - 2] not in ("continue", "tend", "go", "on")):
                 subj = next((x for m in range(k + 1, min(v - 1, k + 5) + 1)
                              if (x := self.subject(k, m)) and x["role"] in ("group", "con")), None)
                 if cls == "con" and subj:
@@ -576,66 +588,68 @@ class _Reader:
                     st.actor_role, st.announces = "con", True
                     return True
                 continue  # "to oppose the change": an infinitive, not a report
-            if v > k and tk.lower[v - 1] in ("who", "which"):
+            if before_word in ("who", "which"):
                 continue  # "Vos, who proposed the wall, said …": a relative clause
             if self.decoy(v, v_end, j):
-                if v > k and tk.orth[v - 1] == "," and tk.lower[v].endswith("ing"):
+                if v > k and tk.orth[v - 1] == "," and word.endswith("ing"):
                     continue  # "Ebdon, writing for The Courier, found …": an aside, the verb follows
                 st.actor_role = "report"  # "the case was argued before the court": no argument
                 return True
-            if tk.lower[v].endswith("ing") and v > k and tk.lower[v - 1] in self.progressive_aux \
-                    and not (v_end < j and tk.lower[v_end] == "that"):
+            if before_word in self.progressive_aux and word.endswith("ing") and after_word != "that":
                 return False  # "companies are still arguing about it": narration
-            before = v - 1
-            while before > k and (tk.lower[before] in self.adverbs or tk.lower[before].endswith("ly")
-                                  or tk.lower[before] in self.auxiliaries and tk.lower[before] not in self.passive_aux):
-                before -= 1  # "is widely credited", "was in turn criticised"
-            passive = v > k and tk.lower[before] in self.passive_aux and tk.lower[v].endswith(("ed", "en", "t"))
-            if passive:
-                return self._passive(st, k, v, v_end, j, cls)
-            bare = self.needs_complement(v, v_end) and not self.complement_follows(v, v_end, j) and \
-                not (v_end < j and self._evaluative_object(v_end, j)) and \
-                not (cls == "praise" and self._short_object(v_end, j))
+            if v > k:
+                before = v - 1
+                adverbs, auxiliaries, passive_aux = self.adverbs, self.auxiliaries, self.passive_aux
+                while before > k and (lower[before] in adverbs or lower[before].endswith("ly")
+                                      or lower[before] in auxiliaries and lower[before] not in passive_aux):
+                    before -= 1  # "is widely credited", "was in turn criticised"
+                if lower[before] in passive_aux and word.endswith(("ed", "en", "t")):
+                    return self._passive(st, k, v, v_end, j, cls)
             if v == k:
                 if inherit is None:
                     return False
                 subj = {"role": "same", "key": inherit.actor_key, "label": inherit.actor, "described": False}
             else:
                 subj = self.subject(k, v)
-                if subj is None and cls in ("response", "con", "concession") and v_end < j \
-                        and tk.lower[v_end] == "that":
+                if subj is None and after_word == "that" and cls in ("response", "con", "concession"):
                     subj = self.subject(k, v, loose=True)  # "Industry representatives counter that"
-                if subj is None and tk.lower[v] in self.group_nouns:
+                if subj is None and word in self.group_nouns:
                     continue  # "A 2021 report by the officer found that": that form was a noun
                 if subj is None:
                     return False
-            if bare and not (subj["role"] in ("pro", "con") or subj["role"] in ("same", "opposite")
-                             and v_end < j and tk.lower[v_end] in self.clause_starts) and not self._cites(k, j):
+            role = subj["role"]
+            if not (role in ("pro", "con") or role in ("same", "opposite") and after_word in self.clause_starts) \
+                    and self._bare(v, v_end, j, cls) and not self._cites(k, j):
                 continue  # "homeowners see the park": an object, not a report
-            modal = any(tk.lower[x] in self.modals for x in range(max(k, v - 3), v))
             # the verb closes the sentence: ", Brandt said." reports a fact unless a side speaks
-            tail = not any(tk.word[v_end:j])
-            if tail and subj["role"] not in ("pro", "con") and cls == "neutral":
+            if cls == "neutral" and role not in ("pro", "con") and not any(tk.word[v_end:j]):
                 st.actor_role = "report"
                 return True
-            self._set_actor(st, subj, cls, " ".join(tk.orth[v:v_end] + (["that"] if v_end < j and tk.lower[v_end] == "that" else [])))
+            self._set_actor(st, subj, cls, " ".join(tk.orth[v:v_end]) + (" that" if after_word == "that" else ""))
             if cls in ("neutral", "elaboration"):
                 self._participle_side(st, v_end, j)
-            if any(tk.lower[x] in self.post_modifiers and tk.lower[x + 1] in self.anaphoric
-                   for x in range(k, v - 1)):
+            post_modifiers, anaphoric = self.post_modifiers, self.anaphoric
+            if any(lower[x] in post_modifiers and lower[x + 1] in anaphoric for x in range(k, v - 1)):
                 st.response = True  # "Critics of this follow-up point out …" answer it
-            if cls == "con" and v_end < j and tk.lower[v_end] in ("about", "over"):
+            if cls == "con" and after_word in ("about", "over"):
                 st.announces = True  # "Grid operators disagree about how …": a debate announced
-            if subj["role"] == "opposite" and (cls == "praise" or cls == "con" and v_end < j
-                                               and tk.lower[v_end] in _CLAUSE_COMPLEMENTS):
+            if role == "opposite" and (cls == "praise" or cls == "con" and after_word in _CLAUSE_COMPLEMENTS):
                 # "Others have questioned whether …", "Others praised …": the verb names the
                 # side; a bare "Others disagree" only turns against the speaker before
                 st.actor_role = "pro" if cls == "praise" else "con"
-            if modal and subj["role"] in ("con", "opposite", "group") and cls in ("neutral", "con"):
+            if role in ("con", "opposite", "group") and cls in ("neutral", "con") and \
+                    not self.modals.isdisjoint(lower[max(k, v - 3) : v]):
                 st.actor_role = "con"  # prolepsis: "Some will say …", "Others may object …"
                 st.confidence = self.conf["framing"]
             return True
         return False
+
+    def _bare(self, v: int, v_end: int, j: int, cls: str) -> bool:
+        """Whether the verb at ``[v, v_end)`` stands without what it needs to report
+        ("homeowners see the park"): no complement clause, evaluative object or praise."""
+        return self.needs_complement(v, v_end) and not self.complement_follows(v, v_end, j) and \
+            not (v_end < j and self._evaluative_object(v_end, j)) and \
+            not (cls == "praise" and self._short_object(v_end, j))
 
     def _short_object(self, m: int, j: int) -> bool:
         """A short definite object closing the clause ("welcomed the decision", "welcomed
@@ -764,7 +778,9 @@ class _Reader:
 
     # ----- sentences ---------------------------------------------------------------------
 
-    def sentence(self, span: Span) -> list[Statement]:
+    def sentence(self, span: Span, *, marked_only: bool = False) -> list[Statement]:
+        """The clauses of the sentence at ``span``; with ``marked_only`` a sentence that can
+        hold no marked clause may come back empty instead of as one unmarked clause."""
         tk = self.tk
         i, j = tk.window(*span)
         while j > i and not tk.orth[j - 1]:
@@ -772,12 +788,16 @@ class _Reader:
         if i >= j:
             return []
         if not tk.tagged(i, j, turns=self.authored):  # no cue at all: one unmarked clause (fast path)
+            # without a cue only an aside ("According to X, …") or a closing connective
+            # ("…, however.") marks a clause
+            if marked_only and not tk.where(_ACCORDING, i, j) and not tk.positions("conn", i, j):
+                return []
             return [self.clause(i, j)]
         cuts = [i]
         conceded_cuts: set[int] = set()
-        first = self.clause(i, j)
+        first = self._peek(i, j)
         if first.quoted:
-            return [first]  # a quotation is one statement of its speaker
+            return [_copy(first)]  # a quotation is one statement of its speaker
         leading_concession = first.conceded
         for b in tk.where(_BREAKS, i + 1, j - 1):
             w = tk.lower[b]
@@ -792,13 +812,13 @@ class _Reader:
             if not tk.tagged(body, min(j, body + _MAX_SUBJECT + 4), turns=True) and not (
                     self.authored or leading_concession or first.subordinate):
                 continue  # nothing after the break could open a new statement
-            nxt = self.clause(body, j)
+            nxt = self._peek(body, j)
             may_turn = leading_concession or first.subordinate or self.authored
             if not nxt.marked and not may_turn and conj not in ("but", "and", "yet"):
                 continue
-            prev = self.clause(cuts[-1], b)
+            prev = self._peek(cuts[-1], b)
             if not nxt.marked and prev.marked and conj in ("but", "and", "yet"):
-                nxt = self.clause(body, j, inherit=prev)  # "conceded X but maintained Y"
+                nxt = self._peek(body, j, inherit=prev)  # "conceded X but maintained Y"
             concession_turn = (leading_concession or prev.conceded) and conj in ("but", "yet") or \
                 first.subordinate and leading_concession and w == "," or \
                 self.authored and not prev.marked and not nxt.marked and w == "," and conj != "yet" and (
@@ -896,10 +916,15 @@ def unit_statements(
     # an interjection is read as reported speech, not in the author's voice
     others = _Reader(tk, lex) if unit.voices else reader
     clauses: list[Statement] = []
+    in_debate = unit.debate or unit.debate_heading_id is not None
+    # outside the author's voice an unmarked clause is dropped below but for the opener of a
+    # debate or a stance section: a sentence that can hold no marked clause need not be read
+    opened = unit.stance is None and not in_debate
     for n, span in enumerate(unit.body):
         voice_of = unit.voices.get(span[0])
         for sent in sentences(span):
-            for c in (reader if voice_of is None else others).sentence(sent):
+            marked_only = opened and voice_of is None and not reader.authored
+            for c in (reader if voice_of is None else others).sentence(sent, marked_only=marked_only):
                 c.paragraph = paragraph * 1000 + n
                 if voice_of is not None:
                     # an interjection in a speech: the other side's voice, procedure aside
@@ -909,6 +934,7 @@ def unit_statements(
                     c.answers_previous = True  # it takes up the point just made
                     c.confidence = lex.confidence["group_actor"]
                 clauses.append(c)
+                opened = opened or c.actor_role != "report"
     clauses = [c for c in clauses if c.actor_role != "report"]
     if not clauses:
         return []
@@ -927,7 +953,6 @@ def unit_statements(
     opener = clauses[0]
     # a short remark ("Environmental groups are divided.") frames a debate without arguing
     arguable = len(text[opener.span[0] : opener.span[1]].split()) >= _MIN_OPENER_WORDS
-    in_debate = unit.debate or unit.debate_heading_id is not None
     keep_opener = not opener.marked and (unit.stance is not None or in_debate and bool(marked) and arguable)
     if keep_opener:
         opener.confidence = lex.confidence["stance_section" if unit.stance else "unmarked"]

@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +35,7 @@ if TYPE_CHECKING:
 # An apx name: a quoted string with \" and \\ escapes, or a bare token. Bare tokens are read
 # leniently (anything but separators) so hand-written files with capitals or dashes still load.
 _NAME = r'"(?:[^"\\\n]|\\.)*"|[^\s(),."%]+'
-_STATEMENT = re.compile(rf'\s*(arg|att)\s*\(\s*({_NAME})\s*(?:,\s*({_NAME})\s*)?\)\s*\.\s*')
+_STATEMENT = re.compile(rf'(arg|att)\s*\(\s*({_NAME})\s*(?:,\s*({_NAME})\s*)?\)\s*\.')
 # What the writer leaves bare: integers and lowercase-initial identifiers (ASP constants).
 _ATOM = re.compile(r"(?:[a-z][A-Za-z0-9_]*|0|[1-9][0-9]*)\Z")
 # ICCMA extension lists need quotes only for names that would break the brackets syntax.
@@ -95,52 +94,73 @@ def loads_apx(text: str, path: object = "<apx>") -> Framework:
         argmap.errors.InputError: f.apx:2: attack names undeclared argument 'c'
     """
     fast = _apx_fast(text)
-    if fast is not None:
-        return fast
+    return fast if fast is not None else _apx_lines(text, path)
+
+
+def _apx_lines(text: str, path: object) -> Framework:
+    """:func:`loads_apx` statement by statement: any apx (a statement may span lines, as in
+    ASP), and the line of the first bad one named."""
     names: dict[str, int] = {}
     attacks: list[tuple[str, str, int]] = []
-    # Lines end at \n only: other line breaks may sit inside quoted names.
-    for lineno, raw in enumerate(text.split("\n"), 1):
-        line = raw.removesuffix("\r")
-        if "%" in line:
-            line = _strip_comment(line)
-        pos = 0
-        while pos < len(line):
-            m = _STATEMENT.match(line, pos)
-            if m is None:
-                snippet = line[pos:].strip()[:30]
-                raise _bad(path, lineno, f"not an apx statement (expected arg(x). or att(x,y).): {snippet!r}")
-            kind, first, second = m.groups()
-            if kind == "arg":
-                if second is not None:
-                    raise _bad(path, lineno, "arg(...) takes one argument")
-                names.setdefault(_unquote(first), len(names))
-            else:
-                if second is None:
-                    raise _bad(path, lineno, "att(...) takes two arguments")
-                attacks.append((_unquote(first), _unquote(second), lineno))
-            pos = m.end()
+    if "%" in text:  # comments go line by line (lines end at \n only: others may sit in quotes)
+        text = "\n".join(_strip_comment(line) if "%" in line else line for line in text.split("\n"))
+    pos, lineno = 0, 1
+    while True:
+        gap = _WHITE.match(text, pos).end()  # type: ignore[union-attr]
+        lineno += text.count("\n", pos, gap)
+        if gap == len(text):
+            break
+        m = _STATEMENT.match(text, gap)
+        if m is None:
+            snippet = text[gap:gap + 60].split("\n", 1)[0].strip()[:30]
+            raise _bad(path, lineno, f"not an apx statement (expected arg(x). or att(x,y).): {snippet!r}")
+        kind, first, second = m.groups()
+        if kind == "arg":
+            if second is not None:
+                raise _bad(path, lineno, "arg(...) takes one argument")
+            names.setdefault(_unquote(first), len(names))
+        else:
+            if second is None:
+                raise _bad(path, lineno, "att(...) takes two arguments")
+            attacks.append((_unquote(first), _unquote(second), lineno))
+        pos = m.end()
+        lineno += text.count("\n", gap, pos)
     return _framework(path, names, attacks)
 
 
+_WHITE = re.compile(r"\s*")
 _BARE = r'[^\s(),."%]+'
-_APX_WHOLE = re.compile(rf"(?:\s*(?:arg\s*\(\s*{_BARE}\s*\)|att\s*\(\s*{_BARE}\s*,\s*{_BARE}\s*\))\s*\.)*\s*")
-_APX_ARG = re.compile(rf"arg\s*\(\s*({_BARE})\s*\)")
-_APX_ATT = re.compile(rf"att\s*\(\s*({_BARE})\s*,\s*({_BARE})\s*\)")
+# one statement with bare names and the white space after it; re.split on it leaves the
+# gaps between statements (all empty when the text is statements only) and the names
+_APX_STATEMENT = rf"\s*(?:arg\s*\(\s*({_BARE})\s*\)|att\s*\(\s*({_BARE})\s*,\s*({_BARE})\s*\))\s*\.\s*"
+_APX_SPLIT = re.compile(_APX_STATEMENT)
+_APX_SPLIT_ASCII = re.compile(_APX_STATEMENT.encode())  # bytes: twice as fast
+_UNIT_SEPARATORS = re.compile(r"[\x1c-\x1f]")
 
 
 def _apx_fast(text: str) -> Framework | None:
-    """The common case of :func:`loads_apx` in a few passes in C: bare names, no comments,
-    every attack between declared arguments. ``None`` sends anything else to the
-    line-by-line reader, which names the bad line."""
-    if '"' in text or "%" in text or _APX_WHOLE.fullmatch(text) is None:
+    """The common case of :func:`loads_apx` in one regex pass in C: bare names, no comments,
+    every attack between declared arguments. ``None`` sends anything else to
+    :func:`_apx_lines`, which names the bad line."""
+    if '"' in text or "%" in text:
         return None
-    # the whole text is statements, so "arg(" / "att(" only ever start one
-    names = dict.fromkeys(_APX_ARG.findall(text))
-    attacks = _APX_ATT.findall(text)
-    if not names or not set(chain.from_iterable(attacks)) <= names.keys():
+    # bytes only for ASCII without \x1c-\x1f, which str's \s counts as white space and bytes' not
+    ascii_ = text.isascii() and _UNIT_SEPARATORS.search(text) is None
+    parts = _APX_SPLIT_ASCII.split(text.encode()) if ascii_ else _APX_SPLIT.split(text)
+    # [gap, arg, source, target, gap, arg, source, target, ..., gap]; None fills the other kind
+    if any(parts[0::4]):
         return None
-    return Framework(names, attacks)
+    declared = list(dict.fromkeys(filter(None, parts[1::4])))
+    if not declared:
+        return None
+    index = {name: i for i, name in enumerate(declared)}
+    try:
+        sources = list(map(index.__getitem__, filter(None, parts[2::4])))
+        targets = list(map(index.__getitem__, filter(None, parts[3::4])))
+    except KeyError:  # an undeclared argument: the line reader says which, and where
+        return None
+    names = b"\n".join(declared).decode().split("\n") if ascii_ else declared  # (no \n in a bare name)
+    return Framework.from_columns(len(names), sources, targets, names)
 
 
 def _strip_comment(line: str) -> str:
@@ -174,6 +194,12 @@ def loads_tgf(text: str, path: object = "<tgf>") -> Framework:
         >>> loads_tgf("a\\nb\\n#\\na b\\n").attacks
         (('a', 'b'),)
     """
+    fast = _tgf_fast(text)
+    return fast if fast is not None else _tgf_lines(text, path)
+
+
+def _tgf_lines(text: str, path: object) -> Framework:
+    """:func:`loads_tgf` line by line: node and edge labels, and the first bad line named."""
     names: dict[str, int] = {}
     attacks: list[tuple[str, str, int]] = []
     in_attacks = False
@@ -191,6 +217,52 @@ def loads_tgf(text: str, path: object = "<tgf>") -> Framework:
         else:
             raise _bad(path, lineno, f"expected an attack 'source target', got {raw.strip()!r}")
     return _framework(path, names, attacks)
+
+
+_TGF_HASH_LINE = re.compile(r"^[ \t]*#[ \t]*$", re.MULTILINE)
+
+
+def _tgf_fast(text: str) -> Framework | None:
+    """The common case of :func:`loads_tgf` in a few passes in C: ASCII, no labels, every
+    attack between listed arguments; ``None`` sends anything else to :func:`_tgf_lines`."""
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    hash_line = _TGF_HASH_LINE.search(text)
+    if hash_line is None or not text.isascii() or _OTHER_BREAKS.search(text):
+        return None
+    head, tail = _tidy(text[:hash_line.start()]), _tidy(text[hash_line.end():])
+    if not head or " " in head or not _two_per_line(tail):  # a label, or no argument
+        return None
+    index = {name: i for i, name in enumerate(dict.fromkeys(head.split("\n")))}
+    ends = tail.split()
+    try:
+        sources = list(map(index.__getitem__, ends[0::2]))
+        targets = list(map(index.__getitem__, ends[1::2]))
+    except KeyError:
+        return None
+    return Framework.from_columns(len(index), sources, targets, list(index))
+
+
+_GAPS = re.compile(r"[ \t]+")
+_LINE_ENDS = re.compile(r" ?\n[ \n]*")  # (once gaps are single spaces)
+_TWO_GAPS = re.compile(r" [^ \n]+ ")
+
+
+def _tidy(body: str) -> str:
+    """``body`` (of space, tab and \\n separated fields) stripped, its gaps single spaces and
+    its blank lines gone — C passes only, and none at all when it is tidy already."""
+    body = body.strip(" \t\n")
+    if "\t" in body or "  " in body:
+        body = _GAPS.sub(" ", body)
+    if "\n\n" in body or " \n" in body or "\n " in body:
+        body = _LINE_ENDS.sub("\n", body)
+    return body
+
+
+def _two_per_line(tidy: str) -> bool:
+    """Whether every line of a :func:`_tidy` text holds exactly two fields: as many spaces as
+    lines, and none holding two."""
+    return not tidy or (tidy.count(" ") == tidy.count("\n") + 1 and _TWO_GAPS.search(tidy) is None)
 
 
 def dumps_tgf(af: Framework) -> str:
@@ -224,8 +296,11 @@ def loads_i23(text: str, path: object = "<af>") -> Framework:
         (('1', '2'), ('2', '3'))
     """
     fast = _i23_fast(text)
-    if fast is not None:
-        return fast
+    return fast if fast is not None else _i23_lines(text, path)
+
+
+def _i23_lines(text: str, path: object) -> Framework:
+    """:func:`loads_i23` line by line: the first bad line named."""
     n: int | None = None
     pairs: list[tuple[int, int]] = []
     for lineno, raw in enumerate(text.splitlines(), 1):
@@ -255,17 +330,23 @@ def loads_i23(text: str, path: object = "<af>") -> Framework:
     return Framework.from_indices(n, pairs)
 
 
-_I23_HEADER = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*p[ \t]+af[ \t]+([0-9]{1,7})[ \t]*(?:\r?\n|\Z)")
+# what str.splitlines() or str.split() also break at, besides \n, space and tab: a fast
+# path that splits at those three alone gives up on them
+_OTHER_BREAKS = re.compile("[\r\v\f\x1c-\x1f\x85\u2028\u2029]")
+_I23_HEADER = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*p[ \t]+af[ \t]+([0-9]{1,7})[ \t]*(?:\n|\Z)")
 _I23_COMMENTS = re.compile(r"^[ \t]*#[^\n]*$", re.MULTILINE)
-_NOT_I23_BODY = str.maketrans("", "", "0123456789 \t\r\n")  # deletes what attack lines are made of
-_I23_THREE = re.compile(r"[0-9][ \t]+[0-9]+[ \t]+[0-9]")
-_I23_LINE_START = re.compile(r"^[ \t]*[0-9]", re.MULTILINE)
+_NOT_I23_BODY = str.maketrans("", "", "0123456789 \t\n")  # deletes what attack lines are made of
 
 
 def _i23_fast(text: str) -> Framework | None:
     """The common case of :func:`loads_i23` in a few passes in C: a header, then lines of two
-    numbers of at most as many digits as N (so ``int`` stays cheap) and comments. ``None``
-    sends anything else to the line-by-line reader, which names the bad line."""
+    numbers in 1..N and comments; the numbers are read by the JSON parser, twice as fast as
+    ``int`` on each. ``None`` sends anything else to :func:`_i23_lines`, which names the bad
+    line."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    if _OTHER_BREAKS.search(text):
+        return None  # splitlines breaks a line there, even inside a comment
     header = _I23_HEADER.match(text)
     if header is None or int(header.group(1)) > MAX_ARGUMENTS:
         return None
@@ -273,17 +354,18 @@ def _i23_fast(text: str) -> Framework | None:
     body = text[header.end():]
     if "#" in body:
         body = _I23_COMMENTS.sub("", body)
-    if body.translate(_NOT_I23_BODY) or _I23_THREE.search(body):
-        return None  # a stray character or a line with three numbers
-    tokens = body.split()
-    # no line holds three numbers: with twice as many numbers as lines holding any, every
-    # line holds exactly two
-    if len(tokens) != 2 * len(_I23_LINE_START.findall(body)) or max(map(len, tokens), default=0) > len(str(n)):
+    if body.translate(_NOT_I23_BODY):
+        return None  # a stray character
+    body = _tidy(body)
+    if not _two_per_line(body):
         return None
-    numbers = list(map(int, tokens))
+    try:  # JSON refuses leading zeros and, like int, numbers of thousands of digits
+        numbers = json.loads("[" + body.replace(" ", ",").replace("\n", ",") + "]")
+    except ValueError:
+        return None
     if numbers and (min(numbers) < 1 or max(numbers) > n):
         return None
-    return Framework.from_indices(n, zip([s - 1 for s in numbers[0::2]], [e - 1 for e in numbers[1::2]]))
+    return Framework.from_columns(n, [s - 1 for s in numbers[0::2]], [t - 1 for t in numbers[1::2]])
 
 
 def dumps_i23(af: Framework) -> str:
