@@ -223,8 +223,12 @@ def link_members(
             candidates = of_item.get(id(answered), [])
         index = len(of_item.get(id(item), []))
         to_opening = isinstance(answered, Item) and answered.answers is None
-        target = _answered(text, stmt, index, candidates, statements, previous.get(id(item)), side,
-                           to_opening=to_opening)
+        quoted = None
+        if index == 0 and item.quote and len(candidates) > 1:
+            # a post that quotes a point of the one it answers opens by answering that point
+            quoted = closest(item.quote, [(c, text[statements[c].span[0] : statements[c].span[1]]) for c in candidates])
+        target = quoted if quoted is not None else _answered(
+            text, stmt, index, candidates, statements, previous.get(id(item)), side, to_opening=to_opening)
         of_item.setdefault(id(item), []).append(pos)
         previous[id(item)] = target
         target_side = None if target is None else links[target].stance  # type: ignore[union-attr]

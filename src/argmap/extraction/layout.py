@@ -78,6 +78,8 @@ class Item:
     whole: bool = False
     label: str | None = None
     speaker: str | None = None
+    # the words of the answered item a post quotes ("> …"): its first sentence answers them
+    quote: str = ""
 
 
 @dataclass(eq=False)
@@ -238,6 +240,11 @@ class _UnitCollector:
         self.side_lists: list[tuple[str | None, list[Unit]]] = []
         self.replying_to: list[Unit] | None = None
         self.replies = 0
+        # a thread's posts: the author of the post whose first paragraph comes next, the
+        # lines it quotes, and the posts so far
+        self.pending_post: str | None = None
+        self.post_quote = ""
+        self.posts: list[Item] = []
 
     # ----- units ----------------------------------------------------------------------
 
@@ -321,6 +328,9 @@ class _UnitCollector:
         if self.pending_label is not None:
             label, self.pending_label = self.pending_label, None
             self._place_labelled(replace(label, body_start=start), start, end, None)
+            return
+        if self.pending_post is not None:
+            self._post(start, end)
             return
         if self.awaiting_answer and self.pair_unit is not None:
             self._answer(start, end)
@@ -520,6 +530,38 @@ class _UnitCollector:
         self.last_turn = self.open_turn = turn
         return True
 
+    def post(self, author: str) -> None:
+        """A line heading a post of a thread: the paragraphs after it are its author's."""
+        self._end_block()
+        self.pending_post, self.post_quote = author, ""
+
+    def quoted(self, start: int, end: int) -> None:
+        """A line of a post quoting an earlier post ("> …"): it says what the post answers."""
+        self.post_quote += " " + self.text[start:end].lstrip("> ")
+
+    def _post(self, start: int, end: int) -> None:
+        """The first paragraph of a post. A reply answers the post it quotes, or the one
+        whose author it names ("@Petra …"), else the thread's opening post; its author keeps
+        the side taken before, a new one takes the other side of the post answered."""
+        author, self.pending_post = self.pending_post or "", None
+        key = author.lower()
+        answered: Item | None = None
+        others = [p for p in self.posts if (p.speaker or "").lower() != key]
+        body = self.text[start:end].lower()
+        if others and self.post_quote.strip():
+            answered = closest(self.post_quote, [(p, self.text[p.span[0] : p.span[1]]) for p in others])
+        if answered is None and body.startswith("@"):
+            answered = next((p for p in reversed(others) if body[1:].startswith((p.speaker or "").lower())), None)
+        if answered is None and others:
+            answered = others[0] if others[0] is self.posts[0] else others[-1]
+        side = self.speaker_sides.get("post:" + key) or (FLIP[answered.stance] if answered is not None else "pro")
+        self.speaker_sides["post:" + key] = side
+        turn = Item((start, end), side, answers=answered if answered is not None and answered.stance != side else None,
+                    speaker=author, quote=self.post_quote.strip())
+        self._items_unit().items.append(turn)
+        self.posts.append(turn)
+        self.open_turn = turn
+
     def interjection(self, start: int, end: int) -> bool:
         """Whether the line opens with the label of someone interjecting in a speech."""
         m = self.labels.speaker_label(self.text, start, end) if self.speakers else None
@@ -671,6 +713,9 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         index, title, title_span = found
         lines = lines[index + 1 :]
     collector = _UnitCollector(text, lex, labels, _speakers(text, lines, labels))
+    # a thread: two posts or more, each under a line naming its author ("Reply from X · date")
+    thread = sum(1 for line in lines if line is not None and line.end - line.start <= _MAX_HEADING_CHARS
+                 and labels.post_header(text[line.start : line.end]) is not None) >= 2
     questions = sum(1 for line in lines if line is not None and is_question_line(text[line.start : line.end]))
     i, list_length, in_list = 0, 0, False
     while i < len(lines):
@@ -683,6 +728,14 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         content = text[s:e]
         if _RULE.fullmatch(content):
             continue
+        if thread:
+            poster = labels.post_header(content)
+            if poster is not None:
+                collector.post(poster)
+                continue
+            if labels.is_quote_line(content):
+                collector.quoted(s, e)
+                continue
         hashes = _MARKDOWN_HEADING.match(content)
         # a label on a line of its own labels the next block; a plain line must show it is
         # a label ("Counterpoint:"), a heading ("### Against", "**For**") may not
@@ -726,7 +779,8 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             else:
                 collector.heading_line(s, e)
         elif is_heading(content) and not _continues(text, lines, i):
-            if not is_byline(content, labels.tables):  # "By Ana Ruiz, staff writer" under the title
+            # "By Ana Ruiz, staff writer" under the title, "Forum › Health", "Judgment of X, 9 May 2026"
+            if not (is_byline(content, labels.tables) or labels.is_meta_line(content)):
                 collector.heading_line(s, e)
         else:
             # a paragraph hard-wrapped over several lines ends on a line that ends a sentence

@@ -156,6 +156,12 @@ class Bylines(_Part):
     comment: str = Field("", alias="_comment")
     starts: Words = []
     months: Words = []
+    post_headers: Words = Field(
+        [], description="openers of a line that heads a post of a thread and names its author ('Reply from')")
+    post_header_ends: Words = Field([], description="last words of a post header line ('Petra wrote:')")
+    quote_marks: Words = Field([], description="marks opening a line that quotes an earlier post ('> …')")
+    separators: Words = Field([], description="marks between the fields of a metadata line ('Rating: 4 · By Ana')")
+    breadcrumb_separators: Words = Field([], description="marks between the steps of a navigation line ('Forum › Health')")
 
 
 class Connectives(_Part):

@@ -1,0 +1,80 @@
+"""Layouts the tuning texts did not show: forum threads with quoted posts, metadata lines
+(navigation trails, fields joined by "·", headings closing on a date), and more.
+
+Every text here is written for these tests (fictional subjects).
+"""
+
+from __future__ import annotations
+
+from argmap.extraction import extract_text
+from argmap.extraction.labels import layout_labels
+from argmap.extraction.lexicon import Lexicon
+
+
+def _edges(text: str) -> list[tuple[str, str, str, str]]:
+    m = extract_text(text)
+    by_id = {n.id: n for n in m.nodes}
+    out = []
+    for e in m.edges:
+        n = by_id[e.source]
+        target = by_id[e.target].text[:12] if e.target in by_id else "topic"
+        out.append((n.kind, n.actor or "", n.text[:12], target))
+    return out
+
+
+THREAD = """Are e-bikes cheating?
+
+Posted by hillclimber · 2 May 2026
+
+E-bikes get people cycling who would otherwise drive. My neighbour now rides to work every day.
+
+Reply from Sam_T · 2 May 2026
+
+> My neighbour now rides to work every day.
+
+One neighbour proves nothing. Most riders I see use them for leisure, not commuting.
+
+Reply from hillclimber · 3 May 2026
+
+Leisure riding still replaces car trips at weekends.
+
+Reply from Ola · 3 May 2026
+
+They are heavy, and the batteries cost a fortune to replace.
+"""
+
+
+def test_a_thread_reply_takes_the_other_side_of_the_post_it_quotes() -> None:
+    edges = _edges(THREAD)
+    assert [(k, a) for k, a, _, _ in edges] == [
+        ("claim", "hillclimber"), ("claim", "hillclimber"),
+        ("critique", "Sam_T"), ("critique", "Sam_T"),
+        ("rebuttal", "hillclimber"),
+        ("critique", "Ola"),  # no quote, no mention: it answers the opening post
+    ]
+    # the reply's first sentence answers the quoted point; the quote itself is no statement
+    assert edges[2][3] == "My neighbour"
+    assert not any(text.startswith(">") for _, _, text, _ in edges)
+    assert edges[-1][3] == "topic"
+
+
+def test_a_mention_names_the_post_answered() -> None:
+    text = THREAD + "\nReply from hillclimber · 4 May 2026\n\n@Ola the batteries last eight years on average.\n"
+    assert _edges(text)[-1][:2] == ("rebuttal", "hillclimber") and _edges(text)[-1][3] == "They are hea"
+
+
+def test_one_post_header_is_a_byline_not_a_thread() -> None:
+    text = "Keep the ferry\n\nPosted by Ana Ruiz · 2 May 2026\n\nCritics warn that the ferry loses money. Supporters reply that it keeps the island alive."
+    assert [(k, a) for k, a, _, _ in _edges(text)] == [("critique", "Critics"), ("rebuttal", "Supporters")]
+
+
+def test_metadata_lines_head_nothing() -> None:
+    labels = layout_labels(Lexicon.default())
+    assert labels.is_meta_line("Forum › Home office › Health")
+    assert labels.is_meta_line("Rating: 3 out of 5 · Reviewed by Hal Brennan")
+    assert labels.is_meta_line("Judgment of Mrs Justice Ruiz, 9 February 2026")
+    assert labels.is_meta_line("Prepared for the Harbour Committee, May 2026")
+    assert not labels.is_meta_line("Arguments against")
+    assert not labels.is_meta_line("Costs and benefits · an overview")
+    m = extract_text("Ferry fares\n\nPrepared for the transport board, May 2026\n\nCritics warn that fares will rise.")
+    assert [t.title for t in m.topics] == ["Ferry fares"]
