@@ -915,8 +915,8 @@ def unit_statements(
     if voice.argued and unit.stance is None:
         out = []
         for c in clauses:
-            if c.span[0] < voice.skip_before:
-                continue
+            if c.span[0] < voice.skip_before and not c.marked:
+                continue  # before the thesis the author narrates; what others said still counts
             if c.marked or author_clause(tk, c, lex):
                 if not c.marked:
                     c.actor_role = "author"
