@@ -78,3 +78,21 @@ def test_metadata_lines_head_nothing() -> None:
     assert not labels.is_meta_line("Costs and benefits · an overview")
     m = extract_text("Ferry fares\n\nPrepared for the transport board, May 2026\n\nCritics warn that fares will rise.")
     assert [t.title for t in m.topics] == ["Ferry fares"]
+
+
+def test_a_speaker_for_a_side_takes_that_side() -> None:
+    text = ("Keep the path open\n\nThe path should stay open at night. It is the only safe route to work.\n\n"
+            "Counsel for the respondent also argued that reopening the path would invite vandalism.")
+    m = extract_text(text)
+    assert (m.nodes[-1].kind, m.nodes[-1].actor) == ("critique", "Counsel for the respondent")
+
+
+def test_a_judgment_keeps_the_parties_submissions_before_the_judges_reasoning() -> None:
+    text = ("Ruiz v Harbour Trust\n\nJudgment of Mr Justice Lowe, 3 March 2026\n\n"
+            "1. The appellant submits that the slipway was dedicated to public use.\n\n"
+            "2. The respondent replies that the dedication lapsed in 1990.\n\n"
+            "3. I do not accept that. The dedication must be read with the deed, which has no end date.")
+    m = extract_text(text)
+    assert [t.title for t in m.topics] == ["Ruiz v Harbour Trust"]
+    assert [(n.kind, n.actor) for n in m.nodes][:2] == [("claim", "The appellant"), ("critique", "The respondent")]
+    assert m.nodes[-1].kind == "rebuttal"

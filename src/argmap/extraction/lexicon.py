@@ -85,6 +85,8 @@ class Actors(_Part):
     pro: Words = []
     opposite: Words = []
     same: Words = []
+    speaking_for: Words = Field(
+        [], description="words by which a speaker speaks for a side it names ('Counsel for the respondent')")
 
 
 class Verbs(_Part):

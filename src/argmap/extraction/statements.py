@@ -107,6 +107,7 @@ class _Words:
     def __init__(self, lex: Lexicon) -> None:
         self.adverbs = set(lex.words("adverbs"))
         self.quantifiers = set(lex.words("quantifiers"))
+        self.speaking_for = set(lex.words("actors", "speaking_for"))
         self.complements = set(lex.words("verb_complements"))
         self.pronouns = set(lex.words("pronouns", "same"))
         self.author_pronouns = set(lex.words("pronouns", "author"))
@@ -255,6 +256,9 @@ class _Reader:
                     side = hit[0].split(":")[1]
                     if hit[1] < span_end and tk.lower[i] in self.quantifiers:
                         continue  # "some economists": a quantifier here, not "some" who argue
+                    if side in ("pro", "con") and mods and mods[-1] in self.speaking_for:
+                        role = side  # "Counsel for the respondent" speaks for the respondent's side
+                        break
                     if side in ("pro", "con") and any(w not in self.quantifiers for w in mods):
                         role = None  # "disability advocates" speak for a group, not for the thesis
                         break
