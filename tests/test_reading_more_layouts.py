@@ -96,3 +96,13 @@ def test_a_judgment_keeps_the_parties_submissions_before_the_judges_reasoning() 
     assert [t.title for t in m.topics] == ["Ruiz v Harbour Trust"]
     assert [(n.kind, n.actor) for n in m.nodes][:2] == [("claim", "The appellant"), ("critique", "The respondent")]
     assert m.nodes[-1].kind == "rebuttal"
+
+
+def test_an_inline_side_label_gives_every_sentence_of_its_paragraph_that_side_of_the_topic() -> None:
+    text = ("Review: the Osprey kettle\n\nI bought it in May.\n\n"
+            "Pros: It boils fast. The handle stays cool even when full.\n\n"
+            "Cons: The lid sticks. It is loud at the boil.\n")
+    m = extract_text(text)
+    assert [t.title for t in m.topics] == ["Review: the Osprey kettle"]
+    assert [n.kind for n in m.nodes] == ["claim", "claim", "critique", "critique"]
+    assert {e.target for e in m.edges} == {"t1"}

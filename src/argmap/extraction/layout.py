@@ -607,6 +607,12 @@ class _UnitCollector:
     def _labelled(self, label: Span, body: Span) -> Unit:
         title = self.text[label[0] : label[1]]
         is_debate, stance, _ = self.lex.section_roles(title)
+        if is_debate and stance is not None and self.labels.is_section_name(title):
+            # "Pros: …" names only a side: its sentences speak for that side of the topic around it
+            unit = self._new_unit(self.heading, self.heading_span)
+            unit.debate, unit.stance, unit.debate_heading_id = True, stance, None
+            unit.items.append(Item(body, stance, label=title))
+            return unit
         unit = self._new_unit(title, label, body=[body])
         if is_debate:
             unit.debate, unit.stance, unit.debate_heading_id = True, stance, None

@@ -935,6 +935,13 @@ def unit_statements(
     keep_opener = not opener.marked and (unit.stance is not None or in_debate and bool(marked) and arguable)
     if keep_opener:
         opener.confidence = lex.confidence["stance_section" if unit.stance else "unmarked"]
+        if unit.stance is not None:
+            # under a side heading or label ("Pros: …") each of the author's sentences takes its side
+            rest = [c for c in clauses[1:] if c.marked or author_clause(tk, c, lex)]
+            for c in rest:
+                if not c.marked:
+                    c.confidence = opener.confidence
+            return [opener, *rest]
         return [opener, *marked]
     return marked
 
