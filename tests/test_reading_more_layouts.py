@@ -100,8 +100,8 @@ def test_a_judgment_keeps_the_parties_submissions_before_the_judges_reasoning() 
 
 def test_an_inline_side_label_gives_every_sentence_of_its_paragraph_that_side_of_the_topic() -> None:
     text = ("Review: the Osprey kettle\n\nI bought it in May.\n\n"
-            "Pros: It boils fast. The handle stays cool even when full.\n\n"
-            "Cons: The lid sticks. It is loud at the boil.\n")
+            "Pros: It boils a full jug in two minutes. The handle stays cool even when full.\n\n"
+            "Cons: The lid sticks after a month. It is loud at the boil.\n")
     m = extract_text(text)
     assert [t.title for t in m.topics] == ["Review: the Osprey kettle"]
     assert [n.kind for n in m.nodes] == ["claim", "claim", "critique", "critique"]
