@@ -106,3 +106,34 @@ def test_an_inline_side_label_gives_every_sentence_of_its_paragraph_that_side_of
     assert [t.title for t in m.topics] == ["Review: the Osprey kettle"]
     assert [n.kind for n in m.nodes] == ["claim", "claim", "critique", "critique"]
     assert {e.target for e in m.edges} == {"t1"}
+
+
+EMAILS = """Subject: Re: Hall hire charges
+
+From: Ines Park
+To: Hall committee
+
+On 2 May 2026, Dev Shah wrote:
+> We propose doubling the hire charge for evening bookings.
+
+A doubled charge will drive the youth club out of the hall altogether.
+
+From: Dev Shah
+To: Hall committee
+
+The youth club could keep its old rate under a community booking.
+"""
+
+
+def test_an_email_reply_answers_the_message_it_quotes_by_someone_not_yet_in_the_thread() -> None:
+    m = extract_text(EMAILS)
+    assert [t.title for t in m.topics] == ["Subject: Re: Hall hire charges"]
+    got = [(n.kind, n.actor) for n in m.nodes]
+    assert got == [("claim", "Dev Shah"), ("critique", "Ines Park"), ("rebuttal", "Dev Shah")]
+    assert m.edges[1].target == m.nodes[0].id and m.edges[2].target == m.nodes[1].id
+
+
+def test_meta_discourse_of_an_essay_is_no_statement() -> None:
+    text = ("Phones in schools should be banned\n\nIn this essay I will weigh the arguments on both sides of it.\n\n"
+            "A ban removes a constant source of distraction in lessons.")
+    assert [n.text for n in extract_text(text).nodes] == ["A ban removes a constant source of distraction in lessons."]

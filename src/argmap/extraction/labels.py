@@ -120,6 +120,7 @@ class LayoutLabels:
         self.quote_marks = tuple(lex.words("bylines", "quote_marks"))
         self.separators = tuple(lex.words("bylines", "separators"))
         self.breadcrumbs = tuple(lex.words("bylines", "breadcrumb_separators"))
+        self.header_fields = tuple(_norm(w) + " " for w in lex.words("bylines", "header_fields"))
         # ", 9 February 2026", ", May 2026", "February 9, 2026" closing a line: its date
         months = "|".join(sorted((re.escape(m) for m in self.months), key=len, reverse=True))
         self._trailing_date = re.compile(
@@ -148,8 +149,9 @@ class LayoutLabels:
                                 rest, maxsplit=1)[0] if self.separators else rest
                 break
         else:
-            if line.endswith(":") and len(words) <= 6 and _norm(words[-1].rstrip(":")) in self.post_ends:
-                name = " ".join(words[:-1]).rsplit(",", 1)[-1]
+            if line.endswith(":") and _norm(words[-1].rstrip(":")) in self.post_ends \
+                    and (len(words) <= 6 or "," in line):
+                name = " ".join(words[:-1]).rsplit(",", 1)[-1]  # "On 17 June 2026, Tom Reilly wrote:"
         name = name.strip()
         return name if name and len(name.split()) <= 4 and not name.endswith((".", "!", "?")) else None
 
@@ -171,6 +173,13 @@ class LayoutLabels:
         """
         if sum(line.count(sep) for sep in self.breadcrumbs) >= 2:
             return True
+        flat = _norm(line)
+        if self.header_fields and flat.startswith(self.header_fields):
+            return True  # "To: Allotment committee", "Date: 18 June 2026"
+        words = [w.strip(",.") for w in flat.split()]
+        if flat.startswith(self.byline_prefixes) and len(words) <= _MAX_BYLINE_WORDS \
+                and any(w in self.months for w in words) and any(len(w) == 4 and w.isdigit() for w in words):
+            return True  # "Posted on 12 May 2026 by Rachel Oduya"
         for sep in self.separators:
             if sep in line and any(is_byline(part.strip(), self) for part in line.split(sep) if part.strip()):
                 return True

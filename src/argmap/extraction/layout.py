@@ -245,6 +245,8 @@ class _UnitCollector:
         self.pending_post: str | None = None
         self.post_quote = ""
         self.posts: list[Item] = []
+        # (author of the quoted lines, the post they are quoted in) while reading them
+        self.quoting: tuple[str, str | None] | None = None
 
     # ----- units ----------------------------------------------------------------------
 
@@ -329,6 +331,7 @@ class _UnitCollector:
             label, self.pending_label = self.pending_label, None
             self._place_labelled(replace(label, body_start=start), start, end, None)
             return
+        self.quoting = None
         if self.pending_post is not None:
             self._post(start, end)
             return
@@ -535,9 +538,27 @@ class _UnitCollector:
         self._end_block()
         self.pending_post, self.post_quote = author, ""
 
+    def quoting_from(self, author: str) -> None:
+        """A line naming whom the next quoted lines are by; by someone with no post of their
+        own in the thread, they stand for that person's earlier message."""
+        known = any((p.speaker or "").lower() == author.lower() for p in self.posts)
+        self.quoting = None if known else (author, self.pending_post)
+
     def quoted(self, start: int, end: int) -> None:
         """A line of a post quoting an earlier post ("> …"): it says what the post answers."""
-        self.post_quote += " " + self.text[start:end].lstrip("> ")
+        line = self.text[start:end]
+        if self.quoting is not None:
+            author, resume = self.quoting
+            body = start + len(line) - len(line.lstrip("> "))
+            last = self.posts[-1] if self.posts else None
+            if last is not None and last is self.open_turn and last.speaker == author:
+                last.span = (last.span[0], end)
+            else:
+                self.pending_post = author
+                self._post(body, end)
+            self.pending_post = resume
+            return
+        self.post_quote += " " + line.lstrip("> ")
 
     def _post(self, start: int, end: int) -> None:
         """The first paragraph of a post. A reply answers the post it quotes, or the one
@@ -736,6 +757,11 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             continue
         if thread:
             poster = labels.post_header(content)
+            nxt = next((ln for ln in lines[i:] if ln is not None), None)
+            if poster is not None and content.endswith(":") and nxt is not None \
+                    and labels.is_quote_line(text[nxt.start : nxt.end]):
+                collector.quoting_from(poster)  # "On 17 June, Tom wrote:" introduces the lines quoted
+                continue
             if poster is not None:
                 collector.post(poster)
                 continue

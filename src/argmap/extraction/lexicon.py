@@ -162,6 +162,7 @@ class Bylines(_Part):
         [], description="openers of a line that heads a post of a thread and names its author ('Reply from')")
     post_header_ends: Words = Field([], description="last words of a post header line ('Petra wrote:')")
     quote_marks: Words = Field([], description="marks opening a line that quotes an earlier post ('> …')")
+    header_fields: Words = Field([], description="fields of a message header that head nothing ('To:', 'Date:')")
     separators: Words = Field([], description="marks between the fields of a metadata line ('Rating: 4 · By Ana')")
     breadcrumb_separators: Words = Field([], description="marks between the steps of a navigation line ('Forum › Health')")
 
@@ -409,7 +410,7 @@ def _problems(exc: ValidationError) -> str:
         ...     Lexicon.model_validate({"actors": {"cons": []}, "quantifiers": "some"})
         ... except ValidationError as exc:
         ...     print(_problems(exc))
-        actors.cons: unknown key (expected one of: con, pro, opposite, same); quantifiers: expected a list of strings, not a string
+        actors.cons: unknown key (expected one of: con, pro, opposite, same, speaking_for); quantifiers: expected a list of strings, not a string
     """
     out = []
     for error in exc.errors(include_url=False):
