@@ -137,3 +137,23 @@ def test_meta_discourse_of_an_essay_is_no_statement() -> None:
     text = ("Phones in schools should be banned\n\nIn this essay I will weigh the arguments on both sides of it.\n\n"
             "A ban removes a constant source of distraction in lessons.")
     assert [n.text for n in extract_text(text).nodes] == ["A ban removes a constant source of distraction in lessons."]
+
+
+def test_speakers_under_a_heading_naming_one_side_speak_for_it() -> None:
+    text = ("Consultation report: a bus lane on Hill Street\n\n"
+            "Views against\n"
+            "Shop owners warned that deliveries would be blocked. Many felt that the lane was a waste of money. "
+            "Some residents questioned whether buses were late at all.\n")
+    assert [n.kind for n in extract_text(text).nodes] == ["critique"] * 3
+    # a "Criticism" section holds replies too: a new voice after an objection answers it
+    criticism = ("Bus lanes\n\nCriticism\n\nShop owners warned that deliveries would be blocked. "
+                 "According to the operator, deliveries can use the lane before seven.")
+    assert [n.kind for n in extract_text(criticism).nodes] == ["critique", "rebuttal"]
+
+
+def test_a_sentence_dismissing_an_objection_answers_it() -> None:
+    for sentence in ("The cost objection is weaker than it looks.", "Neither objection is decisive, however."):
+        m = extract_text("Fees\n\nCritics warn that the fee costs families too much. " + sentence)
+        assert [n.kind for n in m.nodes] == ["critique", "rebuttal"], sentence
+    m = extract_text("Fees\n\nCritics warn that the fee costs families too much. The objection is that it is regressive.")
+    assert [n.kind for n in m.nodes] == ["critique", "critique"]

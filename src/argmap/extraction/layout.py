@@ -106,6 +106,8 @@ class Unit:
     answers_list: list[Unit] | None = None
     # body paragraphs spoken by someone other than the author (an interjection): start → name
     voices: dict[int, str] = field(default_factory=dict)
+    # under a heading naming one side's list ("Views against"), whose speakers all speak for it
+    one_sided: bool = False
 
 
 @dataclass
@@ -240,6 +242,8 @@ class _UnitCollector:
         self.side_lists: list[tuple[str | None, list[Unit]]] = []
         self.replying_to: list[Unit] | None = None
         self.replies = 0
+        self.one_sided = False
+        self.one_sided_headings = frozenset(lexicon.words("sections", "one_sided"))
         # a thread's posts: the author of the post whose first paragraph comes next, the
         # lines it quotes, and the posts so far
         self.pending_post: str | None = None
@@ -255,6 +259,7 @@ class _UnitCollector:
             self._inheriting = False
         unit = Unit(topic_title=title, topic_span=span, section=self.section, debate=self.debate,
                     stance=self.stance, debate_heading_id=self.debate_heading_id, **kw)  # type: ignore[arg-type]
+        unit.one_sided = self.one_sided and unit.stance is not None
         self.units.append(unit)
         return unit
 
@@ -284,6 +289,8 @@ class _UnitCollector:
         self.replying_to = self._answered_list(title)
         self.replies = 0
         is_debate, stance, is_closing = self.lex.section_roles(title)
+        self.one_sided = stance is not None and " ".join(re.sub(r"[^\w'-]+", " ", title.lower()).split()) \
+            in self.one_sided_headings
         if self.replying_to is not None:
             is_debate, stance = True, None
         if not is_debate and self.text[start:end].endswith(":"):
@@ -365,6 +372,9 @@ class _UnitCollector:
         elif self.heading_unit is None:
             self.heading_unit = self._new_unit(self.heading, self.heading_span)
             self.heading_unit.answers_list = self.replying_to
+            if self.side_lists and self.heading_unit.stance is not None and self.replying_to is None:
+                # prose under "Views against" is an entry a later "Officer comments" may answer
+                self.side_lists[-1][1].append(self.heading_unit)
         self.heading_unit.body.append((start, end))
 
     def question(self, start: int, end: int, level: int | None = None) -> None:

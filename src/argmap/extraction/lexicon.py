@@ -118,6 +118,8 @@ class Sections(_Part):
     con: Words = []
     closing: Words = []
     background: Words = Field([], description="sections that argue nothing (history, definitions)")
+    one_sided: Words = Field(
+        [], description="headings of one side's list ('Views against'): its speakers speak for that side")
 
 
 class QALabels(_Part):
@@ -200,6 +202,15 @@ class AuthorVoice(_Part):
     first_person: Words = []
 
 
+class Dismissals(_Part):
+    """Predicates by which a sentence about an objection answers it ("The tourist objection
+    is weaker than it looks", "Neither objection is decisive")."""
+
+    comment: str = Field("", alias="_comment")
+    predicates: Words = []
+    negations: Words = Field([], description="determiners that negate the predicate ('Neither objection is decisive')")
+
+
 class NotStatements(_Part):
     """Lines that are no statement: procedural openers, and verb senses that argue nothing
     (``["argue", "before"]``: "the case was argued before the court")."""
@@ -261,6 +272,7 @@ class Lexicon(BaseModel):
     prolepsis: Prolepsis = Prolepsis()
     author_voice: AuthorVoice = AuthorVoice()
     not_statements: NotStatements = NotStatements()
+    dismissals: Dismissals = Dismissals()
     answer_subjects: Words = Field([], description="subjects that refer to the statement before ('this claim')")
     anaphoric_determiners: Words = Field(
         [], description="determiners by which a speaker points back ('Critics of this follow-up')")

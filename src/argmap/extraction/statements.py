@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from argmap.extraction.cues import VERB_CLASSES, Tokens, inflections, tokens_of
 from argmap.extraction.layout import Span, Unit
 from argmap.extraction.lexicon import Lexicon
+from argmap.extraction.overlap import closest
 
 _TRIM_END = " \t\r\n,;:—–-"
 _MIN_OPENER_WORDS = 6
@@ -108,6 +109,8 @@ class _Words:
         self.adverbs = set(lex.words("adverbs"))
         self.quantifiers = set(lex.words("quantifiers"))
         self.speaking_for = set(lex.words("actors", "speaking_for"))
+        self.dismissals = frozenset(lex.words("dismissals", "predicates"))
+        self.negations = frozenset(lex.words("dismissals", "negations"))
         self.complements = set(lex.words("verb_complements"))
         self.pronouns = set(lex.words("pronouns", "same"))
         self.author_pronouns = set(lex.words("pronouns", "author"))
@@ -525,6 +528,12 @@ class _Reader:
                 break
             existential = len(lead) >= 2 and lead[0] == "there" and lead[1] in self.copulas and \
                 after[:1] in (["that"], ["whether"])  # "There is also the worry that …"
+            if after and after[0] in self.copulas and noun[0] == "noun:con" and self._dismissed(lead, after[1:]):
+                # "The tourist objection is weaker than it looks": the author answers it
+                st.actor_role, st.response = "pro", True
+                st.cue = " ".join(tk.orth[k : n_end + 2])
+                st.confidence = self.conf["framing"]
+                return True
             if after and after[0] in self.copulas or existential or (
                     after[:1] and after[0] in ("have", "has", "were", "was")
                     and any(w in ("raised", "voiced", "expressed") for w in after)):
@@ -563,6 +572,13 @@ class _Reader:
                 st.confidence = self.conf["framing"]
                 return True
         return False
+
+    def _dismissed(self, lead: list[str], predicate: list[str]) -> bool:
+        """Whether ``predicate`` (the words after "<objection> is") answers the objection."""
+        words = [w for w in predicate if w.isalpha()][:3]
+        if lead[:1] and lead[0] in self.negations:
+            words = ["not", *words]
+        return any(" ".join(words[:n]) in self.dismissals for n in (1, 2, 3))
 
     def _attributed(self, st: Statement, k: int, j: int, inherit: Statement | None) -> bool:
         tk = self.tk
@@ -933,6 +949,19 @@ def unit_statements(
     arguable = len(text[opener.span[0] : opener.span[1]].split()) >= _MIN_OPENER_WORDS
     in_debate = unit.debate or unit.debate_heading_id is not None
     keep_opener = not opener.marked and (unit.stance is not None or in_debate and bool(marked) and arguable)
+    if unit.answers_list is not None and not unit.debate_heading_id:
+        # under "Assessment" / "Officer comments" the author's sentences answer the entries
+        # they take up by their words, and the sentence after such an answer goes on with it
+        entries = [(u, " ".join(text[a:b] for a, b in u.body)) for u in unit.answers_list]
+        kept: list[Statement] = []
+        for c in clauses:
+            goes_on = bool(kept) and kept[-1].paragraph == c.paragraph
+            if c.marked or author_clause(tk, c, lex) and (
+                    goes_on or closest(text[c.span[0] : c.span[1]], entries) is not None):
+                if not c.marked:
+                    c.confidence = lex.confidence["unmarked"]
+                kept.append(c)
+        return kept
     if keep_opener:
         opener.confidence = lex.confidence["stance_section" if unit.stance else "unmarked"]
         if unit.stance is not None:
