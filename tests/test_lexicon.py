@@ -48,7 +48,7 @@ def test_a_user_file_extends_lists_and_keeps_the_bundled_words(tmp_path: Path) -
     ("content", "problem"),
     [
         ({"actor": {"con": ["x"]}}, "actor: unknown key"),
-        ({"actors": {"cons": ["x"]}}, "actors.cons: unknown key (expected one of: con, pro, opposite, same)"),
+        ({"actors": {"cons": ["x"]}}, "actors.cons: unknown key (expected one of: con, pro, opposite, same, speaking_for)"),
         ({"verbs": {"con": "warn"}}, "verbs.con: expected a list of strings, not a string"),
         ({"quantifiers": ["some", 3]}, "quantifiers.1: Input should be a valid string"),
         ({"actors": ["critics"]}, "actors: Input should be a valid dictionary"),

@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from argmap.extraction.cues import Tokens
+from argmap.extraction.labels import FLIP
 from argmap.extraction.layout import Item, Span, Unit
 from argmap.extraction.lexicon import Lexicon
 from argmap.extraction.linking import Link, link_topic
@@ -199,7 +200,12 @@ def link_members(
     statements = [s for _, stmts in members for s in stmts]
     plain = [i for i, s in enumerate(statements) if not isinstance(s, PlacedStatement)]
     links: list[Link | None] = [None] * len(statements)
-    for pos, link in zip(plain, link_topic([statements[i] for i in plain], section_stance, text)):
+    answered = {u.stance for u in (members[0][0].answers_list or [])} if members else set()
+    if section_stance is None and len(answered) == 1 and None not in answered:
+        section_stance = FLIP[answered.pop()]  # "Assessment" after "Arguments against" answers them
+    # under a heading naming one side's list every speaker speaks for it unless replying
+    one_sided = section_stance if members and all(u.one_sided for u, _ in members) else None
+    for pos, link in zip(plain, link_topic([statements[i] for i in plain], section_stance, text, one_sided)):
         link.target = None if link.target is None else plain[link.target]
         links[pos] = link
     body: dict[int, list[int]] = {}
@@ -223,8 +229,12 @@ def link_members(
             candidates = of_item.get(id(answered), [])
         index = len(of_item.get(id(item), []))
         to_opening = isinstance(answered, Item) and answered.answers is None
-        target = _answered(text, stmt, index, candidates, statements, previous.get(id(item)), side,
-                           to_opening=to_opening)
+        quoted = None
+        if index == 0 and item.quote and len(candidates) > 1:
+            # a post that quotes a point of the one it answers opens by answering that point
+            quoted = closest(item.quote, [(c, text[statements[c].span[0] : statements[c].span[1]]) for c in candidates])
+        target = quoted if quoted is not None else _answered(
+            text, stmt, index, candidates, statements, previous.get(id(item)), side, to_opening=to_opening)
         of_item.setdefault(id(item), []).append(pos)
         previous[id(item)] = target
         target_side = None if target is None else links[target].stance  # type: ignore[union-attr]

@@ -115,6 +115,75 @@ class LayoutLabels:
         self.byline_starts = tuple(_norm(w) for w in lex.words("bylines", "starts"))
         self.byline_prefixes = tuple(w + " " for w in self.byline_starts)
         self.months = frozenset(_norm(w) for w in lex.words("bylines", "months"))
+        self.post_starts = tuple(_norm(w) + " " for w in lex.words("bylines", "post_headers"))
+        self.post_ends = frozenset(_norm(w) for w in lex.words("bylines", "post_header_ends"))
+        self.quote_marks = tuple(lex.words("bylines", "quote_marks"))
+        self.separators = tuple(lex.words("bylines", "separators"))
+        self.breadcrumbs = tuple(lex.words("bylines", "breadcrumb_separators"))
+        self.header_fields = tuple(_norm(w) + " " for w in lex.words("bylines", "header_fields"))
+        # ", 9 February 2026", ", May 2026", "February 9, 2026" closing a line: its date
+        months = "|".join(sorted((re.escape(m) for m in self.months), key=len, reverse=True))
+        self._trailing_date = re.compile(
+            rf",\s*(?:\d{{1,2}}\s+)?(?:{months})\.?(?:\s+\d{{1,2}},)?\s+\d{{4}}$", re.IGNORECASE)
+
+    def post_header(self, line: str) -> str | None:
+        """The author a line heading a post of a thread names ("Reply from Dunmore_J · 3 March",
+        "Petra K wrote:"), or ``None``.
+
+        Example:
+            >>> labels = layout_labels(Lexicon.default())
+            >>> labels.post_header("Reply from Dunmore_J · 3 March 2026"), labels.post_header("Ana Ruiz wrote:")
+            ('Dunmore_J', 'Ana Ruiz')
+            >>> labels.post_header("The council wrote to residents in May.") is None
+            True
+        """
+        words = line.split()
+        if not words or len(words) > _MAX_BYLINE_WORDS:
+            return None
+        flat = _norm(line)
+        name = ""
+        for start in self.post_starts if flat.startswith(self.post_starts) else ():
+            if flat.startswith(start):
+                rest = line.split(maxsplit=len(start.split()))[-1] if len(words) > len(start.split()) else ""
+                name = re.split(r"\s+(?:on|at)\s+|[,(]|\s[-–—]\s|" + "|".join(map(re.escape, self.separators)),
+                                rest, maxsplit=1)[0] if self.separators else rest
+                break
+        else:
+            if line.endswith(":") and _norm(words[-1].rstrip(":")) in self.post_ends \
+                    and (len(words) <= 6 or "," in line):
+                name = " ".join(words[:-1]).rsplit(",", 1)[-1]  # "On 17 June 2026, Tom Reilly wrote:"
+        name = name.strip()
+        return name if name and len(name.split()) <= 4 and not name.endswith((".", "!", "?")) else None
+
+    def is_quote_line(self, line: str) -> bool:
+        """True for a line quoting an earlier post ("> My back pain has gone.")."""
+        return bool(self.quote_marks) and line.startswith(self.quote_marks)
+
+    def is_meta_line(self, line: str) -> bool:
+        """True for a heading-like line that heads nothing: a navigation trail ("Forum ›
+        Home › Health"), a line of fields one of which is a byline ("Rating: 3 of 5 · Reviewed
+        by Hal"), or a line closing on its date ("Judgment of Mrs Justice Ruiz, 9 May 2026").
+
+        Example:
+            >>> labels = layout_labels(Lexicon.default())
+            >>> labels.is_meta_line("Forum › Home › Health"), labels.is_meta_line("Prepared for the board, May 2026")
+            (True, True)
+            >>> labels.is_meta_line("Arguments for")
+            False
+        """
+        if sum(line.count(sep) for sep in self.breadcrumbs) >= 2:
+            return True
+        flat = _norm(line)
+        if self.header_fields and flat.startswith(self.header_fields):
+            return True  # "To: Allotment committee", "Date: 18 June 2026"
+        words = [w.strip(",.") for w in flat.split()]
+        if flat.startswith(self.byline_prefixes) and len(words) <= _MAX_BYLINE_WORDS \
+                and any(w in self.months for w in words) and any(len(w) == 4 and w.isdigit() for w in words):
+            return True  # "Posted on 12 May 2026 by Rachel Oduya"
+        for sep in self.separators:
+            if sep in line and any(is_byline(part.strip(), self) for part in line.split(sep) if part.strip()):
+                return True
+        return bool(self._trailing_date.search(line))
 
     def item_label(self, text: str, start: int, end: int) -> ItemLabel | None:
         """The known label a line opens with, if any (see the module docstring)."""
@@ -223,6 +292,15 @@ class TextLabels:
 
     def is_reply_heading(self, heading: str) -> bool:
         return self.tables.is_reply_heading(heading)
+
+    def post_header(self, line: str) -> str | None:
+        return self.tables.post_header(line)
+
+    def is_quote_line(self, line: str) -> bool:
+        return self.tables.is_quote_line(line)
+
+    def is_meta_line(self, line: str) -> bool:
+        return self.tables.is_meta_line(line)
 
 
 @lru_cache(maxsize=8)

@@ -78,6 +78,8 @@ class Item:
     whole: bool = False
     label: str | None = None
     speaker: str | None = None
+    # the words of the answered item a post quotes ("> …"): its first sentence answers them
+    quote: str = ""
 
 
 @dataclass(eq=False)
@@ -104,6 +106,8 @@ class Unit:
     answers_list: list[Unit] | None = None
     # body paragraphs spoken by someone other than the author (an interjection): start → name
     voices: dict[int, str] = field(default_factory=dict)
+    # under a heading naming one side's list ("Views against"), whose speakers all speak for it
+    one_sided: bool = False
 
 
 @dataclass
@@ -238,6 +242,15 @@ class _UnitCollector:
         self.side_lists: list[tuple[str | None, list[Unit]]] = []
         self.replying_to: list[Unit] | None = None
         self.replies = 0
+        self.one_sided = False
+        self.one_sided_headings = frozenset(lexicon.words("sections", "one_sided"))
+        # a thread's posts: the author of the post whose first paragraph comes next, the
+        # lines it quotes, and the posts so far
+        self.pending_post: str | None = None
+        self.post_quote = ""
+        self.posts: list[Item] = []
+        # (author of the quoted lines, the post they are quoted in) while reading them
+        self.quoting: tuple[str, str | None] | None = None
 
     # ----- units ----------------------------------------------------------------------
 
@@ -246,6 +259,7 @@ class _UnitCollector:
             self._inheriting = False
         unit = Unit(topic_title=title, topic_span=span, section=self.section, debate=self.debate,
                     stance=self.stance, debate_heading_id=self.debate_heading_id, **kw)  # type: ignore[arg-type]
+        unit.one_sided = self.one_sided and unit.stance is not None
         self.units.append(unit)
         return unit
 
@@ -275,6 +289,8 @@ class _UnitCollector:
         self.replying_to = self._answered_list(title)
         self.replies = 0
         is_debate, stance, is_closing = self.lex.section_roles(title)
+        self.one_sided = stance is not None and " ".join(re.sub(r"[^\w'-]+", " ", title.lower()).split()) \
+            in self.one_sided_headings
         if self.replying_to is not None:
             is_debate, stance = True, None
         if not is_debate and self.text[start:end].endswith(":"):
@@ -322,6 +338,10 @@ class _UnitCollector:
             label, self.pending_label = self.pending_label, None
             self._place_labelled(replace(label, body_start=start), start, end, None)
             return
+        self.quoting = None
+        if self.pending_post is not None:
+            self._post(start, end)
+            return
         if self.awaiting_answer and self.pair_unit is not None:
             self._answer(start, end)
             return
@@ -352,6 +372,9 @@ class _UnitCollector:
         elif self.heading_unit is None:
             self.heading_unit = self._new_unit(self.heading, self.heading_span)
             self.heading_unit.answers_list = self.replying_to
+            if self.side_lists and self.heading_unit.stance is not None and self.replying_to is None:
+                # prose under "Views against" is an entry a later "Officer comments" may answer
+                self.side_lists[-1][1].append(self.heading_unit)
         self.heading_unit.body.append((start, end))
 
     def question(self, start: int, end: int, level: int | None = None) -> None:
@@ -520,6 +543,56 @@ class _UnitCollector:
         self.last_turn = self.open_turn = turn
         return True
 
+    def post(self, author: str) -> None:
+        """A line heading a post of a thread: the paragraphs after it are its author's."""
+        self._end_block()
+        self.pending_post, self.post_quote = author, ""
+
+    def quoting_from(self, author: str) -> None:
+        """A line naming whom the next quoted lines are by; by someone with no post of their
+        own in the thread, they stand for that person's earlier message."""
+        known = any((p.speaker or "").lower() == author.lower() for p in self.posts)
+        self.quoting = None if known else (author, self.pending_post)
+
+    def quoted(self, start: int, end: int) -> None:
+        """A line of a post quoting an earlier post ("> …"): it says what the post answers."""
+        line = self.text[start:end]
+        if self.quoting is not None:
+            author, resume = self.quoting
+            body = start + len(line) - len(line.lstrip("> "))
+            last = self.posts[-1] if self.posts else None
+            if last is not None and last is self.open_turn and last.speaker == author:
+                last.span = (last.span[0], end)
+            else:
+                self.pending_post = author
+                self._post(body, end)
+            self.pending_post = resume
+            return
+        self.post_quote += " " + line.lstrip("> ")
+
+    def _post(self, start: int, end: int) -> None:
+        """The first paragraph of a post. A reply answers the post it quotes, or the one
+        whose author it names ("@Petra …"), else the thread's opening post; its author keeps
+        the side taken before, a new one takes the other side of the post answered."""
+        author, self.pending_post = self.pending_post or "", None
+        key = author.lower()
+        answered: Item | None = None
+        others = [p for p in self.posts if (p.speaker or "").lower() != key]
+        body = self.text[start:end].lower()
+        if others and self.post_quote.strip():
+            answered = closest(self.post_quote, [(p, self.text[p.span[0] : p.span[1]]) for p in others])
+        if answered is None and body.startswith("@"):
+            answered = next((p for p in reversed(others) if body[1:].startswith((p.speaker or "").lower())), None)
+        if answered is None and others:
+            answered = others[0] if others[0] is self.posts[0] else others[-1]
+        side = self.speaker_sides.get("post:" + key) or (FLIP[answered.stance] if answered is not None else "pro")
+        self.speaker_sides["post:" + key] = side
+        turn = Item((start, end), side, answers=answered if answered is not None and answered.stance != side else None,
+                    speaker=author, quote=self.post_quote.strip())
+        self._items_unit().items.append(turn)
+        self.posts.append(turn)
+        self.open_turn = turn
+
     def interjection(self, start: int, end: int) -> bool:
         """Whether the line opens with the label of someone interjecting in a speech."""
         m = self.labels.speaker_label(self.text, start, end) if self.speakers else None
@@ -565,6 +638,12 @@ class _UnitCollector:
     def _labelled(self, label: Span, body: Span) -> Unit:
         title = self.text[label[0] : label[1]]
         is_debate, stance, _ = self.lex.section_roles(title)
+        if is_debate and stance is not None and self.labels.is_section_name(title):
+            # "Pros: …" names only a side: its sentences speak for that side of the topic around it
+            unit = self._new_unit(self.heading, self.heading_span)
+            unit.debate, unit.stance, unit.debate_heading_id = True, stance, None
+            unit.items.append(Item(body, stance, label=title))
+            return unit
         unit = self._new_unit(title, label, body=[body])
         if is_debate:
             unit.debate, unit.stance, unit.debate_heading_id = True, stance, None
@@ -671,6 +750,9 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         index, title, title_span = found
         lines = lines[index + 1 :]
     collector = _UnitCollector(text, lex, labels, _speakers(text, lines, labels))
+    # a thread: two posts or more, each under a line naming its author ("Reply from X · date")
+    thread = sum(1 for line in lines if line is not None and line.end - line.start <= _MAX_HEADING_CHARS
+                 and labels.post_header(text[line.start : line.end]) is not None) >= 2
     questions = sum(1 for line in lines if line is not None and is_question_line(text[line.start : line.end]))
     i, list_length, in_list = 0, 0, False
     while i < len(lines):
@@ -683,6 +765,19 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         content = text[s:e]
         if _RULE.fullmatch(content):
             continue
+        if thread:
+            poster = labels.post_header(content)
+            nxt = next((ln for ln in lines[i:] if ln is not None), None)
+            if poster is not None and content.endswith(":") and nxt is not None \
+                    and labels.is_quote_line(text[nxt.start : nxt.end]):
+                collector.quoting_from(poster)  # "On 17 June, Tom wrote:" introduces the lines quoted
+                continue
+            if poster is not None:
+                collector.post(poster)
+                continue
+            if labels.is_quote_line(content):
+                collector.quoted(s, e)
+                continue
         hashes = _MARKDOWN_HEADING.match(content)
         # a label on a line of its own labels the next block; a plain line must show it is
         # a label ("Counterpoint:"), a heading ("### Against", "**For**") may not
@@ -726,7 +821,8 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             else:
                 collector.heading_line(s, e)
         elif is_heading(content) and not _continues(text, lines, i):
-            if not is_byline(content, labels.tables):  # "By Ana Ruiz, staff writer" under the title
+            # "By Ana Ruiz, staff writer" under the title, "Forum › Health", "Judgment of X, 9 May 2026"
+            if not (is_byline(content, labels.tables) or labels.is_meta_line(content)):
                 collector.heading_line(s, e)
         else:
             # a paragraph hard-wrapped over several lines ends on a line that ends a sentence

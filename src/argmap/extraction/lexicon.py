@@ -85,6 +85,8 @@ class Actors(_Part):
     pro: Words = []
     opposite: Words = []
     same: Words = []
+    speaking_for: Words = Field(
+        [], description="words by which a speaker speaks for a side it names ('Counsel for the respondent')")
 
 
 class Verbs(_Part):
@@ -116,6 +118,8 @@ class Sections(_Part):
     con: Words = []
     closing: Words = []
     background: Words = Field([], description="sections that argue nothing (history, definitions)")
+    one_sided: Words = Field(
+        [], description="headings of one side's list ('Views against'): its speakers speak for that side")
 
 
 class QALabels(_Part):
@@ -156,6 +160,13 @@ class Bylines(_Part):
     comment: str = Field("", alias="_comment")
     starts: Words = []
     months: Words = []
+    post_headers: Words = Field(
+        [], description="openers of a line that heads a post of a thread and names its author ('Reply from')")
+    post_header_ends: Words = Field([], description="last words of a post header line ('Petra wrote:')")
+    quote_marks: Words = Field([], description="marks opening a line that quotes an earlier post ('> …')")
+    header_fields: Words = Field([], description="fields of a message header that head nothing ('To:', 'Date:')")
+    separators: Words = Field([], description="marks between the fields of a metadata line ('Rating: 4 · By Ana')")
+    breadcrumb_separators: Words = Field([], description="marks between the steps of a navigation line ('Forum › Health')")
 
 
 class Connectives(_Part):
@@ -189,6 +200,15 @@ class AuthorVoice(_Part):
 
     thesis: Words = []
     first_person: Words = []
+
+
+class Dismissals(_Part):
+    """Predicates by which a sentence about an objection answers it ("The tourist objection
+    is weaker than it looks", "Neither objection is decisive")."""
+
+    comment: str = Field("", alias="_comment")
+    predicates: Words = []
+    negations: Words = Field([], description="determiners that negate the predicate ('Neither objection is decisive')")
 
 
 class NotStatements(_Part):
@@ -252,6 +272,7 @@ class Lexicon(BaseModel):
     prolepsis: Prolepsis = Prolepsis()
     author_voice: AuthorVoice = AuthorVoice()
     not_statements: NotStatements = NotStatements()
+    dismissals: Dismissals = Dismissals()
     answer_subjects: Words = Field([], description="subjects that refer to the statement before ('this claim')")
     anaphoric_determiners: Words = Field(
         [], description="determiners by which a speaker points back ('Critics of this follow-up')")
@@ -401,7 +422,7 @@ def _problems(exc: ValidationError) -> str:
         ...     Lexicon.model_validate({"actors": {"cons": []}, "quantifiers": "some"})
         ... except ValidationError as exc:
         ...     print(_problems(exc))
-        actors.cons: unknown key (expected one of: con, pro, opposite, same); quantifiers: expected a list of strings, not a string
+        actors.cons: unknown key (expected one of: con, pro, opposite, same, speaking_for); quantifiers: expected a list of strings, not a string
     """
     out = []
     for error in exc.errors(include_url=False):

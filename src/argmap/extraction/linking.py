@@ -67,8 +67,10 @@ def _opening_side(statements: list[Statement], section_stance: str | None) -> st
 class _Tracker:
     """Sides of speakers seen so far in a topic."""
 
-    def __init__(self, opening: str) -> None:
+    def __init__(self, opening: str, section: str | None = None) -> None:
         self.opening = opening
+        # the side a heading gives its section ("Views against"): its speakers' unless they reply
+        self.section = section
         self.sides: dict[str, str] = {}
         self.previous: Statement | None = None
         self.previous_side: str | None = None
@@ -111,6 +113,8 @@ class _Tracker:
                 speaker_side = self.opening
             elif turn:
                 speaker_side = _FLIP[prev]
+            elif self.section is not None:
+                speaker_side = self.section  # "Views against": "Many felt …", "Shop owners warned …"
             elif stmt.verb_class == "elaboration" or stmt.connective in ("elaboration", "cause"):
                 speaker_side = prev
             elif prev == "con" and self.previous is not None and not self.previous.announces and not (
@@ -150,15 +154,18 @@ class _Tracker:
         return side
 
 
-def link_topic(statements: list[Statement], section_stance: str | None = None, text: str | None = None) -> list[Link]:
+def link_topic(statements: list[Statement], section_stance: str | None = None, text: str | None = None,
+               one_sided: str | None = None) -> list[Link]:
     """Kinds and edges for one topic's statements (see the module docstring).
 
-    ``section_stance`` is the stance the topic's heading gives unmarked openers. With the
+    ``section_stance`` is the stance the topic's heading gives unmarked openers; ``one_sided``
+    the side of a heading naming one side's list ("Views against"), for which every speaker
+    who does not reply speaks. With the
     ``text``, an answer to one of several recent statements of the other side attacks the
     one it shares most words with ("crews in Westbury …" answers the point about crews).
     """
     links: list[Link] = []
-    tracker = _Tracker(_opening_side(statements, section_stance))
+    tracker = _Tracker(_opening_side(statements, section_stance), one_sided)
     for i, stmt in enumerate(statements):
         before = links[-1] if links else None
         nxt = statements[i + 1] if i + 1 < len(statements) else None

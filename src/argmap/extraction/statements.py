@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from argmap.extraction.cues import VERB_CLASSES, Tokens, inflections, tokens_of
 from argmap.extraction.layout import Span, Unit
 from argmap.extraction.lexicon import Lexicon
+from argmap.extraction.overlap import closest
 
 _TRIM_END = " \t\r\n,;:—–-"
 _MIN_OPENER_WORDS = 6
@@ -109,6 +110,9 @@ class _Words:
     def __init__(self, lex: Lexicon) -> None:
         self.adverbs = set(lex.words("adverbs"))
         self.quantifiers = set(lex.words("quantifiers"))
+        self.speaking_for = set(lex.words("actors", "speaking_for"))
+        self.dismissals = frozenset(lex.words("dismissals", "predicates"))
+        self.negations = frozenset(lex.words("dismissals", "negations"))
         self.complements = set(lex.words("verb_complements"))
         self.pronouns = set(lex.words("pronouns", "same"))
         self.author_pronouns = set(lex.words("pronouns", "author"))
@@ -262,7 +266,11 @@ class _Reader:
                     side = hit[0].split(":")[1]
                     if hit[1] < span_end and words[n] in quantifiers:
                         continue  # "some economists": a quantifier here, not "some" who argue
-                    if side in ("pro", "con") and any(w not in quantifiers for w in words[:n]):
+                    mods = words[:n]
+                    if side in ("pro", "con") and mods and mods[-1] in self.speaking_for:
+                        role = side  # "Counsel for the respondent" speaks for the respondent's side
+                        break
+                    if side in ("pro", "con") and any(w not in quantifiers for w in mods):
                         role = None  # "disability advocates" speak for a group, not for the thesis
                         break
                     role = side  # the last one counts: "Some advocates"
@@ -530,6 +538,12 @@ class _Reader:
                 break
             existential = len(lead) >= 2 and lead[0] == "there" and lead[1] in self.copulas and \
                 after[:1] in (["that"], ["whether"])  # "There is also the worry that …"
+            if after and after[0] in self.copulas and noun[0] == "noun:con" and self._dismissed(lead, after[1:]):
+                # "The tourist objection is weaker than it looks": the author answers it
+                st.actor_role, st.response = "pro", True
+                st.cue = " ".join(tk.orth[k : n_end + 2])
+                st.confidence = self.conf["framing"]
+                return True
             if after and after[0] in self.copulas or existential or (
                     after[:1] and after[0] in ("have", "has", "were", "was")
                     and any(w in ("raised", "voiced", "expressed") for w in after)):
@@ -568,6 +582,13 @@ class _Reader:
                 st.confidence = self.conf["framing"]
                 return True
         return False
+
+    def _dismissed(self, lead: list[str], predicate: list[str]) -> bool:
+        """Whether ``predicate`` (the words after "<objection> is") answers the objection."""
+        words = [w for w in predicate if w.isalpha()][:3]
+        if lead[:1] and lead[0] in self.negations:
+            words = ["not", *words]
+        return any(" ".join(words[:n]) in self.dismissals for n in (1, 2, 3))
 
     def _attributed(self, st: Statement, k: int, j: int, inherit: Statement | None) -> bool:
         tk = self.tk
@@ -941,8 +962,8 @@ def unit_statements(
     if voice.argued and unit.stance is None:
         out = []
         for c in clauses:
-            if c.span[0] < voice.skip_before:
-                continue
+            if c.span[0] < voice.skip_before and not c.marked:
+                continue  # before the thesis the author narrates; what others said still counts
             if c.marked or author_clause(tk, c, lex):
                 if not c.marked:
                     c.actor_role = "author"
@@ -954,8 +975,28 @@ def unit_statements(
     # a short remark ("Environmental groups are divided.") frames a debate without arguing
     arguable = len(text[opener.span[0] : opener.span[1]].split()) >= _MIN_OPENER_WORDS
     keep_opener = not opener.marked and (unit.stance is not None or in_debate and bool(marked) and arguable)
+    if unit.answers_list is not None and not unit.debate_heading_id:
+        # under "Assessment" / "Officer comments" the author's sentences answer the entries
+        # they take up by their words, and the sentence after such an answer goes on with it
+        entries = [(u, " ".join(text[a:b] for a, b in u.body)) for u in unit.answers_list]
+        kept: list[Statement] = []
+        for c in clauses:
+            goes_on = bool(kept) and kept[-1].paragraph == c.paragraph
+            if c.marked or author_clause(tk, c, lex) and (
+                    goes_on or closest(text[c.span[0] : c.span[1]], entries) is not None):
+                if not c.marked:
+                    c.confidence = lex.confidence["unmarked"]
+                kept.append(c)
+        return kept
     if keep_opener:
         opener.confidence = lex.confidence["stance_section" if unit.stance else "unmarked"]
+        if unit.stance is not None:
+            # under a side heading or label ("Pros: …") each of the author's sentences takes its side
+            rest = [c for c in clauses[1:] if c.marked or author_clause(tk, c, lex)]
+            for c in rest:
+                if not c.marked:
+                    c.confidence = opener.confidence
+            return [opener, *rest]
         return [opener, *marked]
     return marked
 
