@@ -246,29 +246,96 @@ def phrase_matcher(lex: Lexicon, vocab: Vocab):  # noqa: ANN201 - spaCy's Phrase
     return matcher
 
 
-# ORTH hash -> (lower-case form, verbatim form or "" for white space, whether it is a word,
-# the string itself);
-# a hash names the same
-# string in every vocabulary, so one table serves all, like spaCy's own lexeme cache
-_FORMS: dict[int, tuple[str, str, bool, str]] = {}
-_MAX_FORMS = 500_000
+def _forms_of(word: str) -> tuple[str, str, bool, str, str]:
+    """(lower, verbatim or "" for white space, starts alphanumeric, the string, the string
+    followed by a space) of one token string; spaCy's ``LOWER`` is ``str.lower`` too."""
+    verbatim = "" if word.isspace() else word
+    return word.lower(), verbatim, bool(verbatim) and verbatim[0].isalnum(), word, word + " "
 
 
-def word_forms(ids: list[int], strings) -> list[tuple[str, str, bool, str]]:  # noqa: ANN001 - spaCy's StringStore
-    """(lower, verbatim, starts alphanumeric, word) for each ORTH hash in ``ids``, from one
-    table shared by every Doc."""
-    get = _FORMS.get
-    forms = [get(o) for o in ids]
-    if None in forms:
-        if len(_FORMS) > _MAX_FORMS:
-            _FORMS.clear()
-        for n, o in enumerate(ids):
-            if forms[n] is None:
-                word = strings[o]
-                # spaCy's LOWER is str.lower too
-                verbatim = "" if word.isspace() else word
-                forms[n] = _FORMS[o] = (word.lower(), verbatim, bool(verbatim) and verbatim[0].isalnum(), word)
-    return forms  # type: ignore[return-value]
+class _FormTable:
+    """The forms (:func:`_forms_of`) of every token string seen, by ORTH hash: sorted hashes
+    with one object array per form, so a Doc's forms are gathered with one ``searchsorted``
+    and a ``take`` per form instead of a dict look-up per token. A hash names the same string
+    in every vocabulary, so one table serves all, like spaCy's own lexeme cache.
+
+    Strings not in the arrays yet wait in ``recent`` (a dict) until there are enough of them
+    to merge, so a text with new words costs a look-up per new word, not a rebuild.
+    """
+
+    MAX_FORMS = 500_000  # past this many strings the table starts afresh (memory stays bounded)
+
+    def __init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
+        import numpy
+
+        self.recent: dict[int, tuple[str, str, bool, str, str]] = {}
+        # seeded with the empty string (hash 0) so that every gather has a row to land on
+        self.arrays = (numpy.zeros(1, dtype="uint64"),
+                       *(numpy.array([f], dtype=object) for f in _forms_of("")))
+
+    def _merge(self) -> None:
+        import numpy
+
+        keys, *columns = self.arrays
+        if len(keys) + len(self.recent) > self.MAX_FORMS:
+            self._reset()
+            return
+        new_keys = numpy.fromiter(self.recent, dtype="uint64", count=len(self.recent))
+        new_forms = list(zip(*self.recent.values()))
+        order = numpy.argsort(numpy.concatenate([keys, new_keys]), kind="stable")
+        merged = [numpy.concatenate([keys, new_keys])[order]]
+        for column, forms in zip(columns, new_forms):
+            added = numpy.empty(len(forms), dtype=object)
+            added[:] = forms
+            merged.append(numpy.concatenate([column, added])[order])
+        self.arrays = tuple(merged)  # one assignment: a reader sees the old arrays or the new
+        self.recent = {}
+
+    def read(self, orth, strings, spaces=None) -> tuple[list[str], list[str], list[bool], str | None]:  # noqa: ANN001 - numpy arrays, spaCy's StringStore
+        """The lower-case forms, verbatim forms and word flags of the tokens whose ORTH hashes
+        are ``orth``, and, given their ``SPACY`` flags, the text they make up."""
+        import numpy
+
+        keys, lower, verbatim, word, raw, spaced = self.arrays
+        at = numpy.searchsorted(keys, orth)
+        at[at == len(keys)] = 0
+        missing = numpy.flatnonzero(keys[at] != orth).tolist()
+        lowers, verbatims, words = lower[at].tolist(), verbatim[at].tolist(), word[at].tolist()
+        pieces = numpy.where(spaces, spaced[at], raw[at]).tolist() if spaces is not None else None
+        if missing:
+            recent = self.recent
+            for n, o in zip(missing, orth[missing].tolist()):
+                forms = recent.get(o)
+                if forms is None:
+                    forms = recent[o] = _forms_of(strings[o])
+                lowers[n], verbatims[n], words[n] = forms[0], forms[1], forms[2]
+                if pieces is not None:
+                    pieces[n] = forms[4] if spaces[n] else forms[3]
+            if len(recent) > max(1024, len(keys) // 4):
+                self._merge()
+        return lowers, verbatims, words, None if pieces is None else "".join(pieces)
+
+
+_FORMS = _FormTable()
+
+
+def doc_words(doc: Doc) -> tuple[list[str], list[str], list[bool], str]:
+    """The lower-case forms, verbatim forms ("" for white space) and word flags (opens with
+    a letter or digit) of a Doc's tokens, and its text, from the table every Doc shares.
+
+    Example:
+        >>> import spacy
+        >>> lower, verbatim, word, text = doc_words(spacy.blank("en")("Fees,  he SAID"))
+        >>> lower, verbatim, word, text
+        (['fees', ',', ' ', 'he', 'said'], ['Fees', ',', '', 'he', 'SAID'], [True, False, False, True, True], 'Fees,  he SAID')
+    """
+    from spacy.attrs import ORTH, SPACY
+
+    arr = doc.to_array([ORTH, SPACY])
+    return _FORMS.read(arr[:, 0], doc.vocab.strings, arr[:, 1] != 0)  # type: ignore[return-value]
 
 
 def read_tokens(docs: Iterable[tuple[int, Doc]], text: str | None, lex: Lexicon) -> Tokens:
@@ -291,12 +358,12 @@ def read_tokens(docs: Iterable[tuple[int, Doc]], text: str | None, lex: Lexicon)
         starts = arr[:, 1].astype("int64") + offset
         tokens.starts += starts.tolist()
         tokens.ends += (starts + arr[:, 2].astype("int64")).tolist()
-        lower, orth, word, raw = zip(*word_forms(arr[:, 0].tolist(), strings))
+        lower, orth, word, rebuilt = _FORMS.read(arr[:, 0], strings, arr[:, 4] != 0 if text is None else None)
         tokens.lower += lower
         tokens.orth += orth
         tokens.word += word
-        if text is None:
-            tokens.text = "".join([w + " " if space else w for w, space in zip(raw, arr[:, 4].tolist())])
+        if rebuilt is not None:
+            tokens.text = rebuilt
         tokens.add_matches(phrase_matcher(lex, doc.vocab)(doc), strings, base)
     return tokens
 

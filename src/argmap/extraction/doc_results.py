@@ -30,10 +30,9 @@ from __future__ import annotations
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span
 
-from argmap.extraction.cues import word_forms
+from argmap.extraction.cues import doc_words
 from argmap.model import ArgumentMap, Edge, Node
 
 SPANS_KEY = "argmap"
@@ -71,9 +70,7 @@ def doc_text(doc: Doc) -> str:
     """
     text = _TEXTS.get(doc)
     if text is None:  # a Doc's text never changes: the extraction and its results share one copy
-        arr = doc.to_array([ORTH, SPACY])
-        words = [form[3] for form in word_forms(arr[:, 0].tolist(), doc.vocab.strings)]
-        text = _TEXTS[doc] = "".join([w + " " if space else w for w, space in zip(words, arr[:, 1].tolist())])
+        text = _TEXTS[doc] = doc_words(doc)[3]
     return text
 
 
@@ -130,11 +127,23 @@ def get_map(doc: Doc) -> ArgumentMap | None:
     return None if read is None else read.amap
 
 
+def _without_outer_space(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without white space at its ends (a white-space token there is no part of
+    the statement), unless it is nothing but white space."""
+    if not (text[start : start + 1].isspace() or text[end - 1 : end].isspace()):
+        return start, end  # extracted statements: already trimmed
+    chars = text[start:end]
+    if not chars.strip():
+        return start, end
+    return start + len(chars) - len(chars.lstrip()), end - len(chars) + len(chars.rstrip())
+
+
 def set_map(doc: Doc, amap: ArgumentMap | None) -> None:
     """``doc._.argmap = amap``: store the map as data and its nodes as ``doc.spans["argmap"]``.
 
     Nodes get spans when the map reads this Doc's text (one document holding ``doc.text``);
-    each spaCy span is the smallest run of tokens covering the node's characters.
+    each spaCy span is the smallest run of tokens covering the node's characters (white
+    space at their ends aside).
     """
     if amap is None:
         doc._.argmap_data = None
@@ -145,10 +154,11 @@ def set_map(doc: Doc, amap: ArgumentMap | None) -> None:
     _READ[doc] = read = _Read(data, amap)
     spans = []
     if data["map"]["documents"] and _TEXT_FROM_DOC in data["map"]["documents"][0]:
+        text = doc_text(doc)
         for node in read.nodes.values():
             if node.span is not None and node.span[0] < node.span[1]:
-                span = doc.char_span(node.span[0], node.span[1], label=node.kind,
-                                     alignment_mode="expand", span_id=node.id)
+                start, end = _without_outer_space(text, *node.span)
+                span = doc.char_span(start, end, label=node.kind, alignment_mode="expand", span_id=node.id)
                 if span is not None:
                     spans.append(span)
     doc.spans[SPANS_KEY] = spans
