@@ -192,3 +192,24 @@ def test_the_token_table_rebuilds_the_docs_text_and_its_offsets(text: str) -> No
     tokens = read_tokens([(0, doc)], None, Lexicon.default())
     assert tokens.text == doc.text == text
     assert [(t.idx, t.idx + len(t.text), t.lower_) for t in doc] == list(zip(tokens.starts, tokens.ends, tokens.lower))
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(st.text(max_size=80), max_size=40))
+def test_word_form_table_gives_each_tokens_own_forms(texts: list[str]) -> None:
+    """The shared form table (sorted hashes, strings waiting to be merged, a reset past its
+    size limit) answers every Doc as a look-up of each token's own string would."""
+    from argmap.extraction.cues import _FormTable
+
+    table = _FormTable()
+    table.MAX_FORMS = 50  # small, so merges and resets happen within a few texts
+    for text in texts:
+        doc = BLANK(text)
+        arr = doc.to_array(["ORTH", "SPACY"])
+        lower, verbatim, word, rebuilt = table.read(arr[:, 0], doc.vocab.strings, arr[:, 1] != 0)
+        assert rebuilt == text
+        assert lower == [t.lower_ for t in doc]
+        assert verbatim == ["" if t.is_space else t.text for t in doc]
+        assert word == [t.text[:1].isalnum() and not t.is_space for t in doc]
+        if len(table.recent) > 8:
+            table._merge()
