@@ -78,10 +78,10 @@ class _Tracker:
         self.previous_speaker_side: str | None = None
 
     def known(self, stmt: Statement) -> str | None:
-        for name in stmt.actor_key:
-            if name in self.sides:
-                return self.sides[name]
-        return None
+        # the name given a side most recently wins: "Cllr Lund" after "Cllr Iqbal" is known by
+        # "lund", not by the shared "cllr" (the key is a set, so its order cannot decide)
+        named = [name for name in self.sides if name in stmt.actor_key]
+        return self.sides[named[-1]] if named else None
 
     def side(self, stmt: Statement) -> str:
         prev = self.previous_side
@@ -145,7 +145,8 @@ class _Tracker:
         # a speaker conceding a point voices the other side's point
         side = _FLIP[speaker_side] if stmt.conceded else speaker_side
         if stmt.actor_key and role in ("group", "same", "con", "pro") and not stmt.answers_previous:
-            for name in stmt.actor_key:
+            for name in sorted(stmt.actor_key):
+                self.sides.pop(name, None)  # re-inserted last: the dict's order is the recency
                 self.sides[name] = speaker_side
         if role not in (None, "author"):
             self.last_speaker_side = speaker_side
