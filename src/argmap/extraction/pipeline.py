@@ -26,6 +26,7 @@ Example:
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -162,6 +163,20 @@ class DebateExtractor:
         return self._lexicon
 
     def __call__(self, doc: Doc) -> Doc:
+        # The cycle collector paused for one Doc: extraction allocates thousands of small
+        # objects per Doc and frees almost all of them by reference counting, so the
+        # collector's passes (which rescan every map a caller keeps) find nothing. The
+        # caller's setting is restored on the way out, so a collector that was on runs
+        # again right after.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._extract(doc)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _extract(self, doc: Doc) -> Doc:
         arr = doc.to_array([SENT_START, IDX]).astype("int64")
         if arr[1:, 0].any():  # sentence starts set by argmap_sentences or another component
             starts = arr[arr[:, 0] == 1, 1].tolist() or [0]
