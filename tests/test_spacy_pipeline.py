@@ -213,3 +213,61 @@ def test_word_form_table_gives_each_tokens_own_forms(texts: list[str]) -> None:
         assert word == [t.text[:1].isalnum() and not t.is_space for t in doc]
         if len(table.recent) > 8:
             table._merge()
+
+
+def _tokenizers(max_cache_size: int = 10_000, suffix_search=None):  # noqa: ANN001, ANN202
+    """make_nlp's caching tokenizer and a plain spaCy tokenizer with the same settings."""
+    from spacy.tokenizer import Tokenizer
+
+    from argmap.extraction.pipeline import CachingTokenizer
+
+    made = make_nlp().tokenizer
+    settings_ = dict(rules=made.rules, prefix_search=made.prefix_search,
+                     suffix_search=suffix_search or made.suffix_search, infix_finditer=made.infix_finditer,
+                     token_match=made.token_match, url_match=made.url_match, max_cache_size=max_cache_size)
+    vocab = spacy.blank("en").vocab
+    return CachingTokenizer(vocab, **settings_), Tokenizer(vocab, **settings_)
+
+
+SPECIAL_FRAGMENTS = ["It's ", "don't", " U.S. ", "(can't)", " :) ", "a.m.,", " e.g. ", " 'em ", "fees, ", "(2023). "]
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(st.one_of(essay_like, st.lists(st.sampled_from(SPECIAL_FRAGMENTS) | st.text(max_size=8),
+                                                     max_size=20).map("".join)), max_size=12),
+       max_cache_size=st.sampled_from([3, 10_000]))
+def test_the_caching_tokenizer_gives_spacys_tokens(texts: list[str], max_cache_size: int) -> None:
+    """Each text read three times over (so its chunks are seen again, cached and read from the
+    cache), with a small cache bound or spaCy's: every Doc has the tokens, offsets, spaces and
+    norms a plain spaCy tokenizer gives."""
+    caching, plain = _tokenizers(max_cache_size)
+    attrs = ["ORTH", "NORM", "SPACY", "IDX", "LENGTH"]
+    for text in texts * 3:
+        assert (caching(text).to_array(attrs) == plain(text).to_array(attrs)).all()
+
+
+def test_the_caching_tokenizer_caches_the_chunks_after_a_special_case() -> None:
+    """spaCy stops caching a Doc's chunks after its first special case ("It's"), so a plain
+    tokenizer splits "late," and "(they" with its affix rules on every reading; the caching
+    tokenizer caches them on the second reading and splits nothing on the third."""
+    calls: list[str] = []
+    suffix = make_nlp().tokenizer.suffix_search
+
+    def counting(chunk: str):  # noqa: ANN202 - a regex match
+        calls.append(chunk)
+        return suffix(chunk)
+
+    caching, plain = _tokenizers(suffix_search=counting)
+    text = "It's late, (they said). Fees rose, rents fell."
+    for tokenizer, expected in ((plain, True), (caching, False)):
+        tokenizer(text), tokenizer(text)
+        calls.clear()
+        tokenizer(text)
+        assert bool(calls) is expected, (type(tokenizer).__name__, calls)
+    # a new rule empties spaCy's cache: the rule holds, and the chunks are filled in again
+    for tokenizer in (caching, plain):
+        tokenizer.add_special_case("rents", [{"ORTH": "ren"}, {"ORTH": "ts"}])
+    for _ in range(2):
+        assert [t.text for t in caching(text)] == [t.text for t in plain(text)]
+    calls.clear()
+    assert "ren" in [t.text for t in caching(text)] and not calls
