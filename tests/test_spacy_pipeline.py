@@ -180,6 +180,10 @@ def test_the_fast_doc_text_is_the_docs_text(text: str) -> None:
 
     doc = BLANK(text)
     assert doc_text(doc) == doc.text == text
+    from argmap.extraction.pipeline import default_nlp
+
+    made = default_nlp().tokenizer(text)  # make_nlp's tokenizer records the text it was given
+    assert doc_text(made) == made.text == text
 
 
 @settings(max_examples=200, deadline=None)

@@ -79,6 +79,11 @@ def remember_text(doc: Doc, text: str) -> None:
     _TEXTS[doc] = text
 
 
+def remembered_text(doc: Doc) -> str | None:
+    """``doc``'s text if it was recorded (by the tokenizer that made it), else ``None``."""
+    return _TEXTS.get(doc)
+
+
 def _compact(data: dict[str, Any], text: str) -> dict[str, Any]:
     """Leave out the texts a one-document map shares with its Doc (document and node texts)."""
     docs = data["documents"]

@@ -39,7 +39,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
-from argmap.extraction.doc_results import remember_text  # importing it registers the Doc and Span extensions
+from argmap.extraction.doc_results import remember_text, remembered_text  # importing it registers the extensions
 from argmap.extraction.assemble import assemble
 from argmap.extraction.cues import read_tokens
 from argmap.extraction.lexicon import Lexicon
@@ -183,8 +183,10 @@ class DebateExtractor:
             starts = arr[arr[:, 0] == 1, 1].tolist() or [0]
         else:
             starts = sentence_starts(doc)
-        tokens = read_tokens([(0, doc)], None, self.lexicon)
-        remember_text(doc, tokens.text)  # the results' spans read the same text
+        known = remembered_text(doc)
+        tokens = read_tokens([(0, doc)], known, self.lexicon)  # without the text, rebuilt from the tokens
+        if known is None:
+            remember_text(doc, tokens.text)  # the results' spans read the same text
         doc._.argmap = assemble(tokens.text, starts, self.lexicon, tokens=tokens)
         return doc
 
@@ -247,6 +249,7 @@ class CachingTokenizer(Tokenizer):
 
     def __call__(self, text: str) -> Doc:
         doc = super().__call__(text)
+        remember_text(doc, text)  # a Doc's text is the text it was made from: no need to rebuild it
         self._fill_cache(text)
         return doc
 
