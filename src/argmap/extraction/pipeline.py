@@ -244,8 +244,9 @@ class CachingTokenizer(Tokenizer):
         ['It', "'s", 'late', ',', '(', 'they', 'said', ')', '.']
     """
 
-    # chunks seen once are forgotten past this many (most words of a text occur once)
-    MAX_SEEN = 200_000
+    # chunks seen once are forgotten past this many (a few MB): most words of a text occur
+    # once, and a frequent chunk turns up again long before
+    MAX_SEEN = 50_000
 
     def __call__(self, text: str) -> Doc:
         doc = super().__call__(text)
@@ -275,7 +276,7 @@ class CachingTokenizer(Tokenizer):
             Tokenizer.__call__(self, chunk)  # alone in a Doc, the chunk is cached
         filled |= again
         seen -= again
-        if len(seen) > self.MAX_SEEN:
+        if len(seen) > self.MAX_SEEN or len(filled) >= self.max_cache_size:
             seen.clear()
 
 
