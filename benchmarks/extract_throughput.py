@@ -2,17 +2,23 @@
 
 The corpus is the bundled examples/*.txt repeated to about 1 MB. The baseline is
 ``spacy.blank("en")`` with the rule-based ``sentencizer``, run over the same texts with
-``nlp.pipe``; argmap runs its own ``nlp.pipe`` (tokenizer, sentence component, debate
+``nlp.pipe``; argmap runs its own ``nlp.pipe`` (its tokenizer, sentence component, debate
 extraction up to a validated ArgumentMap per text). Reported: words/s of each (CPU time, best of
 several interleaved runs) and the ratio of times (target ≤ 2.0).
 
 Run: python benchmarks/extract_throughput.py [--mb 1.0] [--repeat 5]
 
-Measured 2 Dec 2026, 09:20 UTC (2 cores, load average 0.2-0.9, 1 MB = 475 texts, 165,756
-words, best of 7, three runs each, interleaved with the code before it): ratio 2.48-2.54 (one
-outlier 2.81), baseline 0.48 s, argmap 1.19-1.24 s; the code of that morning measured 2.79-3.05
-in the same runs. Load inflates the ratio (Python code suffers more from a shared core than
-the tokenizer), so run it on an idle machine for the real figure.
+Measured 2 Dec 2026, 18:40 UTC (2 cores shared with three other jobs, load average 5.0-7.8;
+1 MB = 525 texts, 171,645 words; best of 7, three runs interleaved with the code before this
+change): ratio 1.77-1.88, baseline 0.52-0.56 s, argmap 0.92-1.02 s; the code before measured
+2.64-2.73 in the same runs. Most of the difference is the tokenizer: argmap's
+(``pipeline.CachingTokenizer``) keeps spaCy's chunk cache filled, which spaCy leaves unfilled
+after a Doc's first special case such as "it's", and tokenizes this corpus in 0.09 s where the
+baseline's takes 0.47 s (a separate in-process run, load 6, where argmap with a plain spaCy
+tokenizer measured 2.57). The corpus repeats the bundled examples, so after the first pass every
+chunk is cached; texts that share fewer chunks gain less (one pass over 421 short distinct
+texts was 7% slower, the cache being filled). Load inflates the ratio (Python code suffers more
+from a shared core than the tokenizer), so run it on an idle machine for the real figure.
 """
 
 from __future__ import annotations
