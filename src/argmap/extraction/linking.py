@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from argmap.extraction.overlap import wording
 from argmap.extraction.statements import Statement
 
 _FLIP = {"pro": "con", "con": "pro"}
@@ -199,15 +200,12 @@ _SHARED = 2  # content words an answer must share with a point to be paired with
 def _by_wording(text: str, stmt: Statement, links: list[Link], target: int) -> int:
     """Among the recent statements of the kind the default target has, the one whose
     wording the answer shares most with; the default target when none shares enough."""
-    from argmap.extraction.overlap import closest
-
     kind = links[target].kind
     recent = [n for n in range(len(links) - 1, max(-1, len(links) - 1 - _RECENT), -1)
               if links[n].kind == kind and not links[n].statement.conceded]
     if len(recent) < 2:
         return target  # nothing to choose between
-    wording = [(n, text[links[n].statement.span[0] : links[n].statement.span[1]]) for n in recent]
-    best = closest(text[stmt.span[0] : stmt.span[1]], wording, at_least=_SHARED)
+    best = wording(text).closest(stmt.span, [(n, links[n].statement.span) for n in recent], at_least=_SHARED)
     return target if best is None else best
 
 

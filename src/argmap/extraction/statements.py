@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from argmap.extraction.cues import VERB_CLASSES, Tokens, inflections, tokens_of
 from argmap.extraction.layout import Span, Unit
 from argmap.extraction.lexicon import Lexicon
-from argmap.extraction.overlap import closest
+from argmap.extraction.overlap import wording
 
 _TRIM_END = " \t\r\n,;:—–-"
 _MIN_OPENER_WORDS = 6
@@ -994,12 +994,13 @@ def unit_statements(
     if unit.answers_list is not None and not unit.debate_heading_id:
         # under "Assessment" / "Officer comments" the author's sentences answer the entries
         # they take up by their words, and the sentence after such an answer goes on with it
-        entries = [(u, " ".join(text[a:b] for a, b in u.body)) for u in unit.answers_list]
+        entries = [(u, u.body) for u in unit.answers_list]
+        shared = wording(text)
         kept: list[Statement] = []
         for c in clauses:
             goes_on = bool(kept) and kept[-1].paragraph == c.paragraph
             if c.marked or author_clause(tk, c, lex) and (
-                    goes_on or closest(text[c.span[0] : c.span[1]], entries) is not None):
+                    goes_on or shared.closest(c.span, entries) is not None):
                 if not c.marked:
                     c.confidence = lex.confidence["unmarked"]
                 kept.append(c)
