@@ -228,6 +228,7 @@ class _Reader:
     def complement_follows(self, v: int, k: int, j: int) -> bool:
         """Whether a clause follows the reporting verb at ``[v, k)``."""
         tk = self.tk
+        verb_end = k
         while k < j and tk.lower[k] in self.adverbs:
             k += 1
         if k >= j or tk.lower[k] in self.complements or tk.orth[k] in _OPEN_QUOTES:
@@ -235,7 +236,7 @@ class _Reader:
         # a clause without "that" ("felt the book was too long"): a finite verb follows soon
         # after a verb of opinion, or after any verb of "others" / a stance actor, not after
         # a plain "said" ("A spokesperson said timetables would not change": a reported fact)
-        if self.lemma.get(" ".join(tk.lower[v:k])) not in self.without_that and \
+        if self.lemma.get(" ".join(tk.lower[v:verb_end])) not in self.without_that and \
                 not any(tk.at(x, "actor:") for x in range(max(0, v - 2), v)):
             return False
         for x in range(k + 1, min(j, k + _ZERO_THAT_REACH)):
