@@ -269,17 +269,20 @@ class _Reader:
         aside = end > k and orth[end - 1] == ","
         while end > k and orth[end - 1] == ",":
             end -= 1
-        toks = [i for i in range(k, end) if orth[i]]
+        seg = orth[k:end]
+        # white space aside, the tokens are a run (most subjects hold none)
+        run = "" not in seg
+        toks = list(range(k, end)) if run else [i for i in range(k, end) if orth[i]]
         if not toks:
             return None
-        commas = [n for n, i in enumerate(toks) if orth[i] == ","]
-        if commas:
+        if "," in seg:
             # "Marsh, one of the two votes against, warned" / "Critics, by contrast, argue";
             # "Writing in X, Achebe called …"
+            commas = [n for n, i in enumerate(toks) if orth[i] == ","]
             toks = toks[: commas[0]] if aside else toks[commas[-1] + 1 :]
         if not toks or len(toks) > _MAX_SUBJECT:
             return None
-        words = [lower[i] for i in toks]
+        words = lower[toks[0] : toks[-1] + 1] if run else [lower[i] for i in toks]
         if words[0] in self.post_modifiers or not _QUOTES.isdisjoint(words):
             return None  # "with Pike herself calling it": an aside, not a new speaker
         not_in_subject = self.not_in_subject
@@ -399,10 +402,14 @@ class _Reader:
         key = (i, j, None if inherit is None else (inherit.span, inherit.actor, inherit.actor_key))
         st = self._clauses.get(key)
         if st is None:
-            st = self._read_clause(i, j, inherit)
-            if st.subordinate and st.marked and st.verb_class != "concession":
-                st.conceded = False  # "While critics argue X, supporters …": a contrast of speakers
-            self._clauses[key] = st
+            st = self._clauses[key] = self._fresh(i, j, inherit)
+        return st
+
+    def _fresh(self, i: int, j: int, inherit: Statement | None = None) -> Statement:
+        """The clause ``[i, j)`` read anew, not memoised (a sentence without a cue is read once)."""
+        st = self._read_clause(i, j, inherit)
+        if st.subordinate and st.marked and st.verb_class != "concession":
+            st.conceded = False  # "While critics argue X, supporters …": a contrast of speakers
         return st
 
     def _read_clause(self, i: int, j: int, inherit: Statement | None) -> Statement:
@@ -451,7 +458,7 @@ class _Reader:
             return st  # only connectives ("…; by contrast")
         if not tk.tagged(k, j):
             # every reading below but the aside needs a verb, framing or state cue in the clause
-            if not self._aside(st, k, j) and closing_turn:
+            if not self._aside(st, k, j, cued=False) and closing_turn:
                 self._turn_remark(st, k, j)
             return st
         if k < j and tk.orth[k] in _OPEN_QUOTES and self._after_quote(st, k, j):
@@ -473,11 +480,12 @@ class _Reader:
             st.actor_role, st.announces = "opposite", True
             st.confidence = self.conf["framing"]
 
-    def _aside(self, st: Statement, k: int, j: int) -> bool:
+    def _aside(self, st: Statement, k: int, j: int, *, cued: bool = True) -> bool:
         """Attribution inside the clause: ", as argued by defenders," / "According to X," /
-        ", they say,"."""
+        ", they say,". In a clause without a cue (not ``cued``) only the phrase of an aside
+        can attribute: the other two need a reporting verb in it."""
         tk = self.tk
-        for m in tk.where(self.aside_marks, k, j - 2):
+        for m in tk.where(self.aside_marks if cued else self.aside_starts, k, j - 2):
             w = tk.lower[m]
             rest = self.asides.get(w)
             if rest is not None and tk.lower[m + 1 : m + 1 + len(rest)] == rest:
@@ -855,7 +863,7 @@ class _Reader:
             # ("…, however.") marks a clause
             if marked_only and not tk.where(self.aside_starts, i, j) and not tk.positions("conn", i, j):
                 return []
-            return [self.clause(i, j)]
+            return [self._fresh(i, j)]
         cuts = [i]
         conceded_cuts: set[int] = set()
         first = self._peek(i, j)
