@@ -114,7 +114,6 @@ class _Words:
         self.modals = set(lex.words("prolepsis", "modals"))
         self.group_nouns = set(lex.words("group_nouns"))
         self.post_modifiers = set(lex.words("post_modifiers"))
-        clauses = lex.clauses
 
         def words(field: str) -> frozenset[str]:
             return frozenset(lex.words("clauses", field))
