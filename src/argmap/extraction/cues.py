@@ -104,8 +104,6 @@ class Tokens:
     _lower_ids: list = field(default_factory=list, repr=False)
     _sorted: tuple[list[int], list[int]] | None = field(default=None, repr=False)
     _positions: dict[str, list[int]] = field(default_factory=dict, repr=False)
-    # the clause readers of this table (see argmap.extraction.statements), by authored voice
-    readers: dict[bool, object] = field(default_factory=dict, repr=False, compare=False)
 
     def add_matches(self, matches: Iterable[tuple[int, int, int]], strings, base: int = 0) -> None:  # noqa: ANN001
         """Record PhraseMatcher matches ``(label hash, start, end)``, token indices offset by
@@ -130,7 +128,6 @@ class Tokens:
                 table[start] = (label, end)
         self._sorted = None
         self._positions.clear()
-        self.readers.clear()
 
     def where(self, words: frozenset[str], i: int, j: int) -> list[int]:
         """The indices in ``[i, j)`` of the tokens whose lower-case form is one of ``words``

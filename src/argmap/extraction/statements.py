@@ -168,20 +168,6 @@ class _Words:
 _WORDS: dict[int, tuple[Lexicon, _Words]] = {}
 
 
-def _reader(tk: Tokens, lex: Lexicon, authored: bool = False) -> _Reader:
-    """The reader of a token table with a lexicon, made once per Doc (its clause readings are
-    kept with the table, so every unit and item of the Doc shares them)."""
-    readers = tk.readers
-    got = readers.get(authored)
-    if got is None or got.lex is not lex:
-        other = readers.get(not authored)
-        shared = other._clauses if other is not None and other.lex is lex else None
-        got = readers[authored] = _Reader(tk, lex, authored=authored, clauses=shared)
-        if shared is None:
-            readers.pop(not authored, None)
-    return got
-
-
 def _words_of(lex: Lexicon) -> _Words:
     cached = _WORDS.get(id(lex))
     if cached is None or cached[0] is not lex:
@@ -194,8 +180,7 @@ def _words_of(lex: Lexicon) -> _Words:
 class _Reader:
     """Reads the clauses of sentences on a token table with one lexicon."""
 
-    def __init__(self, tk: Tokens, lex: Lexicon, *, authored: bool = False,
-                 clauses: dict[tuple[int, int, object], Statement] | None = None) -> None:
+    def __init__(self, tk: Tokens, lex: Lexicon, *, authored: bool = False) -> None:
         self.tk = tk
         # in an argued text "X, but Y" by the author grants X and answers it with Y
         self.authored = authored
@@ -204,8 +189,7 @@ class _Reader:
         self.conf = lex.confidence
         self.__dict__.update(vars(_words_of(lex)))
         self.verbs = tk.kinds.get("verb", {})
-        # a clause reads the same whoever asks (``authored`` only decides where sentences split)
-        self._clauses = {} if clauses is None else clauses
+        self._clauses: dict[tuple[int, int, object], Statement] = {}
 
     # ----- small token tests -----------------------------------------------------------
 
@@ -935,7 +919,7 @@ def read_sentence(text: str, span: Span, lexicon: Lexicon | None = None, tokens:
     """
     lex = lexicon or Lexicon.default()
     tk = tokens if tokens is not None else tokens_of(text, lex)
-    return _reader(tk, lex).sentence(span)
+    return _Reader(tk, lex).sentence(span)
 
 
 @dataclass
@@ -983,9 +967,9 @@ def unit_statements(
     lex = lexicon or Lexicon.default()
     tk = tokens if tokens is not None else tokens_of(text, lex)
     voice = voice or Voice()
-    reader = _reader(tk, lex, voice.argued and unit.stance is None)
+    reader = _Reader(tk, lex, authored=voice.argued and unit.stance is None)
     # an interjection is read as reported speech, not in the author's voice
-    others = _reader(tk, lex) if unit.voices else reader
+    others = _Reader(tk, lex) if unit.voices else reader
     clauses: list[Statement] = []
     in_debate = unit.debate or unit.debate_heading_id is not None
     # outside the author's voice an unmarked clause is dropped below but for the opener of a
