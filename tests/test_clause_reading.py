@@ -32,3 +32,16 @@ def test_a_plain_said_with_an_adverb_reports_no_that_less_clause() -> None:
 def test_a_speaker_name_goes_on_past_a_joiner(text: str, key: set[str]) -> None:
     (stmt,) = read_sentence(text, (0, len(text)))
     assert stmt.marked and set(stmt.actor_key) == key
+
+
+def test_the_clause_words_are_lexicon_data(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
+    import json
+
+    from argmap.extraction.lexicon import Lexicon
+
+    text = "In the words of critics, the tolls are unfair."
+    extra = tmp_path / "asides.json"
+    extra.write_text(json.dumps({"clauses": {"asides": ["in the words of"]}}), encoding="utf-8")
+    assert [s.actor_role for s in read_sentence(text, (0, len(text)))] == [None]
+    (stmt,) = read_sentence(text, (0, len(text)), Lexicon.load(extra))
+    assert (stmt.actor_role, stmt.cue) == ("con", "In the words of")
