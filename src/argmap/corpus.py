@@ -242,7 +242,8 @@ def worker_nlp(lexicons: tuple[str, ...] = ()) -> Language:
 
 
 def _init_worker(lexicons: tuple[str, ...]) -> None:
-    """Start a pool worker: build its pipeline, and end it when the parent is gone (a parent
+    """Start a pool worker: get its pipeline (the fork server's, inherited, for the default
+    lexicons; else built here), and end it when the parent is gone (a parent
     killed with SIGKILL cannot stop its workers, which would otherwise run on as orphans).
 
     The parent is the process that asked for the worker, not the fork server that forked
@@ -356,14 +357,15 @@ def extract_stream(sources: Iterable[Source], *, jobs: int = 1, batch_size: int 
     yield from _pooled(sources, jobs, batch_size, lexicons)
 
 
-PRELOAD = ("argmap.corpus", "argmap.extraction.pipeline")
-"""What the fork server imports once for all workers (spaCy, most of a worker's start-up)."""
+PRELOAD = ("argmap.corpus", "argmap._pool_preload")
+"""What the fork server imports once for all workers: spaCy, and (:mod:`argmap._pool_preload`)
+the default pipeline, built and run once, which the workers inherit ready to use."""
 
 
 def _pool_context() -> Any:
     """How workers start: forked from a fork server (on Linux) that imported :data:`PRELOAD`
-    once, so a worker starts in milliseconds rather than importing spaCy again (about a
-    second of CPU each); else spawned. Both start clean: never forked from this process,
+    once, so a worker starts in milliseconds, its pipeline ready, rather than importing spaCy
+    and building the pipeline again (about a second of CPU each); else spawned. Both start clean: never forked from this process,
     whose threads (tqdm's monitor, a caller's) a fork would copy in whatever state they are."""
     import multiprocessing
 
