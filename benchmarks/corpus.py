@@ -90,11 +90,10 @@ def _baseline(path: str, batch_size: int) -> None:
         sum(1 for _ in doc.sents)
 
 
-def _children_cpu() -> float:
+def _children_usage() -> Any:
     import resource
 
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+    return resource.getrusage(resource.RUSAGE_CHILDREN)
 
 
 def _machine_busy() -> float | None:
@@ -108,36 +107,93 @@ def _machine_busy() -> float | None:
     return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
 
 
-def measure(cmd: list[str], poll: float = 0.1) -> dict[str, float]:
-    """Run ``cmd``; its wall time (s), the CPU time (s) of it and all its descendants (worker
-    processes included: each parent waits for its children), the peak of their summed RSS
-    (MB), sampled every ``poll`` seconds, and ``others_cores``: the cores' worth of CPU the
-    rest of the machine used meanwhile (0 on a quiet machine; Linux only, else -1), which
-    says how far the wall time can be trusted."""
+def _role(cmdline: list[str], parent_pid: int, servers: set[int]) -> str:
+    """What a process of a run is: the command itself, the fork server of ``--jobs``, a worker
+    (forked by the server, or spawned: Dask's), multiprocessing's resource tracker."""
+    line = " ".join(cmdline)
+    if "multiprocessing.forkserver" in line:
+        return "worker" if parent_pid in servers else "fork server"
+    if "resource_tracker" in line:
+        return "resource tracker"
+    if "spawn_main" in line:
+        return "worker"
+    return "command" if parent_pid == 0 else "other"
+
+
+def measure(cmd: list[str], poll: float = 0.1) -> dict[str, Any]:
+    """Run ``cmd``; its wall time (s); the CPU time of it and all its descendants, exact (each
+    parent waits for its children), as ``cpu_seconds`` and split into ``user``/``sys``, with
+    their minor and major page faults and context switches; the CPU time of each process
+    (``processes``: role and CPU seconds, sampled every ``poll`` seconds, so a process's last
+    ``poll`` seconds may be missed: ``unsampled`` is what the samples miss of the exact
+    total); the peak of their summed RSS (MB, sampled); ``others_cores``: the cores' worth of
+    CPU the rest of the machine used meanwhile (0 on a quiet machine; Linux only, else -1),
+    which says how far the wall time can be trusted; and the load average at the start."""
     import psutil
 
-    cpu, own = _children_cpu(), time.process_time()  # own: this sampling loop, not "others"
-    busy = _machine_busy()
+    before, own = _children_usage(), time.process_time()  # own: this sampling loop, not "others"
+    busy, load = _machine_busy(), os.getloadavg()[0]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    parent = psutil.Process(proc.pid)
+    root = psutil.Process(proc.pid)
     peak = 0
+    seen: dict[int, tuple[str, float]] = {}  # pid -> (role, CPU seconds when last sampled)
+    servers: set[int] = set()
     while proc.poll() is None:
         try:
-            tree = [parent, *parent.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            tree = [root, *root.children(recursive=True)]
         except psutil.Error:
-            pass
+            tree = []
+        rss = 0
+        for p in tree:
+            try:
+                with p.oneshot():
+                    if p.pid not in seen:
+                        role = _role(p.cmdline(), 0 if p.pid == proc.pid else p.ppid(), servers)
+                        if role == "fork server":
+                            servers.add(p.pid)
+                    else:
+                        role = seen[p.pid][0]
+                    times = p.cpu_times()
+                    seen[p.pid] = (role, times.user + times.system)
+                    rss += p.memory_info().rss
+            except psutil.Error:
+                continue
+        peak = max(peak, rss)
         time.sleep(poll)
     seconds = time.perf_counter() - start
     err = proc.stderr.read().decode() if proc.stderr else ""
     if proc.returncode != 0:
         sys.exit(f"benchmarks/corpus.py: {' '.join(cmd)} failed ({proc.returncode}): {err[-2000:]}")
-    used = _children_cpu() - cpu
+    after_usage = _children_usage()
     after = _machine_busy()
     own = time.process_time() - own
+
+    def delta(field: str) -> float:
+        return getattr(after_usage, field) - getattr(before, field)
+
+    used = delta("ru_utime") + delta("ru_stime")
     others = -1.0 if busy is None or after is None else max(0.0, after - busy - used - own) / seconds
-    return {"seconds": seconds, "cpu_seconds": used, "rss_mb": peak / 2**20, "others_cores": others}
+    processes = sorted(seen.values(), key=lambda rc: ("command", "fork server", "worker").index(rc[0])
+                       if rc[0] in ("command", "fork server", "worker") else 3)
+    return {"seconds": seconds, "cpu_seconds": used, "user": delta("ru_utime"), "sys": delta("ru_stime"),
+            "minor_faults": int(delta("ru_minflt")), "major_faults": int(delta("ru_majflt")),
+            "voluntary_switches": int(delta("ru_nvcsw")), "involuntary_switches": int(delta("ru_nivcsw")),
+            "processes": processes, "unsampled": used - sum(c for _, c in processes),
+            "rss_mb": peak / 2**20, "others_cores": others, "load": load}
+
+
+def describe(got: dict[str, Any]) -> str:
+    """One run's figures on two lines: wall, CPU (user, sys), faults, peak RSS, the rest of the
+    machine's CPU; then the CPU of each process by role."""
+    by_role: dict[str, list[float]] = {}
+    for role, cpu in got["processes"]:
+        by_role.setdefault(role, []).append(cpu)
+    split = "; ".join(f"{role} {' + '.join(f'{c:.2f}' for c in cpus)}" for role, cpus in by_role.items())
+    return (f"wall {got['seconds']:6.2f} s  CPU {got['cpu_seconds']:6.2f} s (user {got['user']:.2f}, "
+            f"sys {got['sys']:.2f})  faults {got['minor_faults']:,} minor, {got['major_faults']} major  "
+            f"peak RSS {got['rss_mb']:4.0f} MB  others {got['others_cores']:4.2f} cores  load {got['load']:.1f}\n"
+            f"      CPU s by process (sampled): {split}; unsampled {got['unsampled']:.2f}")
 
 
 def _reports(sizes: list[int]) -> int:
@@ -255,11 +311,10 @@ def _speedup(n: int, repeat: int, batch_size: int) -> int:
         def run(jobs: int, path: Path) -> dict[str, float]:
             out = folder / f"j{jobs}-{path.stem}.jsonl"
             got = measure([*argmap, "--jobs", str(jobs), str(path), "-o", str(out)])
-            print(f"  jobs {jobs} {path.stem:<6} wall {got['seconds']:6.2f} s  CPU {got['cpu_seconds']:6.2f} s  "
-                  f"peak RSS {got['rss_mb']:4.0f} MB  others {got['others_cores']:4.2f} cores", flush=True)
+            print(f"  jobs {jobs} {path.stem:<6} {describe(got)}", flush=True)
             return got
 
-        tiny2 = run(2, tiny)
+        tiny1, tiny2 = run(1, tiny), run(2, tiny)
         rounds = [(run(1, corpus), run(2, corpus)) for _ in range(repeat)]
         same = (folder / "j1-corpus.jsonl").read_bytes() == (folder / "j2-corpus.jsonl").read_bytes()
     quiet1, quiet2 = min(rounds, key=lambda r: r[0]["others_cores"] + r[1]["others_cores"])
@@ -269,7 +324,13 @@ def _speedup(n: int, repeat: int, batch_size: int) -> int:
     cpu2 = min(r[1]["cpu_seconds"] for r in rounds)
     print(f"  wall speed-up, quietest round (others {quiet1['others_cores']:.2f} and {quiet2['others_cores']:.2f} "
           f"cores): {quiet1['seconds'] / quiet2['seconds']:.2f}x; best walls: {best1 / best2:.2f}x")
-    print(f"  CPU time jobs 2 / jobs 1: {cpu2 / cpu1:.3f} (fixed cost of jobs 2: {tiny2['cpu_seconds']:.2f} s CPU)")
+    print(f"  CPU time jobs 2 / jobs 1 (least of the rounds): {cpu2 / cpu1:.3f}; fixed cost ({TINY} essays): "
+          f"jobs 1 {tiny1['cpu_seconds']:.2f} s, jobs 2 {tiny2['cpu_seconds']:.2f} s CPU")
+    for one, two in rounds:
+        workers = [c for role, c in two["processes"] if role == "worker"]
+        print(f"  round: jobs 2 workers' CPU {sum(workers):.2f} s against jobs 1's past its fixed cost "
+              f"{one['cpu_seconds'] - tiny1['cpu_seconds']:.2f} s "
+              f"({sum(workers) / (one['cpu_seconds'] - tiny1['cpu_seconds']):.3f}x: the work itself, two at a time)")
     print(f"  PROJECTED from CPU times, two free cores: {projected_speedup(cpu1, cpu2, tiny2['cpu_seconds']):.2f}x")
     print(f"  outputs identical: {same}")
     return 0 if same else 1
@@ -317,9 +378,7 @@ def main() -> int:
         def run(name: str, cmd: list[str], corpus: str) -> None:
             runs[name] = measure(cmd)
             runs[name]["words_per_s"] = words[corpus] / runs[name]["seconds"]
-            print(f"  {name:<16} {runs[name]['seconds']:8.1f} s  {runs[name]['words_per_s']:9,.0f} words/s"
-                  f"  CPU {runs[name]['cpu_seconds']:7.1f} s  peak RSS {runs[name]['rss_mb']:6.0f} MB"
-                  f"  others {runs[name]['others_cores']:4.2f} cores", flush=True)
+            print(f"  {name:<12} {runs[name]['words_per_s']:9,.0f} words/s  {describe(runs[name])}", flush=True)
 
         base = [sys.executable, __file__, "--batch-size", str(args.batch_size), "--baseline"]
         run("jobs1-tiny", [*argmap, str(tiny), "-o", str(folder / "j1-tiny.jsonl")], "tiny")  # the fixed cost
