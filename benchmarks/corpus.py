@@ -2,23 +2,31 @@
 
 The corpus is generated at run time into a temporary folder (never committed): essays made by
 recombining the blocks (headings and paragraphs) of examples/*.txt, about 500 words each, as
-one JSONL file of ``{"id": …, "text": …}`` records. Measured, each run a fresh
-``argmap extract --format jsonl`` process so that its peak RSS is its own:
+one JSONL file of ``{"id": …, "text": …}`` records. Each run is a fresh
+``argmap extract --format jsonl`` process, so that its figures are its own; for each it prints
+the wall time, the CPU time of it and its descendants (exact, ``getrusage``) as user and
+system time, page faults, the CPU time of each process by role (command, fork server,
+workers; sampled every 0.1 s), the peak of their summed RSS, the cores' worth of CPU the rest
+of the machine used meanwhile ("others") and the load average. Measured:
 
 - throughput of ``--jobs 1`` against ``spacy.blank("en")`` with the ``sentencizer`` piping
   the same texts, both whole processes reading the same JSONL (bar: argmap within 2× in CPU
-  time, which other load on the machine does not change; the wall-clock ratio is reported);
-- ``--jobs 2`` against ``--jobs 1`` (bar: at least 1.6× faster on a 2-core machine);
+  time, which other load on the machine changes least; the wall-clock ratio is reported);
+- ``--jobs 2`` against ``--jobs 1`` (bar: at least 1.6× faster in wall time on a 2-core
+  machine; meaningful only when "others" is near 0, so the CPU time ratio is reported too);
 - peak RSS of the whole run, workers included (bar: under 1 GB, and about the same for the
-  small and the full corpus: memory bounded by the batch);
+  small and the full corpus: memory bounded by the batches in flight);
 - cost per document past the fixed cost of a run (start-up, measured on 10 essays), in CPU
   time (wall clock reported), for the small (``--small``, default 1,000) and the full corpus
   (``--docs``, default 10,000): linear when the ratio is near 1;
 - ``--dask`` on a 2-worker LocalCluster over the small corpus: output identical to
   ``--jobs 1`` byte for byte, and its time against ``--jobs 2``.
 
-Run: python benchmarks/corpus.py [--docs 10000] [--small 1000] [--no-dask]
-(wall-clock figures on a shared machine: rerun when it is quiet for clean ratios)
+Run: python benchmarks/corpus.py [--docs 10000] [--small 1000] [--no-dask] [--json FILE]
+Also: --speedup N [--repeat R] (only --jobs 1 and --jobs 2 over N essays, alternately R times,
+with the workers' CPU against --jobs 1's and a projection for two free cores, labelled as
+such); --profile N (a cProfile of one --jobs 1 run split by where its CPU goes: the driver's
+own share); --report N,N (argmap report --jobs 2). docs/corpus.md has the figures measured.
 """
 
 from __future__ import annotations
@@ -268,7 +276,7 @@ def profile_split(n: int, out: Path) -> dict[str, float]:
         "map building + validation (pydantic, doc._.argmap)": map_building,
         "JSON serialisation (to_json_bytes)": cum("argmap/model.py", "to_json_bytes"),
         "writing + fsync": cum("argmap/corpus.py", "write_batch") + cum("argmap/corpus.py", "sync"),
-        "progress bar (tqdm, not drawn)": cum("argmap/progress.py", "progress_bar"),
+        "progress bar (not drawn)": cum("argmap/progress.py", "progress_bar"),
     }
     split["spaCy pipe plumbing"] = (pipe - split["tokenizer (spaCy)"] - split["argmap sentence component"]
                                     - component)
