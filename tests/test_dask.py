@@ -114,4 +114,5 @@ def test_cli_parquet_on_a_scheduler_writes_the_single_process_tables(client: obj
                  "-o", str(tmp_path / "dask")]) == 0
     assert main(["extract", "--format", "parquet", str(feed), "-o", str(tmp_path / "one")]) == 0
     for table in ("documents", "topics", "nodes", "edges"):
-        assert (tmp_path / "dask" / f"{table}.parquet").read_bytes() == (tmp_path / "one" / f"{table}.parquet").read_bytes()
+        name = f"{table}.parquet"
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), table

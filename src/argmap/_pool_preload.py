@@ -23,6 +23,6 @@ def _warm() -> None:
 
 try:
     _warm()
-except Exception:  # noqa: BLE001 - a broken pipeline must fail in the workers, with its reason, not kill the server
+except Exception:  # a broken pipeline must fail in the workers, with its reason, not kill the server
     pass
 gc.freeze()

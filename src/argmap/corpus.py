@@ -376,8 +376,9 @@ the default pipeline, built and run once, which the workers inherit ready to use
 def _pool_context() -> Any:
     """How workers start: forked from a fork server (on Linux) that imported :data:`PRELOAD`
     once, so a worker starts in milliseconds, its pipeline ready, rather than importing spaCy
-    and building the pipeline again (about a second of CPU each); else spawned. Both start clean: never forked from this process,
-    whose threads (tqdm's monitor, a caller's) a fork would copy in whatever state they are."""
+    and building the pipeline again (about a second of CPU each); else spawned. Both start
+    clean: never forked from this process, whose threads (tqdm's monitor, a caller's) a fork
+    would copy in whatever state they are."""
     import multiprocessing
 
     if sys.platform.startswith("linux") and "forkserver" in multiprocessing.get_all_start_methods():
