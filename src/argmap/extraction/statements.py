@@ -143,7 +143,9 @@ class _Words:
         self.framed_complements = words("framed_complements")
         self.framed_openers = self.framed_complements | {":"}
         # an aside opens with a phrase ("according to") or a word before a passive ("as argued by")
-        self.asides = {p.split()[0]: p.split()[1:] for p in lex.words("clauses", "asides") if p.split()}
+        self.asides: dict[str, list[list[str]]] = {}  # first word -> the rests, longest first
+        for phrase in sorted((p.split() for p in lex.words("clauses", "asides") if p.split()), key=len, reverse=True):
+            self.asides.setdefault(phrase[0], []).append(phrase[1:])
         self.aside_starts = frozenset(self.asides)
         self.passive_asides = words("passive_asides")
         self.aside_marks = self.aside_starts | self.passive_asides | {","}  # where _aside looks
@@ -470,8 +472,8 @@ class _Reader:
         tk = self.tk
         for m in tk.where(self.aside_marks if cued else self.aside_starts, k, j - 2):
             w = tk.lower[m]
-            rest = self.asides.get(w)
-            if rest is not None and tk.lower[m + 1 : m + 1 + len(rest)] == rest:
+            rest = next((r for r in self.asides.get(w, ()) if tk.lower[m + 1 : m + 1 + len(r)] == r), None)
+            if rest is not None:
                 end = m + 1 + len(rest)
             elif w in self.passive_asides and self.verb_at(m + 1) and tk.lower[self.verb_at(m + 1)[1]] == "by":  # type: ignore[index]
                 end = self.verb_at(m + 1)[1] + 1  # type: ignore[index]
