@@ -61,6 +61,8 @@ _TAB_WIDTH = 4
 _MAX_HEADING_CHARS = 120
 INTERJECTION = "interjection"  # the role of a speaker label interjecting in a speech
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
 
 @dataclass(eq=False)
 class Item:
@@ -247,8 +249,13 @@ class _UnitCollector:
         # a thread's posts: the author of the post whose first paragraph comes next, the
         # lines it quotes, and the posts so far
         self.pending_post: str | None = None
+        # a side's label with its writer's name, waiting for the writer's first paragraph
+        self.pending_side: tuple[str, str] | None = None
         self.post_quote = ""
         self.posts: list[Item] = []
+        self.post_indents: list[int] = []
+        self.agreement_openers = tuple(lexicon.words("connectives", "agreement"))
+        self.post_indent = 0
         # (author of the quoted lines, the post they are quoted in) while reading them
         self.quoting: tuple[str, str | None] | None = None
 
@@ -341,6 +348,9 @@ class _UnitCollector:
         self.quoting = None
         if self.pending_post is not None:
             self._post(start, end)
+            return
+        if self.pending_side is not None:
+            self._side_turn(start, end)
             return
         if self.awaiting_answer and self.pair_unit is not None:
             self._answer(start, end)
@@ -459,9 +469,10 @@ class _UnitCollector:
         if found.role == "topic":
             self._topic_item(found, start, end)
         elif found.role == "answer":
+            comment = self._answered_paragraph(start)
             if self.pair_unit is not None and self.pair_unit.items:
                 self._answer(found.body_start, end, label=found.name)
-            elif self.items_unit is not None and self.items_unit.items and not self.unanswerable:
+            elif comment is None and self.items_unit is not None and self.items_unit.items and not self.unanswerable:
                 last = self.items_unit.items[-1]
                 if self.labels.is_fact(found) and last.answers is None and last.stance == "pro":
                     self._as_myth(last)  # "Claim: … / Reality: …": what a fact answers is a myth
@@ -469,6 +480,10 @@ class _UnitCollector:
                     return
                 self.items_unit.items.append(Item((found.body_start, end), FLIP[last.stance], answers=last,
                                                   label=found.name))
+            elif comment is not None:
+                self._items_unit().items.append(comment)
+                self.items_unit.items.append(Item((found.body_start, end), FLIP[comment.stance],  # type: ignore[union-attr]
+                                                  answers=comment, label=found.name))
             # an answer to a question that voices no objection has no node
         else:
             self.unanswerable = False
@@ -483,6 +498,16 @@ class _UnitCollector:
             unit.items.append(item)
             if indent is not None:
                 self.outline.append((indent, item, item.stance, unit))
+
+    def _answered_paragraph(self, start: int) -> Item | None:
+        """The plain paragraph right before an answer label ("Response: We agree …" after a
+        reviewer's comment), taken out of the prose as the point answered: the side of its
+        section, else an objection."""
+        unit = self.heading_unit
+        if unit is None or not unit.body or self.unanswerable or self.text[unit.body[-1][1] : start].strip() \
+                or (self.pair_unit is not None and self.pair_unit.items):
+            return None
+        return Item(unit.body.pop(), unit.stance or "con")
 
     def _as_myth(self, item: Item) -> None:
         """Move the labelled ``item`` to a topic of its own as the myth a fact answers."""
@@ -543,10 +568,27 @@ class _UnitCollector:
         self.last_turn = self.open_turn = turn
         return True
 
-    def post(self, author: str) -> None:
-        """A line heading a post of a thread: the paragraphs after it are its author's."""
+    def side_writer(self, label: ItemLabel, end: int) -> None:
+        """A side's label before the name of its writer ("YES: Imogen Platt, …"): the
+        paragraphs up to the next heading or label are that writer's turn for the side,
+        answering the other side's turn before it, as in a transcript."""
         self._end_block()
-        self.pending_post, self.post_quote = author, ""
+        name = self.text[label.body_start : end].split(",", 1)[0].strip()
+        self.pending_side = (label.stance or "pro", name)
+
+    def _side_turn(self, start: int, end: int) -> None:
+        side, name = self.pending_side  # type: ignore[misc]
+        self.pending_side = None
+        answers = self.last_turn if self.last_turn is not None and self.last_turn.stance != side else None
+        turn = Item((start, end), side, answers=answers, speaker=name)
+        self._items_unit().items.append(turn)
+        self.last_turn = self.open_turn = turn
+
+    def post(self, author: str, indent: int = 0) -> None:
+        """A line heading a post of a thread: the paragraphs after it are its author's; an
+        indented header heads a reply to the post above it with less indentation."""
+        self._end_block()
+        self.pending_post, self.post_quote, self.post_indent = author, "", indent
 
     def quoting_from(self, author: str) -> None:
         """A line naming whom the next quoted lines are by; by someone with no post of their
@@ -581,16 +623,22 @@ class _UnitCollector:
         body = self.text[start:end].lower()
         if others and self.post_quote.strip():
             answered = closest(self.post_quote, [(p, self.text[p.span[0] : p.span[1]]) for p in others])
+        if answered is None and self.post_indent > 0:
+            answered = next((p for p, indent in zip(reversed(self.posts), reversed(self.post_indents))
+                             if indent < self.post_indent and p in others), None)
         if answered is None and body.startswith("@"):
             answered = next((p for p in reversed(others) if body[1:].startswith((p.speaker or "").lower())), None)
         if answered is None and others:
             answered = others[0] if others[0] is self.posts[0] else others[-1]
-        side = self.speaker_sides.get("post:" + key) or (FLIP[answered.stance] if answered is not None else "pro")
+        agrees = answered is not None and _opens_with(body, self.agreement_openers)
+        side = self.speaker_sides.get("post:" + key) or (
+            (answered.stance if agrees else FLIP[answered.stance]) if answered is not None else "pro")  # type: ignore[union-attr]
         self.speaker_sides["post:" + key] = side
         turn = Item((start, end), side, answers=answered if answered is not None and answered.stance != side else None,
                     speaker=author, quote=self.post_quote.strip())
         self._items_unit().items.append(turn)
         self.posts.append(turn)
+        self.post_indents.append(self.post_indent)
         self.open_turn = turn
 
     def interjection(self, start: int, end: int) -> bool:
@@ -720,6 +768,7 @@ def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[
     opening most paragraphs ("ANA:" / "BEN:", "Speaker 1:" / "Speaker 2:")."""
     counts: dict[str, int] = {}
     found: dict[str, SpeakerLabel] = {}
+    bodies: dict[str, list[str]] = {}
     paragraphs = 0
     for line in lines:
         if line is None or line.end - line.start <= _MAX_HEADING_CHARS and is_heading(text[line.start : line.end]):
@@ -730,12 +779,41 @@ def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[
             continue
         counts[m.key] = counts.get(m.key, 0) + 1
         found[m.key] = m
+        bodies.setdefault(m.key, []).append(text[m.body_start : line.end])
     turns = sum(counts.values())
     dialogue = len(counts) >= 2 and max(counts.values(), default=0) >= 2 and turns >= 3 and 2 * turns > paragraphs
     if not dialogue and not any(m.role for m in found.values()) and 2 * turns < paragraphs:
         # a speech whose own paragraphs carry no label, with a few labelled interjections
         return {k: INTERJECTION for k, m in found.items() if labels.interjects(m)}
-    return {k: m.role for k, m in found.items() if m.role or dialogue}
+    roles = {k: m.role for k, m in found.items() if m.role or dialogue}
+    if dialogue and not any(r == "procedural" for r in roles.values()) and len(found) >= 3:
+        host = _host(found, bodies)
+        if host is not None and not roles[host]:
+            roles[host] = "procedural"
+    return roles
+
+
+def _opens_with(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether lower-cased ``text`` opens with one of ``phrases`` as whole words."""
+    return any(text.startswith(p) and (len(text) == len(p) or not text[len(p)].isalnum()) for p in phrases)
+
+
+def _host(found: dict[str, SpeakerLabel], bodies: dict[str, list[str]]) -> str | None:
+    """The speaker who hands the floor to the others, a host or presenter known only by a
+    name ("DANA: Thanks, Graham. Let's go to Maureen."): most of their turns, two or more,
+    name another speaker, which no one else's do."""
+    first = {k: m.name.split()[0].lower() for k, m in found.items() if m.name.split()}
+    naming: dict[str, int] = {}
+    for key, texts in bodies.items():
+        others = {name for k, name in first.items() if k != key and name != first.get(key)}
+        naming[key] = sum(1 for t in texts if others & set(_LETTERS.findall(t.lower())))
+    regulars = [k for k in naming if len(bodies[k]) >= 2]
+    if not regulars:
+        return None
+    best = max(regulars, key=lambda k: naming[k] / len(bodies[k]))
+    ratio = naming[best] / len(bodies[best])
+    rivals = [k for k in regulars if k != best and naming[k] / len(bodies[k]) >= ratio / 2]
+    return best if 2 * naming[best] > len(bodies[best]) and not rivals else None
 
 
 def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
@@ -773,7 +851,7 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
                 collector.quoting_from(poster)  # "On 17 June, Tom wrote:" introduces the lines quoted
                 continue
             if poster is not None:
-                collector.post(poster)
+                collector.post(poster, line.indent)
                 continue
             if labels.is_quote_line(content):
                 collector.quoted(s, e)
@@ -811,6 +889,8 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         in_list = bool(bullet)
         if bullet:
             collector.item(s + bullet.end(), e, line.indent, list_length)
+        elif (by := labels.side_byline(text, s, e)) is not None:
+            collector.side_writer(by, e)  # "NO: Derek Haines, resident of Mill Row"
         elif labels.item_label(text, s, e) is not None:
             collector.prose(s, e)
         elif collector.interjection(s, e):

@@ -167,6 +167,9 @@ class Bylines(_Part):
     header_fields: Words = Field([], description="fields of a message header that head nothing ('To:', 'Date:')")
     separators: Words = Field([], description="marks between the fields of a metadata line ('Rating: 4 · By Ana')")
     breadcrumb_separators: Words = Field([], description="marks between the steps of a navigation line ('Forum › Health')")
+    ages: Words = Field(
+        [], description="units of a post's age after a number ('u/bev · 7h', 'Sam · 2 days ago'): a handle and an age head a post")
+    counts: Words = Field([], description="what a thread counts ('412 upvotes · 96 comments'): such a line heads nothing")
 
 
 class Connectives(_Part):
@@ -179,6 +182,8 @@ class Connectives(_Part):
     subordinate_concession: Words = Field([], description="'Although X, Y': X is granted, Y answers it")
     elaboration: Words = []
     cause: Words = []
+    agreement: Words = Field(
+        [], description="openers of a reply that agrees with the post or turn it answers and adds to it ('Adding to what OP said')")
 
 
 class Pronouns(_Part):

@@ -118,10 +118,12 @@ class _Words:
         self.author_pronouns = set(lex.words("pronouns", "author"))
         self.modals = set(lex.words("prolepsis", "modals"))
         self.group_nouns = set(lex.words("group_nouns"))
+        self.elaborations = frozenset(w for w in lex.words("connectives", "elaboration") if " " not in w)
         self.post_modifiers = set(lex.words("post_modifiers"))
         self.clause_starts = self.pronouns | self.author_pronouns | {"there", "this", "that", "these", "those"}
         self.lead_ins = {w for w in lex.words("lead_ins") if " " not in w}
         self.determiners = set(lex.words("determiners"))
+        self.quantity_words = self.quantifiers - self.determiners - {"the", "a", "an", "one"}
         self.agent_suffixes = tuple(lex.words("agent_suffixes"))
         self.group_suffixes = tuple(lex.words("group_suffixes"))
         self.abbreviations = frozenset(lex.words("abbreviations"))
@@ -196,6 +198,10 @@ class _Reader:
         # a clause without "that" ("felt the book was too long"): a finite verb follows soon
         # after a verb of opinion, or after any verb of "others" / a stance actor, not after
         # a plain "said" ("A spokesperson said timetables would not change": a reported fact)
+        if v >= 2 and tk.lower[v - 2] in self.quantity_words and tk.lower[v - 1] in self.group_nouns \
+                and tk.lower[v - 1].endswith("s"):
+            # "Some owners say the battery fades": a view of some of a group, as "others say" is
+            return sum(tk.word[k:j]) >= 3
         if self.lemma.get(" ".join(tk.lower[v:k])) not in self.without_that and \
                 not any(tk.at(x, "actor:") for x in range(max(0, v - 2), v)):
             return False
@@ -743,9 +749,10 @@ class _Reader:
         if not subject_words or subj_end - k > _MAX_SUBJECT or cls not in ("con", "praise", "response"):
             return False
         by = next((x for x in range(v_end, min(j, v_end + 3)) if tk.lower[x] == "by"), None)
-        if by is None and not any(tk.word[v_end:j]):
+        if by is None and not any(tk.word[v_end:j]) and not (
+                cls == "con" and any(tk.lower[x] in self.elaborations for x in range(subj_end, v))):
             st.actor_role = "report"  # "The practice has long been contested.": a remark
-            return True
+            return True  # but "The cost was also criticised" adds to the criticism before
         actor = None
         if by is not None:
             end = by + 1
