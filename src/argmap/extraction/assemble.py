@@ -42,6 +42,12 @@ def sentence_splitter(text: str, starts: Sequence[int]):  # noqa: ANN201 - a sma
                 a += 1
             while b > a and text[b - 1].isspace():
                 b -= 1
+            if text[b - 1 : b] == ">":
+                line = text.rfind("\n", a, b)
+                if line >= 0 and not text[line:b].strip(" \t\n>"):
+                    b = line  # the quote mark opening the next quoted line is not this sentence's
+                while b > a and text[b - 1].isspace():
+                    b -= 1
             if a < b:
                 out.append((a, b))
         return out
@@ -104,6 +110,19 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
     return Voice(argued=True, skip_before=thesis_at if layout.title is not None and paragraphs > 2 else 0)
 
 
+_FLIP = {"pro": "con", "con": "pro"}
+
+
+def _negative_thesis(title: str | None, lex: Lexicon) -> bool:
+    """Whether a title states a thesis against the proposal it names ("Why our school should
+    not move to a four-day week", "The bypass is a mistake"; lexicon
+    ``author_voice.negative_thesis``): the proposal's supporters then speak against the thesis."""
+    if not title:
+        return False
+    words = " " + " ".join(title.lower().replace("’", "'").split()) + " "
+    return any(f" {phrase} " in words for phrase in lex.words("author_voice", "negative_thesis"))
+
+
 def _debate_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: Tokens) -> list[tuple[Unit, list[Statement]]]:  # noqa: ANN001
     """Statements per unit; a plain sub-heading in a debate section that argues nothing ends
     that section, so later sub-headings of it are read as ordinary prose."""
@@ -111,6 +130,7 @@ def _debate_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: To
     out = []
     voice = document_voice(text, layout, sentences, tokens, lex)
     background = set(lex.words("sections", "background"))
+    against = voice.argued and _negative_thesis(layout.title, lex)
     for n, unit in enumerate(layout.units):
         if unit.debate_heading_id is not None and unit.debate_heading_id in ended:
             unit.debate_heading_id = None
@@ -118,6 +138,10 @@ def _debate_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: To
             continue  # history, definitions, how it works: no side is argued there
         stmts = unit_statements(text, unit, sentences, lex, tokens=tokens, voice=voice, paragraph=n) + \
             item_statements(text, unit, sentences, lex, tokens)
+        if against and unit.topic_title is None:
+            for st in stmts:
+                if st.actor_role in _FLIP and st.confidence == lex.confidence["stance_actor"]:
+                    st.actor_role = _FLIP[st.actor_role]  # "Supporters of the plan" argue against the thesis
         if unit.debate_heading_id is not None and unit.stance is None and not has_argument(stmts):
             ended.add(unit.debate_heading_id)
         if stmts:

@@ -507,6 +507,9 @@ class _UnitCollector:
         if unit is None or not unit.body or self.unanswerable or self.text[unit.body[-1][1] : start].strip() \
                 or (self.pair_unit is not None and self.pair_unit.items):
             return None
+        s, e = unit.body[-1]
+        if self.text[s:e].rstrip().endswith("?") or self.labels.item_label(self.text, s, e) is not None:
+            return None  # a question asked for information, or a labelled line, is no comment
         return Item(unit.body.pop(), unit.stance or "con")
 
     def _as_myth(self, item: Item) -> None:

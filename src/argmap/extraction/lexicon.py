@@ -205,6 +205,9 @@ class AuthorVoice(_Part):
 
     thesis: Words = []
     first_person: Words = []
+    negative_thesis: Words = Field(
+        [], description="words of a title whose thesis is against the proposal ('Why X should not …', '… is a mistake'): "
+                        "its supporters speak against the thesis, its critics for it")
 
 
 class Dismissals(_Part):

@@ -198,9 +198,12 @@ class _Reader:
         # a clause without "that" ("felt the book was too long"): a finite verb follows soon
         # after a verb of opinion, or after any verb of "others" / a stance actor, not after
         # a plain "said" ("A spokesperson said timetables would not change": a reported fact)
-        if v >= 2 and tk.lower[v - 2] in self.quantity_words and tk.lower[v - 1] in self.group_nouns \
-                and tk.lower[v - 1].endswith("s"):
-            # "Some owners say the battery fades": a view of some of a group, as "others say" is
+        group = tk.lower[v - 1] if v >= 1 else ""
+        if group.endswith("s") and self._agent(group) and not tk.at(v - 1, "actor:") and (
+                v >= 2 and tk.lower[v - 2] in self.quantity_words or self.lemma.get(tk.lower[v]) == tk.lower[v]):
+            # "Some owners say the battery fades", "The governors say …": a group's view, in
+            # the present tense or of some of them, as "others say" is; "Officials said the
+            # road would close" stays a reported fact
             return sum(tk.word[k:j]) >= 3
         if self.lemma.get(" ".join(tk.lower[v:k])) not in self.without_that and \
                 not any(tk.at(x, "actor:") for x in range(max(0, v - 2), v)):
