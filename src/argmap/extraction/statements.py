@@ -385,6 +385,9 @@ class _Reader:
             if not hit:
                 break
             cls = hit[0].split(":")[1]
+            if cls == "other_side":
+                # "On the other hand, parents want …": the author sets out the other side's case
+                cls = "concession" if self.authored else "contrast"
             if cls == "subordinate_concession" and st.connective is None:
                 st.subordinate = True
                 cls = "concession"
@@ -410,6 +413,7 @@ class _Reader:
                 final = not any(tk.word[hit[1] : j])
                 if hit[1] < j and orth[hit[1]] == "," or final:
                     cls = hit[0].split(":")[1]
+                    cls = "contrast" if cls == "other_side" else cls
                     if cls in ("contrast", "response"):
                         st.connective = cls
                         st.response = cls == "response"
@@ -609,6 +613,8 @@ class _Reader:
             cls, v_end = verb
             word, before_word = lower[v], lower[v - 1] if v > k else None
             after_word = lower[v_end] if v_end < j else None
+            if cls == "concession" and after_word == "to":
+                cls = "neutral"  # "pupils admit to checking messages": a confession, no point granted
             if before_word == "to" and (v - 2 < k or lower[v - 2] not in ("continue", "tend", "go", "on")):
                 subj = next((x for m in range(k + 1, min(v - 1, k + 5) + 1)
                              if (x := self.subject(k, m)) and x["role"] in ("group", "con")), None)
