@@ -282,6 +282,10 @@ class _Reader:
                     if side in ("pro", "con") and any(w not in quantifiers for w in mods):
                         role = None  # "disability advocates" speak for a group, not for the thesis
                         break
+                    if side in ("pro", "con") and not words[n].endswith("s") and n + 1 < len(toks) \
+                            and _capitalized(tk, toks[n + 1]):
+                        role = None  # "The critic Nia Hale": a trade before a name, no side
+                        break
                     role = side  # the last one counts: "Some advocates"
             lowered = label.lower()
             if "anti-" in lowered or "anti " in lowered:
