@@ -163,3 +163,18 @@ def test_admitting_to_an_act_grants_no_point() -> None:
             "Teachers report that lessons are interrupted by notifications, and pupils admit to checking "
             "messages under the desk. A ban also protects pupils from bullying during the day.\n")
     assert all(k == "claim" for k, _ in kinds(text))
+
+
+def test_a_court_that_rejects_a_ground_argues_against_the_appeal() -> None:
+    text = ("Ferris v Holm Parish Council\n"
+            "Judgment of the court, delivered by Lord Justice Pike\n\n"
+            "1. The council closed the lane to lorries in 2023. Ferris runs a haulage yard at its end.\n\n"
+            "2. The appellant contends that the order was made without the consultation the statute requires. "
+            "We reject that argument. The council consulted every frontager and held two public meetings.\n\n"
+            "3. Finally, the appellant argues that the order harms his business. The evidence does not support this. "
+            "His lorries can reach the yard by the bypass in four extra minutes.\n")
+    m = extract_text(text)
+    assert [t.title for t in m.topics] == ["Ferris v Holm Parish Council"]  # the byline line heads nothing
+    got = [(n.kind, n.text.split()[0]) for n in m.nodes]
+    assert got == [("claim", "The"), ("critique", "We"), ("critique", "The"),
+                   ("claim", "Finally,"), ("critique", "The"), ("critique", "His")]

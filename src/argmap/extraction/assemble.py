@@ -81,6 +81,8 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
         # from its first sentence on, nothing before the thesis narrates
         thesis_at, voiced = layout.title_span[0], 1
     paragraphs = 0
+    author_pronouns = set(lex.words("pronouns", "author"))
+    answer_at: int | None = None  # where the author first rejects what a party said
     for unit in layout.units:
         if unit.section is not None and unit.section.lower() in lex.words("sections", "background"):
             continue
@@ -96,6 +98,9 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
                 thesis = tokens.find("thesis", i, j)
                 if thesis and thesis_at is None:
                     thesis_at = sent[0]
+                if answer_at is None and attributed and i < j and tokens.lower[i] in author_pronouns \
+                        and tokens.find("verb:con", i + 1, min(j, i + 4)):
+                    answer_at = sent[0]  # "We reject that argument.": the court answers a party
                 # the author's voice: a thesis word, the first person, a concession, a question
                 if thesis or tokens.find("conn:concession", i, min(j, i + 4)) or tokens.orth[j - 1] == "?" \
                         or any(tokens.lower[k] in first_person for k in range(i, j)):
@@ -106,7 +111,8 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
     if voiced >= 3 and thesis_at is None and voiced >= 1.5 * _VOICED_SHARE * sentence_count:
         return Voice(argued=True)  # a letter or a column argues without a "should"
     if voiced < 2 or thesis_at is None or voiced < _VOICED_SHARE * sentence_count:
-        return Voice()
+        # a judgment: the author weighs what the parties said from where it rejects a point
+        return Voice() if answer_at is None else Voice(argued=True, skip_before=answer_at)
     return Voice(argued=True, skip_before=thesis_at if layout.title is not None and paragraphs > 2 else 0)
 
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
 VERB_CLASSES = ("neutral", "con", "response", "concession", "praise", "elaboration")
-CONNECTIVE_CLASSES = ("contrast", "response", "concession", "subordinate_concession", "elaboration", "cause", "other_side")
+CONNECTIVE_CLASSES = ("contrast", "response", "concession", "subordinate_concession", "elaboration", "cause", "other_side", "enumeration")
 
 
 def inflections(verb: str, irregular: dict[str, list[str]] | None = None) -> set[str]:

@@ -116,6 +116,7 @@ class LayoutLabels:
             _norm(w) for key in ("debate", "pro", "con", "closing") for w in lex.words("sections", key))
         self.byline_starts = tuple(_norm(w) for w in lex.words("bylines", "starts"))
         self.byline_prefixes = tuple(w + " " for w in self.byline_starts)
+        self.byline_by = tuple(w + " " for w in self.byline_starts if w.endswith(" by"))
         self.months = frozenset(_norm(w) for w in lex.words("bylines", "months"))
         self.post_starts = tuple(_norm(w) + " " for w in lex.words("bylines", "post_headers"))
         self.post_ends = frozenset(_norm(w) for w in lex.words("bylines", "post_header_ends"))
@@ -207,6 +208,13 @@ class LayoutLabels:
             if sep in line and all(_COUNT.fullmatch(part.strip()) and _COUNT.fullmatch(part.strip()).group("what")
                                    in self.counts for part in line.split(sep)):
                 return True  # "412 upvotes · 96 comments"
+        if "," in line and len(words) <= _MAX_BYLINE_WORDS:
+            # "Judgment of the court, delivered by Lady Justice Amadi": a heading closing on its byline
+            last = line.rsplit(",", 1)[1].strip()
+            flat_last = _norm(last)
+            for start in self.byline_by:
+                if flat_last.startswith(start) and last.split(maxsplit=len(start.split()))[-1][:1].isupper():
+                    return True
         return bool(self._trailing_date.search(line))
 
     def item_label(self, text: str, start: int, end: int) -> ItemLabel | None:

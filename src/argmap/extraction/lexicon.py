@@ -182,6 +182,9 @@ class Connectives(_Part):
     subordinate_concession: Words = Field([], description="'Although X, Y': X is granted, Y answers it")
     elaboration: Words = []
     cause: Words = []
+    enumeration: Words = Field(
+        [], description="openers of the next ground in a list ('Second, …', 'Finally, …'): a new point of its side "
+                        "in a new paragraph, not an answer to the objection before")
     other_side: Words = Field(
         [], description="openers that turn to the other side's case ('On the other hand, …'): in the author's voice "
                         "they present that side's points, which the author may go on to answer; elsewhere a contrast")

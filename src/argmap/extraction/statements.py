@@ -984,7 +984,9 @@ def unit_statements(
         for c in clauses:
             if c.span[0] < voice.skip_before and not c.marked:
                 continue  # before the thesis the author narrates; what others said still counts
-            if c.marked or author_clause(tk, c, lex):
+            # "The appellant contends X. We reject that argument.": short, but it answers a party
+            rejects = c.actor_role == "author" and c.verb_class == "con" and bool(out) and out[-1].marked
+            if c.marked or rejects or author_clause(tk, c, lex):
                 if not c.marked:
                     c.actor_role = "author"
                     c.confidence = lex.confidence["author"]
