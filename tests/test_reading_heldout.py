@@ -178,3 +178,46 @@ def test_a_court_that_rejects_a_ground_argues_against_the_appeal() -> None:
     got = [(n.kind, n.text.split()[0]) for n in m.nodes]
     assert got == [("claim", "The"), ("critique", "We"), ("critique", "The"),
                    ("claim", "Finally,"), ("critique", "The"), ("critique", "His")]
+
+
+LETTERS = (
+    "Letters\n\nThe harbour car park\n\n"
+    "Sir, — Charging for the harbour car park at night is a false economy. Vans will simply move onto "
+    "the streets around the quay.\n"
+    "Alan Pike, Northgate\n\n"
+    "Sir, — Alan Pike (Letters, 2 May) is right that vans move about, but the streets near the quay "
+    "already have permit zones.\n"
+    "Nina Shaw, Quayside\n\n"
+    "Sir, — Ms Shaw's permit zones end at Rope Walk, and the vans will park there instead.\n"
+    "Carl Boyd, Rope Walk\n"
+)
+
+
+def test_a_letters_page_reads_each_signed_letter_as_its_writers_post() -> None:
+    m = extract_text(LETTERS)
+    assert [t.title for t in m.topics] == ["The harbour car park"]  # a signature heads nothing
+    assert [(n.kind, n.actor) for n in m.nodes] == [
+        ("critique", "Alan Pike"), ("critique", "Alan Pike"), ("rebuttal", "Nina Shaw"), ("critique", "Carl Boyd")]
+    by_id = {n.id: n for n in m.nodes}
+    last = next(e for e in m.edges if by_id[e.source].actor == "Carl Boyd")
+    assert by_id[last.target].actor == "Nina Shaw"  # the letter answers the writer it names
+
+
+def test_star_ratings_give_each_review_its_side_and_count_lines_head_nothing() -> None:
+    text = ("Kettle K2: customer reviews\n\n4.2 out of 5 stars · 96 ratings\n\n"
+            "★★★★★ Boils fast\nReviewed by Ann on 2 May 2026\nIt boils a full jug in under two minutes and the lid never sticks.\n"
+            "14 people found this helpful\n\n"
+            "★☆☆☆☆ Leaks\nReviewed by Bo on 4 May 2026\nWater seeps from the base after a month of daily use.\n\n"
+            "Response from Kettlecraft: The base seal is covered by the warranty, and we will replace it free of charge.\n")
+    m = extract_text(text)
+    assert [t.title for t in m.topics] == ["Kettle K2: customer reviews"]
+    assert [n.kind for n in m.nodes] == ["claim", "critique", "rebuttal"]
+
+
+def test_a_live_blogs_time_stamp_is_no_part_of_the_speaker() -> None:
+    text = ("Live: the bypass vote\n\n18:14 Opposition leader Tom Greaves is not convinced. "
+            "He argues that the traffic figures are ten years old.\n\n"
+            "18:20 Council leader Ann Vale replies that the figures were updated in March.\n")
+    m = extract_text(text)
+    assert [n.actor for n in m.nodes] == ["Opposition leader Tom Greaves", "He", "Council leader Ann Vale"]
+    assert [n.kind for n in m.nodes] == ["critique", "critique", "rebuttal"]

@@ -119,16 +119,6 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
 _FLIP = {"pro": "con", "con": "pro"}
 
 
-def _negative_thesis(title: str | None, lex: Lexicon) -> bool:
-    """Whether a title states a thesis against the proposal it names ("Why our school should
-    not move to a four-day week", "The bypass is a mistake"; lexicon
-    ``author_voice.negative_thesis``): the proposal's supporters then speak against the thesis."""
-    if not title:
-        return False
-    words = " " + " ".join(title.lower().replace("’", "'").split()) + " "
-    return any(f" {phrase} " in words for phrase in lex.words("author_voice", "negative_thesis"))
-
-
 def _debate_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: Tokens) -> list[tuple[Unit, list[Statement]]]:  # noqa: ANN001
     """Statements per unit; a plain sub-heading in a debate section that argues nothing ends
     that section, so later sub-headings of it are read as ordinary prose."""
@@ -136,7 +126,8 @@ def _debate_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: To
     out = []
     voice = document_voice(text, layout, sentences, tokens, lex)
     background = set(lex.words("sections", "background"))
-    against = voice.argued and _negative_thesis(layout.title, lex)
+    # a title against the proposal it names: the proposal's supporters speak against the thesis
+    against = voice.argued and layout.title is not None and lex.against_proposal(layout.title)
     for n, unit in enumerate(layout.units):
         if unit.debate_heading_id is not None and unit.debate_heading_id in ended:
             unit.debate_heading_id = None

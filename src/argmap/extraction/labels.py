@@ -56,7 +56,7 @@ _DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _MAX_BYLINE_WORDS = 14
 _AGE = re.compile(r"\d{1,4}\s*(?P<unit>[a-z]{1,7}(?: ago)?)")
-_COUNT = re.compile(r"[\d.,]+[kKmM]?\s+(?P<what>\w+)")
+_COUNT = re.compile(r"[\d.,]+[kKmM]?\s+(?P<what>\w+)\b")
 _MAX_UNSIGNED_BYLINE_WORDS = 6
 
 
@@ -205,9 +205,12 @@ class LayoutLabels:
         for sep in self.separators:
             if sep in line and any(is_byline(part.strip(), self) for part in line.split(sep) if part.strip()):
                 return True
-            if sep in line and all(_COUNT.fullmatch(part.strip()) and _COUNT.fullmatch(part.strip()).group("what")
-                                   in self.counts for part in line.split(sep)):
-                return True  # "412 upvotes · 96 comments"
+            if sep in line and any((m := _COUNT.fullmatch(part.strip())) and m.group("what") in self.counts
+                                   for part in line.split(sep)):
+                return True  # "412 upvotes · 96 comments", "4.1 out of 5 stars · 212 ratings"
+        count = _COUNT.match(line)
+        if count and count.group("what") in self.counts and len(words) <= 6 and line[-1:] not in ".!?":
+            return True  # "38 people found this helpful"
         if "," in line and len(words) <= _MAX_BYLINE_WORDS:
             # "Judgment of the court, delivered by Lady Justice Amadi": a heading closing on its byline
             last = line.rsplit(",", 1)[1].strip()
@@ -227,8 +230,9 @@ class LayoutLabels:
         name = _norm(m.group("name"))
         found = self._items.get(name)
         words = name.split()
-        if found is None and len(words) >= 3 and words[1] == "to" and self._items.get(words[0], ("",))[0] == "answer":
-            found = ("answer", None)  # "Reply to objection 2:", "Response to the critics:"
+        if found is None and len(words) >= 3 and words[1] in ("to", "from") \
+                and self._items.get(words[0], ("",))[0] == "answer":
+            found = ("answer", None)  # "Reply to objection 2:", "Response from Meadowbot:"
         if found is None:
             return None
         bold = bool(m.group("open") or m.group("inner") or m.group("close"))

@@ -571,6 +571,13 @@ class _UnitCollector:
         self.last_turn = self.open_turn = turn
         return True
 
+    def side_heading(self, start: int, end: int, side: str) -> None:
+        """A heading that gives the text under it a side (a review rated "★★☆☆☆"): that
+        text is one turn for the side, answering the other side's turn before it."""
+        self._end_block()
+        self.last_turn = None  # one review does not answer the one before it
+        self.pending_side = (side, "")
+
     def side_writer(self, label: ItemLabel, end: int) -> None:
         """A side's label before the name of its writer ("YES: Imogen Platt, …"): the
         paragraphs up to the next heading or label are that writer's turn for the side,
@@ -583,9 +590,13 @@ class _UnitCollector:
         side, name = self.pending_side  # type: ignore[misc]
         self.pending_side = None
         answers = self.last_turn if self.last_turn is not None and self.last_turn.stance != side else None
-        turn = Item((start, end), side, answers=answers, speaker=name)
+        turn = Item((start, end), side, answers=answers, speaker=name or None)
         self._items_unit().items.append(turn)
         self.last_turn = self.open_turn = turn
+
+    def end_post(self) -> None:
+        """The line signing a letter: what follows is no longer its writer's."""
+        self._end_block()
 
     def post(self, author: str, indent: int = 0) -> None:
         """A line heading a post of a thread: the paragraphs after it are its author's; an
@@ -631,11 +642,17 @@ class _UnitCollector:
                              if indent < self.post_indent and p in others), None)
         if answered is None and body.startswith("@"):
             answered = next((p for p in reversed(others) if body[1:].startswith((p.speaker or "").lower())), None)
+        if answered is None:
+            # "Ruth Akande (Letters, 14 March) is right …", "Mr Cole's street …": the writer named
+            opening = set(_LETTERS.findall(body[:80]))
+            answered = next((p for p in reversed(others) if p.speaker and len(p.speaker.split()) >= 2
+                             and p.speaker.split()[-1].lower() in opening), None)
         if answered is None and others:
             answered = others[0] if others[0] is self.posts[0] else others[-1]
         agrees = answered is not None and _opens_with(body, self.agreement_openers)
+        opening_side = "con" if self.lex.against_proposal(body.split(". ", 1)[0]) else "pro"
         side = self.speaker_sides.get("post:" + key) or (
-            (answered.stance if agrees else FLIP[answered.stance]) if answered is not None else "pro")  # type: ignore[union-attr]
+            (answered.stance if agrees else FLIP[answered.stance]) if answered is not None else opening_side)  # type: ignore[union-attr]
         self.speaker_sides["post:" + key] = side
         turn = Item((start, end), side, answers=answered if answered is not None and answered.stance != side else None,
                     speaker=author, quote=self.post_quote.strip())
@@ -796,6 +813,28 @@ def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[
     return roles
 
 
+def _stars(line: str) -> str | None:
+    """The side a star rating opening a line gives ("★★★★☆ Good value" → pro, "★★☆☆☆" → con),
+    ``None`` for no rating or a middling one."""
+    rating = line[: len(line) - len(line.lstrip("★☆✩✭ "))]
+    filled, empty = rating.count("★") + rating.count("✭"), rating.count("☆") + rating.count("✩")
+    if filled + empty < 3:
+        return None
+    share = filled / (filled + empty)
+    return "pro" if share >= 0.7 else "con" if share <= 0.45 else None
+
+
+def _signature(text: str, lines: list[_Line | None], at: int) -> bool:
+    """Whether line ``at`` signs the paragraph right above it ("Ruth Akande, Eastbrook"):
+    a name of capitalised words, a comma and a place, with no blank line before it."""
+    line, above = lines[at], lines[at - 1] if at > 0 else None
+    if line is None or above is None or text[above.end - 1 : above.end] not in (".", "!", "?", "”", '"'):
+        return False
+    name, comma, place = text[line.start : line.end].partition(",")
+    words = name.split() + place.split()
+    return bool(comma) and 2 <= len(name.split()) <= 4 and len(words) <= 8 and all(w[:1].isupper() for w in words)
+
+
 def _opens_with(text: str, phrases: tuple[str, ...]) -> bool:
     """Whether lower-cased ``text`` opens with one of ``phrases`` as whole words."""
     return any(text.startswith(p) and (len(text) == len(p) or not text[len(p)].isalnum()) for p in phrases)
@@ -835,6 +874,10 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
     thread = sum(1 for line in lines if line is not None and line.end - line.start <= _MAX_HEADING_CHARS
                  and labels.post_header(text[line.start : line.end]) is not None) >= 2
     questions = sum(1 for line in lines if line is not None and is_question_line(text[line.start : line.end]))
+    # a letters page: two letters or more, each signed on the line under it ("Ruth Akande, Eastbrook")
+    signed = [n for n in range(len(lines)) if _signature(text, lines, n)]
+    letters = len(signed) >= 2 and not thread
+    signer_at = 0  # the next signature line, while reading a letters page
     i, list_length, in_list = 0, 0, False
     while i < len(lines):
         line = lines[i]
@@ -881,6 +924,13 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             else:
                 collector.heading_line(start, stop, level=level)
             continue
+        if letters and signer_at < len(signed) and i - 1 < signed[signer_at] and collector.pending_post is None \
+                and collector.open_turn is None:
+            sig = lines[signed[signer_at]]
+            assert sig is not None
+            collector.post(text[sig.start : sig.end].split(",", 1)[0].strip())  # the letter's writer
+        if letters and signer_at < len(signed) and i - 1 >= signed[signer_at]:
+            signer_at += 1
         if _TABLE_ROW.fullmatch(content):
             if collector.table_row(s, e):
                 continue
@@ -903,8 +953,13 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
                 collector.question(s, e)  # a FAQ: the question voices an objection or heads a topic
             else:
                 collector.heading_line(s, e)
+        elif (stars := _stars(content)) is not None and is_heading(content.strip("★☆✩✭ ")):
+            collector.side_heading(s, e, stars)  # "★★☆☆☆ Struggles with long grass": a review's side
         elif is_heading(content) and not _continues(text, lines, i):
             # "By Ana Ruiz, staff writer" under the title, "Forum › Health", "Judgment of X, 9 May 2026"
+            if _signature(text, lines, i - 1):
+                collector.end_post()
+                continue  # "Ruth Akande, Eastbrook" right under a letter signs it
             if not (is_byline(content, labels.tables) or labels.is_meta_line(content)):
                 collector.heading_line(s, e)
         else:

@@ -397,6 +397,18 @@ class Lexicon(BaseModel):
         )
         return debate, stance, frozenset(self.words("sections", "closing"))
 
+    def against_proposal(self, words: str) -> bool:
+        """Whether a title or a sentence states a thesis against the proposal it names
+        (``author_voice.negative_thesis``).
+
+        Example:
+            >>> lex = Lexicon.default()
+            >>> lex.against_proposal("Why our school should not close"), lex.against_proposal("Keep the pier")
+            (True, False)
+        """
+        flat = " " + " ".join(words.lower().replace("’", "'").replace(",", " ").replace(".", " ").split()) + " "
+        return any(f" {phrase} " in flat for phrase in self.words("author_voice", "negative_thesis"))
+
     def section_roles(self, heading: str) -> tuple[bool, str | None, bool]:
         """``(is_debate, stance, is_closing)`` of a heading or label; the first stance word
         decides ("Benefits and criticisms" sets claims).

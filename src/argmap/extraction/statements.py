@@ -99,6 +99,12 @@ def _trim(text: str, start: int, end: int) -> Span:
     return start, end
 
 
+def _is_time(word: str) -> bool:
+    """A clock time token ("18:14", "9.05")."""
+    hours, sep, minutes = word.replace(".", ":").partition(":")
+    return bool(sep) and hours.isdigit() and len(hours) <= 2 and minutes.isdigit() and len(minutes) == 2
+
+
 def _capitalized(tk: Tokens, i: int) -> bool:
     w = tk.orth[i]
     return bool(w) and w[0].isupper()
@@ -239,6 +245,8 @@ class _Reader:
         while end > k and orth[end - 1] == ",":
             end -= 1
         toks = [i for i in range(k, end) if orth[i]]
+        if toks and _is_time(orth[toks[0]]):
+            toks = toks[1:]  # "18:14 Opposition leader Tom Greaves …": a live blog's time stamp
         if not toks:
             return None
         commas = [n for n, i in enumerate(toks) if orth[i] == ","]
