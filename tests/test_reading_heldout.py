@@ -197,7 +197,9 @@ def test_a_letters_page_reads_each_signed_letter_as_its_writers_post() -> None:
     m = extract_text(LETTERS)
     assert [t.title for t in m.topics] == ["The harbour car park"]  # a signature heads nothing
     assert [(n.kind, n.actor) for n in m.nodes] == [
-        ("critique", "Alan Pike"), ("critique", "Alan Pike"), ("rebuttal", "Nina Shaw"), ("critique", "Carl Boyd")]
+        ("critique", "Alan Pike"), ("critique", "Alan Pike"),
+        ("critique", "Nina Shaw"), ("rebuttal", "Nina Shaw"),  # "Alan Pike is right that X" grants X
+        ("critique", "Carl Boyd")]
     by_id = {n.id: n for n in m.nodes}
     last = next(e for e in m.edges if by_id[e.source].actor == "Carl Boyd")
     assert by_id[last.target].actor == "Nina Shaw"  # the letter answers the writer it names
@@ -221,3 +223,17 @@ def test_a_live_blogs_time_stamp_is_no_part_of_the_speaker() -> None:
     m = extract_text(text)
     assert [n.actor for n in m.nodes] == ["Opposition leader Tom Greaves", "He", "Council leader Ann Vale"]
     assert [n.kind for n in m.nodes] == ["critique", "critique", "rebuttal"]
+
+
+def test_a_speaker_granting_a_point_in_their_own_turn_splits_it_off() -> None:
+    text = ("Talk of the Town: a Sunday market?\n\n"
+            "HOST: Good evening. First, Amy from Leigh. Amy, go ahead.\n\n"
+            "AMY (Leigh): A Sunday market would bring visitors into the town centre on its quietest day.\n\n"
+            "HOST: Thanks, Amy. Now Joe in Marsh End.\n\n"
+            "JOE (Marsh End): Amy's right that Sundays are quiet, but the stalls would block the only bus route.\n\n"
+            "HOST: Thanks, Joe. That's all for tonight.\n")
+    got = kinds(text)
+    assert got[1:] == [("claim", "Amy's right that Sundays are quiet"),  # Amy's side's point, granted
+                       ("critique", "the stalls would block the only bus route.")]
+    plain = text.replace("Amy's right that Sundays are quiet, but the", "Sundays are quiet, but the")
+    assert [k for k, _ in kinds(plain)] == ["claim", "critique"]  # a contrast inside one point stays whole

@@ -182,6 +182,9 @@ class Connectives(_Part):
     subordinate_concession: Words = Field([], description="'Although X, Y': X is granted, Y answers it")
     elaboration: Words = []
     cause: Words = []
+    granting: Words = Field(
+        [], description="words by which the first clause of 'X, but Y' in a speaker's own turn, post or item grants X "
+                        "to the other side ('Maureen's right that …, but', 'X may manage, but')")
     enumeration: Words = Field(
         [], description="openers of the next ground in a list ('Second, …', 'Finally, …'): a new point of its side "
                         "in a new paragraph, not an answer to the objection before")

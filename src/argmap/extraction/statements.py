@@ -907,13 +907,15 @@ class _Reader:
         return out
 
 
-def read_sentence(text: str, span: Span, lexicon: Lexicon | None = None, tokens: Tokens | None = None) -> list[Statement]:
+def read_sentence(text: str, span: Span, lexicon: Lexicon | None = None, tokens: Tokens | None = None,
+                  *, own_voice: bool = False) -> list[Statement]:
     """Clauses of one sentence, split where a new cue starts ("X; supporters contend Y",
-    "conceded X but maintained Y"); unmarked clauses have ``actor_role None``.
+    "conceded X but maintained Y"); unmarked clauses have ``actor_role None``. In a speaker's
+    ``own_voice`` (a turn, a post, a list item) "X, but Y" grants X and answers it with Y.
     """
     lex = lexicon or Lexicon.default()
     tk = tokens if tokens is not None else tokens_of(text, lex)
-    return _Reader(tk, lex).sentence(span)
+    return _Reader(tk, lex, authored=own_voice).sentence(span)
 
 
 @dataclass
