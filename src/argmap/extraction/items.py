@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from argmap.extraction.cues import Tokens
+from argmap.extraction.cues import Tokens, tokens_of
 from argmap.extraction.labels import FLIP
 from argmap.extraction.layout import Item, Span, Unit
 from argmap.extraction.lexicon import Lexicon
@@ -91,6 +91,8 @@ def item_statements(
     confidence = lex.confidence["layout_item"]
     out: list[Statement] = []
     granting = frozenset(lex.words("connectives", "granting"))
+    if tokens is None and any(not item.whole for item in unit.items):
+        tokens = tokens_of(text, lex)
     for item in unit.items:
         spans = _item_spans(text, item, sentences)
         if isinstance(item.answers, Item) and item.answers.whole:
@@ -102,7 +104,7 @@ def item_statements(
             split = []
             for sp in spans:
                 clauses = read_sentence(text, sp, lex, tokens)
-                if len(clauses) == 1:
+                if len(clauses) == 1 and tokens.find("conn:contrast", *tokens.window(*sp)):
                     own = read_sentence(text, sp, lex, tokens, own_voice=True)
                     given = {c.span for c, nxt in zip(own, own[1:]) if c.conceded and not nxt.conceded
                              and _grants(text[c.span[0] : c.span[1]], granting)}
