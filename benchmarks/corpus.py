@@ -2,23 +2,31 @@
 
 The corpus is generated at run time into a temporary folder (never committed): essays made by
 recombining the blocks (headings and paragraphs) of examples/*.txt, about 500 words each, as
-one JSONL file of ``{"id": …, "text": …}`` records. Measured, each run a fresh
-``argmap extract --format jsonl`` process so that its peak RSS is its own:
+one JSONL file of ``{"id": …, "text": …}`` records. Each run is a fresh
+``argmap extract --format jsonl`` process, so that its figures are its own; for each it prints
+the wall time, the CPU time of it and its descendants (exact, ``getrusage``) as user and
+system time, page faults, the CPU time of each process by role (command, fork server,
+workers; sampled every 0.1 s), the peak of their summed RSS, the cores' worth of CPU the rest
+of the machine used meanwhile ("others") and the load average. Measured:
 
 - throughput of ``--jobs 1`` against ``spacy.blank("en")`` with the ``sentencizer`` piping
   the same texts, both whole processes reading the same JSONL (bar: argmap within 2× in CPU
-  time, which other load on the machine does not change; the wall-clock ratio is reported);
-- ``--jobs 2`` against ``--jobs 1`` (bar: at least 1.6× faster on a 2-core machine);
+  time, which other load on the machine changes least; the wall-clock ratio is reported);
+- ``--jobs 2`` against ``--jobs 1`` (bar: at least 1.6× faster in wall time on a 2-core
+  machine; meaningful only when "others" is near 0, so the CPU time ratio is reported too);
 - peak RSS of the whole run, workers included (bar: under 1 GB, and about the same for the
-  small and the full corpus: memory bounded by the batch);
+  small and the full corpus: memory bounded by the batches in flight);
 - cost per document past the fixed cost of a run (start-up, measured on 10 essays), in CPU
   time (wall clock reported), for the small (``--small``, default 1,000) and the full corpus
   (``--docs``, default 10,000): linear when the ratio is near 1;
 - ``--dask`` on a 2-worker LocalCluster over the small corpus: output identical to
   ``--jobs 1`` byte for byte, and its time against ``--jobs 2``.
 
-Run: python benchmarks/corpus.py [--docs 10000] [--small 1000] [--no-dask]
-(wall-clock figures on a shared machine: rerun when it is quiet for clean ratios)
+Run: python benchmarks/corpus.py [--docs 10000] [--small 1000] [--no-dask] [--json FILE]
+Also: --speedup N [--repeat R] (only --jobs 1 and --jobs 2 over N essays, alternately R times,
+with the workers' CPU against --jobs 1's and a projection for two free cores, labelled as
+such); --profile N (a cProfile of one --jobs 1 run split by where its CPU goes: the driver's
+own share); --report N,N (argmap report --jobs 2). docs/corpus.md has the figures measured.
 """
 
 from __future__ import annotations
@@ -90,11 +98,10 @@ def _baseline(path: str, batch_size: int) -> None:
         sum(1 for _ in doc.sents)
 
 
-def _children_cpu() -> float:
+def _children_usage() -> Any:
     import resource
 
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+    return resource.getrusage(resource.RUSAGE_CHILDREN)
 
 
 def _machine_busy() -> float | None:
@@ -108,36 +115,93 @@ def _machine_busy() -> float | None:
     return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
 
 
-def measure(cmd: list[str], poll: float = 0.1) -> dict[str, float]:
-    """Run ``cmd``; its wall time (s), the CPU time (s) of it and all its descendants (worker
-    processes included: each parent waits for its children), the peak of their summed RSS
-    (MB), sampled every ``poll`` seconds, and ``others_cores``: the cores' worth of CPU the
-    rest of the machine used meanwhile (0 on a quiet machine; Linux only, else -1), which
-    says how far the wall time can be trusted."""
+def _role(cmdline: list[str], parent_pid: int, servers: set[int]) -> str:
+    """What a process of a run is: the command itself, the fork server of ``--jobs``, a worker
+    (forked by the server, or spawned: Dask's), multiprocessing's resource tracker."""
+    line = " ".join(cmdline)
+    if "multiprocessing.forkserver" in line:
+        return "worker" if parent_pid in servers else "fork server"
+    if "resource_tracker" in line:
+        return "resource tracker"
+    if "spawn_main" in line:
+        return "worker"
+    return "command" if parent_pid == 0 else "other"
+
+
+def measure(cmd: list[str], poll: float = 0.1) -> dict[str, Any]:
+    """Run ``cmd``; its wall time (s); the CPU time of it and all its descendants, exact (each
+    parent waits for its children), as ``cpu_seconds`` and split into ``user``/``sys``, with
+    their minor and major page faults and context switches; the CPU time of each process
+    (``processes``: role and CPU seconds, sampled every ``poll`` seconds, so a process's last
+    ``poll`` seconds may be missed: ``unsampled`` is what the samples miss of the exact
+    total); the peak of their summed RSS (MB, sampled); ``others_cores``: the cores' worth of
+    CPU the rest of the machine used meanwhile (0 on a quiet machine; Linux only, else -1),
+    which says how far the wall time can be trusted; and the load average at the start."""
     import psutil
 
-    cpu, own = _children_cpu(), time.process_time()  # own: this sampling loop, not "others"
-    busy = _machine_busy()
+    before, own = _children_usage(), time.process_time()  # own: this sampling loop, not "others"
+    busy, load = _machine_busy(), os.getloadavg()[0]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    parent = psutil.Process(proc.pid)
+    root = psutil.Process(proc.pid)
     peak = 0
+    seen: dict[int, tuple[str, float]] = {}  # pid -> (role, CPU seconds when last sampled)
+    servers: set[int] = set()
     while proc.poll() is None:
         try:
-            tree = [parent, *parent.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            tree = [root, *root.children(recursive=True)]
         except psutil.Error:
-            pass
+            tree = []
+        rss = 0
+        for p in tree:
+            try:
+                with p.oneshot():
+                    if p.pid not in seen:
+                        role = _role(p.cmdline(), 0 if p.pid == proc.pid else p.ppid(), servers)
+                        if role == "fork server":
+                            servers.add(p.pid)
+                    else:
+                        role = seen[p.pid][0]
+                    times = p.cpu_times()
+                    seen[p.pid] = (role, times.user + times.system)
+                    rss += p.memory_info().rss
+            except psutil.Error:
+                continue
+        peak = max(peak, rss)
         time.sleep(poll)
     seconds = time.perf_counter() - start
     err = proc.stderr.read().decode() if proc.stderr else ""
     if proc.returncode != 0:
         sys.exit(f"benchmarks/corpus.py: {' '.join(cmd)} failed ({proc.returncode}): {err[-2000:]}")
-    used = _children_cpu() - cpu
+    after_usage = _children_usage()
     after = _machine_busy()
     own = time.process_time() - own
+
+    def delta(field: str) -> float:
+        return getattr(after_usage, field) - getattr(before, field)
+
+    used = delta("ru_utime") + delta("ru_stime")
     others = -1.0 if busy is None or after is None else max(0.0, after - busy - used - own) / seconds
-    return {"seconds": seconds, "cpu_seconds": used, "rss_mb": peak / 2**20, "others_cores": others}
+    processes = sorted(seen.values(), key=lambda rc: ("command", "fork server", "worker").index(rc[0])
+                       if rc[0] in ("command", "fork server", "worker") else 3)
+    return {"seconds": seconds, "cpu_seconds": used, "user": delta("ru_utime"), "sys": delta("ru_stime"),
+            "minor_faults": int(delta("ru_minflt")), "major_faults": int(delta("ru_majflt")),
+            "voluntary_switches": int(delta("ru_nvcsw")), "involuntary_switches": int(delta("ru_nivcsw")),
+            "processes": processes, "unsampled": used - sum(c for _, c in processes),
+            "rss_mb": peak / 2**20, "others_cores": others, "load": load}
+
+
+def describe(got: dict[str, Any]) -> str:
+    """One run's figures on two lines: wall, CPU (user, sys), faults, peak RSS, the rest of the
+    machine's CPU; then the CPU of each process by role."""
+    by_role: dict[str, list[float]] = {}
+    for role, cpu in got["processes"]:
+        by_role.setdefault(role, []).append(cpu)
+    split = "; ".join(f"{role} {' + '.join(f'{c:.2f}' for c in cpus)}" for role, cpus in by_role.items())
+    return (f"wall {got['seconds']:6.2f} s  CPU {got['cpu_seconds']:6.2f} s (user {got['user']:.2f}, "
+            f"sys {got['sys']:.2f})  faults {got['minor_faults']:,} minor, {got['major_faults']} major  "
+            f"peak RSS {got['rss_mb']:4.0f} MB  others {got['others_cores']:4.2f} cores  load {got['load']:.1f}\n"
+            f"      CPU s by process (sampled): {split}; unsampled {got['unsampled']:.2f}")
 
 
 def _reports(sizes: list[int]) -> int:
@@ -212,7 +276,7 @@ def profile_split(n: int, out: Path) -> dict[str, float]:
         "map building + validation (pydantic, doc._.argmap)": map_building,
         "JSON serialisation (to_json_bytes)": cum("argmap/model.py", "to_json_bytes"),
         "writing + fsync": cum("argmap/corpus.py", "write_batch") + cum("argmap/corpus.py", "sync"),
-        "progress bar (tqdm, not drawn)": cum("argmap/progress.py", "progress_bar"),
+        "progress bar (not drawn)": cum("argmap/progress.py", "progress_bar"),
     }
     split["spaCy pipe plumbing"] = (pipe - split["tokenizer (spaCy)"] - split["argmap sentence component"]
                                     - component)
@@ -255,11 +319,10 @@ def _speedup(n: int, repeat: int, batch_size: int) -> int:
         def run(jobs: int, path: Path) -> dict[str, float]:
             out = folder / f"j{jobs}-{path.stem}.jsonl"
             got = measure([*argmap, "--jobs", str(jobs), str(path), "-o", str(out)])
-            print(f"  jobs {jobs} {path.stem:<6} wall {got['seconds']:6.2f} s  CPU {got['cpu_seconds']:6.2f} s  "
-                  f"peak RSS {got['rss_mb']:4.0f} MB  others {got['others_cores']:4.2f} cores", flush=True)
+            print(f"  jobs {jobs} {path.stem:<6} {describe(got)}", flush=True)
             return got
 
-        tiny2 = run(2, tiny)
+        tiny1, tiny2 = run(1, tiny), run(2, tiny)
         rounds = [(run(1, corpus), run(2, corpus)) for _ in range(repeat)]
         same = (folder / "j1-corpus.jsonl").read_bytes() == (folder / "j2-corpus.jsonl").read_bytes()
     quiet1, quiet2 = min(rounds, key=lambda r: r[0]["others_cores"] + r[1]["others_cores"])
@@ -269,7 +332,13 @@ def _speedup(n: int, repeat: int, batch_size: int) -> int:
     cpu2 = min(r[1]["cpu_seconds"] for r in rounds)
     print(f"  wall speed-up, quietest round (others {quiet1['others_cores']:.2f} and {quiet2['others_cores']:.2f} "
           f"cores): {quiet1['seconds'] / quiet2['seconds']:.2f}x; best walls: {best1 / best2:.2f}x")
-    print(f"  CPU time jobs 2 / jobs 1: {cpu2 / cpu1:.3f} (fixed cost of jobs 2: {tiny2['cpu_seconds']:.2f} s CPU)")
+    print(f"  CPU time jobs 2 / jobs 1 (least of the rounds): {cpu2 / cpu1:.3f}; fixed cost ({TINY} essays): "
+          f"jobs 1 {tiny1['cpu_seconds']:.2f} s, jobs 2 {tiny2['cpu_seconds']:.2f} s CPU")
+    for one, two in rounds:
+        workers = [c for role, c in two["processes"] if role == "worker"]
+        print(f"  round: jobs 2 workers' CPU {sum(workers):.2f} s against jobs 1's past its fixed cost "
+              f"{one['cpu_seconds'] - tiny1['cpu_seconds']:.2f} s "
+              f"({sum(workers) / (one['cpu_seconds'] - tiny1['cpu_seconds']):.3f}x: the work itself, two at a time)")
     print(f"  PROJECTED from CPU times, two free cores: {projected_speedup(cpu1, cpu2, tiny2['cpu_seconds']):.2f}x")
     print(f"  outputs identical: {same}")
     return 0 if same else 1
@@ -317,9 +386,7 @@ def main() -> int:
         def run(name: str, cmd: list[str], corpus: str) -> None:
             runs[name] = measure(cmd)
             runs[name]["words_per_s"] = words[corpus] / runs[name]["seconds"]
-            print(f"  {name:<16} {runs[name]['seconds']:8.1f} s  {runs[name]['words_per_s']:9,.0f} words/s"
-                  f"  CPU {runs[name]['cpu_seconds']:7.1f} s  peak RSS {runs[name]['rss_mb']:6.0f} MB"
-                  f"  others {runs[name]['others_cores']:4.2f} cores", flush=True)
+            print(f"  {name:<12} {runs[name]['words_per_s']:9,.0f} words/s  {describe(runs[name])}", flush=True)
 
         base = [sys.executable, __file__, "--batch-size", str(args.batch_size), "--baseline"]
         run("jobs1-tiny", [*argmap, str(tiny), "-o", str(folder / "j1-tiny.jsonl")], "tiny")  # the fixed cost

@@ -16,7 +16,8 @@ with other people's load, CPU seconds much less. Answers are
 compared (DC/DS yes/no, EE the set of extensions), so a speed-up never hides a wrong answer.
 ``ratio`` is argmap's time over the faster peer's.
 
-Run:  python benchmarks/semantics.py [--budget 60] [--only EE-PR] [--skip-grounded]
+Run:  python benchmarks/semantics.py [--budget 60] [--only EE-PR] [--instance n200p3q34h]
+      [--skip-grounded]
 (needs the ``bench`` extra: pip install 'argmap[bench]'; a tool that is not installed is
 shown as "-").
 """
@@ -181,7 +182,7 @@ def cell(result: dict | None, budget: float) -> str:
     return f"{result['seconds']:.2f} s"
 
 
-def bench_iccma(budget: float, only: str | None) -> list[dict]:
+def bench_iccma(budget: float, only: str | None, instance: str | None = None) -> list[dict]:
     if not SHARED_ICCMA.is_dir():
         print(f"ICCMA instances: {SHARED_ICCMA} not found, skipped")
         return []
@@ -191,7 +192,7 @@ def bench_iccma(budget: float, only: str | None) -> list[dict]:
           f"{'#ext':>6}  agree")
     rows = []
     for rel, task in CASES:
-        if only and task != only:
+        if (only and task != only) or (instance and Path(rel).stem != instance):
             continue
         path = SHARED_ICCMA / rel
         query = query_of(path) if task.startswith(("DC", "DS")) else None
@@ -282,13 +283,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--budget", type=float, default=60.0, help="seconds per run (each tool, instance, task)")
     parser.add_argument("--only", help="run one task of the table only, e.g. EE-PR")
+    parser.add_argument("--instance", help="run one instance of the table only, e.g. n200p3q34h")
     parser.add_argument("--skip-grounded", action="store_true")
     parser.add_argument("--json", help="also write the rows to this file")
     args = parser.parse_args(argv)
     print(f"Python {sys.version.split()[0]}")
     if not args.skip_grounded:
         bench_grounded()
-    rows = bench_iccma(args.budget, args.only)
+    rows = bench_iccma(args.budget, args.only, args.instance)
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1))
     return 0

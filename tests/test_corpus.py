@@ -131,6 +131,30 @@ def test_jobs_two_gives_the_same_bytes(corpus_jsonl: Path, full_output: bytes, t
     assert out.read_bytes() == full_output
 
 
+def test_pool_workers_start_with_the_fork_servers_pipeline() -> None:
+    """The fork server builds and runs the default pipeline once; a worker's own call finds
+    it in the inherited cache (a hit, no second build) and the inherited objects frozen."""
+    import gc
+    from concurrent.futures import ProcessPoolExecutor
+
+    from argmap.corpus import _init_worker, _pool_context, _stop_fork_server
+
+    context = _pool_context()
+    if context.get_start_method() != "forkserver":
+        pytest.skip("no fork server on this platform")
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_init_worker,
+                                 initargs=((),)) as pool:
+            # eval: a function the worker can unpickle (this test module is not importable there)
+            hits, misses, _, _ = pool.submit(eval, "tuple(__import__('argmap.corpus').corpus.worker_nlp.cache_info())"
+                                             ).result()
+            frozen = pool.submit(gc.get_freeze_count).result()
+    finally:
+        _stop_fork_server()
+    assert misses == 1 and hits >= 1  # built before the fork, found by the initializer
+    assert frozen > 10_000
+
+
 def test_merged_json_is_unchanged_by_jobs(tmp_path: Path) -> None:
     essays = [str(p) for p in sorted((ROOT / "examples").glob("*.txt"))[:3]]
     one, two = tmp_path / "one.json", tmp_path / "two.json"

@@ -101,3 +101,18 @@ def test_cli_dask_starts_its_own_local_cluster(tmp_path: Path) -> None:
     out = tmp_path / "maps.jsonl"
     assert main(["extract", "--format", "jsonl", "--dask", "--jobs", "2", str(essay), str(missing), "-o", str(out)]) == 1
     assert [json.loads(x)["documents"][0]["source"] for x in out.read_text().splitlines()] == [str(essay)]
+
+
+def test_cli_parquet_on_a_scheduler_writes_the_single_process_tables(client: object, essays: list[tuple[str, str]],
+                                                                     tmp_path: Path) -> None:
+    """Dask workers send table rows too: the same files as one process."""
+    pytest.importorskip("pyarrow", reason="the tables extra (pandas, pyarrow) is not installed")
+    feed = tmp_path / "essays.jsonl"
+    feed.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in essays[:12]), encoding="utf-8")
+    address = client.scheduler.address  # type: ignore[attr-defined]
+    assert main(["extract", "--format", "parquet", "--scheduler", address, "--batch-size", "3", str(feed),
+                 "-o", str(tmp_path / "dask")]) == 0
+    assert main(["extract", "--format", "parquet", str(feed), "-o", str(tmp_path / "one")]) == 0
+    for table in ("documents", "topics", "nodes", "edges"):
+        name = f"{table}.parquet"
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), table

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -222,6 +223,18 @@ def test_solve_prints_iccma_syntax_and_sniffs_formats(tmp_path: Path, capsys: py
     assert capsys.readouterr().out == "[[x]]\n"
     assert main(["solve", str(tmp_path / "g.apx"), "-s", "stable", "--format", "apx"]) == 0
     assert capsys.readouterr().out == "[[x]]\n"
+
+
+def test_solving_a_framework_file_loads_no_model_library(tmp_path: Path) -> None:
+    # an ICCMA harness starts one process per query: pydantic, spaCy and networkx would
+    # cost more than solving a small framework
+    (tmp_path / "af.txt").write_text("p af 3\n1 2\n2 3\n")
+    code = ("import sys\nfrom argmap.cli import main\n"
+            f"assert main(['solve', '-p', 'DC-PR', '-f', {str(tmp_path / 'af.txt')!r}, '-a', '3']) == 0\n"
+            "print(sorted(m for m in ('pydantic', 'spacy', 'networkx', 'argmap.model') if m in sys.modules))\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["YES", "w 1 3", "[]"]
 
 
 @pytest.mark.parametrize(

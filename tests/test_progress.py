@@ -28,6 +28,21 @@ def test_progress_bar_is_drawn_on_a_terminal_only() -> None:
     assert "4/4" in forced.getvalue()
 
 
+def test_no_bar_drawn_no_tqdm_imported() -> None:
+    import subprocess
+
+    code = ("import sys, io; from argmap.progress import progress_bar\n"
+            "with progress_bar(5, 'x', stream=io.StringIO()) as bar:\n"
+            "    bar.update(5); bar.write('a line', file=sys.stdout)\n"
+            "print('tqdm' in sys.modules)")
+    got = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert got == "a line\nFalse\n"
+    term = FakeTerminal()
+    with progress_bar(5, "x", stream=term) as bar:  # a bar drawn: tqdm's write, above the bar
+        bar.write("a line", file=term)
+    assert "a line" in term.getvalue()
+
+
 def test_single_items_draw_no_bar() -> None:
     term = FakeTerminal()
     list(progress(["one"], total=1, stream=term))

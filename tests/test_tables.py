@@ -54,6 +54,23 @@ def test_parquet_from_the_cli_equals_the_pandas_tables_of_each_map(tmp_path: Pat
         pandas.testing.assert_frame_equal(got[i].astype(want.dtypes.to_dict()), want)
 
 
+def test_parquet_rows_made_in_the_workers_equal_the_tables_of_the_jsonl_maps(tmp_path: Path) -> None:
+    """Workers send table rows, not maps: the files are byte for byte those written from the
+    maps parsed back from the JSONL output (what the writing process used to do)."""
+    from argmap.tables import write_parquet
+
+    files = [str(p) for p in ESSAYS[:6]]
+    jsonl, pooled, single = tmp_path / "maps.jsonl", tmp_path / "pooled", tmp_path / "single"
+    assert main(["extract", "--format", "jsonl", *files, "-o", str(jsonl)]) == 0
+    assert main(["extract", "--format", "parquet", "--jobs", "2", "--batch-size", "2", *files, "-o", str(pooled)]) == 0
+    assert main(["extract", "--format", "parquet", *files, "-o", str(single)]) == 0
+    want = write_parquet(read_jsonl(jsonl), tmp_path / "from-jsonl")
+    for table in ("documents", "topics", "nodes", "edges"):
+        expected = (want / f"{table}.parquet").read_bytes()
+        assert (pooled / f"{table}.parquet").read_bytes() == expected, table
+        assert (single / f"{table}.parquet").read_bytes() == expected, table
+
+
 def test_parquet_row_groups_stream(tmp_path: Path) -> None:
     import pyarrow.parquet
 

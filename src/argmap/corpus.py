@@ -79,12 +79,14 @@ class Source:
 @dataclass(frozen=True)
 class Result:
     """The outcome for one document: its map as one line of JSON in UTF-8 (``line``, without
-    the newline), or ``error``. Bytes, made once in the worker, so that the process writing
-    them neither decodes nor encodes nor parses anything."""
+    the newline), or its table rows (``tables``: :func:`argmap.tables.map_columns`, when asked
+    for), or ``error``. Made once in the worker, so that the process writing them neither
+    decodes nor encodes nor parses anything."""
 
     id: str
     line: bytes | None = None
     error: str | None = None
+    tables: dict[str, dict[str, list[Any]]] | None = None
 
     @property
     def map(self) -> ArgumentMap:
@@ -242,7 +244,8 @@ def worker_nlp(lexicons: tuple[str, ...] = ()) -> Language:
 
 
 def _init_worker(lexicons: tuple[str, ...]) -> None:
-    """Start a pool worker: build its pipeline, and end it when the parent is gone (a parent
+    """Start a pool worker: get its pipeline (the fork server's, inherited, for the default
+    lexicons; else built here), and end it when the parent is gone (a parent
     killed with SIGKILL cannot stop its workers, which would otherwise run on as orphans).
 
     The parent is the process that asked for the worker, not the fork server that forked
@@ -278,9 +281,18 @@ def _text_of(source: Source) -> str:
     return read_text_file(source.path)
 
 
-def extract_batch(sources: Sequence[Source], lexicons: tuple[str, ...] = ()) -> list[Result]:
+def _result(doc_id: str, amap: ArgumentMap, tables: bool) -> Result:
+    if tables:
+        from argmap.tables import map_columns
+
+        return Result(doc_id, tables=map_columns(amap))
+    return Result(doc_id, line=amap.to_json_bytes())
+
+
+def extract_batch(sources: Sequence[Source], lexicons: tuple[str, ...] = (), *, tables: bool = False) -> list[Result]:
     """One :class:`Result` per source, in order: the texts go through ``nlp.pipe`` together;
-    when one of them breaks the batch, each is extracted alone so that only it fails.
+    when one of them breaks the batch, each is extracted alone so that only it fails. With
+    ``tables`` the results carry the maps' table rows instead of their JSON lines.
 
     This is the unit of work of ``--jobs`` pool workers and of :mod:`argmap.dask`: a plain
     function of picklable values, using the process's :func:`worker_nlp`.
@@ -305,16 +317,15 @@ def extract_batch(sources: Sequence[Source], lexicons: tuple[str, ...] = ()) -> 
     short = [i for i, t in texts.items() if len(t) <= nlp.max_length]
     try:
         for i, doc in zip(short, nlp.pipe(texts[i] for i in short)):
-            results[i] = Result(sources[i].id, line=_with_source(doc._.argmap, sources[i].id or None)
-                                .to_json_bytes())
+            results[i] = _result(sources[i].id, _with_source(doc._.argmap, sources[i].id or None), tables)
     except Exception:  # find the culprit: one by one below
         for i in short:
             results[i] = None
     for i, text in texts.items():
         if results[i] is None:
             try:
-                results[i] = Result(sources[i].id, line=extract_text(text, source=sources[i].id or None, nlp=nlp)
-                                    .to_json_bytes())
+                results[i] = _result(sources[i].id, extract_text(text, source=sources[i].id or None, nlp=nlp),
+                                     tables)
             except Exception as exc:
                 results[i] = Result(sources[i].id, error=_reason(exc))
     return [r for r in results if r is not None]
@@ -338,8 +349,9 @@ def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def extract_stream(sources: Iterable[Source], *, jobs: int = 1, batch_size: int = BATCH_SIZE,
-                   lexicons: Sequence[str] = ()) -> Iterator[list[Result]]:
-    """Extract ``sources`` and yield their results batch by batch, in input order.
+                   lexicons: Sequence[str] = (), tables: bool = False) -> Iterator[list[Result]]:
+    """Extract ``sources`` and yield their results batch by batch, in input order (with
+    ``tables``: results with table rows, see :func:`extract_batch`).
 
     With ``jobs > 1`` the batches go to a pool of worker processes; at most
     ``WINDOW × jobs`` batches are in flight, so only those (and not the corpus) are in memory.
@@ -351,20 +363,22 @@ def extract_stream(sources: Iterable[Source], *, jobs: int = 1, batch_size: int 
     lexicons = tuple(lexicons)
     if jobs <= 1:
         for batch in batches(sources, batch_size):
-            yield extract_batch(batch, lexicons)
+            yield extract_batch(batch, lexicons, tables=tables)
         return
-    yield from _pooled(sources, jobs, batch_size, lexicons)
+    yield from _pooled(sources, jobs, batch_size, lexicons, tables)
 
 
-PRELOAD = ("argmap.corpus", "argmap.extraction.pipeline")
-"""What the fork server imports once for all workers (spaCy, most of a worker's start-up)."""
+PRELOAD = ("argmap.corpus", "argmap._pool_preload")
+"""What the fork server imports once for all workers: spaCy, and (:mod:`argmap._pool_preload`)
+the default pipeline, built and run once, which the workers inherit ready to use."""
 
 
 def _pool_context() -> Any:
     """How workers start: forked from a fork server (on Linux) that imported :data:`PRELOAD`
-    once, so a worker starts in milliseconds rather than importing spaCy again (about a
-    second of CPU each); else spawned. Both start clean: never forked from this process,
-    whose threads (tqdm's monitor, a caller's) a fork would copy in whatever state they are."""
+    once, so a worker starts in milliseconds, its pipeline ready, rather than importing spaCy
+    and building the pipeline again (about a second of CPU each); else spawned. Both start
+    clean: never forked from this process, whose threads (tqdm's monitor, a caller's) a fork
+    would copy in whatever state they are."""
     import multiprocessing
 
     if sys.platform.startswith("linux") and "forkserver" in multiprocessing.get_all_start_methods():
@@ -374,7 +388,8 @@ def _pool_context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
-def _pooled(sources: Iterable[Source], jobs: int, batch_size: int, lexicons: tuple[str, ...]) -> Iterator[list[Result]]:
+def _pooled(sources: Iterable[Source], jobs: int, batch_size: int, lexicons: tuple[str, ...],
+            tables: bool) -> Iterator[list[Result]]:
     from concurrent.futures import ProcessPoolExecutor
 
     context = _pool_context()
@@ -384,7 +399,7 @@ def _pooled(sources: Iterable[Source], jobs: int, batch_size: int, lexicons: tup
             pending: deque[Any] = deque()
             try:
                 for batch in batches(sources, batch_size):
-                    pending.append(pool.submit(extract_batch, batch, lexicons))
+                    pending.append(pool.submit(extract_batch, batch, lexicons, tables=tables))
                     # the window: while the oldest batch is awaited (results go out in order),
                     # a worker done early takes the next queued one instead of waiting
                     if len(pending) >= WINDOW * jobs:

@@ -118,7 +118,8 @@ def _loaded(source: Source) -> Source:
 
 
 def extract_stream_on_cluster(sources: Iterable[Source], scheduler: str | None = None, *, jobs: int = 2,
-                              batch_size: int = BATCH_SIZE, lexicons: Sequence[str] = ()) -> Iterator[list[Result]]:
+                              batch_size: int = BATCH_SIZE, lexicons: Sequence[str] = (),
+                              tables: bool = False) -> Iterator[list[Result]]:
     """:func:`argmap.corpus.extract_stream` on Dask: batches submitted to the cluster at
     ``scheduler`` (``tcp://HOST:PORT``), or to a ``LocalCluster`` of ``jobs`` worker processes
     started here; results batch by batch in input order, with at most two batches per worker
@@ -134,7 +135,7 @@ def extract_stream_on_cluster(sources: Iterable[Source], scheduler: str | None =
             window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or jobs)
             pending: deque[Any] = deque()
             for batch in batches(map(_loaded, sources), batch_size):
-                pending.append(client.submit(extract_batch, batch, tuple(lexicons), pure=False))
+                pending.append(client.submit(extract_batch, batch, tuple(lexicons), tables=tables, pure=False))
                 if len(pending) >= window:
                     yield pending.popleft().result()
             while pending:

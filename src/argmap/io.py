@@ -23,12 +23,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from pydantic import ValidationError
-
 from argmap.errors import InputError, UnwritableMap
 from argmap.limits import MAX_INPUT_BYTES, data_problem, json_text_problem, may_hold_surrogates
 
 if TYPE_CHECKING:  # pydantic loads when a map is read, not for a framework file's bytes
+    from pydantic import ValidationError
+
     from argmap.model import ArgumentMap
 
 
@@ -394,9 +394,11 @@ def map_from_data(data: Any, path: str | os.PathLike[str] = "<map>") -> Argument
         raise InputError(path, "not an argmap map (no \"schema\" field)")
     if data["schema"] != "argmap/1":
         raise InputError(path, f"unsupported schema {data['schema']!r} (expected 'argmap/1')")
-    try:
-        from argmap.model import ArgumentMap
+    from pydantic import ValidationError
 
+    from argmap.model import ArgumentMap
+
+    try:
         return ArgumentMap.model_validate(data)
     except ValidationError as exc:
         raise InputError(path, f"invalid map: {describe_validation_error(exc)}") from None
@@ -416,11 +418,13 @@ def map_from_json(raw: bytes | str, path: str | os.PathLike[str] = "<map>") -> A
         ...
         argmap.errors.InputError: m.json: not an argmap map (top level is a JSON list)
     """
+    from pydantic import ValidationError
+
+    from argmap.model import ArgumentMap
+
     with _collector_paused():
         try:
             # pydantic parses and validates in one go, without the intermediate Python objects
-            from argmap.model import ArgumentMap
-
             amap = ArgumentMap.model_validate_json(raw)
             if "schema_tag" in amap.model_fields_set:
                 # pydantic refuses deep nesting and huge numbers; what it takes, the limits may not

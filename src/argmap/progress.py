@@ -44,15 +44,32 @@ def showing(show: bool | None, total: int | None, stream: TextIO | None = None, 
     return in_notebook() or bool(getattr(out, "isatty", lambda: False)())
 
 
+class _NoBar:
+    """What :func:`progress_bar` hands out when no bar is drawn: tqdm's few methods used
+    here, without importing tqdm (tens of milliseconds a run) for a bar nobody sees."""
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+    @staticmethod
+    def write(text: str, file: TextIO | None = None) -> None:
+        print(text, file=file or sys.stdout)
+
+    def close(self) -> None:
+        pass
+
+
 def _tqdm(show: bool, total: int | None, label: str, stream: TextIO | None) -> Any:
-    if show and stream is None and in_notebook():
+    if not show:
+        return _NoBar()
+    if stream is None and in_notebook():
         with warnings.catch_warnings():  # tqdm warns when ipywidgets is missing, then falls back to text
             warnings.simplefilter("ignore")
             from tqdm.auto import tqdm
     else:
         from tqdm import tqdm
     out = stream or sys.stderr
-    return tqdm(total=total, desc=label, file=out, disable=not show, leave=True, unit="", **_screen(out))
+    return tqdm(total=total, desc=label, file=out, leave=True, unit="", **_screen(out))
 
 
 def _screen(out: TextIO) -> dict[str, int]:

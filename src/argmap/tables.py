@@ -88,6 +88,20 @@ def map_rows(amap: ArgumentMap) -> dict[str, list[dict[str, Any]]]:
     }
 
 
+def map_columns(amap: ArgumentMap) -> dict[str, dict[str, list[Any]]]:
+    """:func:`map_rows` column by column: what a ``--jobs`` worker sends back for Parquet
+    (one list per column pickles smaller and faster than a dict per row).
+
+    Example:
+        >>> from argmap.model import ArgumentMap
+        >>> m = ArgumentMap()
+        >>> _ = m.add_critique(m.add_topic("Tolls"), "Tolls hurt.", actor="Critics")
+        >>> map_columns(m)["nodes"]["actor"]
+        ['Critics']
+    """
+    return {table: {c: [r[c] for r in rows] for c in COLUMNS[table]} for table, rows in map_rows(amap).items()}
+
+
 _PANDAS = {"str": "string", "int": "Int64", "float": "Float64"}
 
 
@@ -144,15 +158,25 @@ class ParquetWriter:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise InputError(folder, f"cannot write: {exc.strerror or exc}") from None
-        self._rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+        self._columns = {t: self._empty(t) for t in TABLES}
         self._writers: dict[str, Any] = {}
         self._temp = {t: self.folder / f".{t}.parquet.{os.getpid()}.tmp" for t in TABLES}
 
+    @staticmethod
+    def _empty(table: str) -> dict[str, list[Any]]:
+        return {c: [] for c in COLUMNS[table]}
+
     def write(self, amap: ArgumentMap) -> None:
         """Add the rows of ``amap``."""
-        for table, rows in map_rows(amap).items():
-            self._rows[table] += rows
-            if len(self._rows[table]) >= self.row_group_rows:
+        self.write_columns(map_columns(amap))
+
+    def write_columns(self, columns: dict[str, dict[str, list[Any]]]) -> None:
+        """Add the rows of one map as :func:`map_columns` gives them (made in a worker)."""
+        for table, values in columns.items():
+            held = self._columns[table]
+            for column, items in values.items():
+                held[column] += items
+            if len(held["document"]) >= self.row_group_rows:
                 self._flush(table)
 
     def _flush(self, table: str) -> None:
@@ -162,15 +186,15 @@ class ParquetWriter:
         schema = arrow_schema(table)
         if table not in self._writers:
             self._writers[table] = pyarrow.parquet.ParquetWriter(self._temp[table], schema)
-        self._writers[table].write_table(pyarrow.Table.from_pylist(self._rows[table], schema=schema))
-        self._rows[table] = []
+        self._writers[table].write_table(pyarrow.Table.from_pydict(self._columns[table], schema=schema))
+        self._columns[table] = self._empty(table)
 
     def close(self, *, keep: bool = True) -> None:
         """Write what is left and put the tables in place (``keep=False``: discard them)."""
         try:
             if keep:
                 for table in TABLES:
-                    if self._rows[table] or table not in self._writers:
+                    if self._columns[table]["document"] or table not in self._writers:
                         self._flush(table)
             for writer in self._writers.values():
                 writer.close()

@@ -154,14 +154,14 @@ def _stream(inputs: Sequence[tuple[str, str]], output: str, fmt: str, resume: bo
         from argmap.commands._streams import output_folder
         from argmap.tables import ParquetWriter
 
-        with ParquetWriter(output_folder(output)) as tables:
-            for batch in _results(inputs, set(), progress, options):
+        with ParquetWriter(output_folder(output)) as writer:
+            for batch in _results(inputs, set(), progress, {**options, "tables": True}):
                 for result in batch:
                     total += 1
-                    if result.error is not None:
+                    if result.tables is None:
                         failed += 1
                     else:
-                        tables.write(result.map)
+                        writer.write_columns(result.tables)
         return failed, total
     skip = completed_ids(output, repair=True) if resume else set()
     with JsonlWriter(output, append=resume) as writer:

@@ -31,7 +31,7 @@ from argmap.extraction.labels import FLIP
 from argmap.extraction.layout import Item, Span, Unit
 from argmap.extraction.lexicon import Lexicon
 from argmap.extraction.linking import Link, link_topic
-from argmap.extraction.overlap import closest
+from argmap.extraction.overlap import wording
 from argmap.extraction.statements import Statement, read_sentence
 
 _SHORT_SENTENCE_WORDS = 3
@@ -142,8 +142,8 @@ def _answered(
         return None
     if len(candidates) == 1:
         return candidates[0]
-    wording = [(c, text[statements[c].span[0] : statements[c].span[1]]) for c in candidates]
-    best = closest(text[stmt.span[0] : stmt.span[1]], wording, at_least=_OPENING_SHARED if to_opening else 1)
+    best = wording(text).closest(stmt.span, [(c, statements[c].span) for c in candidates],
+                                 at_least=_OPENING_SHARED if to_opening else 1)
     if best is not None:
         return best
     if side == "con" and (to_opening or index > 0):
@@ -198,8 +198,7 @@ class TopicLinker:
         out: list[Link] = []
         for link in links:
             pool = [l for l in answered + out if l.stance != link.stance]
-            wording = [(l, self.text[l.statement.span[0] : l.statement.span[1]]) for l in pool]
-            best = closest(self.text[link.statement.span[0] : link.statement.span[1]], wording)
+            best = wording(self.text).closest(link.statement.span, [(l, l.statement.span) for l in pool])
             if best is None:
                 out.append(link)
                 continue
@@ -255,7 +254,7 @@ def link_members(
         quoted = None
         if index == 0 and item.quote and len(candidates) > 1:
             # a post that quotes a point of the one it answers opens by answering that point
-            quoted = closest(item.quote, [(c, text[statements[c].span[0] : statements[c].span[1]]) for c in candidates])
+            quoted = wording(text).closest(item.quote, [(c, statements[c].span) for c in candidates])
         target = quoted if quoted is not None else _answered(
             text, stmt, index, candidates, statements, previous.get(id(item)), side, to_opening=to_opening)
         of_item.setdefault(id(item), []).append(pos)

@@ -37,7 +37,7 @@ from argmap.extraction.labels import (
     layout_labels,
 )
 from argmap.extraction.lexicon import Lexicon
-from argmap.extraction.overlap import closest
+from argmap.extraction.overlap import wording
 
 Span = tuple[int, int]
 
@@ -636,7 +636,7 @@ class _UnitCollector:
         others = [p for p in self.posts if (p.speaker or "").lower() != key]
         body = self.text[start:end].lower()
         if others and self.post_quote.strip():
-            answered = closest(self.post_quote, [(p, self.text[p.span[0] : p.span[1]]) for p in others])
+            answered = wording(self.text).closest(self.post_quote, [(p, p.span) for p in others])
         if answered is None and self.post_indent > 0:
             answered = next((p for p, indent in zip(reversed(self.posts), reversed(self.post_indents))
                              if indent < self.post_indent and p in others), None)
@@ -676,8 +676,7 @@ class _UnitCollector:
         if list_length == len(entries) and self.replies <= len(entries):  # a repeated reply list: by wording
             target: Unit | None = entries[self.replies - 1]
         else:
-            wording = [(u, " ".join(self.text[s:e] for s, e in u.body)) for u in entries]
-            target = closest(self.text[body_start:end], wording)
+            target = wording(self.text).closest((body_start, end), [(u, u.body) for u in entries])
         if target is None or target.stance is None:
             return False
         target.items.append(Item((body_start, end), FLIP[target.stance], answers=target))

@@ -228,6 +228,44 @@ class Dismissals(_Part):
     negations: Words = Field([], description="determiners that negate the predicate ('Neither objection is decisive')")
 
 
+class Clauses(_Part):
+    """The function words by which a sentence is split into clauses and a clause's speaker is
+    read (:mod:`argmap.extraction.statements`); punctuation is listed as its token."""
+
+    comment: str = Field("", alias="_comment")
+    breaks: Words = Field([], description="tokens where a sentence may split ('X; supporters contend Y', 'X but Y')")
+    complements: Words = Field([], description="words opening the clause a verb reports ('argued that', 'asked whether')")
+    framed_complements: Words = Field(
+        [], description="words opening the clause a framing noun or a hedge introduces ('The concern is that')")
+    asides: Words = Field([], description="phrases opening an aside that names the speaker ('According to X, …')")
+    passive_asides: Words = Field([], description="words before a verb and 'by' in an aside (', as argued by defenders,')")
+    subject_stops: Words = Field(
+        [], description="tokens that end a speaker phrase before its verb, besides the copulas ('…; critics say')")
+    subject_non_ends: Words = Field([], description="last words of no speaker phrase ('…packed the chamber to oppose')")
+    clause_subjects: Words = Field(
+        [], description="subjects of a reported clause besides the pronouns ('others say there is …')")
+    narration_adverbs: Words = Field(
+        [], description="words after a copula before an '-ing' verb of narration ('are still arguing about it')")
+    passive_auxiliaries: Words = Field([], description="auxiliaries of a passive besides the copulas ('has been criticised')")
+    end_marks: Words = Field([], description="tokens dropped from the end of a clause, besides the clause connectives")
+    infinitive_leads: Words = Field(
+        [], description="words before 'to' and a reporting verb that still report ('continue to argue', 'go on to say')")
+    relatives: Words = Field([], description="relative pronouns: a verb after one is no report ('Vos, who proposed it, said')")
+    debate_prepositions: Words = Field(
+        [], description="prepositions after a con verb that announce a debate ('disagree about how …')")
+    state_degrees: Words = Field([], description="words between a copula and a state ('was far less impressed')")
+    raised: Words = Field([], description="participles of an objection raised ('Concerns have been voiced that')")
+    raised_auxiliaries: Words = Field([], description="auxiliaries before such a participle ('Concerns were raised')")
+    continuing: Words = Field(
+        [], description="conjunctions after which a clause without a speaker goes on with the one before ('X but maintained Y')")
+    contrasting: Words = Field([], description="conjunctions by which a clause after a break contrasts ('…, while others …')")
+    conceding: Words = Field([], description="conjunctions that answer a point just conceded ('Granted, X, but Y')")
+    elaborating: Words = Field([], description="conjunctions by which a clause after a break elaborates ('…, and …')")
+    evaluative_marks: Words = Field([], description="tokens after a verb's object that evaluate it ('described the ending as')")
+    name_joiners: Words = Field([], description="words joining a speaker's names ('Ruiz and Adeyemi', 'Haddad et al.')")
+    lead_marks: Words = Field([], description="tokens besides words in the lead of a framing noun ('the council’s concern')")
+
+
 class NotStatements(_Part):
     """Lines that are no statement: procedural openers, and verb senses that argue nothing
     (``["argue", "before"]``: "the case was argued before the court")."""
@@ -290,6 +328,7 @@ class Lexicon(BaseModel):
     author_voice: AuthorVoice = AuthorVoice()
     not_statements: NotStatements = NotStatements()
     dismissals: Dismissals = Dismissals()
+    clauses: Clauses = Clauses()
     answer_subjects: Words = Field([], description="subjects that refer to the statement before ('this claim')")
     anaphoric_determiners: Words = Field(
         [], description="determiners by which a speaker points back ('Critics of this follow-up')")

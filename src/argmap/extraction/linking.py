@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from argmap.extraction.overlap import wording
 from argmap.extraction.statements import Statement
 
 _FLIP = {"pro": "con", "con": "pro"}
@@ -72,6 +73,10 @@ class _Tracker:
         # the side a heading gives its section ("Views against"): its speakers' unless they reply
         self.section = section
         self.sides: dict[str, str] = {}
+        # when each name was last given a side (a count of statements), so the most recent of
+        # a speaker's names is found among its own names, not by a scan of every name seen
+        self.named_at: dict[str, int] = {}
+        self.seen = 0
         self.previous: Statement | None = None
         self.previous_side: str | None = None
         self.last_speaker_side: str | None = None
@@ -82,8 +87,9 @@ class _Tracker:
     def known(self, stmt: Statement) -> str | None:
         # the name given a side most recently wins: "Cllr Lund" after "Cllr Iqbal" is known by
         # "lund", not by the shared "cllr" (the key is a set, so its order cannot decide)
-        named = [name for name in self.sides if name in stmt.actor_key]
-        return self.sides[named[-1]] if named else None
+        named_at = self.named_at
+        latest = max((name for name in stmt.actor_key if name in named_at), key=named_at.__getitem__, default=None)
+        return None if latest is None else self.sides[latest]
 
     def side(self, stmt: Statement) -> str:
         prev = self.previous_side
@@ -154,12 +160,13 @@ class _Tracker:
         side = _FLIP[speaker_side] if stmt.conceded else speaker_side
         if stmt.actor_key and role in ("group", "same", "con", "pro") and not stmt.answers_previous:
             for name in sorted(stmt.actor_key):
-                self.sides.pop(name, None)  # re-inserted last: the dict's order is the recency
                 self.sides[name] = speaker_side
+                self.named_at[name] = self.seen  # names of one statement tie, with one side
         if role not in (None, "author"):
             self.last_speaker_side = speaker_side
         self.previous, self.previous_side = stmt, side
         self.previous_speaker_side = speaker_side
+        self.seen += 1
         return side
 
 
@@ -174,6 +181,8 @@ def link_topic(statements: list[Statement], section_stance: str | None = None, t
     one it shares most words with ("crews in Westbury …" answers the point about crews).
     """
     links: list[Link] = []
+    # the index of the last link of each kind ("rebuttal", …; "open rebuttal": not conceded)
+    last: dict[str, int] = {}
     tracker = _Tracker(_opening_side(statements, section_stance), one_sided)
     for i, stmt in enumerate(statements):
         before = links[-1] if links else None
@@ -185,11 +194,14 @@ def link_topic(statements: list[Statement], section_stance: str | None = None, t
             stmt = _copy_with(stmt, verb_class="con")
         side = tracker.side(stmt)
         if side == "pro":
-            link = _pro_link(i, stmt, links, before)
+            link = _pro_link(i, stmt, links, before, last)
         else:
-            link = _con_link(i, stmt, links, before)
+            link = _con_link(i, stmt, links, before, last)
         if text is not None and link.relation == "attacks" and link.target is not None:
             link.target = _by_wording(text, stmt, links, link.target)
+        last[link.kind] = i
+        if not stmt.conceded:
+            last["open " + link.kind] = i
         links.append(link)
     return links
 
@@ -207,23 +219,16 @@ _SHARED = 2  # content words an answer must share with a point to be paired with
 def _by_wording(text: str, stmt: Statement, links: list[Link], target: int) -> int:
     """Among the recent statements of the kind the default target has, the one whose
     wording the answer shares most with; the default target when none shares enough."""
-    from argmap.extraction.overlap import closest
-
     kind = links[target].kind
     recent = [n for n in range(len(links) - 1, max(-1, len(links) - 1 - _RECENT), -1)
               if links[n].kind == kind and not links[n].statement.conceded]
     if len(recent) < 2:
         return target  # nothing to choose between
-    wording = [(n, text[links[n].statement.span[0] : links[n].statement.span[1]]) for n in recent]
-    best = closest(text[stmt.span[0] : stmt.span[1]], wording, at_least=_SHARED)
+    best = wording(text).closest(stmt.span, [(n, links[n].statement.span) for n in recent], at_least=_SHARED)
     return target if best is None else best
 
 
-def _last(links: list[Link], kind: str) -> int | None:
-    return next((n for n in range(len(links) - 1, -1, -1) if links[n].kind == kind), None)
-
-
-def _pro_link(i: int, stmt: Statement, links: list[Link], before: Link | None) -> Link:
+def _pro_link(i: int, stmt: Statement, links: list[Link], before: Link | None, last: dict[str, int]) -> Link:
     fresh = stmt.verb_class == "praise" and not stmt.response or (
         # "Second, it is said that …" in a new paragraph: the party's next ground
         stmt.connective == "enumeration" and not stmt.response and before is not None
@@ -233,17 +238,15 @@ def _pro_link(i: int, stmt: Statement, links: list[Link], before: Link | None) -
     if before is not None and before.kind == "rebuttal" and not fresh and \
             before.statement.paragraph == stmt.paragraph:
         return Link(stmt, "pro", "rebuttal", "attacks", before.target)  # the answer goes on
-    if not fresh and stmt.response and (last := _last(links, "critique")) is not None:
-        return Link(stmt, "pro", "rebuttal", "attacks", last)
+    if not fresh and stmt.response and "critique" in last:
+        return Link(stmt, "pro", "rebuttal", "attacks", last["critique"])
     return Link(stmt, "pro", "claim", "supports", None)
 
 
-def _con_link(i: int, stmt: Statement, links: list[Link], before: Link | None) -> Link:
+def _con_link(i: int, stmt: Statement, links: list[Link], before: Link | None, last: dict[str, int]) -> Link:
     if before is not None and before.statement.conceded and before.stance == "pro":
         # "conceded X but maintained Y": Y answers what the concession was about
-        last = next((n for n in range(len(links) - 1, -1, -1)
-                     if links[n].kind == "rebuttal" and not links[n].statement.conceded), None)
-        return Link(stmt, "con", "critique", "attacks", last)
+        return Link(stmt, "con", "critique", "attacks", last.get("open rebuttal"))
     replies = stmt.response or stmt.answers_previous or stmt.connective in ("contrast", "response")
     # a speaker who goes on after a rebuttal answers it in the same paragraph; a new
     # paragraph without a reply word raises a new objection ("X has also objected that …")
@@ -254,9 +257,8 @@ def _con_link(i: int, stmt: Statement, links: list[Link], before: Link | None) -
     if before is not None and before.stance == "pro" and before.kind == "claim" and not stmt.conceded and \
             (before.statement.paragraph == stmt.paragraph or stmt.answers_previous):
         return Link(stmt, "con", "critique", "attacks", i - 1)
-    if before is not None and before.stance == "pro" and stmt.response and \
-            (last := _last(links, "rebuttal")) is not None:
-        return Link(stmt, "con", "critique", "attacks", last)
+    if before is not None and before.stance == "pro" and stmt.response and "rebuttal" in last:
+        return Link(stmt, "con", "critique", "attacks", last["rebuttal"])
     if before is not None and before.stance == "con" and before.kind == "critique" and \
             before.target is not None and links[before.target].kind == "rebuttal" and \
             before.statement.paragraph == stmt.paragraph and not stmt.conceded:

@@ -13,11 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any, TypeVar, Union
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 T = TypeVar("T")
+Span = tuple[int, int]
+# what is compared: free text, or one span or several spans of the document's text
+Where = Union[str, Span, Sequence[Span]]
 
 
 @lru_cache(maxsize=1)
@@ -34,43 +37,92 @@ def _stemmer() -> Any:  # noqa: ANN401 - snowballstemmer ships no type hints
     return snowballstemmer.stemmer("english")
 
 
-# word -> its stem: a word's stem never changes, and the stemmer is pure Python
-_STEMS: dict[str, str] = {}
+# word as written -> its stem, or None for a word that does not count (a stop word, a short
+# word): a word's reading never changes, and the stemmer is pure Python
+_STEMS: dict[str, str | None] = {}
 _MAX_STEMS = 100_000
 
 
-@lru_cache(maxsize=4096)
+def _learn(words: set[str]) -> None:
+    stop = _stop_words()
+    content = []
+    for word in words:
+        lower = word.lower().replace("’", "'").split("'")[0]
+        if lower in stop or (len(word) < 3 and not word.isupper()):
+            _STEMS[word] = None
+        else:
+            content.append((word, lower))
+    _STEMS.update(zip((w for w, _ in content), _stemmer().stemWords([lower for _, lower in content])))
+
+
 def content_stems(text: str) -> frozenset[str]:
     """Stems of the content words of ``text`` (stop words and short words left out; an
     acronym such as "CI" counts)."""
-    stop = _stop_words()
-    words = []
-    for word in _WORD.findall(text):
-        lower = word.lower().replace("’", "'").split("'")[0]
-        if lower in stop or (len(word) < 3 and not word.isupper()):
-            continue
-        words.append(lower)
+    words = _WORD.findall(text)
     stems = _STEMS
-    missing = [w for w in words if w not in stems]
-    if missing:
+    try:
+        found = {stems[w] for w in words}
+    except KeyError:
         if len(stems) > _MAX_STEMS:
             stems.clear()
-        stems.update(zip(missing, _stemmer().stemWords(missing)))
-    return frozenset(stems[w] for w in words)
+        _learn({w for w in words if w not in stems})
+        found = {stems[w] for w in words}
+    found.discard(None)
+    return frozenset(found)  # type: ignore[arg-type]
 
 
-def closest(text: str, candidates: Sequence[tuple[T, str]], at_least: int = 1) -> T | None:
-    """The candidate whose wording shares most content stems with ``text`` (the earliest on
-    a tie), or ``None`` when none shares ``at_least`` stems.
+class Wording:
+    """The content stems of stretches of one document's text, each span's computed once
+    (the cache lives with the document and is keyed by offsets, not by long strings).
 
     Example:
-        >>> closest("Clones can be shallow.", [("ci", "CI is slow."), ("clone", "Large clones hurt.")])
+        >>> w = Wording("Clones can be shallow. CI is slow. Large clones hurt.")
+        >>> w.closest((0, 22), [("ci", (23, 34)), ("clone", (35, 53))])
         'clone'
+        >>> w.closest("Continuous integration (CI) lags.", [("ci", (23, 34)), ("clone", (35, 53))])
+        'ci'
     """
-    stems = content_stems(text)
-    best, best_score = None, at_least - 1
-    for value, wording in candidates:
-        score = len(stems & content_stems(wording))
-        if score > best_score:
-            best, best_score = value, score
-    return best
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._spans: dict[Span, frozenset[str]] = {}
+
+    def stems(self, where: Where) -> frozenset[str]:
+        """The content stems of free text, of a span, or of several spans together."""
+        if isinstance(where, str):
+            return content_stems(where)
+        if where and isinstance(where[0], int):
+            return self._of(where)  # type: ignore[arg-type]
+        spans: Sequence[Span] = where  # type: ignore[assignment]
+        if len(spans) == 1:
+            return self._of(spans[0])
+        return frozenset().union(*(self._of(s) for s in spans))
+
+    def _of(self, span: Span) -> frozenset[str]:
+        got = self._spans.get(span)
+        if got is None:
+            got = self._spans[span] = content_stems(self.text[span[0] : span[1]])
+        return got
+
+    def closest(self, where: Where, candidates: Sequence[tuple[T, Where]], at_least: int = 1) -> T | None:
+        """The candidate whose wording shares most content stems with ``where`` (the earliest
+        on a tie), or ``None`` when none shares ``at_least`` stems."""
+        stems = self.stems(where)
+        best, best_score = None, at_least - 1
+        for value, wording in candidates:
+            score = len(stems & self.stems(wording))
+            if score > best_score:
+                best, best_score = value, score
+        return best
+
+
+_CURRENT: list[Wording] = [Wording("")]
+
+
+def wording(text: str) -> Wording:
+    """The :class:`Wording` of the document ``text`` (the same object while one document is
+    read; the next document's text starts a new one, so the cache does not grow)."""
+    current = _CURRENT[0]
+    if current.text is not text:
+        current = _CURRENT[0] = Wording(text)
+    return current

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from argmap.extraction.cues import VERB_CLASSES, Tokens, inflections, tokens_of
 from argmap.extraction.layout import Span, Unit
 from argmap.extraction.lexicon import Lexicon
-from argmap.extraction.overlap import closest
+from argmap.extraction.overlap import wording
 
 _TRIM_END = " \t\r\n,;:—–-"
 _MIN_OPENER_WORDS = 6
@@ -41,12 +41,7 @@ _MAX_SUBJECT = 14
 _OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 _CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
 _NO_HITS: dict[int, tuple[str, int]] = {}
-_BREAKS = frozenset({";", ",", "—", "–", "but", ":"})
-_CLAUSE_COMPLEMENTS = frozenset({"that", "whether", "if", "how", "why", "what"})
 _QUOTES = frozenset(_OPEN_QUOTES | _CLOSE_QUOTES)
-_ASIDE_MARKS = frozenset({"according", "as", ","})  # where _Reader._aside looks
-_ACCORDING = frozenset({"according"})
-_NO_SUBJECT_END = frozenset({"to", "the", "a", "an", "of", "and", "that", "which"})
 
 
 
@@ -126,7 +121,11 @@ class _Words:
         self.group_nouns = set(lex.words("group_nouns"))
         self.elaborations = frozenset(w for w in lex.words("connectives", "elaboration") if " " not in w)
         self.post_modifiers = set(lex.words("post_modifiers"))
-        self.clause_starts = self.pronouns | self.author_pronouns | {"there", "this", "that", "these", "those"}
+
+        def words(field: str) -> frozenset[str]:
+            return frozenset(lex.words("clauses", field))
+
+        self.clause_starts = self.pronouns | self.author_pronouns | words("clause_subjects")
         self.lead_ins = {w for w in lex.words("lead_ins") if " " not in w}
         self.determiners = set(lex.words("determiners"))
         self.quantity_words = self.quantifiers - self.determiners - {"the", "a", "an", "one"}
@@ -143,10 +142,35 @@ class _Words:
         self.auxiliaries = frozenset(lex.words("auxiliaries"))
         self.clause_conjunctions = frozenset(lex.words("clause_connectives"))
         # words that end a speaker phrase before its verb ("The plan is …", "…; critics")
-        self.not_in_subject = self.copulas | {";", ":", "?", "!", ".", "but"}
-        self.progressive_aux = self.copulas | {"still", "now"}
-        self.passive_aux = self.copulas | {"been"}
-        self.clause_end = self.clause_conjunctions | {",", ";", "—", "–", ""}
+        self.not_in_subject = self.copulas | words("subject_stops")
+        self.progressive_aux = self.copulas | words("narration_adverbs")
+        self.passive_aux = self.copulas | words("passive_auxiliaries")
+        self.clause_end = self.clause_conjunctions | words("end_marks")
+        self.breaks = words("breaks")
+        self.clause_complements = words("complements")
+        self.framed_complements = words("framed_complements")
+        self.framed_openers = self.framed_complements | {":"}
+        # an aside opens with a phrase ("according to") or a word before a passive ("as argued by")
+        self.asides: dict[str, list[list[str]]] = {}  # first word -> the rests, longest first
+        for phrase in sorted((p.split() for p in lex.words("clauses", "asides") if p.split()), key=len, reverse=True):
+            self.asides.setdefault(phrase[0], []).append(phrase[1:])
+        self.aside_starts = frozenset(self.asides)
+        self.passive_asides = words("passive_asides")
+        self.aside_marks = self.aside_starts | self.passive_asides | {","}  # where _aside looks
+        self.subject_non_ends = words("subject_non_ends")
+        self.infinitive_leads = words("infinitive_leads")
+        self.relatives = words("relatives")
+        self.debate_prepositions = words("debate_prepositions")
+        self.state_degrees = words("state_degrees")
+        self.raised = words("raised")
+        self.raised_auxiliaries = words("raised_auxiliaries")
+        self.continuing = words("continuing")
+        self.contrasting = words("contrasting")
+        self.conceding = words("conceding")
+        self.elaborating = words("elaborating")
+        self.evaluative_marks = words("evaluative_marks")
+        self.name_joiners = words("name_joiners")
+        self.lead_marks = words("lead_marks")
         self.lemma = {f: v for cls in VERB_CLASSES for v in lex.words("verbs", cls)
                       for f in inflections(v, lex.irregular_verbs)}
 
@@ -197,6 +221,7 @@ class _Reader:
     def complement_follows(self, v: int, k: int, j: int) -> bool:
         """Whether a clause follows the reporting verb at ``[v, k)``."""
         tk = self.tk
+        verb_end = k
         while k < j and tk.lower[k] in self.adverbs:
             k += 1
         if k >= j or tk.lower[k] in self.complements or tk.orth[k] in _OPEN_QUOTES:
@@ -211,7 +236,7 @@ class _Reader:
             # the present tense or of some of them, as "others say" is; "Officials said the
             # road would close" stays a reported fact
             return sum(tk.word[k:j]) >= 3
-        if self.lemma.get(" ".join(tk.lower[v:k])) not in self.without_that and \
+        if self.lemma.get(" ".join(tk.lower[v:verb_end])) not in self.without_that and \
                 not any(tk.at(x, "actor:") for x in range(max(0, v - 2), v)):
             return False
         for x in range(k + 1, min(j, k + _ZERO_THAT_REACH)):
@@ -244,19 +269,22 @@ class _Reader:
         aside = end > k and orth[end - 1] == ","
         while end > k and orth[end - 1] == ",":
             end -= 1
-        toks = [i for i in range(k, end) if orth[i]]
+        seg = orth[k:end]
+        # white space aside, the tokens are a run (most subjects hold none)
+        run = "" not in seg
+        toks = list(range(k, end)) if run else [i for i in range(k, end) if orth[i]]
         if toks and _is_time(orth[toks[0]]):
             toks = toks[1:]  # "18:14 Opposition leader Tom Greaves …": a live blog's time stamp
         if not toks:
             return None
-        commas = [n for n, i in enumerate(toks) if orth[i] == ","]
-        if commas:
+        if "," in seg:
             # "Marsh, one of the two votes against, warned" / "Critics, by contrast, argue";
             # "Writing in X, Achebe called …"
+            commas = [n for n, i in enumerate(toks) if orth[i] == ","]
             toks = toks[: commas[0]] if aside else toks[commas[-1] + 1 :]
         if not toks or len(toks) > _MAX_SUBJECT:
             return None
-        words = [lower[i] for i in toks]
+        words = lower[toks[0] : toks[-1] + 1] if run else [lower[i] for i in toks]
         if words[0] in self.post_modifiers or not _QUOTES.isdisjoint(words):
             return None  # "with Pike herself calling it": an aside, not a new speaker
         not_in_subject = self.not_in_subject
@@ -266,7 +294,7 @@ class _Reader:
             if any(w in not_in_subject and n not in initials
                    for n, w in enumerate(words)):  # "Haddad et al. (2023)", "J. Okoro", "hon." may speak
                 return None
-        if words[-1] in _NO_SUBJECT_END:
+        if words[-1] in self.subject_non_ends:
             return None  # "…packed the chamber to oppose": not a speaker
         role, key, label = None, frozenset(), tk.text[tk.starts[toks[0]] : tk.ends[toks[-1]]]
         span_end = toks[-1] + 1
@@ -329,7 +357,7 @@ class _Reader:
             return False
         if verb[0] in ("response", "praise") and len(toks) <= 3:
             return True  # "The cooperative defended the market", "The board welcomed it"
-        return tk.lower[verb[1]] in _CLAUSE_COMPLEMENTS and word.endswith(self.agent_suffixes) and len(word) > 5
+        return tk.lower[verb[1]] in self.clause_complements and word.endswith(self.agent_suffixes) and len(word) > 5
 
     def _head(self, toks: list[int]) -> int:
         """The head of a speaker phrase: its last word before "of", "who", "(" and the like,
@@ -362,10 +390,11 @@ class _Reader:
 
     def _name_goes_on(self, toks: list[int]) -> bool:
         tk = self.tk
-        nxt = tk.orth[toks[1]]
-        if nxt == "(" or _capitalized(tk, toks[1]):
+        if tk.orth[toks[1]] == "(" or _capitalized(tk, toks[1]):
             return True
-        return nxt in ("and", "et") and len(toks) > 2 and (_capitalized(tk, toks[2]) or tk.orth[toks[2]] == "al")
+        # past a capital, only lower case is left, so the lower-case forms compare as written
+        return tk.lower[toks[1]] in self.name_joiners and len(toks) > 2 and (
+            _capitalized(tk, toks[2]) or tk.lower[toks[2]] == "al")
 
     # ----- one clause --------------------------------------------------------------------
 
@@ -379,10 +408,14 @@ class _Reader:
         key = (i, j, None if inherit is None else (inherit.span, inherit.actor, inherit.actor_key))
         st = self._clauses.get(key)
         if st is None:
-            st = self._read_clause(i, j, inherit)
-            if st.subordinate and st.marked and st.verb_class != "concession":
-                st.conceded = False  # "While critics argue X, supporters …": a contrast of speakers
-            self._clauses[key] = st
+            st = self._clauses[key] = self._fresh(i, j, inherit)
+        return st
+
+    def _fresh(self, i: int, j: int, inherit: Statement | None = None) -> Statement:
+        """The clause ``[i, j)`` read anew, not memoised (a sentence without a cue is read once)."""
+        st = self._read_clause(i, j, inherit)
+        if st.subordinate and st.marked and st.verb_class != "concession":
+            st.conceded = False  # "While critics argue X, supporters …": a contrast of speakers
         return st
 
     def _read_clause(self, i: int, j: int, inherit: Statement | None) -> Statement:
@@ -435,7 +468,7 @@ class _Reader:
             return st  # only connectives ("…; by contrast")
         if not tk.tagged(k, j):
             # every reading below but the aside needs a verb, framing or state cue in the clause
-            if not self._aside(st, k, j) and closing_turn:
+            if not self._aside(st, k, j, cued=False) and closing_turn:
                 self._turn_remark(st, k, j)
             return st
         if k < j and tk.orth[k] in _OPEN_QUOTES and self._after_quote(st, k, j):
@@ -457,15 +490,17 @@ class _Reader:
             st.actor_role, st.announces = "opposite", True
             st.confidence = self.conf["framing"]
 
-    def _aside(self, st: Statement, k: int, j: int) -> bool:
+    def _aside(self, st: Statement, k: int, j: int, *, cued: bool = True) -> bool:
         """Attribution inside the clause: ", as argued by defenders," / "According to X," /
-        ", they say,"."""
+        ", they say,". In a clause without a cue (not ``cued``) only the phrase of an aside
+        can attribute: the other two need a reporting verb in it."""
         tk = self.tk
-        for m in tk.where(_ASIDE_MARKS, k, j - 2):
+        for m in tk.where(self.aside_marks if cued else self.aside_starts, k, j - 2):
             w = tk.lower[m]
-            if w == "according" and tk.lower[m + 1] == "to":
-                end = m + 2
-            elif w == "as" and self.verb_at(m + 1) and tk.lower[self.verb_at(m + 1)[1]] == "by":  # type: ignore[index]
+            rest = next((r for r in self.asides.get(w, ()) if tk.lower[m + 1 : m + 1 + len(r)] == r), None)
+            if rest is not None:
+                end = m + 1 + len(rest)
+            elif w in self.passive_asides and self.verb_at(m + 1) and tk.lower[self.verb_at(m + 1)[1]] == "by":  # type: ignore[index]
                 end = self.verb_at(m + 1)[1] + 1  # type: ignore[index]
             elif tk.orth[m] == "," and (verb := self.verb_at(m + 2) or self.verb_at(m + 3)):
                 v = m + 2 if self.verb_at(m + 2) else m + 3
@@ -559,10 +594,10 @@ class _Reader:
             n_end = noun[1]
             after = [w for w in tk.lower[n_end : min(j, n_end + 5)]]
             lead = [tk.lower[x] for x in range(k, m)]
-            if lead and not all(w.isalpha() or w in ("’s", "'s", "’", "'", "-") for w in lead):
+            if lead and not all(w.isalpha() or w in self.lead_marks for w in lead):
                 break
             existential = len(lead) >= 2 and lead[0] == "there" and lead[1] in self.copulas and \
-                after[:1] in (["that"], ["whether"])  # "There is also the worry that …"
+                bool(after) and after[0] in self.framed_complements  # "There is also the worry that …"
             if after and after[0] in self.copulas and noun[0] == "noun:con" and self._dismissed(lead, after[1:]):
                 # "The tourist objection is weaker than it looks": the author answers it
                 st.actor_role, st.response = "pro", True
@@ -570,19 +605,19 @@ class _Reader:
                 st.confidence = self.conf["framing"]
                 return True
             if after and after[0] in self.copulas or existential or (
-                    after[:1] and after[0] in ("have", "has", "were", "was")
-                    and any(w in ("raised", "voiced", "expressed") for w in after)):
+                    after[:1] and after[0] in self.raised_auxiliaries
+                    and any(w in self.raised for w in after)):
                 st.actor_role = noun[0].split(":")[1]
                 st.response = st.actor_role == "pro"
                 st.cue = " ".join(tk.orth[k : n_end + 1])
                 st.confidence = self.conf["framing"]
                 # a framing line with no content of its own announces what follows
-                st.announces = not any(w in ("that", "whether", ":") for w in tk.lower[n_end:j])
+                st.announces = not any(w in self.framed_openers for w in tk.lower[n_end:j])
                 if st.announces and "is" not in after[:1] and "are" not in after[:1]:
                     st.announces = True
                 return True
             follows = tk.orth[n_end] if n_end < j else ""
-            if not any(w in ("that", "whether", ":") for w in tk.lower[n_end:j]) and noun[0] == "noun:con" \
+            if not any(w in self.framed_openers for w in tk.lower[n_end:j]) and noun[0] == "noun:con" \
                     and lead and lead[0] in self.quantifiers and all(w.isalpha() for w in lead) \
                     and follows.isalpha() and follows.islower() and follows not in self.post_modifiers \
                     and follows not in self.clause_conjunctions:
@@ -597,7 +632,7 @@ class _Reader:
             while m < j and (tk.lower[m] in self.auxiliaries or tk.lower[m] in self.adverbs or tk.lower[m].endswith("ly")):
                 m += 1
             verb = self.verb_at(m) if m < j else None
-            if verb and m > k + 1 and verb[1] < j and tk.lower[verb[1]] in ("that", "whether"):
+            if verb and m > k + 1 and verb[1] < j and tk.lower[verb[1]] in self.framed_complements:
                 modal = any(tk.lower[x] in self.modals for x in range(k + 1, m))
                 st.actor_role = "con" if verb[0] in ("con", "neutral") or modal else (
                     "pro" if verb[0] in ("praise", "response") else "con")
@@ -627,7 +662,7 @@ class _Reader:
             after_word = lower[v_end] if v_end < j else None
             if cls == "concession" and after_word == "to":
                 cls = "neutral"  # "pupils admit to checking messages": a confession, no point granted
-            if before_word == "to" and (v - 2 < k or lower[v - 2] not in ("continue", "tend", "go", "on")):
+            if before_word == "to" and (v - 2 < k or lower[v - 2] not in self.infinitive_leads):
                 subj = next((x for m in range(k + 1, min(v - 1, k + 5) + 1)
                              if (x := self.subject(k, m)) and x["role"] in ("group", "con")), None)
                 if cls == "con" and subj:
@@ -636,7 +671,7 @@ class _Reader:
                     st.actor_role, st.announces = "con", True
                     return True
                 continue  # "to oppose the change": an infinitive, not a report
-            if before_word in ("who", "which"):
+            if before_word in self.relatives:
                 continue  # "Vos, who proposed the wall, said …": a relative clause
             if self.decoy(v, v_end, j):
                 if v > k and tk.orth[v - 1] == "," and word.endswith("ing"):
@@ -679,9 +714,9 @@ class _Reader:
             post_modifiers, anaphoric = self.post_modifiers, self.anaphoric
             if any(lower[x] in post_modifiers and lower[x + 1] in anaphoric for x in range(k, v - 1)):
                 st.response = True  # "Critics of this follow-up point out …" answer it
-            if cls == "con" and after_word in ("about", "over"):
+            if cls == "con" and after_word in self.debate_prepositions:
                 st.announces = True  # "Grid operators disagree about how …": a debate announced
-            if role == "opposite" and (cls == "praise" or cls == "con" and after_word in _CLAUSE_COMPLEMENTS):
+            if role == "opposite" and (cls == "praise" or cls == "con" and after_word in self.clause_complements):
                 # "Others have questioned whether …", "Others praised …": the verb names the
                 # side; a bare "Others disagree" only turns against the speaker before
                 st.actor_role = "pro" if cls == "praise" else "con"
@@ -753,7 +788,7 @@ class _Reader:
         "called it '…'", "defended that restraint:")."""
         tk = self.tk
         for x in range(m, min(j, m + 8)):
-            if tk.lower[x] in ("as", ":") or tk.orth[x] in _OPEN_QUOTES:
+            if tk.lower[x] in self.evaluative_marks or tk.orth[x] in _OPEN_QUOTES:
                 return True
             if tk.orth[x] in (",", ";", "."):
                 return False
@@ -809,7 +844,7 @@ class _Reader:
             if not hit:
                 continue
             c = m - 1
-            while c > k and (tk.lower[c] in self.adverbs or tk.lower[c] in ("less", "not", "still", "far", "rather")):
+            while c > k and (tk.lower[c] in self.adverbs or tk.lower[c] in self.state_degrees):
                 c -= 1
             if tk.lower[c] not in self.copulas:
                 return False
@@ -839,16 +874,17 @@ class _Reader:
         if not tk.tagged(i, j, turns=self.authored):  # no cue at all: one unmarked clause (fast path)
             # without a cue only an aside ("According to X, …") or a closing connective
             # ("…, however.") marks a clause
-            if marked_only and not tk.where(_ACCORDING, i, j) and not tk.positions("conn", i, j):
+            if marked_only and not tk.where(self.aside_starts, i, j) and not tk.positions("conn", i, j):
                 return []
-            return [self.clause(i, j)]
+            return [self._fresh(i, j)]
         cuts = [i]
         conceded_cuts: set[int] = set()
         first = self._peek(i, j)
         if first.quoted:
             return [_copy(first)]  # a quotation is one statement of its speaker
         leading_concession = first.conceded
-        for b in tk.where(_BREAKS, i + 1, j - 1):
+        continuing, contrasting = self.continuing, self.contrasting
+        for b in tk.where(self.breaks, i + 1, j - 1):
             w = tk.lower[b]
             body = b + 1
             if w == "," and body < j and tk.lower[body] in self.clause_conjunctions:
@@ -863,12 +899,12 @@ class _Reader:
                 continue  # nothing after the break could open a new statement
             nxt = self._peek(body, j)
             may_turn = leading_concession or first.subordinate or self.authored
-            if not nxt.marked and not may_turn and conj not in ("but", "and", "yet"):
+            if not nxt.marked and not may_turn and conj not in continuing:
                 continue
             prev = self._peek(cuts[-1], b)
-            if not nxt.marked and prev.marked and conj in ("but", "and", "yet"):
+            if not nxt.marked and prev.marked and conj in continuing:
                 nxt = self._peek(body, j, inherit=prev)  # "conceded X but maintained Y"
-            concession_turn = (leading_concession or prev.conceded) and conj in ("but", "yet") or \
+            concession_turn = (leading_concession or prev.conceded) and conj in self.conceding or \
                 first.subordinate and leading_concession and w == "," or \
                 self.authored and not prev.marked and not nxt.marked and w == "," and conj != "yet" and (
                     conj == "but" or tk.at(body, "conn:contrast") is not None)
@@ -877,7 +913,7 @@ class _Reader:
                 continue
             if nxt.actor_role == "report" or nxt.announces or w == ":" and prev.marked:
                 continue  # "Others defended it: X argued …" — the colon elaborates, one statement
-            if w == "," and not (prev.marked or concession_turn) and conj not in ("but", "yet", "while", "whereas"):
+            if w == "," and not (prev.marked or concession_turn) and conj not in contrasting:
                 continue
             if w == "," and conj == "," and not prev.marked:
                 continue
@@ -893,11 +929,11 @@ class _Reader:
             if end <= start:
                 continue
             conj = tk.lower[start - 1] if start > i else ""
-            stmt = self.clause(start, end, inherit=out[-1] if out and out[-1].marked and conj in ("but", "and", "yet") else None)
+            stmt = self.clause(start, end, inherit=out[-1] if out and out[-1].marked and conj in continuing else None)
             if n > 0 and stmt.connective is None:
                 conj = tk.lower[start - 1]
-                stmt.connective = ("contrast" if conj in ("but", "yet", "while", "whereas")
-                                   else "elaboration" if conj == "and" else None)
+                stmt.connective = ("contrast" if conj in contrasting
+                                   else "elaboration" if conj in self.elaborating else None)
             if start in conceded_cuts and not stmt.marked:
                 stmt.conceded = True
             if stmt.span[0] < stmt.span[1]:
@@ -1010,12 +1046,13 @@ def unit_statements(
     if unit.answers_list is not None and not unit.debate_heading_id:
         # under "Assessment" / "Officer comments" the author's sentences answer the entries
         # they take up by their words, and the sentence after such an answer goes on with it
-        entries = [(u, " ".join(text[a:b] for a, b in u.body)) for u in unit.answers_list]
+        entries = [(u, u.body) for u in unit.answers_list]
+        shared = wording(text)
         kept: list[Statement] = []
         for c in clauses:
             goes_on = bool(kept) and kept[-1].paragraph == c.paragraph
             if c.marked or author_clause(tk, c, lex) and (
-                    goes_on or closest(text[c.span[0] : c.span[1]], entries) is not None):
+                    goes_on or shared.closest(c.span, entries) is not None):
                 if not c.marked:
                     c.confidence = lex.confidence["unmarked"]
                 kept.append(c)
