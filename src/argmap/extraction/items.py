@@ -104,7 +104,7 @@ def item_statements(
             split = []
             for sp in spans:
                 clauses = read_sentence(text, sp, lex, tokens)
-                if len(clauses) == 1 and tokens.find("conn:contrast", *tokens.window(*sp)):
+                if len(clauses) == 1 and _contrast_in(tokens, sp):
                     own = read_sentence(text, sp, lex, tokens, own_voice=True)
                     given = {c.span for c, nxt in zip(own, own[1:]) if c.conceded and not nxt.conceded
                              and _grants(text[c.span[0] : c.span[1]], granting)}
@@ -119,6 +119,12 @@ def item_statements(
                                        response=item.answers is not None, confidence=confidence,
                                        item=item, conceded=span in granted))
     return out
+
+
+def _contrast_in(tokens: Tokens, span: Span) -> bool:
+    """Whether a contrast connective ("but", "yet") starts inside ``span`` (a sorted look-up
+    of the few connective positions, no pass over the tokens)."""
+    return any(tokens.at(k, "conn:contrast") for k in tokens.positions("conn", *tokens.window(*span)))
 
 
 def _grants(clause: str, granting: frozenset[str]) -> bool:
