@@ -43,6 +43,7 @@ def test_bundled_examples_meet_the_bar() -> None:
     assert len(per_doc) >= 5
     assert node_f1 >= 0.90 and edge_f1 >= 0.85, (node_f1, edge_f1)
     # The texts written as held-out tests of new layouts (a blog, meeting minutes, an essay with
-    # a negative thesis) stay in examples/ at the level we read them, not tuned up to a bar:
-    # this floor guards them against regressions, the bar is the whole set's.
-    assert min(per_doc.values()) >= 0.40, per_doc
+    # a negative thesis, a phone-in, a judgment, reviews…) stay in examples/ at the level we read
+    # them, not tuned up to a bar: this floor (the weakest read 0.71 when it was set) guards them
+    # against regressions, the bar is the whole set's.
+    assert min(per_doc.values()) >= 0.65, per_doc

@@ -42,6 +42,12 @@ def sentence_splitter(text: str, starts: Sequence[int]):  # noqa: ANN201 - a sma
                 a += 1
             while b > a and text[b - 1].isspace():
                 b -= 1
+            if text[b - 1 : b] == ">":
+                line = text.rfind("\n", a, b)
+                if line >= 0 and not text[line:b].strip(" \t\n>"):
+                    b = line  # the quote mark opening the next quoted line is not this sentence's
+                while b > a and text[b - 1].isspace():
+                    b -= 1
             if a < b:
                 out.append((a, b))
         return out
@@ -75,6 +81,8 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
         # from its first sentence on, nothing before the thesis narrates
         thesis_at, voiced = layout.title_span[0], 1
     paragraphs = 0
+    author_pronouns = set(lex.words("pronouns", "author"))
+    answer_at: int | None = None  # where the author first rejects what a party said
     for unit in layout.units:
         if unit.section is not None and unit.section.lower() in lex.words("sections", "background"):
             continue
@@ -90,6 +98,9 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
                 thesis = tokens.find("thesis", i, j)
                 if thesis and thesis_at is None:
                     thesis_at = sent[0]
+                if answer_at is None and attributed and i < j and tokens.lower[i] in author_pronouns \
+                        and tokens.find("verb:con", i + 1, min(j, i + 4)):
+                    answer_at = sent[0]  # "We reject that argument.": the court answers a party
                 # the author's voice: a thesis word, the first person, a concession, a question
                 if thesis or tokens.find("conn:concession", i, min(j, i + 4)) or tokens.orth[j - 1] == "?" \
                         or any(tokens.lower[k] in first_person for k in range(i, j)):
@@ -100,8 +111,12 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
     if voiced >= 3 and thesis_at is None and voiced >= 1.5 * _VOICED_SHARE * sentence_count:
         return Voice(argued=True)  # a letter or a column argues without a "should"
     if voiced < 2 or thesis_at is None or voiced < _VOICED_SHARE * sentence_count:
-        return Voice()
+        # a judgment: the author weighs what the parties said from where it rejects a point
+        return Voice() if answer_at is None else Voice(argued=True, skip_before=answer_at)
     return Voice(argued=True, skip_before=thesis_at if layout.title is not None and paragraphs > 2 else 0)
+
+
+_FLIP = {"pro": "con", "con": "pro"}
 
 
 def _debate_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: Tokens) -> list[tuple[Unit, list[Statement]]]:  # noqa: ANN001
@@ -111,6 +126,8 @@ def _debate_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: To
     out = []
     voice = document_voice(text, layout, sentences, tokens, lex)
     background = set(lex.words("sections", "background"))
+    # a title against the proposal it names: the proposal's supporters speak against the thesis
+    against = voice.argued and layout.title is not None and lex.against_proposal(layout.title)
     for n, unit in enumerate(layout.units):
         if unit.debate_heading_id is not None and unit.debate_heading_id in ended:
             unit.debate_heading_id = None
@@ -118,6 +135,10 @@ def _debate_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: To
             continue  # history, definitions, how it works: no side is argued there
         stmts = unit_statements(text, unit, sentences, lex, tokens=tokens, voice=voice, paragraph=n) + \
             item_statements(text, unit, sentences, lex, tokens)
+        if against and unit.topic_title is None:
+            for st in stmts:
+                if st.actor_role in _FLIP and st.confidence == lex.confidence["stance_actor"]:
+                    st.actor_role = _FLIP[st.actor_role]  # "Supporters of the plan" argue against the thesis
         if unit.debate_heading_id is not None and unit.stance is None and not has_argument(stmts):
             ended.add(unit.debate_heading_id)
         if stmts:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
 VERB_CLASSES = ("neutral", "con", "response", "concession", "praise", "elaboration")
-CONNECTIVE_CLASSES = ("contrast", "response", "concession", "subordinate_concession", "elaboration", "cause")
+CONNECTIVE_CLASSES = ("contrast", "response", "concession", "subordinate_concession", "elaboration", "cause", "other_side", "enumeration")
 
 
 def inflections(verb: str, irregular: dict[str, list[str]] | None = None) -> set[str]:
@@ -76,7 +76,7 @@ def _word_ids(words: frozenset[str]) -> list:
 def _label_roles(label: str) -> tuple[bool, bool, str]:
     """Whether a label makes a statement, whether it turns one, and its kind ("verb", …)."""
     makes = label.startswith(_MAKERS)
-    return makes, not makes and label.startswith("conn:contrast"), label.split(":")[0]
+    return makes, not makes and label.startswith(("conn:contrast", "conn:other_side")), label.split(":")[0]
 
 
 @dataclass

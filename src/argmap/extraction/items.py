@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from argmap.extraction.cues import Tokens
+from argmap.extraction.cues import Tokens, tokens_of
 from argmap.extraction.labels import FLIP
 from argmap.extraction.layout import Item, Span, Unit
 from argmap.extraction.lexicon import Lexicon
@@ -90,20 +90,49 @@ def item_statements(
     openers = lex.words("item_labels", "elaboration_openers")
     confidence = lex.confidence["layout_item"]
     out: list[Statement] = []
+    granting = frozenset(lex.words("connectives", "granting"))
+    if tokens is None and any(not item.whole for item in unit.items):
+        tokens = tokens_of(text, lex)
     for item in unit.items:
         spans = _item_spans(text, item, sentences)
         if isinstance(item.answers, Item) and item.answers.whole:
             spans = spans[:1] + [sp for sp in spans[1:] if not _restates(text, sp, openers)]
+        granted: set[Span] = set()
         if not item.whole:
-            # a sentence holding a second cue ("…, and studies found that …") is two statements
-            spans = [c.span for sp in spans for c in read_sentence(text, sp, lex, tokens)]
+            # a sentence holding a second cue ("…, and studies found that …") is two statements,
+            # and in the speaker's own voice "Maureen's right that X, but Y" grants X
+            split = []
+            for sp in spans:
+                clauses = read_sentence(text, sp, lex, tokens)
+                if len(clauses) == 1 and _contrast_in(tokens, sp):
+                    own = read_sentence(text, sp, lex, tokens, own_voice=True)
+                    given = {c.span for c, nxt in zip(own, own[1:]) if c.conceded and not nxt.conceded
+                             and _grants(text[c.span[0] : c.span[1]], granting)}
+                    if given:
+                        clauses, granted = own, granted | given
+                split += [c.span for c in clauses]
+            spans = split
         for span in spans:
             if not any(ch.isalnum() for ch in text[span[0] : span[1]]):
                 continue  # a label with nothing after it ("Myth: ;") states nothing
             out.append(PlacedStatement(span=span, actor_role=item.stance, actor=item.speaker, cue=item.label,
                                        response=item.answers is not None, confidence=confidence,
-                                       item=item))
+                                       item=item, conceded=span in granted))
     return out
+
+
+def _contrast_in(tokens: Tokens, span: Span) -> bool:
+    """Whether a contrast connective ("but", "yet") starts inside ``span`` (a sorted look-up
+    of the few connective positions, no pass over the tokens)."""
+    return any(tokens.at(k, "conn:contrast") for k in tokens.positions("conn", *tokens.window(*span)))
+
+
+def _grants(clause: str, granting: frozenset[str]) -> bool:
+    """Whether the first clause of "X, but Y" in a speaker's own voice grants X ("Maureen's
+    right that …", "Mr Cole's street may manage", "Imogen says …"), rather than being one
+    point with its contrast ("Total independence is rare, but …")."""
+    words = clause.lower().replace("’", "'").replace("'s ", " ").split()
+    return not granting.isdisjoint(words)
 
 
 def _answered(
@@ -218,7 +247,7 @@ def link_members(
         if not isinstance(stmt, PlacedStatement) or stmt.item is None:
             continue
         item = stmt.item
-        side = item.stance
+        side = FLIP[item.stance] if stmt.conceded else item.stance  # the point granted is the other side's
         answered = item.answers
         if answered is None:
             candidates: list[int] = []

@@ -55,6 +55,8 @@ _NOT_HEADING_CHARS = re.compile(r"[^\w\s'-]")
 _DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _MAX_BYLINE_WORDS = 14
+_AGE = re.compile(r"\d{1,4}\s*(?P<unit>[a-z]{1,7}(?: ago)?)")
+_COUNT = re.compile(r"[\d.,]+[kKmM]?\s+(?P<what>\w+)\b")
 _MAX_UNSIGNED_BYLINE_WORDS = 6
 
 
@@ -114,12 +116,15 @@ class LayoutLabels:
             _norm(w) for key in ("debate", "pro", "con", "closing") for w in lex.words("sections", key))
         self.byline_starts = tuple(_norm(w) for w in lex.words("bylines", "starts"))
         self.byline_prefixes = tuple(w + " " for w in self.byline_starts)
+        self.byline_by = tuple(w + " " for w in self.byline_starts if w.endswith(" by"))
         self.months = frozenset(_norm(w) for w in lex.words("bylines", "months"))
         self.post_starts = tuple(_norm(w) + " " for w in lex.words("bylines", "post_headers"))
         self.post_ends = frozenset(_norm(w) for w in lex.words("bylines", "post_header_ends"))
         self.quote_marks = tuple(lex.words("bylines", "quote_marks"))
         self.separators = tuple(lex.words("bylines", "separators"))
         self.breadcrumbs = tuple(lex.words("bylines", "breadcrumb_separators"))
+        self.ages = frozenset(lex.words("bylines", "ages"))
+        self.counts = frozenset(lex.words("bylines", "counts"))
         self.header_fields = tuple(_norm(w) + " " for w in lex.words("bylines", "header_fields"))
         # ", 9 February 2026", ", May 2026", "February 9, 2026" closing a line: its date
         months = "|".join(sorted((re.escape(m) for m in self.months), key=len, reverse=True))
@@ -152,8 +157,25 @@ class LayoutLabels:
             if line.endswith(":") and _norm(words[-1].rstrip(":")) in self.post_ends \
                     and (len(words) <= 6 or "," in line):
                 name = " ".join(words[:-1]).rsplit(",", 1)[-1]  # "On 17 June 2026, Tom Reilly wrote:"
+        if not name and self.separators:
+            name = self._handle(line)
         name = name.strip()
         return name if name and len(name.split()) <= 4 and not name.endswith((".", "!", "?")) else None
+
+    def _handle(self, line: str) -> str:
+        """The handle of a post header that is a handle and the post's age ("u/bev · 7h",
+        "sam_k · 2 days ago · OP"), else ""."""
+        sep = next((sep for sep in self.separators if sep in line), None)
+        if sep is None:
+            return ""
+        fields = [f.strip() for f in line.split(sep)]
+        if len(fields[0].split()) != 1 or not _WORD.search(fields[0]):
+            return ""
+        for field in fields[1:]:
+            m = _AGE.fullmatch(field.lower())
+            if m and all(w in self.ages for w in m.group("unit").split()):
+                return fields[0]
+        return ""
 
     def is_quote_line(self, line: str) -> bool:
         """True for a line quoting an earlier post ("> My back pain has gone.")."""
@@ -183,6 +205,19 @@ class LayoutLabels:
         for sep in self.separators:
             if sep in line and any(is_byline(part.strip(), self) for part in line.split(sep) if part.strip()):
                 return True
+            if sep in line and any((m := _COUNT.fullmatch(part.strip())) and m.group("what") in self.counts
+                                   for part in line.split(sep)):
+                return True  # "412 upvotes · 96 comments", "4.1 out of 5 stars · 212 ratings"
+        count = _COUNT.match(line)
+        if count and count.group("what") in self.counts and len(words) <= 6 and line[-1:] not in ".!?":
+            return True  # "38 people found this helpful"
+        if "," in line and len(words) <= _MAX_BYLINE_WORDS:
+            # "Judgment of the court, delivered by Lady Justice Amadi": a heading closing on its byline
+            last = line.rsplit(",", 1)[1].strip()
+            flat_last = _norm(last)
+            for start in self.byline_by:
+                if flat_last.startswith(start) and last.split(maxsplit=len(start.split()))[-1][:1].isupper():
+                    return True
         return bool(self._trailing_date.search(line))
 
     def item_label(self, text: str, start: int, end: int) -> ItemLabel | None:
@@ -195,8 +230,9 @@ class LayoutLabels:
         name = _norm(m.group("name"))
         found = self._items.get(name)
         words = name.split()
-        if found is None and len(words) >= 3 and words[1] == "to" and self._items.get(words[0], ("",))[0] == "answer":
-            found = ("answer", None)  # "Reply to objection 2:", "Response to the critics:"
+        if found is None and len(words) >= 3 and words[1] in ("to", "from") \
+                and self._items.get(words[0], ("",))[0] == "answer":
+            found = ("answer", None)  # "Reply to objection 2:", "Response from Meadowbot:"
         if found is None:
             return None
         bold = bool(m.group("open") or m.group("inner") or m.group("close"))
@@ -204,6 +240,29 @@ class LayoutLabels:
             return None  # "No. …" or "Fact. …" in plain prose is a sentence, not a label
         role, stance = found
         return ItemLabel(m.group("name"), role, stance, m.end())
+
+    def side_byline(self, text: str, start: int, end: int) -> ItemLabel | None:
+        """A side label before the name of who writes for that side, on a line of its own
+        ("YES: Imogen Platt, wheelchair user", "Against — Derek Haines"): it heads that
+        side's text, as a side heading does; ``None`` for a labelled statement.
+
+        Example:
+            >>> labels = layout_labels(Lexicon.default())
+            >>> line = "NO: Derek Haines, resident of Mill Row"
+            >>> labels.side_byline(line, 0, len(line)).stance
+            'con'
+            >>> line = "Against: Helmets make riders take more risks."
+            >>> labels.side_byline(line, 0, len(line)) is None
+            True
+        """
+        found = self.item_label(text, start, end)
+        if found is None or found.role not in ("side", "opens") or found.stance is None:
+            return None
+        body = text[found.body_start : end].strip()
+        words = body.split(",", 1)[0].split()
+        if not body or body[-1] in ".!?;:" or len(body.split()) > _MAX_BYLINE_WORDS or not 2 <= len(words) <= 4:
+            return None
+        return found if all(w[:1].isupper() for w in words) else None
 
     def is_fact(self, label: ItemLabel) -> bool:
         """True for an answer label that states a fact against a myth ("Reality:", "FACT:")."""
@@ -235,6 +294,8 @@ class LayoutLabels:
             role = self._speakers.get(_norm(named)) or self._speakers.get(_norm(named).split()[0], "")
             if role:
                 role_words, person = named.strip(), m.group("role")
+            else:
+                person = m.group("role")  # "GRAHAM (Hexley):" names the speaker, then a place
         return SpeakerLabel(_norm(m.group("label")), m.group("label"), role_words, person, role, m.end())
 
     def interjects(self, label: SpeakerLabel) -> bool:
@@ -283,6 +344,9 @@ class TextLabels:
 
     def is_section_name(self, line: str) -> bool:
         return self.tables.is_section_name(line)
+
+    def side_byline(self, text: str, start: int, end: int) -> ItemLabel | None:
+        return self.tables.side_byline(text, start, end)
 
     def is_fact(self, label: ItemLabel) -> bool:
         return self.tables.is_fact(label)

@@ -61,6 +61,8 @@ _TAB_WIDTH = 4
 _MAX_HEADING_CHARS = 120
 INTERJECTION = "interjection"  # the role of a speaker label interjecting in a speech
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
 
 @dataclass(eq=False)
 class Item:
@@ -247,8 +249,13 @@ class _UnitCollector:
         # a thread's posts: the author of the post whose first paragraph comes next, the
         # lines it quotes, and the posts so far
         self.pending_post: str | None = None
+        # a side's label with its writer's name, waiting for the writer's first paragraph
+        self.pending_side: tuple[str, str] | None = None
         self.post_quote = ""
         self.posts: list[Item] = []
+        self.post_indents: list[int] = []
+        self.agreement_openers = tuple(lexicon.words("connectives", "agreement"))
+        self.post_indent = 0
         # (author of the quoted lines, the post they are quoted in) while reading them
         self.quoting: tuple[str, str | None] | None = None
 
@@ -341,6 +348,9 @@ class _UnitCollector:
         self.quoting = None
         if self.pending_post is not None:
             self._post(start, end)
+            return
+        if self.pending_side is not None:
+            self._side_turn(start, end)
             return
         if self.awaiting_answer and self.pair_unit is not None:
             self._answer(start, end)
@@ -459,9 +469,10 @@ class _UnitCollector:
         if found.role == "topic":
             self._topic_item(found, start, end)
         elif found.role == "answer":
+            comment = self._answered_paragraph(start)
             if self.pair_unit is not None and self.pair_unit.items:
                 self._answer(found.body_start, end, label=found.name)
-            elif self.items_unit is not None and self.items_unit.items and not self.unanswerable:
+            elif comment is None and self.items_unit is not None and self.items_unit.items and not self.unanswerable:
                 last = self.items_unit.items[-1]
                 if self.labels.is_fact(found) and last.answers is None and last.stance == "pro":
                     self._as_myth(last)  # "Claim: … / Reality: …": what a fact answers is a myth
@@ -469,6 +480,10 @@ class _UnitCollector:
                     return
                 self.items_unit.items.append(Item((found.body_start, end), FLIP[last.stance], answers=last,
                                                   label=found.name))
+            elif comment is not None:
+                self._items_unit().items.append(comment)
+                self.items_unit.items.append(Item((found.body_start, end), FLIP[comment.stance],  # type: ignore[union-attr]
+                                                  answers=comment, label=found.name))
             # an answer to a question that voices no objection has no node
         else:
             self.unanswerable = False
@@ -483,6 +498,19 @@ class _UnitCollector:
             unit.items.append(item)
             if indent is not None:
                 self.outline.append((indent, item, item.stance, unit))
+
+    def _answered_paragraph(self, start: int) -> Item | None:
+        """The plain paragraph right before an answer label ("Response: We agree …" after a
+        reviewer's comment), taken out of the prose as the point answered: the side of its
+        section, else an objection."""
+        unit = self.heading_unit
+        if unit is None or not unit.body or self.unanswerable or self.text[unit.body[-1][1] : start].strip() \
+                or (self.pair_unit is not None and self.pair_unit.items):
+            return None
+        s, e = unit.body[-1]
+        if self.text[s:e].rstrip().endswith("?") or self.labels.item_label(self.text, s, e) is not None:
+            return None  # a question asked for information, or a labelled line, is no comment
+        return Item(unit.body.pop(), unit.stance or "con")
 
     def _as_myth(self, item: Item) -> None:
         """Move the labelled ``item`` to a topic of its own as the myth a fact answers."""
@@ -543,10 +571,38 @@ class _UnitCollector:
         self.last_turn = self.open_turn = turn
         return True
 
-    def post(self, author: str) -> None:
-        """A line heading a post of a thread: the paragraphs after it are its author's."""
+    def side_heading(self, start: int, end: int, side: str) -> None:
+        """A heading that gives the text under it a side (a review rated "★★☆☆☆"): that
+        text is one turn for the side, answering the other side's turn before it."""
         self._end_block()
-        self.pending_post, self.post_quote = author, ""
+        self.last_turn = None  # one review does not answer the one before it
+        self.pending_side = (side, "")
+
+    def side_writer(self, label: ItemLabel, end: int) -> None:
+        """A side's label before the name of its writer ("YES: Imogen Platt, …"): the
+        paragraphs up to the next heading or label are that writer's turn for the side,
+        answering the other side's turn before it, as in a transcript."""
+        self._end_block()
+        name = self.text[label.body_start : end].split(",", 1)[0].strip()
+        self.pending_side = (label.stance or "pro", name)
+
+    def _side_turn(self, start: int, end: int) -> None:
+        side, name = self.pending_side  # type: ignore[misc]
+        self.pending_side = None
+        answers = self.last_turn if self.last_turn is not None and self.last_turn.stance != side else None
+        turn = Item((start, end), side, answers=answers, speaker=name or None)
+        self._items_unit().items.append(turn)
+        self.last_turn = self.open_turn = turn
+
+    def end_post(self) -> None:
+        """The line signing a letter: what follows is no longer its writer's."""
+        self._end_block()
+
+    def post(self, author: str, indent: int = 0) -> None:
+        """A line heading a post of a thread: the paragraphs after it are its author's; an
+        indented header heads a reply to the post above it with less indentation."""
+        self._end_block()
+        self.pending_post, self.post_quote, self.post_indent = author, "", indent
 
     def quoting_from(self, author: str) -> None:
         """A line naming whom the next quoted lines are by; by someone with no post of their
@@ -581,16 +637,28 @@ class _UnitCollector:
         body = self.text[start:end].lower()
         if others and self.post_quote.strip():
             answered = wording(self.text).closest(self.post_quote, [(p, p.span) for p in others])
+        if answered is None and self.post_indent > 0:
+            answered = next((p for p, indent in zip(reversed(self.posts), reversed(self.post_indents))
+                             if indent < self.post_indent and p in others), None)
         if answered is None and body.startswith("@"):
             answered = next((p for p in reversed(others) if body[1:].startswith((p.speaker or "").lower())), None)
+        if answered is None:
+            # "Ruth Akande (Letters, 14 March) is right …", "Mr Cole's street …": the writer named
+            opening = set(_LETTERS.findall(body[:80]))
+            answered = next((p for p in reversed(others) if p.speaker and len(p.speaker.split()) >= 2
+                             and p.speaker.split()[-1].lower() in opening), None)
         if answered is None and others:
             answered = others[0] if others[0] is self.posts[0] else others[-1]
-        side = self.speaker_sides.get("post:" + key) or (FLIP[answered.stance] if answered is not None else "pro")
+        agrees = answered is not None and _opens_with(body, self.agreement_openers)
+        opening_side = "con" if self.lex.against_proposal(body.split(". ", 1)[0]) else "pro"
+        side = self.speaker_sides.get("post:" + key) or (
+            (answered.stance if agrees else FLIP[answered.stance]) if answered is not None else opening_side)  # type: ignore[union-attr]
         self.speaker_sides["post:" + key] = side
         turn = Item((start, end), side, answers=answered if answered is not None and answered.stance != side else None,
                     speaker=author, quote=self.post_quote.strip())
         self._items_unit().items.append(turn)
         self.posts.append(turn)
+        self.post_indents.append(self.post_indent)
         self.open_turn = turn
 
     def interjection(self, start: int, end: int) -> bool:
@@ -719,6 +787,7 @@ def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[
     opening most paragraphs ("ANA:" / "BEN:", "Speaker 1:" / "Speaker 2:")."""
     counts: dict[str, int] = {}
     found: dict[str, SpeakerLabel] = {}
+    bodies: dict[str, list[str]] = {}
     paragraphs = 0
     for line in lines:
         if line is None or line.end - line.start <= _MAX_HEADING_CHARS and is_heading(text[line.start : line.end]):
@@ -729,12 +798,63 @@ def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[
             continue
         counts[m.key] = counts.get(m.key, 0) + 1
         found[m.key] = m
+        bodies.setdefault(m.key, []).append(text[m.body_start : line.end])
     turns = sum(counts.values())
     dialogue = len(counts) >= 2 and max(counts.values(), default=0) >= 2 and turns >= 3 and 2 * turns > paragraphs
     if not dialogue and not any(m.role for m in found.values()) and 2 * turns < paragraphs:
         # a speech whose own paragraphs carry no label, with a few labelled interjections
         return {k: INTERJECTION for k, m in found.items() if labels.interjects(m)}
-    return {k: m.role for k, m in found.items() if m.role or dialogue}
+    roles = {k: m.role for k, m in found.items() if m.role or dialogue}
+    if dialogue and not any(r == "procedural" for r in roles.values()) and len(found) >= 3:
+        host = _host(found, bodies)
+        if host is not None and not roles[host]:
+            roles[host] = "procedural"
+    return roles
+
+
+def _stars(line: str) -> str | None:
+    """The side a star rating opening a line gives ("★★★★☆ Good value" → pro, "★★☆☆☆" → con),
+    ``None`` for no rating or a middling one."""
+    rating = line[: len(line) - len(line.lstrip("★☆✩✭ "))]
+    filled, empty = rating.count("★") + rating.count("✭"), rating.count("☆") + rating.count("✩")
+    if filled + empty < 3:
+        return None
+    share = filled / (filled + empty)
+    return "pro" if share >= 0.7 else "con" if share <= 0.45 else None
+
+
+def _signature(text: str, lines: list[_Line | None], at: int) -> bool:
+    """Whether line ``at`` signs the paragraph right above it ("Ruth Akande, Eastbrook"):
+    a name of capitalised words, a comma and a place, with no blank line before it."""
+    line, above = lines[at], lines[at - 1] if at > 0 else None
+    if line is None or above is None or text[above.end - 1 : above.end] not in (".", "!", "?", "”", '"'):
+        return False
+    name, comma, place = text[line.start : line.end].partition(",")
+    words = name.split() + place.split()
+    return bool(comma) and 2 <= len(name.split()) <= 4 and len(words) <= 8 and all(w[:1].isupper() for w in words)
+
+
+def _opens_with(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether lower-cased ``text`` opens with one of ``phrases`` as whole words."""
+    return any(text.startswith(p) and (len(text) == len(p) or not text[len(p)].isalnum()) for p in phrases)
+
+
+def _host(found: dict[str, SpeakerLabel], bodies: dict[str, list[str]]) -> str | None:
+    """The speaker who hands the floor to the others, a host or presenter known only by a
+    name ("DANA: Thanks, Graham. Let's go to Maureen."): most of their turns, two or more,
+    name another speaker, which no one else's do."""
+    first = {k: m.name.split()[0].lower() for k, m in found.items() if m.name.split()}
+    naming: dict[str, int] = {}
+    for key, texts in bodies.items():
+        others = {name for k, name in first.items() if k != key and name != first.get(key)}
+        naming[key] = sum(1 for t in texts if others & set(_LETTERS.findall(t.lower())))
+    regulars = [k for k in naming if len(bodies[k]) >= 2]
+    if not regulars:
+        return None
+    best = max(regulars, key=lambda k: naming[k] / len(bodies[k]))
+    ratio = naming[best] / len(bodies[best])
+    rivals = [k for k in regulars if k != best and naming[k] / len(bodies[k]) >= ratio / 2]
+    return best if 2 * naming[best] > len(bodies[best]) and not rivals else None
 
 
 def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
@@ -753,6 +873,10 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
     thread = sum(1 for line in lines if line is not None and line.end - line.start <= _MAX_HEADING_CHARS
                  and labels.post_header(text[line.start : line.end]) is not None) >= 2
     questions = sum(1 for line in lines if line is not None and is_question_line(text[line.start : line.end]))
+    # a letters page: two letters or more, each signed on the line under it ("Ruth Akande, Eastbrook")
+    signed = [n for n in range(len(lines)) if _signature(text, lines, n)]
+    letters = len(signed) >= 2 and not thread
+    signer_at = 0  # the next signature line, while reading a letters page
     i, list_length, in_list = 0, 0, False
     while i < len(lines):
         line = lines[i]
@@ -772,7 +896,7 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
                 collector.quoting_from(poster)  # "On 17 June, Tom wrote:" introduces the lines quoted
                 continue
             if poster is not None:
-                collector.post(poster)
+                collector.post(poster, line.indent)
                 continue
             if labels.is_quote_line(content):
                 collector.quoted(s, e)
@@ -799,6 +923,13 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             else:
                 collector.heading_line(start, stop, level=level)
             continue
+        if letters and signer_at < len(signed) and i - 1 < signed[signer_at] and collector.pending_post is None \
+                and collector.open_turn is None:
+            sig = lines[signed[signer_at]]
+            assert sig is not None
+            collector.post(text[sig.start : sig.end].split(",", 1)[0].strip())  # the letter's writer
+        if letters and signer_at < len(signed) and i - 1 >= signed[signer_at]:
+            signer_at += 1
         if _TABLE_ROW.fullmatch(content):
             if collector.table_row(s, e):
                 continue
@@ -810,6 +941,8 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         in_list = bool(bullet)
         if bullet:
             collector.item(s + bullet.end(), e, line.indent, list_length)
+        elif (by := labels.side_byline(text, s, e)) is not None:
+            collector.side_writer(by, e)  # "NO: Derek Haines, resident of Mill Row"
         elif labels.item_label(text, s, e) is not None:
             collector.prose(s, e)
         elif collector.interjection(s, e):
@@ -819,8 +952,13 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
                 collector.question(s, e)  # a FAQ: the question voices an objection or heads a topic
             else:
                 collector.heading_line(s, e)
+        elif (stars := _stars(content)) is not None and is_heading(content.strip("★☆✩✭ ")):
+            collector.side_heading(s, e, stars)  # "★★☆☆☆ Struggles with long grass": a review's side
         elif is_heading(content) and not _continues(text, lines, i):
             # "By Ana Ruiz, staff writer" under the title, "Forum › Health", "Judgment of X, 9 May 2026"
+            if _signature(text, lines, i - 1):
+                collector.end_post()
+                continue  # "Ruth Akande, Eastbrook" right under a letter signs it
             if not (is_byline(content, labels.tables) or labels.is_meta_line(content)):
                 collector.heading_line(s, e)
         else:

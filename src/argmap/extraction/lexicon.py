@@ -167,6 +167,9 @@ class Bylines(_Part):
     header_fields: Words = Field([], description="fields of a message header that head nothing ('To:', 'Date:')")
     separators: Words = Field([], description="marks between the fields of a metadata line ('Rating: 4 · By Ana')")
     breadcrumb_separators: Words = Field([], description="marks between the steps of a navigation line ('Forum › Health')")
+    ages: Words = Field(
+        [], description="units of a post's age after a number ('u/bev · 7h', 'Sam · 2 days ago'): a handle and an age head a post")
+    counts: Words = Field([], description="what a thread counts ('412 upvotes · 96 comments'): such a line heads nothing")
 
 
 class Connectives(_Part):
@@ -179,6 +182,17 @@ class Connectives(_Part):
     subordinate_concession: Words = Field([], description="'Although X, Y': X is granted, Y answers it")
     elaboration: Words = []
     cause: Words = []
+    granting: Words = Field(
+        [], description="words by which the first clause of 'X, but Y' in a speaker's own turn, post or item grants X "
+                        "to the other side ('Maureen's right that …, but', 'X may manage, but')")
+    enumeration: Words = Field(
+        [], description="openers of the next ground in a list ('Second, …', 'Finally, …'): a new point of its side "
+                        "in a new paragraph, not an answer to the objection before")
+    other_side: Words = Field(
+        [], description="openers that turn to the other side's case ('On the other hand, …'): in the author's voice "
+                        "they present that side's points, which the author may go on to answer; elsewhere a contrast")
+    agreement: Words = Field(
+        [], description="openers of a reply that agrees with the post or turn it answers and adds to it ('Adding to what OP said')")
 
 
 class Pronouns(_Part):
@@ -200,6 +214,9 @@ class AuthorVoice(_Part):
 
     thesis: Words = []
     first_person: Words = []
+    negative_thesis: Words = Field(
+        [], description="words of a title whose thesis is against the proposal ('Why X should not …', '… is a mistake'): "
+                        "its supporters speak against the thesis, its critics for it")
 
 
 class Dismissals(_Part):
@@ -421,6 +438,18 @@ class Lexicon(BaseModel):
             rf"|(?P<con>{_alternation(self.words('sections', 'con'))}))(?!\w)"
         )
         return debate, stance, frozenset(self.words("sections", "closing"))
+
+    def against_proposal(self, words: str) -> bool:
+        """Whether a title or a sentence states a thesis against the proposal it names
+        (``author_voice.negative_thesis``).
+
+        Example:
+            >>> lex = Lexicon.default()
+            >>> lex.against_proposal("Why our school should not close"), lex.against_proposal("Keep the pier")
+            (True, False)
+        """
+        flat = " " + " ".join(words.lower().replace("’", "'").replace(",", " ").replace(".", " ").split()) + " "
+        return any(f" {phrase} " in flat for phrase in self.words("author_voice", "negative_thesis"))
 
     def section_roles(self, heading: str) -> tuple[bool, str | None, bool]:
         """``(is_debate, stance, is_closing)`` of a heading or label; the first stance word

@@ -81,6 +81,8 @@ class _Tracker:
         self.previous_side: str | None = None
         self.last_speaker_side: str | None = None
         self.previous_speaker_side: str | None = None
+        # the side the author's own sentences argue: the thesis, unless the author rejects it
+        self.author_side = "pro"
 
     def known(self, stmt: Statement) -> str | None:
         # the name given a side most recently wins: "Cllr Lund" after "Cllr Iqbal" is known by
@@ -132,20 +134,26 @@ class _Tracker:
             else:
                 speaker_side = prev
         elif role == "author":
-            if stmt.conceded:
-                speaker_side = "pro"
-            elif prev == "con" and turn:
-                speaker_side = "pro"
+            own = self.author_side
+            if stmt.verb_class == "con" and not stmt.conceded and prev is not None \
+                    and self.previous is not None and self.previous.marked:
+                # "We reject that argument.": the author answers the speaker before, and
+                # argues that side from then on (a court dismissing an appeal)
+                speaker_side = self.author_side = _FLIP[prev]
+            elif stmt.conceded:
+                speaker_side = own
+            elif prev == _FLIP[own] and turn:
+                speaker_side = own
             elif prev is None:
-                speaker_side = "pro"
+                speaker_side = own
             elif stmt.connective in ("elaboration", "cause", None) and self.previous is not None \
                     and self.previous.paragraph == stmt.paragraph \
-                    and not (prev == "con" and self.previous.marked and not self.previous.conceded):
+                    and not (prev == _FLIP[own] and self.previous.marked and not self.previous.conceded):
                 # the author goes on with a point of their own or one they conceded; after
                 # an objection voiced by others ("There is the worry that …") they answer it
                 speaker_side = prev
             else:
-                speaker_side = "pro"
+                speaker_side = own
         else:  # an unmarked opener
             speaker_side = self.opening if prev is None else (_FLIP[prev] if turn else prev)
         # a speaker conceding a point voices the other side's point
@@ -221,7 +229,10 @@ def _by_wording(text: str, stmt: Statement, links: list[Link], target: int) -> i
 
 
 def _pro_link(i: int, stmt: Statement, links: list[Link], before: Link | None, last: dict[str, int]) -> Link:
-    fresh = stmt.verb_class == "praise" and not stmt.response
+    fresh = stmt.verb_class == "praise" and not stmt.response or (
+        # "Second, it is said that …" in a new paragraph: the party's next ground
+        stmt.connective == "enumeration" and not stmt.response and before is not None
+        and before.statement.paragraph != stmt.paragraph)
     if before is not None and before.stance == "con" and not fresh:
         return Link(stmt, "pro", "rebuttal", "attacks", i - 1 if before.kind == "critique" else before.target)
     if before is not None and before.kind == "rebuttal" and not fresh and \

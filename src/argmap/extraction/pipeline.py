@@ -120,6 +120,11 @@ def sentence_start_tokens(doc: Doc) -> list[int]:
     starts = [0]
     for j in numpy.flatnonzero(after).tolist():
         first = strings[int(orth[j])][0]
+        if first == ">" and j + 1 < len(words):
+            # the next line of a quoted message ("…per plot.\n> The water bill …"): its
+            # sentence starts after the quote mark, which belongs to no statement
+            j += 1
+            first = strings[int(orth[j])][0]
         if first.isupper() or first.isdigit() or first in _OPENERS:
             starts.append(int(words[j]))
     return starts

@@ -94,6 +94,12 @@ def _trim(text: str, start: int, end: int) -> Span:
     return start, end
 
 
+def _is_time(word: str) -> bool:
+    """A clock time token ("18:14", "9.05")."""
+    hours, sep, minutes = word.replace(".", ":").partition(":")
+    return bool(sep) and hours.isdigit() and len(hours) <= 2 and minutes.isdigit() and len(minutes) == 2
+
+
 def _capitalized(tk: Tokens, i: int) -> bool:
     w = tk.orth[i]
     return bool(w) and w[0].isupper()
@@ -113,6 +119,7 @@ class _Words:
         self.author_pronouns = set(lex.words("pronouns", "author"))
         self.modals = set(lex.words("prolepsis", "modals"))
         self.group_nouns = set(lex.words("group_nouns"))
+        self.elaborations = frozenset(w for w in lex.words("connectives", "elaboration") if " " not in w)
         self.post_modifiers = set(lex.words("post_modifiers"))
 
         def words(field: str) -> frozenset[str]:
@@ -121,6 +128,7 @@ class _Words:
         self.clause_starts = self.pronouns | self.author_pronouns | words("clause_subjects")
         self.lead_ins = {w for w in lex.words("lead_ins") if " " not in w}
         self.determiners = set(lex.words("determiners"))
+        self.quantity_words = self.quantifiers - self.determiners - {"the", "a", "an", "one"}
         self.agent_suffixes = tuple(lex.words("agent_suffixes"))
         self.group_suffixes = tuple(lex.words("group_suffixes"))
         self.abbreviations = frozenset(lex.words("abbreviations"))
@@ -221,6 +229,13 @@ class _Reader:
         # a clause without "that" ("felt the book was too long"): a finite verb follows soon
         # after a verb of opinion, or after any verb of "others" / a stance actor, not after
         # a plain "said" ("A spokesperson said timetables would not change": a reported fact)
+        group = tk.lower[v - 1] if v >= 1 else ""
+        if group.endswith("s") and self._agent(group) and not tk.at(v - 1, "actor:") and (
+                v >= 2 and tk.lower[v - 2] in self.quantity_words or self.lemma.get(tk.lower[v]) == tk.lower[v]):
+            # "Some owners say the battery fades", "The governors say …": a group's view, in
+            # the present tense or of some of them, as "others say" is; "Officials said the
+            # road would close" stays a reported fact
+            return sum(tk.word[k:j]) >= 3
         if self.lemma.get(" ".join(tk.lower[v:verb_end])) not in self.without_that and \
                 not any(tk.at(x, "actor:") for x in range(max(0, v - 2), v)):
             return False
@@ -258,6 +273,8 @@ class _Reader:
         # white space aside, the tokens are a run (most subjects hold none)
         run = "" not in seg
         toks = list(range(k, end)) if run else [i for i in range(k, end) if orth[i]]
+        if toks and _is_time(orth[toks[0]]):
+            toks = toks[1:]  # "18:14 Opposition leader Tom Greaves …": a live blog's time stamp
         if not toks:
             return None
         if "," in seg:
@@ -300,6 +317,10 @@ class _Reader:
                         break
                     if side in ("pro", "con") and any(w not in quantifiers for w in mods):
                         role = None  # "disability advocates" speak for a group, not for the thesis
+                        break
+                    if side in ("pro", "con") and not words[n].endswith("s") and n + 1 < len(toks) \
+                            and _capitalized(tk, toks[n + 1]):
+                        role = None  # "The critic Nia Hale": a trade before a name, no side
                         break
                     role = side  # the last one counts: "Some advocates"
             lowered = label.lower()
@@ -409,6 +430,9 @@ class _Reader:
             if not hit:
                 break
             cls = hit[0].split(":")[1]
+            if cls == "other_side":
+                # "On the other hand, parents want …": the author sets out the other side's case
+                cls = "concession" if self.authored else "contrast"
             if cls == "subordinate_concession" and st.connective is None:
                 st.subordinate = True
                 cls = "concession"
@@ -434,6 +458,7 @@ class _Reader:
                 final = not any(tk.word[hit[1] : j])
                 if hit[1] < j and orth[hit[1]] == "," or final:
                     cls = hit[0].split(":")[1]
+                    cls = "contrast" if cls == "other_side" else cls
                     if cls in ("contrast", "response"):
                         st.connective = cls
                         st.response = cls == "response"
@@ -635,6 +660,8 @@ class _Reader:
             cls, v_end = verb
             word, before_word = lower[v], lower[v - 1] if v > k else None
             after_word = lower[v_end] if v_end < j else None
+            if cls == "concession" and after_word == "to":
+                cls = "neutral"  # "pupils admit to checking messages": a confession, no point granted
             if before_word == "to" and (v - 2 < k or lower[v - 2] not in self.infinitive_leads):
                 subj = next((x for m in range(k + 1, min(v - 1, k + 5) + 1)
                              if (x := self.subject(k, m)) and x["role"] in ("group", "con")), None)
@@ -778,9 +805,10 @@ class _Reader:
         if not subject_words or subj_end - k > _MAX_SUBJECT or cls not in ("con", "praise", "response"):
             return False
         by = next((x for x in range(v_end, min(j, v_end + 3)) if tk.lower[x] == "by"), None)
-        if by is None and not any(tk.word[v_end:j]):
+        if by is None and not any(tk.word[v_end:j]) and not (
+                cls == "con" and any(tk.lower[x] in self.elaborations for x in range(subj_end, v))):
             st.actor_role = "report"  # "The practice has long been contested.": a remark
-            return True
+            return True  # but "The cost was also criticised" adds to the criticism before
         actor = None
         if by is not None:
             end = by + 1
@@ -915,13 +943,15 @@ class _Reader:
         return out
 
 
-def read_sentence(text: str, span: Span, lexicon: Lexicon | None = None, tokens: Tokens | None = None) -> list[Statement]:
+def read_sentence(text: str, span: Span, lexicon: Lexicon | None = None, tokens: Tokens | None = None,
+                  *, own_voice: bool = False) -> list[Statement]:
     """Clauses of one sentence, split where a new cue starts ("X; supporters contend Y",
-    "conceded X but maintained Y"); unmarked clauses have ``actor_role None``.
+    "conceded X but maintained Y"); unmarked clauses have ``actor_role None``. In a speaker's
+    ``own_voice`` (a turn, a post, a list item) "X, but Y" grants X and answers it with Y.
     """
     lex = lexicon or Lexicon.default()
     tk = tokens if tokens is not None else tokens_of(text, lex)
-    return _Reader(tk, lex).sentence(span)
+    return _Reader(tk, lex, authored=own_voice).sentence(span)
 
 
 @dataclass
@@ -1000,7 +1030,9 @@ def unit_statements(
         for c in clauses:
             if c.span[0] < voice.skip_before and not c.marked:
                 continue  # before the thesis the author narrates; what others said still counts
-            if c.marked or author_clause(tk, c, lex):
+            # "The appellant contends X. We reject that argument.": short, but it answers a party
+            rejects = c.actor_role == "author" and c.verb_class == "con" and bool(out) and out[-1].marked
+            if c.marked or rejects or author_clause(tk, c, lex):
                 if not c.marked:
                     c.actor_role = "author"
                     c.confidence = lex.confidence["author"]
