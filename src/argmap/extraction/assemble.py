@@ -122,6 +122,13 @@ _FLIP = {"pro": "con", "con": "pro"}
 def _debate_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: Tokens) -> list[tuple[Unit, list[Statement]]]:  # noqa: ANN001
     """Statements per unit; a plain sub-heading in a debate section that argues nothing ends
     that section, so later sub-headings of it are read as ordinary prose."""
+    try:
+        return _read_units(text, layout, sentences, lex, tokens)
+    finally:
+        tokens.readers.clear()  # the readers refer to the tokens: no cycle outlives the reading
+
+
+def _read_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: Tokens) -> list[tuple[Unit, list[Statement]]]:  # noqa: ANN001
     ended: set[int] = set()
     out = []
     voice = document_voice(text, layout, sentences, tokens, lex)

@@ -104,6 +104,8 @@ class Tokens:
     _lower_ids: list = field(default_factory=list, repr=False)
     _sorted: tuple[list[int], list[int]] | None = field(default=None, repr=False)
     _positions: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    # the statement readers of this table (see argmap.extraction.statements), one per voice
+    readers: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     def add_matches(self, matches: Iterable[tuple[int, int, int]], strings, base: int = 0) -> None:  # noqa: ANN001
         """Record PhraseMatcher matches ``(label hash, start, end)``, token indices offset by
