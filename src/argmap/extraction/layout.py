@@ -873,6 +873,9 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
     thread = sum(1 for line in lines if line is not None and line.end - line.start <= _MAX_HEADING_CHARS
                  and labels.post_header(text[line.start : line.end]) is not None) >= 2
     questions = sum(1 for line in lines if line is not None and is_question_line(text[line.start : line.end]))
+    # a speech with interjections ("Mr Lee (Eastfield): …"): a question on a line of its own
+    # is the speaker's own rhetorical question, neither a FAQ item nor a heading
+    speech = INTERJECTION in collector.speakers.values()
     # a letters page: two letters or more, each signed on the line under it ("Ruth Akande, Eastbrook")
     signed = [n for n in range(len(lines)) if _signature(text, lines, n)]
     letters = len(signed) >= 2 and not thread
@@ -947,6 +950,8 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             collector.prose(s, e)
         elif collector.interjection(s, e):
             collector.prose(s, e)  # "Mr Lee (Eastfield): Will the member give way?" is no FAQ
+        elif speech and is_question_line(content):
+            collector.prose(s, e)
         elif is_question_line(content) and not _continues(text, lines, i) and _answered(text, lines, i, labels):
             if questions >= 2:
                 collector.question(s, e)  # a FAQ: the question voices an objection or heads a topic

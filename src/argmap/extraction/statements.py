@@ -37,6 +37,7 @@ _MAX_TURN_WORDS = 10  # words of a remark that turns the debate ("These gains ma
 _ZERO_THAT_REACH = 6  # words a that-less clause's subject may take ("the new rules were …")
 _MAX_MARK = 24  # characters of a citation mark ("[10]", "[citation needed]")
 _MIN_AUTHOR_WORDS = 5
+_MAX_ACKNOWLEDGEMENT_WORDS = 2  # words after a concession cue that only point back ("that concern")
 _MAX_SUBJECT = 14
 _OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 _CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
@@ -904,7 +905,10 @@ class _Reader:
             prev = self._peek(cuts[-1], b)
             if not nxt.marked and prev.marked and conj in continuing:
                 nxt = self._peek(body, j, inherit=prev)  # "conceded X but maintained Y"
-            concession_turn = (leading_concession or prev.conceded) and conj in self.conceding or \
+            # "Granted, X, but Y", "That is a fair point; however, Y": the concession ends where
+            # a contrast takes it up
+            concession_turn = (leading_concession or prev.conceded) and (
+                conj in self.conceding or w == ";" and tk.at(body, "conn:contrast") is not None) or \
                 first.subordinate and leading_concession and w == "," or \
                 self.authored and not prev.marked and not nxt.marked and w == "," and conj != "yet" and (
                     conj == "but" or tk.at(body, "conn:contrast") is not None)
@@ -915,8 +919,8 @@ class _Reader:
                 continue  # "Others defended it: X argued …" — the colon elaborates, one statement
             if w == "," and not (prev.marked or concession_turn) and conj not in contrasting:
                 continue
-            if w == "," and conj == "," and not prev.marked:
-                continue
+            if w == "," and conj == "," and not prev.marked and not (first.subordinate and concession_turn):
+                continue  # a plain comma, but for the one closing "Although X," / "While X,"
             cuts.append(body)
             if prev_conceded:
                 conceded_cuts.add(cuts[-2])
@@ -976,6 +980,11 @@ def author_clause(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
         i = vocative[2] + 1 if vocative[2] < j and tk.orth[vocative[2]] == "," else vocative[2]
     if tk.find("opener", i, min(j, i + 2)):
         return False  # "Thank you, Chair", "Mr Speaker, I beg to move …": procedure
+    granted = tk.find("conn:concession", i, i + 1) if stmt.conceded else None
+    if granted is not None and sum(tk.word[granted[2] : j]) <= _MAX_ACKNOWLEDGEMENT_WORDS:
+        # "That is a fair point; however, …", "I understand that concern, but …": the author
+        # only acknowledges the point before, which what follows the contrast answers
+        return False
     dated = any(len(w) >= 4 and w[:4].isdigit() and 1000 <= int(w[:4]) <= 2100 for w in words)
     return not (dated and not tk.find("thesis", i, j))
 
