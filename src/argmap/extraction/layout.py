@@ -352,8 +352,8 @@ class _UnitCollector:
         if self.pending_side is not None:
             self._side_turn(start, end)
             return
-        if self.awaiting_answer and self.pair_unit is not None:
-            self._answer(start, end)
+        if self.awaiting_answer and self.pair_unit is not None and self.labels.item_label(self.text, start, end) is None:
+            self._answer(start, end)  # the paragraph right after a question or a myth with no label of its own
             return
         if self._labelled_item(start, end, None):
             return
@@ -532,6 +532,8 @@ class _UnitCollector:
             return  # a question asking for information: neither it nor its answer argues
         self.pair_unit = self._pair_unit(self.text[body[0] : body[1]], body)
         self.pair_unit.items.append(Item(body, "con", whole=True, label=found.name))
+        # "Myth #1 – X" with the answer on the next line and no "Fact:" label before it
+        self.awaiting_answer = True
 
     def _pair_unit(self, title: str | None, span: Span | None) -> Unit:
         """The topic of a myth or question: its own items, and prose that is no opener."""
