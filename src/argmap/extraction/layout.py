@@ -28,6 +28,7 @@ from typing import Union
 
 from argmap.extraction.labels import (
     FLIP,
+    OUTLINE_ORDINALS,
     ItemLabel,
     SpeakerLabel,
     TextLabels,
@@ -41,7 +42,8 @@ from argmap.extraction.overlap import wording
 
 Span = tuple[int, int]
 
-_BULLET = re.compile(r"(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]|\d{1,2}[.)]|\(?[a-h]\))\s+")
+_BULLET = re.compile(r"(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]|\d{1,2}[.)]|\(?[a-h]\)|" + OUTLINE_ORDINALS + r")\s+")
+_DIGITS = re.compile(r"\d+")
 _LABEL = re.compile(
     r"(?:\*\*|__)?(?P<label>[A-Z0-9“\"‘'(][^.!?:;\n*]{1,100}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s+(?=\S)"
 )
@@ -763,6 +765,8 @@ def _title(text: str, lines: list[_Line | None], lex: Lexicon, labels: TextLabel
         s, e = line.start, line.end
         hashes = _MARKDOWN_HEADING.match(text, s, e)
         s = hashes.end() if hashes else s
+        named = labels.title_label(text, s, e)
+        s = named if named is not None else s  # "Discussion Title: Should libraries lend tools?"
         candidate = bold_only(text[s:e]) or text[s:e]
         if is_byline(candidate, labels.tables):
             continue
@@ -862,6 +866,7 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
     lex = lexicon or Lexicon.default()
     labels = TextLabels(layout_labels(lex), text)
     lines = _content_lines(text)
+    labels.use_plain_stops([(ln.start, ln.end) for ln in lines if ln is not None])
     found = _title(text, lines, lex, labels)
     title: str | None = None
     title_span: Span | None = None
@@ -940,7 +945,9 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             list_length = _list_length(text, lines, i - 1)
         in_list = bool(bullet)
         if bullet:
-            collector.item(s + bullet.end(), e, line.indent, list_length)
+            # "1.2.1" sits two levels under "1." whatever its indentation
+            depth = len(_DIGITS.findall(bullet.group())) - 1 if bullet.group()[0].isdigit() else 0
+            collector.item(s + bullet.end(), e, line.indent + depth, list_length)
         elif (by := labels.side_byline(text, s, e)) is not None:
             collector.side_writer(by, e)  # "NO: Derek Haines, resident of Mill Row"
         elif labels.item_label(text, s, e) is not None:

@@ -141,6 +141,9 @@ class ItemLabels(_Part):
     answers: Words = Field([], description="labels of a reply to the item before")
     elaboration_openers: Words = Field([], description="openers of a later answer sentence that only restates it")
     reply_headings: Words = Field([], description="headings of a list that answers an earlier list")
+    not_before_full_stop: Words = Field(
+        [], description="labels that, alone before a full stop, are a sentence ('No. The fee stays.')")
+    title_labels: Words = Field([], description="labels naming the title on its line ('Discussion Title:')")
 
 
 class Speakers(_Part):
