@@ -155,16 +155,19 @@ def assemble(
     source: str | None = None,
     title: str | None = None,
     tokens: Tokens | None = None,
+    reading: str | None = None,
 ) -> ArgumentMap:
     """The argument map of one text (ids ``t1…``, ``n1…``; the document keeps the text).
 
     ``tokens`` is the text's token table with its cue matches (see
     :func:`argmap.extraction.cues.read_tokens`); without it the text is tokenized here.
+    ``reading`` is the text as it reads, of the same length (wiki markup blanked, see
+    :mod:`argmap.extraction.markup`); ``tokens`` and ``sentence_starts`` are then its own.
     """
     lex = lexicon or Lexicon.default()
     # a lone carriage return (old Mac files, mixed endings) is a line break like "\n": read
     # with it replaced (same length, so every span indexes both), texts cut from the original
-    original, text = text, _LONE_CR.sub("\n", text)
+    original, text = text, _LONE_CR.sub("\n", text if reading is None else reading)
     layout = parse_layout(text, lex)
     sentences = sentence_splitter(text, _past_abbreviations(text, sentence_starts, lex))
     tokens = tokens if tokens is not None else tokens_of(text, lex)

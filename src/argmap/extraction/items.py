@@ -266,7 +266,9 @@ def link_members(
         of_item.setdefault(id(item), []).append(pos)
         previous[id(item)] = target
         target_side = None if target is None else links[target].stance  # type: ignore[union-attr]
-        if side == "con":
+        if item.supports and target is not None and target_side == side:
+            links[pos] = Link(stmt, side, "critique" if side == "con" else "claim", "supports", target)
+        elif side == "con":
             links[pos] = Link(stmt, side, "critique", "attacks", target)
         elif target is None or target_side == "pro":
             links[pos] = Link(stmt, side, "claim", "supports", target)

@@ -76,6 +76,8 @@ class ItemLabel:
     body_start: int
     # the label ends in a plain full stop ("Reply. …"), a label only where the text uses it so twice
     plain_stop: bool = False
+    # an ordinal follows the label ("Objection 2", "Point #3")
+    numbered: bool = False
 
 
 @dataclass(frozen=True)
@@ -250,7 +252,7 @@ class LayoutLabels:
         if bare_stop and not (plain_stop and name not in self._not_before_stop and text[m.end() : m.end() + 1].isupper()):
             return None  # "No. …" or "Fact. …" in plain prose is a sentence, not a label
         role, stance = found
-        return ItemLabel(m.group("name"), role, stance, m.end(), plain_stop=bare_stop)
+        return ItemLabel(m.group("name"), role, stance, m.end(), plain_stop=bare_stop, numbered=bool(m.group("num")))
 
     def title_label(self, text: str, start: int, end: int) -> int | None:
         """Where the title starts on a line that names it ("Discussion Title: Should …"),

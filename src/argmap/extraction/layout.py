@@ -84,6 +84,8 @@ class Item:
     speaker: str | None = None
     # the words of the answered item a post quotes ("> …"): its first sentence answers them
     quote: str = ""
+    # it speaks for the item it answers ("1.1.2. Pro:" under "1.1."), on that item's side
+    supports: bool = False
 
 
 @dataclass(eq=False)
@@ -233,7 +235,7 @@ class _UnitCollector:
         self.speaker_sides: dict[str, str] = {}
         self.last_turn: Item | None = None
         # the sides of the columns of the Markdown table being read
-        self.table_sides: list[str | None] | None = None
+        self.table_sides: list[str | ItemLabel | None] | None = None
         # a label on a line of its own ("Counterpoint:"), waiting for the block it labels
         self.pending_label: ItemLabel | None = None
         # the turn a paragraph without a speaker label continues
@@ -293,6 +295,7 @@ class _UnitCollector:
             self.debate, self.stance, self.debate_heading_id = False, None, None
         self.heading, self.heading_span = title, (start, start + len(title))
         self.heading_unit = self.items_unit = self.pending_label = None
+        self.table_sides = None
         self._end_block()
         self.last_turn = None
         self.replying_to = self._answered_list(title)
@@ -434,7 +437,9 @@ class _UnitCollector:
         found = self.labels.item_label(self.text, start, end)
         body = found.body_start if found else start
         label = found.name if found else None
-        item = Item((body, end), FLIP[side], answers=parent, label=label)
+        # a nested "Pro:" / "For:" speaks for its parent (a Kialo outline), any other reply against it
+        backs = found is not None and found.role in ("side", "opens") and found.stance == "pro"
+        item = Item((body, end), side if backs else FLIP[side], answers=parent, label=label, supports=backs)
         owner.items.append(item)
         self.nested_since = True
         self.outline.append((indent, item, item.stance, owner))
@@ -495,6 +500,9 @@ class _UnitCollector:
             # came between: a new top-level item of an outline stands on its own
             last = unit.items[-1] if unit.items and not self.nested_since else None
             answers = last if found.role == "side" and last is not None and last.stance != found.stance else None
+            sibling = next((i for i in reversed(unit.items) if i.label == found.name), None) if found.numbered else None
+            if answers is not None and sibling is not None and sibling.stance == found.stance:
+                answers = sibling.answers  # "Objection 2" after a reply to "Objection 1" answers what that one did
             self.nested_since = False
             item = Item((found.body_start, end), found.stance, answers=answers, label=found.name)  # type: ignore[arg-type]
             unit.items.append(item)
@@ -686,21 +694,75 @@ class _UnitCollector:
 
     def table_row(self, start: int, end: int) -> bool:
         """A Markdown table row; ``False`` when the table's columns name no side. A header
-        row "| Pros | Cons |" gives each column its side, each later cell is an item of it."""
+        row "| Pros | Cons |" gives each column its side, each later cell is an item of it; a
+        header of labels ("| Concern | Our response |", "| Myth | Fact |", "| Claim | Response |")
+        makes each row a labelled pair, its answer cell replying to the cell before it."""
         cells = _cells(self.text, start, end)
         if self.table_sides is None:
-            sides = [self.lex.section_roles(self.text[s:e])[1] for s, e in cells]
-            if not any(sides):
+            columns = [self._table_column(s, e) for s, e in cells]
+            if not any(columns):
                 return False
-            self.table_sides = sides
+            self.table_sides = columns
             return True
         if all(_TABLE_RULE.fullmatch(self.text[s:e]) for s, e in cells):
             return True
         unit = self._items_unit()
-        for (s, e), side in zip(cells, self.table_sides):
-            if side is not None and s < e:
-                unit.items.append(Item((s, e), side))
+        before: tuple[Item, Unit] | None = None
+        for k, ((s, e), column) in enumerate(zip(cells, self.table_sides)):
+            if column is None or s >= e:
+                before = None
+            elif isinstance(column, str):
+                unit.items.append(Item((s, e), column))
+            else:
+                before = self._table_cell((s, e), column, before, self.table_sides[k + 1 : k + 2])
         return True
+
+    def _table_column(self, start: int, end: int) -> str | ItemLabel | None:
+        """What a header cell makes its column: a side ("Pros"), a label ("Myth", "Our
+        response"), or ``None``; a column a label answers ("| Argument | Counter-argument |")
+        opens a point of its own."""
+        side = self.lex.section_roles(self.text[start:end])[1]
+        if side is not None:
+            return side
+        found = self.labels.bare_label(self.text, start, end)
+        return found if found is not None else ItemLabel(self.text[start:end], "opens", "pro", end) \
+            if start < end and self._answer_column_follows(end) else None
+
+    def _answer_column_follows(self, at: int) -> bool:
+        """Whether the header cell after ``at`` is an answer label."""
+        nxt = self.text.find("|", at)
+        stop = self.text.find("|", nxt + 1) if nxt >= 0 else -1
+        if stop < 0:
+            return False
+        cell = self.text[nxt + 1 : stop]
+        lead = len(cell) - len(cell.lstrip())
+        found = self.labels.bare_label(self.text, nxt + 1 + lead, nxt + 1 + len(cell.rstrip()))
+        return found is not None and found.role == "answer"
+
+    def _table_cell(self, span: Span, column: ItemLabel, before: tuple[Item, Unit] | None,
+                    following: list[str | ItemLabel | None]) -> tuple[Item, Unit] | None:
+        """One cell of a labelled table: an answer replies to the cell before it in its row, a
+        myth (or a point a fact column answers) is a topic of its own."""
+        if column.role == "answer":
+            if before is None:
+                return None
+            answered, owner = before
+            item = Item(span, FLIP[answered.stance], answers=answered, label=column.name)
+            owner.items.append(item)
+            return item, owner
+        nxt = following[0] if following else None
+        fact_follows = isinstance(nxt, ItemLabel) and self.labels.is_fact(nxt)
+        if column.role == "topic" or fact_follows:
+            body = self.text[span[0] : span[1]]
+            if column.stance is None and not self.lex.is_objection_question(body):
+                return None  # a question asking for information argues nothing
+            unit = self._pair_unit(body, span)
+            item = Item(span, "con", whole=True, label=column.name)
+        else:
+            unit = self._items_unit()
+            item = Item(span, column.stance or "pro", label=column.name)
+        unit.items.append(item)
+        return item, unit
 
     # ----- existing inline forms -----------------------------------------------------
 

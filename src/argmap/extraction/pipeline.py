@@ -41,8 +41,9 @@ from spacy.util import ensure_path
 
 from argmap.extraction.doc_results import remember_text, remembered_text  # importing it registers the extensions
 from argmap.extraction.assemble import assemble
-from argmap.extraction.cues import read_tokens
+from argmap.extraction.cues import _pattern_tokenizer, read_tokens
 from argmap.extraction.lexicon import Lexicon
+from argmap.extraction.markup import reading_text
 
 _TERMINAL = {".", "!", "?", "…", "...", "?!", "!?"}
 _CLOSERS = set("”\"’')]»")
@@ -192,6 +193,13 @@ class DebateExtractor:
         tokens = read_tokens([(0, doc)], known, self.lexicon)  # without the text, rebuilt from the tokens
         if known is None:
             remember_text(doc, tokens.text)  # the results' spans read the same text
+        reading = reading_text(tokens.text)
+        if reading is not tokens.text:
+            # wiki source: read the page it renders, markup blanked; spans stay the text's own
+            shown = _pattern_tokenizer()(reading)
+            doc._.argmap = assemble(tokens.text, sentence_starts(shown), self.lexicon,
+                                    tokens=read_tokens([(0, shown)], reading, self.lexicon), reading=reading)
+            return doc
         doc._.argmap = assemble(tokens.text, starts, self.lexicon, tokens=tokens)
         return doc
 
