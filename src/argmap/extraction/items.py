@@ -98,12 +98,17 @@ def item_statements(
         if isinstance(item.answers, Item) and item.answers.whole:
             spans = spans[:1] + [sp for sp in spans[1:] if not _restates(text, sp, openers)]
         granted: set[Span] = set()
+        voiced: dict[Span, Statement] = {}
         if not item.whole:
             # a sentence holding a second cue ("…, and studies found that …") is two statements,
             # and in the speaker's own voice "Maureen's right that X, but Y" grants X
             split = []
             for sp in spans:
                 clauses = read_sentence(text, sp, lex, tokens)
+                if item.voiced_only:
+                    # a host's turn states only what it reports others saying
+                    voiced.update((c.span, c) for c in clauses if c.marked)
+                    continue
                 if len(clauses) == 1 and _contrast_in(tokens, sp):
                     own = read_sentence(text, sp, lex, tokens, own_voice=True)
                     given = {c.span for c, nxt in zip(own, own[1:]) if c.conceded and not nxt.conceded
@@ -111,11 +116,13 @@ def item_statements(
                     if given:
                         clauses, granted = own, granted | given
                 split += [c.span for c in clauses]
-            spans = split
+            spans = list(voiced) if item.voiced_only else split
         for span in spans:
             if not any(ch.isalnum() for ch in text[span[0] : span[1]]):
                 continue  # a label with nothing after it ("Myth: ;") states nothing
-            out.append(PlacedStatement(span=span, actor_role=item.stance, actor=item.speaker, cue=item.label,
+            said = voiced.get(span)
+            out.append(PlacedStatement(span=span, actor_role=item.stance, actor=said.actor if said else item.speaker,
+                                       cue=said.cue if said else item.label,
                                        response=item.answers is not None, confidence=confidence,
                                        item=item, conceded=span in granted))
     return out
@@ -249,6 +256,8 @@ def link_members(
         item = stmt.item
         side = FLIP[item.stance] if stmt.conceded else item.stance  # the point granted is the other side's
         answered = item.answers
+        if item.asked is not None and of_item.get(id(item.asked)):
+            answered = item.asked  # the guest answers the objection the host voiced
         if answered is None:
             candidates: list[int] = []
         elif isinstance(answered, Unit):

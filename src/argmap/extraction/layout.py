@@ -86,6 +86,10 @@ class Item:
     quote: str = ""
     # it speaks for the item it answers ("1.1.2. Pro:" under "1.1."), on that item's side
     supports: bool = False
+    # only its sentences voicing someone else are statements (an interviewer's "Shop owners
+    # say … How do you respond?"); ``asked`` is such a turn right before, answered when it voices one
+    voiced_only: bool = False
+    asked: Item | None = None
 
 
 @dataclass(eq=False)
@@ -234,6 +238,8 @@ class _UnitCollector:
         self.speakers = speakers
         self.speaker_sides: dict[str, str] = {}
         self.last_turn: Item | None = None
+        # a host's turn right before the next speaker's, which may voice a challenge
+        self.asked: Item | None = None
         # the sides of the columns of the Markdown table being read
         self.table_sides: list[str | ItemLabel | None] | None = None
         # a label on a line of its own ("Counterpoint:"), waiting for the block it labels
@@ -295,7 +301,7 @@ class _UnitCollector:
             self.debate, self.stance, self.debate_heading_id = False, None, None
         self.heading, self.heading_span = title, (start, start + len(title))
         self.heading_unit = self.items_unit = self.pending_label = None
-        self.table_sides = None
+        self.table_sides = self.asked = None
         self._end_block()
         self.last_turn = None
         self.replying_to = self._answered_list(title)
@@ -570,13 +576,20 @@ class _UnitCollector:
             return True
         self._end_block()
         if role == "procedural":
-            return True  # a chair's line keeps order, it argues nothing
+            # a chair's line keeps order and argues nothing, unless it voices someone else's
+            # objection to the speaker before ("Critics say … How do you respond?")
+            side = FLIP[self.last_turn.stance] if self.last_turn is not None else "con"
+            self.asked = Item((m.body_start, end), side, speaker=m.name, label=m.role_words, voiced_only=True)
+            self._items_unit().items.append(self.asked)
+            return True
         side = self.speaker_sides.get(m.key) or (role if role in FLIP else None)
         if side is None:
             side = FLIP[self.last_turn.stance] if self.last_turn is not None else "pro"
         self.speaker_sides[m.key] = side
         answers = self.last_turn if self.last_turn is not None and self.last_turn.stance != side else None
-        turn = Item((m.body_start, end), side, answers=answers, speaker=m.name, label=m.role_words)
+        asked = self.asked if self.asked is not None and self.asked.stance != side else None
+        turn = Item((m.body_start, end), side, answers=answers, speaker=m.name, label=m.role_words, asked=asked)
+        self.asked = None
         self._items_unit().items.append(turn)
         self.last_turn = self.open_turn = turn
         return True
@@ -675,6 +688,12 @@ class _UnitCollector:
         """Whether the line opens with the label of someone interjecting in a speech."""
         m = self.labels.speaker_label(self.text, start, end) if self.speakers else None
         return m is not None and self.speakers.get(m.key) == INTERJECTION
+
+    def is_turn(self, start: int, end: int) -> bool:
+        """Whether the line opens with the label of a chair, a host or someone interjecting
+        ("INTERVIEWER: Why …?", "Mr Lee (Eastfield): Will the member give way?")."""
+        m = self.labels.speaker_label(self.text, start, end) if self.speakers else None
+        return m is not None and self.speakers.get(m.key) in ("procedural", INTERJECTION)
 
     def _reply(self, start: int, end: int, list_length: int | None = None) -> bool:
         """The ``k``-th entry of a "Replies to …" list answers the ``k``-th entry of the list
@@ -1014,8 +1033,9 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             collector.side_writer(by, e)  # "NO: Derek Haines, resident of Mill Row"
         elif labels.item_label(text, s, e) is not None:
             collector.prose(s, e)
-        elif collector.interjection(s, e):
-            collector.prose(s, e)  # "Mr Lee (Eastfield): Will the member give way?" is no FAQ
+        elif collector.is_turn(s, e):
+            # "Mr Lee (Eastfield): Will the member give way?", "INTERVIEWER: Why …?" is no FAQ
+            collector.prose(s, e)
         elif is_question_line(content) and not _continues(text, lines, i) and _answered(text, lines, i, labels):
             if questions >= 2:
                 collector.question(s, e)  # a FAQ: the question voices an objection or heads a topic
