@@ -45,6 +45,8 @@ class PlacedStatement(Statement):
     """A statement of a layout item: its side and target come from ``item``."""
 
     item: Item | None = None
+    # in a reviewer's comment, what it reports the reviewed authors arguing (their side, not the reviewer's)
+    reported: bool = False
 
 
 def _trim(text: str, span: Span) -> Span:
@@ -91,6 +93,7 @@ def item_statements(
     confidence = lex.confidence["layout_item"]
     out: list[Statement] = []
     granting = frozenset(lex.words("connectives", "granting"))
+    reviewed = frozenset(w.lower() for w in lex.words("actors", "reviewed"))
     if tokens is None and any(not item.whole for item in unit.items):
         tokens = tokens_of(text, lex)
     for item in unit.items:
@@ -109,6 +112,8 @@ def item_statements(
                     # a host's turn states only what it reports others saying
                     voiced.update((c.span, c) for c in clauses if c.marked)
                     continue
+                if item.review:
+                    voiced.update((c.span, c) for c in clauses if c.marked and (c.actor or "").lower() in reviewed)
                 if len(clauses) == 1 and _contrast_in(tokens, sp):
                     own = read_sentence(text, sp, lex, tokens, own_voice=True)
                     given = {c.span for c, nxt in zip(own, own[1:]) if c.conceded and not nxt.conceded
@@ -124,7 +129,7 @@ def item_statements(
             out.append(PlacedStatement(span=span, actor_role=item.stance, actor=said.actor if said else item.speaker,
                                        cue=said.cue if said else item.label,
                                        response=item.answers is not None, confidence=confidence,
-                                       item=item, conceded=span in granted))
+                                       item=item, conceded=span in granted, reported=item.review and said is not None))
     return out
 
 
@@ -250,10 +255,20 @@ def link_members(
         at += len(stmts)
     of_item: dict[int, list[int]] = {}
     previous: dict[int, int | None] = {}
+    reported: dict[int, int] = {}  # a reviewer's comment → the authors' point it reports
     for pos, stmt in enumerate(statements):
         if not isinstance(stmt, PlacedStatement) or stmt.item is None:
             continue
         item = stmt.item
+        if item.review and (stmt.reported or id(item) in reported):
+            # "The authors claim X. However, Y": X is the thesis side, the reviewer's Y attacks it
+            if stmt.reported:
+                reported[id(item)] = pos
+                links[pos] = Link(stmt, FLIP[item.stance], "claim", "supports", None)
+            else:
+                links[pos] = Link(stmt, item.stance, "critique", "attacks", reported[id(item)])
+            of_item.setdefault(id(item), []).append(pos)
+            continue
         side = FLIP[item.stance] if stmt.conceded else item.stance  # the point granted is the other side's
         answered = item.answers
         if item.asked is not None and of_item.get(id(item.asked)):
@@ -264,6 +279,8 @@ def link_members(
             candidates = [c for c in body.get(id(answered), []) if links[c] is not None and links[c].stance != side]  # type: ignore[union-attr]
         else:
             candidates = of_item.get(id(answered), [])
+            # a reply answers the points of the other side, not what the item it answers granted
+            candidates = [c for c in candidates if links[c].stance != side] or candidates  # type: ignore[union-attr]
         index = len(of_item.get(id(item), []))
         to_opening = isinstance(answered, Item) and answered.answers is None
         quoted = None

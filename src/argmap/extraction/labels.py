@@ -76,8 +76,8 @@ class ItemLabel:
     body_start: int
     # the label ends in a plain full stop ("Reply. …"), a label only where the text uses it so twice
     plain_stop: bool = False
-    # an ordinal follows the label ("Objection 2", "Point #3")
-    numbered: bool = False
+    # the ordinal after the label ("Objection 2", "Point #3", "Response to comment 4")
+    number: int | None = None
 
 
 @dataclass(frozen=True)
@@ -252,7 +252,8 @@ class LayoutLabels:
         if bare_stop and not (plain_stop and name not in self._not_before_stop and text[m.end() : m.end() + 1].isupper()):
             return None  # "No. …" or "Fact. …" in plain prose is a sentence, not a label
         role, stance = found
-        return ItemLabel(m.group("name"), role, stance, m.end(), plain_stop=bare_stop, numbered=bool(m.group("num")))
+        return ItemLabel(m.group("name"), role, stance, m.end(), plain_stop=bare_stop,
+                         number=int(m.group("num").lstrip("#")) if m.group("num") and m.group("num")[-1].isdigit() else None)
 
     def title_label(self, text: str, start: int, end: int) -> int | None:
         """Where the title starts on a line that names it ("Discussion Title: Should …"),

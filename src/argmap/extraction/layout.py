@@ -90,6 +90,8 @@ class Item:
     # say … How do you respond?"); ``asked`` is such a turn right before, answered when it voices one
     voiced_only: bool = False
     asked: Item | None = None
+    # a reviewer's comment: what it reports the authors arguing is the thesis side, the rest answers it
+    review: bool = False
 
 
 @dataclass(eq=False)
@@ -256,6 +258,10 @@ class _UnitCollector:
         self.replies = 0
         self.one_sided = False
         self.one_sided_headings = frozenset(lexicon.words("sections", "one_sided"))
+        self.review_headings = frozenset(lexicon.words("sections", "review"))
+        # under a heading of a reviewer's comments; the comments by their number, with their unit
+        self.review = False
+        self.numbered_comments: dict[int, tuple[Item, Unit]] = {}
         # a thread's posts: the author of the post whose first paragraph comes next, the
         # lines it quotes, and the posts so far
         self.pending_post: str | None = None
@@ -307,8 +313,11 @@ class _UnitCollector:
         self.replying_to = self._answered_list(title)
         self.replies = 0
         is_debate, stance, is_closing = self.lex.section_roles(title)
-        self.one_sided = stance is not None and " ".join(re.sub(r"[^\w'-]+", " ", title.lower()).split()) \
-            in self.one_sided_headings
+        flat = " ".join(re.sub(r"[^\w'-]+", " ", title.lower()).split())
+        self.one_sided = stance is not None and flat in self.one_sided_headings
+        self.review = flat in self.review_headings
+        if self.review:
+            is_debate, stance = True, "con"  # "Major comments": the reviewer objects, point by point
         if self.replying_to is not None:
             is_debate, stance = True, None
         if not is_debate and self.text[start:end].endswith(":"):
@@ -368,6 +377,9 @@ class _UnitCollector:
             return
         if self._labelled_item(start, end, None):
             return
+        if self.review and _label(self.text, start, end) is None:
+            self._comment(start, end, None)
+            return
         after_pair = self.pair_unit is not None and bool(self.pair_unit.items)
         if after_pair and not self.after_blank:
             # lines right after a myth and its answer explain them: only cue-marked claims count
@@ -409,11 +421,14 @@ class _UnitCollector:
         self.pair_unit.items.append(Item((start, end), "con", whole=True))
         self.awaiting_answer = True
 
-    def item(self, start: int, end: int, indent: int, list_length: int) -> None:
-        """A list item ("- …", "• …", "1. …") of a list of ``list_length`` items, possibly
-        nested under the one before."""
+    def item(self, start: int, end: int, indent: int, list_length: int, ordinal: int | None = None) -> None:
+        """A list item ("- …", "• …", "1. …", its number ``ordinal``) of a list of
+        ``list_length`` items, possibly nested under the one before."""
         self.awaiting_answer = False
         self.open_turn = None
+        if self.review and self.labels.item_label(self.text, start, end) is None:
+            self._comment(start, end, ordinal)
+            return
         while self.outline and self.outline[-1][0] >= indent:
             self.outline.pop()
         if self.outline:
@@ -478,7 +493,29 @@ class _UnitCollector:
         gap = max(m.start() for m in _SENTENCE_GAP.finditer(self.text, at, label.body_start))
         return gap + 1
 
+    def _comment(self, start: int, end: int, ordinal: int | None) -> None:
+        """One comment of a reviewer ("1. The authors claim … However, …"): an objection of its
+        own, which a later "Response to comment 1." answers."""
+        unit = self._new_unit(self.heading, self.heading_span)
+        comment = Item((start, end), "con", review=True)
+        unit.items.append(comment)
+        if self.side_lists:
+            self.side_lists[-1][1].append(unit)
+        if ordinal is not None:
+            self.numbered_comments[ordinal] = (comment, unit)
+
     def _place_labelled(self, found: ItemLabel, start: int, end: int, indent: int | None) -> None:
+        if found.role == "answer" and self.replying_to is not None:
+            # "Response to comment 2." in a reply section answers comment 2, else the entry it
+            # shares most words with
+            numbered = self.numbered_comments.get(found.number) if found.number is not None else None
+            if numbered is not None:
+                comment, unit = numbered
+                unit.items.append(Item((found.body_start, end), FLIP[comment.stance], answers=comment,
+                                       label=found.name))
+                return
+            if self._reply(start, end):
+                return
         if found.role == "topic":
             self._topic_item(found, start, end)
         elif found.role == "answer":
@@ -506,7 +543,7 @@ class _UnitCollector:
             # came between: a new top-level item of an outline stands on its own
             last = unit.items[-1] if unit.items and not self.nested_since else None
             answers = last if found.role == "side" and last is not None and last.stance != found.stance else None
-            sibling = next((i for i in reversed(unit.items) if i.label == found.name), None) if found.numbered else None
+            sibling = next((i for i in reversed(unit.items) if i.label == found.name), None) if found.number else None
             if answers is not None and sibling is not None and sibling.stance == found.stance:
                 answers = sibling.answers  # "Objection 2" after a reply to "Objection 1" answers what that one did
             self.nested_since = False
@@ -708,7 +745,9 @@ class _UnitCollector:
             target = wording(self.text).closest((body_start, end), [(u, u.body) for u in entries])
         if target is None or target.stance is None:
             return False
-        target.items.append(Item((body_start, end), FLIP[target.stance], answers=target))
+        # an entry that is a comment item, not prose, is answered through that item
+        answered: Item | Unit = target.items[0] if target.items and not target.body else target
+        target.items.append(Item((body_start, end), FLIP[target.stance], answers=answered))
         return True
 
     def table_row(self, start: int, end: int) -> bool:
@@ -1027,8 +1066,10 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         in_list = bool(bullet)
         if bullet:
             # "1.2.1" sits two levels under "1." whatever its indentation
-            depth = len(_DIGITS.findall(bullet.group())) - 1 if bullet.group()[0].isdigit() else 0
-            collector.item(s + bullet.end(), e, line.indent + depth, list_length)
+            numbers = _DIGITS.findall(bullet.group()) if bullet.group()[0].isdigit() else []
+            depth = max(0, len(numbers) - 1)
+            collector.item(s + bullet.end(), e, line.indent + depth, list_length,
+                           ordinal=int(numbers[0]) if len(numbers) == 1 else None)
         elif (by := labels.side_byline(text, s, e)) is not None:
             collector.side_writer(by, e)  # "NO: Derek Haines, resident of Mill Row"
         elif labels.item_label(text, s, e) is not None:

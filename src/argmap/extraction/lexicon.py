@@ -87,6 +87,8 @@ class Actors(_Part):
     same: Words = []
     speaking_for: Words = Field(
         [], description="words by which a speaker speaks for a side it names ('Counsel for the respondent')")
+    reviewed: Words = Field(
+        [], description="whose work a reviewer's comment answers ('the authors'): what they argue is the thesis side")
 
 
 class Verbs(_Part):
@@ -117,6 +119,8 @@ class Sections(_Part):
     pro: Words = []
     con: Words = []
     closing: Words = []
+    review: Words = Field(
+        [], description="headings of a reviewer's comments ('Major comments'): each comment is an objection")
     background: Words = Field([], description="sections that argue nothing (history, definitions)")
     one_sided: Words = Field(
         [], description="headings of one side's list ('Views against'): its speakers speak for that side")
