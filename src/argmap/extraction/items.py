@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from argmap.extraction.cues import Tokens, tokens_of
 from argmap.extraction.labels import FLIP
@@ -93,7 +94,7 @@ def item_statements(
     confidence = lex.confidence["layout_item"]
     out: list[Statement] = []
     granting = frozenset(lex.words("connectives", "granting"))
-    reviewed = frozenset(w.lower() for w in lex.words("actors", "reviewed"))
+    reviewed = _reviewed(lex)
     if tokens is None and any(not item.whole for item in unit.items):
         tokens = tokens_of(text, lex)
     for item in unit.items:
@@ -131,6 +132,12 @@ def item_statements(
                                        response=item.answers is not None, confidence=confidence,
                                        item=item, conceded=span in granted, reported=item.review and said is not None))
     return out
+
+
+@lru_cache(maxsize=8)
+def _reviewed(lex: Lexicon) -> frozenset[str]:
+    """Who a reviewer's comment answers ("the authors"), lower-cased, once per lexicon."""
+    return frozenset(w.lower() for w in lex.words("actors", "reviewed"))
 
 
 def _contrast_in(tokens: Tokens, span: Span) -> bool:

@@ -44,6 +44,7 @@ Span = tuple[int, int]
 
 _BULLET = re.compile(r"(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]|\d{1,2}[.)]|\(?[a-h]\)|" + OUTLINE_ORDINALS + r")\s+")
 _DIGITS = re.compile(r"\d+")
+_NOT_HEADING_WORD = re.compile(r"[^\w'-]+")
 _LABEL = re.compile(
     r"(?:\*\*|__)?(?P<label>[A-Z0-9“\"‘'(][^.!?:;\n*]{1,100}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s+(?=\S)"
 )
@@ -313,7 +314,7 @@ class _UnitCollector:
         self.replying_to = self._answered_list(title)
         self.replies = 0
         is_debate, stance, is_closing = self.lex.section_roles(title)
-        flat = " ".join(re.sub(r"[^\w'-]+", " ", title.lower()).split())
+        flat = " ".join(_NOT_HEADING_WORD.sub(" ", title.lower()).split())
         self.one_sided = stance is not None and flat in self.one_sided_headings
         self.review = flat in self.review_headings
         if self.review:
@@ -986,7 +987,7 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
     lex = lexicon or Lexicon.default()
     labels = TextLabels(layout_labels(lex), text)
     lines = _content_lines(text)
-    labels.use_plain_stops([(ln.start, ln.end) for ln in lines if ln is not None])
+    labels.use_plain_stops()
     found = _title(text, lines, lex, labels)
     title: str | None = None
     title_span: Span | None = None

@@ -161,6 +161,9 @@ class DebateExtractor:
         self.name = name
         self.lexicon_paths = list(lexicon_paths)
         self._lexicon: Lexicon | None = None
+        # the pipeline's tokenizer, for the copy of a wiki source that is read (its chunk cache
+        # makes that second tokenization cheap)
+        self._tokenizer = getattr(nlp, "tokenizer", None)
 
     @property
     def lexicon(self) -> Lexicon:
@@ -190,17 +193,22 @@ class DebateExtractor:
         else:
             starts = sentence_starts(doc)
         known = remembered_text(doc)
+        if known is not None and (reading := reading_text(known)) is not known:
+            return self._extract_reading(doc, known, reading)
         tokens = read_tokens([(0, doc)], known, self.lexicon)  # without the text, rebuilt from the tokens
         if known is None:
             remember_text(doc, tokens.text)  # the results' spans read the same text
-        reading = reading_text(tokens.text)
-        if reading is not tokens.text:
-            # wiki source: read the page it renders, markup blanked; spans stay the text's own
-            shown = _pattern_tokenizer()(reading)
-            doc._.argmap = assemble(tokens.text, sentence_starts(shown), self.lexicon,
-                                    tokens=read_tokens([(0, shown)], reading, self.lexicon), reading=reading)
-            return doc
+            if (reading := reading_text(tokens.text)) is not tokens.text:
+                return self._extract_reading(doc, tokens.text, reading)
         doc._.argmap = assemble(tokens.text, starts, self.lexicon, tokens=tokens)
+        return doc
+
+    def _extract_reading(self, doc: Doc, text: str, reading: str) -> Doc:
+        """Wiki source: the page it renders is read (markup blanked, same length), so its
+        sentences and cues are those of the copy; the spans stay the text's own."""
+        shown = (self._tokenizer or _pattern_tokenizer())(reading)
+        doc._.argmap = assemble(text, sentence_starts(shown), self.lexicon,
+                                tokens=read_tokens([(0, shown)], reading, self.lexicon), reading=reading)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
