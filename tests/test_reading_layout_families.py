@@ -223,10 +223,10 @@ def test_a_referee_report_and_the_response_to_it() -> None:
     assert _read(REVIEW) == [
         ("claim", "The authors", "supports:topic"),  # what the reviewer reports is the thesis side
         ("critique", "However, the", "attacks:The authors"),
-        ("rebuttal", "We thank", "attacks:However, the"),
-        ("rebuttal", "We now", "attacks:However, the"),  # "Response to comment 1." answers comment 1
         ("critique", "The vocabulary", "attacks:topic"),
         ("rebuttal", "Every test", "attacks:The vocabulary"),
+        ("rebuttal", "We thank", "attacks:However, the"),
+        ("rebuttal", "We now", "attacks:However, the"),  # "Response to comment 1." answers comment 1
     ]
 
 
@@ -287,3 +287,10 @@ def test_the_cli_extracts_and_reports_a_kialo_text(tmp_path) -> None:  # noqa: A
     subprocess.run([sys.executable, "-m", "argmap.cli", "report", str(path), "-o", str(tmp_path / "report")],
                    capture_output=True, text=True, check=True)
     assert any((tmp_path / "report").rglob("*.html"))
+    # among other texts (a demo over examples/*.txt) the export is one more text, not a map to refuse
+    essay = tmp_path / "essay.txt"
+    essay.write_text("Barbecues\n\nCritics warn that barbecues scorch the grass.\n", encoding="utf-8")
+    both = subprocess.run([sys.executable, "-m", "argmap.cli", "report", str(path), str(essay), "-o",
+                           str(tmp_path / "both")], capture_output=True, text=True)
+    assert both.returncode == 0, both.stderr
+    assert any((tmp_path / "both").rglob("*.html"))

@@ -191,9 +191,15 @@ def assemble(
             section=first_unit.section if topic_title is not None else None,
             span=topic_span if topic_title is not None else layout.title_span,
         ))
-        statements = [s for _, stmts in members for s in stmts]
-        ids = [f"n{len(nodes) + i + 1}" for i in range(len(statements))]
-        for node_id, link in zip(ids, linker.link(members, first_unit.stance)):
+        links = linker.link(members, first_unit.stance)
+        # nodes in text order: a reply placed with the comment it answers ("Response to comment
+        # 2." under comment 2) comes where it is written
+        order = sorted(range(len(links)), key=lambda i: links[i].statement.span[0])
+        ids = [""] * len(links)
+        for rank, i in enumerate(order):
+            ids[i] = f"n{len(nodes) + rank + 1}"
+        for i in order:
+            node_id, link = ids[i], links[i]
             st = link.statement
             nodes.append(dict(
                 id=node_id, kind=link.kind, topic=topic_id, document=document_id,

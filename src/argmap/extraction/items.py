@@ -137,7 +137,7 @@ def item_statements(
 @lru_cache(maxsize=8)
 def _reviewed(lex: Lexicon) -> frozenset[str]:
     """Who a reviewer's comment answers ("the authors"), lower-cased, once per lexicon."""
-    return frozenset(w.lower() for w in lex.words("actors", "reviewed"))
+    return frozenset(w.lower() for w in lex.words("sections", "reviewed"))
 
 
 def _contrast_in(tokens: Tokens, span: Span) -> bool:

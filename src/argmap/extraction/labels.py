@@ -120,6 +120,7 @@ class LayoutLabels:
         self._facts = frozenset(_norm(w) for w in lex.words("qa_labels", "fact"))
         self._not_before_stop = frozenset(_norm(w) for w in lex.words("item_labels", "not_before_full_stop"))
         self._title_labels = frozenset(_norm(w) for w in lex.words("item_labels", "title_labels"))
+        self._relative_titles = frozenset(_norm(w) for w in lex.words("item_labels", "relative_outline_titles"))
         self._speakers = {_norm(w): role for role in ("pro", "con", "procedural") for w in lex.words("speakers", role)}
         self._honorifics = frozenset(_norm(w) for w in lex.words("speakers", "honorifics"))
         self._reply_headings = tuple(_norm(w) for w in lex.words("item_labels", "reply_headings"))
@@ -259,6 +260,13 @@ class LayoutLabels:
         return ItemLabel(m.group("name"), role, stance, m.end(), plain_stop=bare_stop,
                          number=int(m.group("num").lstrip("#")) if m.group("num") and m.group("num")[-1].isdigit() else None)
 
+    def names_relative_outline(self, text: str, title_start: int) -> bool:
+        """Whether the label before the title at ``title_start`` ("Discussion Title:") names an
+        outline whose "Pro" / "Con" speak for or against the item above (a Kialo export)."""
+        line = text.rfind("\n", 0, title_start) + 1
+        colon = text.rfind(":", line, title_start)
+        return colon >= 0 and _norm(text[line:colon].lstrip("#*_ ")) in self._relative_titles
+
     def title_label(self, text: str, start: int, end: int) -> int | None:
         """Where the title starts on a line that names it ("Discussion Title: Should …"),
         else ``None``."""
@@ -379,6 +387,9 @@ class TextLabels:
 
     def title_label(self, text: str, start: int, end: int) -> int | None:
         return self.tables.title_label(text, start, end)
+
+    def names_relative_outline(self, text: str, title_start: int) -> bool:
+        return self.tables.names_relative_outline(text, title_start)
 
     def speaker_label(self, text: str, start: int, end: int) -> SpeakerLabel | None:
         if text is not self.text:

@@ -263,6 +263,8 @@ class _UnitCollector:
         # under a heading of a reviewer's comments; the comments by their number, with their unit
         self.review = False
         self.numbered_comments: dict[int, tuple[Item, Unit]] = {}
+        # a Kialo export ("Discussion Title: …"): "Pro" / "Con" speak for or against the item above
+        self.relative_sides = False
         # a thread's posts: the author of the post whose first paragraph comes next, the
         # lines it quotes, and the posts so far
         self.pending_post: str | None = None
@@ -459,8 +461,10 @@ class _UnitCollector:
         found = self.labels.item_label(self.text, start, end)
         body = found.body_start if found else start
         label = found.name if found else None
-        # a nested "Pro:" / "For:" speaks for its parent (a Kialo outline), any other reply against it
-        backs = found is not None and found.role in ("side", "opens") and found.stance == "pro"
+        # a nested "Pro:" / "For:" under a pro item backs it, and in a Kialo export, whose sides
+        # are relative to the item above, under any item; any other reply speaks against its parent
+        backs = found is not None and found.role in ("side", "opens") and found.stance == "pro" \
+            and (side == "pro" or self.relative_sides)
         item = Item((body, end), side if backs else FLIP[side], answers=parent, label=label, supports=backs)
         owner.items.append(item)
         self.nested_since = True
@@ -1002,6 +1006,7 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         index, title, title_span = found
         lines = lines[index + 1 :]
     collector = _UnitCollector(text, lex, labels, _speakers(text, lines, labels))
+    collector.relative_sides = found is not None and labels.names_relative_outline(text, found[2][0])
     # a thread: two posts or more, each under a line naming its author ("Reply from X · date")
     thread = sum(1 for line in lines if line is not None and line.end - line.start <= _MAX_HEADING_CHARS
                  and labels.post_header(text[line.start : line.end]) is not None) >= 2

@@ -87,8 +87,6 @@ class Actors(_Part):
     same: Words = []
     speaking_for: Words = Field(
         [], description="words by which a speaker speaks for a side it names ('Counsel for the respondent')")
-    reviewed: Words = Field(
-        [], description="whose work a reviewer's comment answers ('the authors'): what they argue is the thesis side")
 
 
 class Verbs(_Part):
@@ -121,6 +119,8 @@ class Sections(_Part):
     closing: Words = []
     review: Words = Field(
         [], description="headings of a reviewer's comments ('Major comments'): each comment is an objection")
+    reviewed: Words = Field(
+        [], description="whose work a reviewer's comment answers ('the authors'): what they argue is the thesis side")
     background: Words = Field([], description="sections that argue nothing (history, definitions)")
     one_sided: Words = Field(
         [], description="headings of one side's list ('Views against'): its speakers speak for that side")
@@ -148,6 +148,8 @@ class ItemLabels(_Part):
     not_before_full_stop: Words = Field(
         [], description="labels that, alone before a full stop, are a sentence ('No. The fee stays.')")
     title_labels: Words = Field([], description="labels naming the title on its line ('Discussion Title:')")
+    relative_outline_titles: Words = Field(
+        [], description="title labels of an outline whose Pro / Con speak for or against the item above (Kialo)")
 
 
 class Speakers(_Part):

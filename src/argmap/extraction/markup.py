@@ -13,8 +13,8 @@ Pure string work on the whole text, done only when the text shows wiki markup.
 Example:
     >>> text = "== Cost ==\\nThe '''Alliance''' warns that it costs too much.<ref>{{cite web |title=X}}</ref>"
     >>> reading = reading_text(text)
-    >>> len(reading) == len(text), reading.split("\\n")[0].rstrip(), " ".join(reading.split()[2:5])
-    (True, '## Cost', 'Alliance warns that')
+    >>> len(reading) == len(text), reading.split("\\n")[0].rstrip(), " ".join(reading.split()[2:6])
+    (True, '## Cost', 'The Alliance warns that')
     >>> reading_text("Plain prose, nothing to hide.") == "Plain prose, nothing to hide."
     True
 """
