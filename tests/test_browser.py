@@ -33,9 +33,13 @@ pytest.importorskip("websocket", reason="websocket-client (in the 'test' extra) 
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ArgumentMap]:
-    """The report of examples/*.txt and the test essays, made by the CLI as a user would."""
+    """The report of examples/*.txt and the test essays, made by the CLI as a user would: as
+    many examples as a one-page report holds (more make an index and a page per document)."""
+    from argmap.reports.html import PAGES_FROM
+
     folder = tmp_path_factory.mktemp("report")
-    inputs = sorted(str(p) for p in (ROOT / "examples").glob("*.txt")) + [str(p) for p in write_essays(folder)]
+    essays = [str(p) for p in write_essays(folder)]
+    inputs = sorted(str(p) for p in (ROOT / "examples").glob("*.txt"))[: PAGES_FROM - len(essays)] + essays
     assert main(["report", *inputs, "-o", str(folder / "out")]) == 0
     return folder / "out" / "index.html", ArgumentMap.load(str(folder / "out" / "map.json"))
 
