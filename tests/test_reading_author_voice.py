@@ -142,3 +142,70 @@ def test_a_myth_answered_on_the_next_line_without_a_label() -> None:
     assert next(k for k, t in got if "leaves you weak" in t) == "critique"
     assert next(k for k, t in got if t.startswith("Most donors")) == "rebuttal"
     assert len(m.topics) == 2
+
+
+# ----- short argumentative texts (microtexts) ---------------------------------------------
+
+def test_a_sentence_before_a_but_in_the_authors_voice_is_granted() -> None:
+    text = ("Cities should plant more street trees. Trees cool the pavements in summer. "
+            "Fallen leaves do block drains every autumn. "
+            "But a leaf collection costs far less than the flooding that heat-baked streets suffer.")
+    got = kinds(text)
+    assert got[2] == ("critique", "Fallen leaves do block drains every autumn.")
+    assert got[3][0] == "rebuttal"
+    # the thesis itself is not granted, and a contrast inside the author's case does not turn
+    plain = "Cities should plant more street trees. But the council has planted none this year."
+    assert kinds(plain)[0][0] == "claim"
+
+
+def test_the_authors_but_answers_a_speaker_in_the_same_sentence() -> None:
+    text = ("Towns should keep their markets. Markets bring shoppers to the high street. "
+            "Some would argue that supermarkets are cheaper, but a market sells local food that travels no distance.")
+    got = kinds(text)
+    assert ("critique", "Some would argue that supermarkets are cheaper") in got
+    assert got[-1] == ("rebuttal", "a market sells local food that travels no distance.")
+    even_if = ("Towns should keep their markets. They bring shoppers to the high street. "
+               "Even if many people think that markets are old-fashioned, they are busier every year.")
+    got = kinds(even_if)
+    assert got[-2][0] == "critique" and got[-1] == ("rebuttal", "they are busier every year.")
+
+
+def test_a_gerund_after_but_is_no_verb_of_the_speaker_before() -> None:
+    text = ("Parents should let children walk to school. Walking builds confidence. "
+            "Some might say traffic is too dangerous, but keeping children indoors is no safer for them.")
+    got = kinds(text)
+    assert got[-1] == ("rebuttal", "keeping children indoors is no safer for them.")
+
+
+def test_an_opening_yes_with_no_but_after_it_affirms() -> None:
+    text = ("Yes, wind farms belong in the hills. They produce power where it is windiest. "
+            "They also bring rent to hill farms.")
+    assert [k for k, _ in kinds(text)] == ["claim", "claim", "claim"]
+    granted = ("Yes, wind farms spoil the view from the hills. They stand out for miles around. "
+               "But the hills have carried pylons and quarries for a century.")
+    assert [k for k, _ in kinds(granted)][:2] == ["critique", "critique"]
+
+
+def test_a_short_text_with_two_reported_views_still_argues() -> None:
+    text = ("Fracking should be banned in every county. It pollutes the water supplies of whole towns. "
+            "It has been shown to cause small earthquakes. There are safer sources of energy than gas. "
+            "Some may say that we need the gas, but this argument ignores the wind and solar power we already have.")
+    got = kinds(text)
+    assert got[0] == ("claim", "Fracking should be banned in every county.")
+    assert len(got) == 6 and got[-1][0] == "rebuttal"
+
+
+def test_there_are_those_who_would_say_voices_the_other_side() -> None:
+    text = ("Plastic bags should cost money. A small charge makes people bring their own. "
+            "There are those who would say that poorer families cannot afford reusable bags. "
+            "Yet a reusable bag costs less than ten of the paid-for ones.")
+    got = kinds(text)
+    assert got[2][0] == "critique" and got[3][0] == "rebuttal"
+
+
+def test_a_drawback_named_by_the_author_is_the_other_sides_point() -> None:
+    text = ("Every household should compost its food waste at home. Compost feeds gardens for free. "
+            "One drawback is that a badly kept heap can smell in hot weather. "
+            "Yet a lid and a weekly turn keep any heap sweet.")
+    got = kinds(text)
+    assert got[2][0] == "critique" and got[3][0] == "rebuttal"

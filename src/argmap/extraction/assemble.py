@@ -56,6 +56,7 @@ def sentence_splitter(text: str, starts: Sequence[int]):  # noqa: ANN201 - a sma
 
 
 _VOICED_SHARE = 0.2  # an argued text speaks in the first person or with "should" this often
+_REPORTED_SHARE = 3  # a short text with at most one sentence in three attributed still argues
 
 
 def _past_abbreviations(text: str, starts: Sequence[int], lex: Lexicon) -> list[int]:
@@ -82,6 +83,9 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
         thesis_at, voiced = layout.title_span[0], 1
     paragraphs = 0
     author_pronouns = set(lex.words("pronouns", "author"))
+    # a verb form after these reports nobody else's view: "I think", "their view", "the claim"
+    not_speakers = author_pronouns | set(lex.words("determiners"))
+    complements = frozenset(lex.words("verb_complements"))
     answer_at: int | None = None  # where the author first rejects what a party said
     for unit in layout.units:
         if unit.section is not None and unit.section.lower() in lex.words("sections", "background"):
@@ -91,8 +95,8 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
             for sent in sentences(span):
                 sentence_count += 1
                 i, j = tokens.window(*sent)
-                if tokens.find("verb:", i, j):
-                    attributed += 1
+                if any(_reports(tokens, v, j, not_speakers, complements) for v in tokens.positions("verb", i, j)):
+                    attributed += 1  # "Some say …", not the author's own "I think …" nor "a small charge"
                 if i < j and tokens.orth[i] in ("“", '"'):
                     continue  # a quotation is someone else's voice
                 thesis = tokens.find("thesis", i, j)
@@ -106,7 +110,9 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
                         or tokens.find("conn:subordinate_concession", i, i + 1) or tokens.orth[j - 1] == "?" \
                         or any(tokens.lower[k] in first_person for k in range(i, j)):
                     voiced += 1
-    short_plain = layout.title is None and paragraphs <= 2 and sentence_count <= 12 and attributed <= 1
+    # a short untitled text (a microtext) argues unless most of it reports others
+    short_plain = layout.title is None and paragraphs <= 2 and sentence_count <= 12 and (
+        attributed <= 1 or attributed * _REPORTED_SHARE <= sentence_count)
     if short_plain:
         return Voice(argued=True)  # a short untitled text argues in its author's voice
     if voiced >= 3 and thesis_at is None and voiced >= 1.5 * _VOICED_SHARE * sentence_count:
@@ -115,6 +121,16 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
         # a judgment: the author weighs what the parties said from where it rejects a point
         return Voice() if answer_at is None else Voice(argued=True, skip_before=answer_at)
     return Voice(argued=True, skip_before=thesis_at if layout.title is not None and paragraphs > 2 else 0)
+
+
+def _reports(tokens: Tokens, v: int, j: int, not_speakers: set[str], complements: frozenset[str]) -> bool:
+    """Whether the reporting verb form at ``v`` (a sentence ending at ``j``) reports someone's
+    view: lower case, not after "I" or a determiner ("their view"), and followed by its
+    complement when it needs one ("charge that …", not "a small charge makes …")."""
+    if not tokens.orth[v][:1].islower() or v > 0 and tokens.lower[v - 1] in not_speakers:
+        return False
+    needs = tokens.at(v, "complement_verb")
+    return needs is None or needs[1] >= j or tokens.lower[needs[1]] in complements
 
 
 _FLIP = {"pro": "con", "con": "pro"}

@@ -694,8 +694,8 @@ class _Reader:
                 if lower[before] in passive_aux and word.endswith(("ed", "en", "t")):
                     return self._passive(st, k, v, v_end, j, cls)
             if v == k:
-                if inherit is None:
-                    return False
+                if inherit is None or word.endswith("ing"):
+                    return False  # "…, but insisting all babies be perfect is …": a gerund is no verb of the speaker's
                 subj = {"role": "same", "key": inherit.actor_key, "label": inherit.actor, "described": False}
             else:
                 subj = self.subject(k, v)
@@ -917,7 +917,10 @@ class _Reader:
                 self.authored and not prev.marked and not nxt.marked and w == "," and conj != "yet" and (
                     conj == "but" or tk.at(body, "conn:contrast") is not None)
             prev_conceded = concession_turn and self.authored and not prev.marked
-            if not (nxt.marked or concession_turn):
+            # "Some would argue that X, but Y": in the author's voice Y answers the speaker
+            answers_speaker = self.authored and prev.marked and not nxt.marked and w == "," and (
+                conj == "but" or first.subordinate and len(cuts) == 1)  # "Even if many think X, Y"
+            if not (nxt.marked or concession_turn or answers_speaker):
                 continue
             if nxt.actor_role == "report" or nxt.announces or w == ":" and prev.marked:
                 continue  # "Others defended it: X argued …" — the colon elaborates, one statement
@@ -946,7 +949,8 @@ class _Reader:
                 stmt.conceded = True
             if stmt.span[0] < stmt.span[1]:
                 out.append(stmt)
-        if len(out) > 1 and out[0].conceded and not out[1].conceded and out[1].actor_role is None:
+        if len(out) > 1 and (out[0].conceded or self.authored and out[0].subordinate) and not out[1].conceded \
+                and out[1].actor_role is None:
             out[1].connective = out[1].connective or "contrast"
         return out
 
@@ -1031,6 +1035,23 @@ def acknowledges(tk: Tokens, stmt: Statement) -> bool:
     return granted is not None and sum(tk.word[granted[2] : j]) <= _MAX_ACKNOWLEDGEMENT_WORDS
 
 
+def _grant_before_turns(tk: Tokens, out: list[Statement]) -> None:
+    """In the author's voice "X. But Y." grants X to the other side and answers it with Y:
+    an unmarked sentence of the author's right before one opening on a contrast ("But",
+    "However,", "Yet") in the same paragraph is conceded, unless it states the thesis."""
+    for x, y in zip(out, out[1:]):
+        if x.marked or y.marked or x.conceded or x.subordinate or x.connective in ("contrast", "response") \
+                or x.actor_role != "author" \
+                or y.actor_role != "author" or y.connective != "contrast" or x.paragraph != y.paragraph:
+            continue
+        i, j = tk.window(*y.span)
+        if i >= j or not tk.orth[i][:1].isupper() or tk.at(i, "conn:contrast") is None:
+            continue  # "…, but Y" inside a sentence, or a contrast after the subject
+        xi, xj = tk.window(*x.span)
+        if tk.find("thesis", xi, xj) is None:
+            x.conceded = True
+
+
 def unit_statements(
     text: str,
     unit: Unit,
@@ -1105,6 +1126,11 @@ def unit_statements(
                     c.actor_role = "author"
                     c.confidence = lex.confidence["author"]
                 out.append(c)
+        _grant_before_turns(tk, out)
+        if out and paragraph == 0 and out[0].conceded and not out[0].subordinate and out[0].actor_role == "author" \
+                and not any(c.paragraph == out[0].paragraph and c.connective == "contrast" for c in out[1:]):
+            # "Yes, nuclear energy is safe." with no "but" after it: an opening affirms, grants nothing
+            out[0].conceded = False
         return out
     marked = [c for c in clauses if c.marked]
     opener = clauses[0]
