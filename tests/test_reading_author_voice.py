@@ -209,3 +209,39 @@ def test_a_drawback_named_by_the_author_is_the_other_sides_point() -> None:
             "Yet a lid and a weekly turn keep any heap sweet.")
     got = kinds(text)
     assert got[2][0] == "critique" and got[3][0] == "rebuttal"
+
+
+COUNCIL = (
+    "Motion on the Mill Lane Depot — Full Council\n\n"
+    "Chair, I rise to move the motion standing in my name.\n\n"
+    "The council should turn the old depot into allotments. The site has stood empty for six years, "
+    "and the waiting list for plots is the longest in the county.\n\n"
+    "Cllr Nia Post (Castle Ward): Will the councillor give way?\n\n"
+    "I will.\n\n"
+    "Cllr Post: The depot land is worth more to the council as housing, and the money would pay for a new library.\n\n"
+    "I understand the member's concern. But the land is polluted and could not be built on without a costly clean-up.\n\n"
+    "I have heard colleagues say that allotments only serve the retired. "
+    "Is that really true of a waiting list on which half the names are young families?\n"
+)
+
+
+def test_a_council_speech_with_an_intervention_answered_after_an_acknowledgement() -> None:
+    m = extract_text(COUNCIL)
+    got = [(n.kind, n.text) for n in m.nodes]
+    texts = [t for _, t in got]
+    assert not any(t.startswith(("Chair, I rise", "Will the councillor", "I understand the member")) for t in texts)
+    post = next(n for n in m.nodes if n.text.startswith("The depot land is worth more"))
+    answer = next(n for n in m.nodes if n.text.startswith("But the land is polluted"))
+    assert post.kind == "critique" and answer.kind == "rebuttal"
+    assert any(e.source == answer.id and e.target == post.id for e in m.edges)
+    heard = next(n for n in m.nodes if n.text.startswith("I have heard colleagues say"))
+    question = next(n for n in m.nodes if n.text.startswith("Is that really true of"))
+    assert heard.kind == "critique" and question.kind == "rebuttal"  # a question with content answers
+
+
+def test_of_two_turns_in_a_row_the_first_is_granted() -> None:
+    text = ("Ferries should run all winter. They are the only link to the mainland for two hundred families. "
+            "However, the winter crossings carry very few passengers. "
+            "But a lifeline is measured by who would be stranded without it, not by how full it is.")
+    got = kinds(text)
+    assert [k for k, _ in got] == ["claim", "claim", "critique", "rebuttal"]

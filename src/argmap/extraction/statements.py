@@ -39,6 +39,7 @@ _MAX_MARK = 24  # characters of a citation mark ("[10]", "[citation needed]")
 _MIN_AUTHOR_WORDS = 5
 _MIN_CONCEDED_WORDS = 3  # "Although costs rise, …": a concessive clause is short and still a point
 _MAX_ACKNOWLEDGEMENT_WORDS = 2  # words after a concession cue that only point back ("that concern")
+_MAX_POINTING_WORDS = 4  # a noun phrase after a concession cue that points back ("the traders' worry")
 _MAX_SUBJECT = 14
 _OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 _CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
@@ -1034,7 +1035,7 @@ def _voiced(tk: Tokens, stmt: Statement, w: _Words) -> bool:
         or tk.find("thesis", i, j) is not None
 
 
-def acknowledges(tk: Tokens, stmt: Statement) -> bool:
+def acknowledges(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
     """Whether a conceded clause only acknowledges the point before it ("That is a fair
     point; however, …", "I understand that concern, but …"): the concession cue and at most
     a couple of words pointing back, no point of its own."""
@@ -1042,21 +1043,42 @@ def acknowledges(tk: Tokens, stmt: Statement) -> bool:
         return False
     i, j = tk.window(*stmt.span)
     granted = tk.find("conn:concession", i, i + 1)
-    return granted is not None and sum(tk.word[granted[2] : j]) <= _MAX_ACKNOWLEDGEMENT_WORDS
+    if granted is None:
+        return False
+    rest = [tk.lower[x] for x in range(granted[2], j) if tk.word[x]]
+    if len(rest) <= _MAX_ACKNOWLEDGEMENT_WORDS:
+        return True
+    # "I understand the traders' worry": a noun phrase pointing back, no verb of its own
+    w = _words_of(lex)
+    return len(rest) <= _MAX_POINTING_WORDS and rest[0] in w.determiners and not any(
+        x in w.copulas or x in w.auxiliaries or x in w.modals for x in rest)
 
 
 def _grant_before_turns(tk: Tokens, out: list[Statement]) -> None:
     """In the author's voice "X. But Y." grants X to the other side and answers it with Y:
     an unmarked sentence of the author's right before one opening on a contrast ("But",
-    "However,", "Yet") in the same paragraph is conceded, unless it states the thesis."""
-    for x, y in zip(out, out[1:]):
-        if x.marked or y.marked or x.conceded or x.subordinate or x.connective in ("contrast", "response") \
-                or x.actor_role != "author" \
-                or y.actor_role != "author" or y.connective != "contrast" or x.paragraph != y.paragraph:
-            continue
+    "However,", "Yet") in the same paragraph is conceded, unless it states the thesis or turns
+    itself; in "X. However, Y. But Z." the turn Y is what is granted, and Z answers it."""
+    def turns(y: Statement) -> bool:
+        if y.marked or y.actor_role != "author" or y.connective != "contrast":
+            return False
         i, j = tk.window(*y.span)
-        if i >= j or not tk.orth[i][:1].isupper() or tk.at(i, "conn:contrast") is None:
-            continue  # "…, but Y" inside a sentence, or a contrast after the subject
+        # not "…, but Y" inside a sentence, nor a contrast after the subject
+        return i < j and tk.orth[i][:1].isupper() and tk.at(i, "conn:contrast") is not None
+
+    turning = [turns(y) for y in out]
+    for n in range(1, len(out)):
+        if not turning[n] or out[n].paragraph != out[n - 1].paragraph:
+            continue
+        x = out[n - 1]
+        if turning[n - 1]:
+            x.conceded = True  # the first of two turns is granted by the second
+            continue
+        if x.marked or x.conceded or x.subordinate or x.connective in ("contrast", "response") \
+                or x.actor_role != "author":
+            continue
+        if n + 1 < len(out) and turning[n + 1] and out[n + 1].paragraph == out[n].paragraph:
+            continue  # "X. However, Y. But Z.": X stays the author's own
         xi, xj = tk.window(*x.span)
         if tk.find("thesis", xi, xj) is None:
             x.conceded = True
@@ -1129,7 +1151,7 @@ def unit_statements(
                     continue  # the rest of a history paragraph describes too ("It holds 1.2 million litres")
             # "The appellant contends X. We reject that argument.": short, but it answers a party
             rejects = c.actor_role == "author" and c.verb_class == "con" and bool(out) and out[-1].marked
-            if out and not c.marked and acknowledges(tk, c):
+            if out and not c.marked and acknowledges(tk, c, lex):
                 continue  # what follows the contrast answers the point before, not this
             if c.marked or rejects or author_clause(tk, c, lex, dated=dated):
                 if not c.marked:
