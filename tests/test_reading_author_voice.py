@@ -245,3 +245,32 @@ def test_of_two_turns_in_a_row_the_first_is_granted() -> None:
             "But a lifeline is measured by who would be stranded without it, not by how full it is.")
     got = kinds(text)
     assert [k for k, _ in got] == ["claim", "claim", "critique", "rebuttal"]
+
+
+def test_a_why_title_states_the_thesis_and_the_history_under_it_is_background() -> None:
+    text = ("Why Hollow End needs a seed library\n\n"
+            "Posted by Ana Birch, 2 May 2026\n\n"
+            "The village nursery closed in 2015. Councils can fund a new one, but none has offered.\n\n"
+            "A seed library would let gardeners swap the varieties that grow well in our valley. "
+            "Some readers will object that seeds are cheap enough to buy. "
+            "Bought seed is bred for other soils, and swapped seed has already proved itself here.\n")
+    got = kinds(text)
+    texts = [t for _, t in got]
+    assert not any(t.startswith(("The village nursery", "Councils can", "none has offered")) for t in texts)
+    assert got[0][0] == "claim" and [k for k, _ in got[1:]] == ["critique", "rebuttal"]
+
+
+def test_a_speech_opening_on_a_vocative_argues_before_its_closing_appeal() -> None:
+    text = ("Rural Buses — Westminster Hall Debate\n\n"
+            "Mr Deputy Speaker, it is a pleasure to serve under your chairmanship.\n\n"
+            "The present system has failed the villages I represent. Whole valleys have lost their evening buses.\n\n"
+            "It is sometimes suggested that nobody uses the evening buses. "
+            "That may be so, but nobody can use a bus that runs once a day.\n\n"
+            "Ministers are said to favour a review. Reviews have come and gone.\n\n"
+            "I urge the Minister to restore the rural bus grant.\n")
+    got = kinds(text)
+    texts = [t for _, t in got]
+    assert not any(t.startswith(("Mr Deputy Speaker", "That may be so")) for t in texts)
+    assert ("claim", "The present system has failed the villages I represent.") in got
+    assert next(k for k, t in got if t.startswith("It is sometimes suggested")) == "critique"
+    assert next(k for k, t in got if t.startswith("nobody can use a bus")) == "rebuttal"

@@ -1026,13 +1026,13 @@ def dated_background(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
 
 
 def _voiced(tk: Tokens, stmt: Statement, w: _Words) -> bool:
-    """Whether an unmarked clause shows the author's voice: the first person, a modal or a
-    thesis word ("should"), a concession or a contrast."""
-    if stmt.conceded or stmt.connective is not None:
-        return True
+    """Whether an unmarked clause of a background paragraph shows the author's voice: the
+    first person, a thesis word ("should"), or a sentence opening on a connective ("But",
+    "Admittedly,"); a "but" inside a sentence of history still narrates."""
     i, j = tk.window(*stmt.span)
-    return any(tk.lower[x] in w.first_person or tk.lower[x] in w.modals for x in range(i, j)) \
-        or tk.find("thesis", i, j) is not None
+    if i < j and tk.orth[i][:1].isupper() and tk.at(i, "conn") is not None:
+        return True
+    return any(tk.lower[x] in w.first_person for x in range(i, j)) or tk.find("thesis", i, j) is not None
 
 
 def acknowledges(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
