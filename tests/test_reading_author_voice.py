@@ -142,3 +142,135 @@ def test_a_myth_answered_on_the_next_line_without_a_label() -> None:
     assert next(k for k, t in got if "leaves you weak" in t) == "critique"
     assert next(k for k, t in got if t.startswith("Most donors")) == "rebuttal"
     assert len(m.topics) == 2
+
+
+# ----- short argumentative texts (microtexts) ---------------------------------------------
+
+def test_a_sentence_before_a_but_in_the_authors_voice_is_granted() -> None:
+    text = ("Cities should plant more street trees. Trees cool the pavements in summer. "
+            "Fallen leaves do block drains every autumn. "
+            "But a leaf collection costs far less than the flooding that heat-baked streets suffer.")
+    got = kinds(text)
+    assert got[2] == ("critique", "Fallen leaves do block drains every autumn.")
+    assert got[3][0] == "rebuttal"
+    # the thesis itself is not granted, and a contrast inside the author's case does not turn
+    plain = "Cities should plant more street trees. But the council has planted none this year."
+    assert kinds(plain)[0][0] == "claim"
+
+
+def test_the_authors_but_answers_a_speaker_in_the_same_sentence() -> None:
+    text = ("Towns should keep their markets. Markets bring shoppers to the high street. "
+            "Some would argue that supermarkets are cheaper, but a market sells local food that travels no distance.")
+    got = kinds(text)
+    assert ("critique", "Some would argue that supermarkets are cheaper") in got
+    assert got[-1] == ("rebuttal", "a market sells local food that travels no distance.")
+    even_if = ("Towns should keep their markets. They bring shoppers to the high street. "
+               "Even if many people think that markets are old-fashioned, they are busier every year.")
+    got = kinds(even_if)
+    assert got[-2][0] == "critique" and got[-1] == ("rebuttal", "they are busier every year.")
+
+
+def test_a_gerund_after_but_is_no_verb_of_the_speaker_before() -> None:
+    text = ("Parents should let children walk to school. Walking builds confidence. "
+            "Some might say traffic is too dangerous, but keeping children indoors is no safer for them.")
+    got = kinds(text)
+    assert got[-1] == ("rebuttal", "keeping children indoors is no safer for them.")
+
+
+def test_an_opening_yes_with_no_but_after_it_affirms() -> None:
+    text = ("Yes, wind farms belong in the hills. They produce power where it is windiest. "
+            "They also bring rent to hill farms.")
+    assert [k for k, _ in kinds(text)] == ["claim", "claim", "claim"]
+    granted = ("Yes, wind farms spoil the view from the hills. They stand out for miles around. "
+               "But the hills have carried pylons and quarries for a century.")
+    assert [k for k, _ in kinds(granted)][:2] == ["critique", "critique"]
+
+
+def test_a_short_text_with_two_reported_views_still_argues() -> None:
+    text = ("Fracking should be banned in every county. It pollutes the water supplies of whole towns. "
+            "It has been shown to cause small earthquakes. There are safer sources of energy than gas. "
+            "Some may say that we need the gas, but this argument ignores the wind and solar power we already have.")
+    got = kinds(text)
+    assert got[0] == ("claim", "Fracking should be banned in every county.")
+    assert len(got) == 6 and got[-1][0] == "rebuttal"
+
+
+def test_there_are_those_who_would_say_voices_the_other_side() -> None:
+    text = ("Plastic bags should cost money. A small charge makes people bring their own. "
+            "There are those who would say that poorer families cannot afford reusable bags. "
+            "Yet a reusable bag costs less than ten of the paid-for ones.")
+    got = kinds(text)
+    assert got[2][0] == "critique" and got[3][0] == "rebuttal"
+
+
+def test_a_drawback_named_by_the_author_is_the_other_sides_point() -> None:
+    text = ("Every household should compost its food waste at home. Compost feeds gardens for free. "
+            "One drawback is that a badly kept heap can smell in hot weather. "
+            "Yet a lid and a weekly turn keep any heap sweet.")
+    got = kinds(text)
+    assert got[2][0] == "critique" and got[3][0] == "rebuttal"
+
+
+COUNCIL = (
+    "Motion on the Mill Lane Depot — Full Council\n\n"
+    "Chair, I rise to move the motion standing in my name.\n\n"
+    "The council should turn the old depot into allotments. The site has stood empty for six years, "
+    "and the waiting list for plots is the longest in the county.\n\n"
+    "Cllr Nia Post (Castle Ward): Will the councillor give way?\n\n"
+    "I will.\n\n"
+    "Cllr Post: The depot land is worth more to the council as housing, and the money would pay for a new library.\n\n"
+    "I understand the member's concern. But the land is polluted and could not be built on without a costly clean-up.\n\n"
+    "I have heard colleagues say that allotments only serve the retired. "
+    "Is that really true of a waiting list on which half the names are young families?\n"
+)
+
+
+def test_a_council_speech_with_an_intervention_answered_after_an_acknowledgement() -> None:
+    m = extract_text(COUNCIL)
+    got = [(n.kind, n.text) for n in m.nodes]
+    texts = [t for _, t in got]
+    assert not any(t.startswith(("Chair, I rise", "Will the councillor", "I understand the member")) for t in texts)
+    post = next(n for n in m.nodes if n.text.startswith("The depot land is worth more"))
+    answer = next(n for n in m.nodes if n.text.startswith("But the land is polluted"))
+    assert post.kind == "critique" and answer.kind == "rebuttal"
+    assert any(e.source == answer.id and e.target == post.id for e in m.edges)
+    heard = next(n for n in m.nodes if n.text.startswith("I have heard colleagues say"))
+    question = next(n for n in m.nodes if n.text.startswith("Is that really true of"))
+    assert heard.kind == "critique" and question.kind == "rebuttal"  # a question with content answers
+
+
+def test_of_two_turns_in_a_row_the_first_is_granted() -> None:
+    text = ("Ferries should run all winter. They are the only link to the mainland for two hundred families. "
+            "However, the winter crossings carry very few passengers. "
+            "But a lifeline is measured by who would be stranded without it, not by how full it is.")
+    got = kinds(text)
+    assert [k for k, _ in got] == ["claim", "claim", "critique", "rebuttal"]
+
+
+def test_a_why_title_states_the_thesis_and_the_history_under_it_is_background() -> None:
+    text = ("Why Hollow End needs a seed library\n\n"
+            "Posted by Ana Birch, 2 May 2026\n\n"
+            "The village nursery closed in 2015. Councils can fund a new one, but none has offered.\n\n"
+            "A seed library would let gardeners swap the varieties that grow well in our valley. "
+            "Some readers will object that seeds are cheap enough to buy. "
+            "Bought seed is bred for other soils, and swapped seed has already proved itself here.\n")
+    got = kinds(text)
+    texts = [t for _, t in got]
+    assert not any(t.startswith(("The village nursery", "Councils can", "none has offered")) for t in texts)
+    assert got[0][0] == "claim" and [k for k, _ in got[1:]] == ["critique", "rebuttal"]
+
+
+def test_a_speech_opening_on_a_vocative_argues_before_its_closing_appeal() -> None:
+    text = ("Rural Buses — Westminster Hall Debate\n\n"
+            "Mr Deputy Speaker, it is a pleasure to serve under your chairmanship.\n\n"
+            "The present system has failed the villages I represent. Whole valleys have lost their evening buses.\n\n"
+            "It is sometimes suggested that nobody uses the evening buses. "
+            "That may be so, but nobody can use a bus that runs once a day.\n\n"
+            "Ministers are said to favour a review. Reviews have come and gone.\n\n"
+            "I urge the Minister to restore the rural bus grant.\n")
+    got = kinds(text)
+    texts = [t for _, t in got]
+    assert not any(t.startswith(("Mr Deputy Speaker", "That may be so")) for t in texts)
+    assert ("claim", "The present system has failed the villages I represent.") in got
+    assert next(k for k, t in got if t.startswith("It is sometimes suggested")) == "critique"
+    assert next(k for k, t in got if t.startswith("nobody can use a bus")) == "rebuttal"

@@ -65,6 +65,7 @@ def sentence_splitter(text: str, starts: Sequence[int]):  # noqa: ANN201 - a sma
 
 
 _VOICED_SHARE = 0.2  # an argued text speaks in the first person or with "should" this often
+_REPORTED_SHARE = 3  # a short text with at most one sentence in three attributed still argues
 
 
 def _past_abbreviations(text: str, starts: Sequence[int], lex: Lexicon) -> list[int]:
@@ -85,13 +86,19 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
     first_person = set(lex.words("author_voice", "first_person"))
     voiced = attributed = sentence_count = 0
     thesis_at: int | None = None
-    if layout.title_span is not None and tokens.find("thesis", *tokens.window(*layout.title_span)):
+    if layout.title_span is not None and (tokens.find("thesis", *tokens.window(*layout.title_span))
+                                          or _thesis_title(layout.title, lex)):
         # a title that states the thesis ("It is time to …", "… should …"): the text argues
         # from its first sentence on, nothing before the thesis narrates
         thesis_at, voiced = layout.title_span[0], 1
     paragraphs = 0
     author_pronouns = set(lex.words("pronouns", "author"))
+    # a verb form after these reports nobody else's view: "I think", "their view", "the claim"
+    not_speakers = author_pronouns | set(lex.words("determiners"))
+    complements = frozenset(lex.words("verb_complements"))
     answer_at: int | None = None  # where the author first rejects what a party said
+    hedges = set(lex.words("author_voice", "hedges"))
+    opens_speech: bool | None = None  # whether the first paragraph opens on a vocative
     for unit in layout.units:
         if unit.section is not None and unit.section.lower() in lex.words("sections", "background"):
             continue
@@ -100,8 +107,8 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
             for sent in sentences(span):
                 sentence_count += 1
                 i, j = tokens.window(*sent)
-                if tokens.find("verb:", i, j):
-                    attributed += 1
+                if any(_reports(tokens, v, j, not_speakers, complements) for v in tokens.positions("verb", i, j)):
+                    attributed += 1  # "Some say …", not the author's own "I think …" nor "a small charge"
                 if i < j and tokens.orth[i] in ("“", '"'):
                     continue  # a quotation is someone else's voice
                 thesis = tokens.find("thesis", i, j)
@@ -110,12 +117,19 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
                 if answer_at is None and attributed and i < j and tokens.lower[i] in author_pronouns \
                         and tokens.find("verb:con", i + 1, min(j, i + 4)):
                     answer_at = sent[0]  # "We reject that argument.": the court answers a party
-                # the author's voice: a thesis word, the first person, a concession, a question
+                if paragraphs == 1 and opens_speech is None:
+                    opens_speech = tokens.find("vocative", i, i + 1) is not None  # "Mr Deputy Speaker, …"
+                # the author's voice: a thesis word, the first person, a concession, a question,
+                # a hedge ("would", "perhaps"), an objection the author raises ("Some will object")
                 if thesis or tokens.find("conn:concession", i, min(j, i + 4)) \
+                        or tokens.find("prolepsis", i, min(j, i + 2)) \
+                        or any(tokens.lower[k] in hedges for k in range(i, j)) \
                         or tokens.find("conn:subordinate_concession", i, i + 1) or tokens.orth[j - 1] == "?" \
                         or any(tokens.lower[k] in first_person for k in range(i, j)):
                     voiced += 1
-    short_plain = layout.title is None and paragraphs <= 2 and sentence_count <= 12 and attributed <= 1
+    # a short untitled text (a microtext) argues unless most of it reports others
+    short_plain = layout.title is None and paragraphs <= 2 and sentence_count <= 12 and (
+        attributed <= 1 or attributed * _REPORTED_SHARE <= sentence_count)
     if short_plain:
         return Voice(argued=True)  # a short untitled text argues in its author's voice
     if voiced >= 3 and thesis_at is None and voiced >= 1.5 * _VOICED_SHARE * sentence_count:
@@ -123,7 +137,26 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
     if voiced < 2 or thesis_at is None or voiced < _VOICED_SHARE * sentence_count:
         # a judgment: the author weighs what the parties said from where it rejects a point
         return Voice() if answer_at is None else Voice(argued=True, skip_before=answer_at)
-    return Voice(argued=True, skip_before=thesis_at if layout.title is not None and paragraphs > 2 else 0)
+    # a titled text narrates up to its thesis, unless it is a speech from its first word
+    narrates = layout.title is not None and paragraphs > 2 and not opens_speech
+    return Voice(argued=True, skip_before=thesis_at if narrates else 0)
+
+
+def _thesis_title(title: str | None, lex: Lexicon) -> bool:
+    """Whether a title opens with words that state a thesis ("Why Ashmere needs a tool
+    library", "The case for night buses"; lexicon ``author_voice.thesis_titles``)."""
+    first = " ".join((title or "").lower().replace("’", "'").split()[:3]) + " "
+    return any(first.startswith(opener + " ") for opener in lex.words("author_voice", "thesis_titles"))
+
+
+def _reports(tokens: Tokens, v: int, j: int, not_speakers: set[str], complements: frozenset[str]) -> bool:
+    """Whether the reporting verb form at ``v`` (a sentence ending at ``j``) reports someone's
+    view: lower case, not after "I" or a determiner ("their view"), and followed by its
+    complement when it needs one ("charge that …", not "a small charge makes …")."""
+    if not tokens.orth[v][:1].islower() or v > 0 and tokens.lower[v - 1] in not_speakers:
+        return False
+    needs = tokens.at(v, "complement_verb")
+    return needs is None or needs[1] >= j or tokens.lower[needs[1]] in complements
 
 
 _FLIP = {"pro": "con", "con": "pro"}

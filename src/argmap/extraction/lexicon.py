@@ -226,6 +226,12 @@ class AuthorVoice(_Part):
     negative_thesis: Words = Field(
         [], description="words of a title whose thesis is against the proposal ('Why X should not …', '… is a mistake'): "
                         "its supporters speak against the thesis, its critics for it")
+    hedges: Words = Field(
+        [], description="hedges by which a sentence speaks in the author's voice without a thesis word ('perhaps', "
+                        "'surely', 'arguably')")
+    thesis_titles: Words = Field(
+        [], description="words a title opens with when it states the author's thesis ('Why Ashmere needs a tool "
+                        "library', 'The case for …', 'In defence of …'): the text argues from its first sentence")
     date_words: Words = Field(
         [], description="words before a month that make it a date in a sentence ('published in March', 'closes on "
                         "30 September'): a dated sentence without a thesis word is background")

@@ -39,6 +39,7 @@ _MAX_MARK = 24  # characters of a citation mark ("[10]", "[citation needed]")
 _MIN_AUTHOR_WORDS = 5
 _MIN_CONCEDED_WORDS = 3  # "Although costs rise, …": a concessive clause is short and still a point
 _MAX_ACKNOWLEDGEMENT_WORDS = 2  # words after a concession cue that only point back ("that concern")
+_MAX_POINTING_WORDS = 4  # a noun phrase after a concession cue that points back ("the traders' worry")
 _MAX_SUBJECT = 14
 _OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 _CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
@@ -704,8 +705,8 @@ class _Reader:
                 if lower[before] in passive_aux and word.endswith(("ed", "en", "t")):
                     return self._passive(st, k, v, v_end, j, cls)
             if v == k:
-                if inherit is None:
-                    return False
+                if inherit is None or word.endswith("ing"):
+                    return False  # "…, but insisting all babies be perfect is …": a gerund is no verb of the speaker's
                 subj = {"role": "same", "key": inherit.actor_key, "label": inherit.actor, "described": False}
             else:
                 subj = self.subject(k, v)
@@ -927,7 +928,10 @@ class _Reader:
                 self.authored and not prev.marked and not nxt.marked and w == "," and conj != "yet" and (
                     conj == "but" or tk.at(body, "conn:contrast") is not None)
             prev_conceded = concession_turn and self.authored and not prev.marked
-            if not (nxt.marked or concession_turn):
+            # "Some would argue that X, but Y": in the author's voice Y answers the speaker
+            answers_speaker = self.authored and prev.marked and not nxt.marked and w == "," and (
+                conj == "but" or first.subordinate and len(cuts) == 1)  # "Even if many think X, Y"
+            if not (nxt.marked or concession_turn or answers_speaker):
                 continue
             if nxt.actor_role == "report" or nxt.announces or w == ":" and prev.marked:
                 continue  # "Others defended it: X argued …" — the colon elaborates, one statement
@@ -956,7 +960,8 @@ class _Reader:
                 stmt.conceded = True
             if stmt.span[0] < stmt.span[1]:
                 out.append(stmt)
-        if len(out) > 1 and out[0].conceded and not out[1].conceded and out[1].actor_role is None:
+        if len(out) > 1 and (out[0].conceded or self.authored and out[0].subordinate) and not out[1].conceded \
+                and out[1].actor_role is None:
             out[1].connective = out[1].connective or "contrast"
         return out
 
@@ -1021,16 +1026,16 @@ def dated_background(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
 
 
 def _voiced(tk: Tokens, stmt: Statement, w: _Words) -> bool:
-    """Whether an unmarked clause shows the author's voice: the first person, a modal or a
-    thesis word ("should"), a concession or a contrast."""
-    if stmt.conceded or stmt.connective is not None:
-        return True
+    """Whether an unmarked clause of a background paragraph shows the author's voice: the
+    first person, a thesis word ("should"), or a sentence opening on a connective ("But",
+    "Admittedly,"); a "but" inside a sentence of history still narrates."""
     i, j = tk.window(*stmt.span)
-    return any(tk.lower[x] in w.first_person or tk.lower[x] in w.modals for x in range(i, j)) \
-        or tk.find("thesis", i, j) is not None
+    if i < j and tk.orth[i][:1].isupper() and tk.at(i, "conn") is not None:
+        return True
+    return any(tk.lower[x] in w.first_person for x in range(i, j)) or tk.find("thesis", i, j) is not None
 
 
-def acknowledges(tk: Tokens, stmt: Statement) -> bool:
+def acknowledges(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
     """Whether a conceded clause only acknowledges the point before it ("That is a fair
     point; however, …", "I understand that concern, but …"): the concession cue and at most
     a couple of words pointing back, no point of its own."""
@@ -1038,7 +1043,45 @@ def acknowledges(tk: Tokens, stmt: Statement) -> bool:
         return False
     i, j = tk.window(*stmt.span)
     granted = tk.find("conn:concession", i, i + 1)
-    return granted is not None and sum(tk.word[granted[2] : j]) <= _MAX_ACKNOWLEDGEMENT_WORDS
+    if granted is None:
+        return False
+    rest = [tk.lower[x] for x in range(granted[2], j) if tk.word[x]]
+    if len(rest) <= _MAX_ACKNOWLEDGEMENT_WORDS:
+        return True
+    # "I understand the traders' worry": a noun phrase pointing back, no verb of its own
+    w = _words_of(lex)
+    return len(rest) <= _MAX_POINTING_WORDS and rest[0] in w.determiners and not any(
+        x in w.copulas or x in w.auxiliaries or x in w.modals for x in rest)
+
+
+def _grant_before_turns(tk: Tokens, out: list[Statement]) -> None:
+    """In the author's voice "X. But Y." grants X to the other side and answers it with Y:
+    an unmarked sentence of the author's right before one opening on a contrast ("But",
+    "However,", "Yet") in the same paragraph is conceded, unless it states the thesis or turns
+    itself; in "X. However, Y. But Z." the turn Y is what is granted, and Z answers it."""
+    def turns(y: Statement) -> bool:
+        if y.marked or y.actor_role != "author" or y.connective != "contrast":
+            return False
+        i, j = tk.window(*y.span)
+        # not "…, but Y" inside a sentence, nor a contrast after the subject
+        return i < j and tk.orth[i][:1].isupper() and tk.at(i, "conn:contrast") is not None
+
+    turning = [turns(y) for y in out]
+    for n in range(1, len(out)):
+        if not turning[n] or out[n].paragraph != out[n - 1].paragraph:
+            continue
+        x = out[n - 1]
+        if turning[n - 1]:
+            x.conceded = True  # the first of two turns is granted by the second
+            continue
+        if x.marked or x.conceded or x.subordinate or x.connective in ("contrast", "response") \
+                or x.actor_role != "author":
+            continue
+        if n + 1 < len(out) and turning[n + 1] and out[n + 1].paragraph == out[n].paragraph:
+            continue  # "X. However, Y. But Z.": X stays the author's own
+        xi, xj = tk.window(*x.span)
+        if tk.find("thesis", xi, xj) is None:
+            x.conceded = True
 
 
 def unit_statements(
@@ -1108,13 +1151,18 @@ def unit_statements(
                     continue  # the rest of a history paragraph describes too ("It holds 1.2 million litres")
             # "The appellant contends X. We reject that argument.": short, but it answers a party
             rejects = c.actor_role == "author" and c.verb_class == "con" and bool(out) and out[-1].marked
-            if out and not c.marked and acknowledges(tk, c):
+            if out and not c.marked and acknowledges(tk, c, lex):
                 continue  # what follows the contrast answers the point before, not this
             if c.marked or rejects or author_clause(tk, c, lex, dated=dated):
                 if not c.marked:
                     c.actor_role = "author"
                     c.confidence = lex.confidence["author"]
                 out.append(c)
+        _grant_before_turns(tk, out)
+        if out and paragraph == 0 and out[0].conceded and not out[0].subordinate and out[0].actor_role == "author" \
+                and not any(c.paragraph == out[0].paragraph and c.connective == "contrast" for c in out[1:]):
+            # "Yes, nuclear energy is safe." with no "but" after it: an opening affirms, grants nothing
+            out[0].conceded = False
         return out
     marked = [c for c in clauses if c.marked]
     opener = clauses[0]
