@@ -945,9 +945,14 @@ def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[
     return roles
 
 
+_STAR_CHARS = frozenset("★☆✩✭ ")
+
+
 def _stars(line: str) -> str | None:
     """The side a star rating opening a line gives ("★★★★☆ Good value" → pro, "★★☆☆☆" → con),
     ``None`` for no rating or a middling one."""
+    if line[:1] not in _STAR_CHARS:
+        return None  # most lines: no rating opens them
     rating = line[: len(line) - len(line.lstrip("★☆✩✭ "))]
     filled, empty = rating.count("★") + rating.count("✭"), rating.count("☆") + rating.count("✩")
     if filled + empty < 3:

@@ -99,6 +99,8 @@ def _trim(text: str, start: int, end: int) -> Span:
 
 def _is_time(word: str) -> bool:
     """A clock time token ("18:14", "9.05")."""
+    if not word[:1].isdigit():
+        return False  # most tokens: the hours would not be digits
     hours, sep, minutes = word.replace(".", ":").partition(":")
     return bool(sep) and hours.isdigit() and len(hours) <= 2 and minutes.isdigit() and len(minutes) == 2
 
