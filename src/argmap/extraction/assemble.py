@@ -111,7 +111,8 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
                         and tokens.find("verb:con", i + 1, min(j, i + 4)):
                     answer_at = sent[0]  # "We reject that argument.": the court answers a party
                 # the author's voice: a thesis word, the first person, a concession, a question
-                if thesis or tokens.find("conn:concession", i, min(j, i + 4)) or tokens.orth[j - 1] == "?" \
+                if thesis or tokens.find("conn:concession", i, min(j, i + 4)) \
+                        or tokens.find("conn:subordinate_concession", i, i + 1) or tokens.orth[j - 1] == "?" \
                         or any(tokens.lower[k] in first_person for k in range(i, j)):
                     voiced += 1
     short_plain = layout.title is None and paragraphs <= 2 and sentence_count <= 12 and attributed <= 1
