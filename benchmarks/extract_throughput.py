@@ -19,6 +19,15 @@ tokenizer measured 2.57). The corpus repeats the bundled examples, so after the 
 chunk is cached; texts that share fewer chunks gain less (one pass over 421 short distinct
 texts was 7% slower, the cache being filled). Load inflates the ratio (Python code suffers more
 from a shared core than the tokenizer), so run it on an idle machine for the real figure.
+
+Measured 4 Dec 2026, 02:09–02:13 UTC (load average 4.1–5.7, best of 5, two rounds alternating
+with the code before the speed changes of that session on the same examples): ratio 1.99 and
+1.96 against 2.02 and 2.03 (argmap 2.20 and 2.14 s against 2.22 and 2.27 s, baseline
+1.09–1.12 s). With that day's larger set of examples merged in, 2.07 and 2.00 under the same
+load: at the bar, so measure reading changes against main in the same minutes. spaCy's own
+tokenizer leaves more chunks uncached on this corpus than on the recombined essays of
+``benchmarks/corpus.py``, so the baseline is slower here and the ratio lower than there
+(docs/corpus.md says why).
 """
 
 from __future__ import annotations
