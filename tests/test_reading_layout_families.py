@@ -263,7 +263,8 @@ def test_comments_right_under_a_reviewer_heading_and_an_author_response_in_prose
 
 # ----- interviews -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("host, guest", [("INTERVIEWER", "OKONJO"), ("Q", "A"), ("HOST", "Dr Okonjo")])
+@pytest.mark.parametrize("host, guest", [("INTERVIEWER", "OKONJO"), ("Q", "A"), ("HOST", "Dr Okonjo"),
+                                         ("MARTA LIND", "OKONJO")])  # a named host asks the questions
 def test_an_interviewer_voices_the_other_side(host: str, guest: str) -> None:
     text = (f"Interview: the head of Fenwick school on the new homework rule\n\n"
             f"{host}: Why did the school drop homework for the youngest pupils?\n\n"

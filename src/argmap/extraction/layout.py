@@ -983,7 +983,19 @@ def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[
         host = _host(found, bodies)
         if host is not None and not roles[host]:
             roles[host] = "procedural"
+    if dialogue and not any(r == "procedural" for r in roles.values()):
+        asker = _interviewer(bodies)
+        if asker is not None and not roles[asker]:
+            roles[asker] = "procedural"
     return roles
+
+
+def _interviewer(bodies: dict[str, list[str]]) -> str | None:
+    """The speaker who asks the questions ("MARTA: Why did the port act now?"): most of their
+    turns, two or more, end in a question, and no one else's do."""
+    asking = [k for k, texts in bodies.items()
+              if len(texts) >= 2 and 2 * sum(1 for x in texts if x.rstrip().endswith("?")) > len(texts)]
+    return asking[0] if len(asking) == 1 else None
 
 
 def _stars(line: str) -> str | None:
