@@ -33,7 +33,16 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 def sentence_splitter(text: str, starts: Sequence[int]):  # noqa: ANN201 - a small closure
     """A function giving the sentence spans inside a span, from sorted sentence starts."""
 
+    seen: dict[Span, list[Span]] = {}  # a unit's body is split by the voice test and again when read
+
     def sentences(span: Span) -> list[Span]:
+        key = (span[0], span[1])
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = split(key)
+        return found
+
+    def split(span: Span) -> list[Span]:
         s, e = span
         cuts = [s] + [c for c in starts[bisect_right(starts, s) : bisect_right(starts, e - 1)]] + [e]
         out = []
@@ -102,7 +111,8 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
                         and tokens.find("verb:con", i + 1, min(j, i + 4)):
                     answer_at = sent[0]  # "We reject that argument.": the court answers a party
                 # the author's voice: a thesis word, the first person, a concession, a question
-                if thesis or tokens.find("conn:concession", i, min(j, i + 4)) or tokens.orth[j - 1] == "?" \
+                if thesis or tokens.find("conn:concession", i, min(j, i + 4)) \
+                        or tokens.find("conn:subordinate_concession", i, i + 1) or tokens.orth[j - 1] == "?" \
                         or any(tokens.lower[k] in first_person for k in range(i, j)):
                     voiced += 1
     short_plain = layout.title is None and paragraphs <= 2 and sentence_count <= 12 and attributed <= 1
@@ -122,6 +132,13 @@ _FLIP = {"pro": "con", "con": "pro"}
 def _debate_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: Tokens) -> list[tuple[Unit, list[Statement]]]:  # noqa: ANN001
     """Statements per unit; a plain sub-heading in a debate section that argues nothing ends
     that section, so later sub-headings of it are read as ordinary prose."""
+    try:
+        return _read_units(text, layout, sentences, lex, tokens)
+    finally:
+        tokens.readers.clear()  # the readers refer to the tokens: no cycle outlives the reading
+
+
+def _read_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: Tokens) -> list[tuple[Unit, list[Statement]]]:  # noqa: ANN001
     ended: set[int] = set()
     out = []
     voice = document_voice(text, layout, sentences, tokens, lex)

@@ -386,8 +386,8 @@ class _UnitCollector:
         if self.pending_side is not None:
             self._side_turn(start, end)
             return
-        if self.awaiting_answer and self.pair_unit is not None:
-            self._answer(start, end)
+        if self.awaiting_answer and self.pair_unit is not None and self.labels.item_label(self.text, start, end) is None:
+            self._answer(start, end)  # the paragraph right after a question or a myth with no label of its own
             return
         if self._labelled_item(start, end, None):
             return
@@ -634,6 +634,8 @@ class _UnitCollector:
             return  # a question asking for information: neither it nor its answer argues
         self.pair_unit = self._pair_unit(self.text[body[0] : body[1]], body)
         self.pair_unit.items.append(Item(body, "con", whole=True, label=found.name))
+        # "Myth #1 – X" with the answer on the next line and no "Fact:" label before it
+        self.awaiting_answer = True
 
     def _pair_unit(self, title: str | None, span: Span | None) -> Unit:
         """The topic of a myth or question: its own items, and prose that is no opener."""
@@ -1061,6 +1063,9 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
     thread = sum(1 for line in lines if line is not None and line.end - line.start <= _MAX_HEADING_CHARS
                  and labels.post_header(text[line.start : line.end]) is not None) >= 2
     questions = sum(1 for line in lines if line is not None and is_question_line(text[line.start : line.end]))
+    # a speech with interjections ("Mr Lee (Eastfield): …"): a question on a line of its own
+    # is the speaker's own rhetorical question, neither a FAQ item nor a heading
+    speech = INTERJECTION in collector.speakers.values()
     # a letters page: two letters or more, each signed on the line under it ("Ruth Akande, Eastbrook")
     signed = [n for n in range(len(lines)) if _signature(text, lines, n)]
     letters = len(signed) >= 2 and not thread
@@ -1139,6 +1144,8 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             collector.prose(s, e)
         elif collector.is_turn(s, e):
             # "Mr Lee (Eastfield): Will the member give way?", "INTERVIEWER: Why …?" is no FAQ
+            collector.prose(s, e)
+        elif speech and is_question_line(content):
             collector.prose(s, e)
         elif is_question_line(content) and not _continues(text, lines, i) and _answered(text, lines, i, labels):
             if questions >= 2:

@@ -226,6 +226,9 @@ class AuthorVoice(_Part):
     negative_thesis: Words = Field(
         [], description="words of a title whose thesis is against the proposal ('Why X should not …', '… is a mistake'): "
                         "its supporters speak against the thesis, its critics for it")
+    date_words: Words = Field(
+        [], description="words before a month that make it a date in a sentence ('published in March', 'closes on "
+                        "30 September'): a dated sentence without a thesis word is background")
 
 
 class Dismissals(_Part):
