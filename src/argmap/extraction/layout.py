@@ -63,6 +63,7 @@ _CLAUSE_LABEL = re.compile(r"\s(?:is|are|was|were)\s")
 _MAX_QUESTION_WORDS = 30
 _TAB_WIDTH = 4
 _MAX_HEADING_CHARS = 120
+_STOP_LABEL_CHARS = 40  # "Reply to the objection 2." at most, before a label's full stop
 INTERJECTION = "interjection"  # the role of a speaker label interjecting in a speech
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -148,8 +149,10 @@ def _unnumbered(heading: str) -> str:
     return heading[: m.start()].rstrip(" #") if m else heading
 
 
-def _content_lines(text: str) -> list[_Line | None]:
-    """The lines without surrounding white space, with their indentation; blank lines are ``None``."""
+def _content_lines(text: str, stop_labels: list[Span] | None = None) -> list[_Line | None]:
+    """The lines without surrounding white space, with their indentation; blank lines are
+    ``None``. Lines with a full stop after their first few words ("Reply. The …") are added
+    to ``stop_labels``: they may open with a label."""
     lines: list[_Line | None] = []
     at = 0
     for line in text.split("\n"):
@@ -159,6 +162,8 @@ def _content_lines(text: str) -> list[_Line | None]:
             start = at + lead
             # the indentation with each tab counted as _TAB_WIDTH spaces
             lines.append(_Line(start, start + len(stripped), lead + (_TAB_WIDTH - 1) * line.count("\t", 0, lead)))
+            if stop_labels is not None and 0 < stripped.find(". ", 0, _STOP_LABEL_CHARS):
+                stop_labels.append((start, start + len(stripped)))
         else:
             lines.append(None)
         at += len(line) + 1
@@ -268,7 +273,7 @@ class _UnitCollector:
         self.replies = 0
         self.one_sided = False
         self.one_sided_headings = frozenset(lexicon.words("sections", "one_sided"))
-        self.review_headings = frozenset(lexicon.words("sections", "review"))
+        self.review_headings = labels.tables.review_headings
         # under a heading of a reviewer's comments; the comments by their number, with their unit
         self.review = False
         self.numbered_comments: dict[int, tuple[Item, Unit]] = {}
@@ -1049,8 +1054,9 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
     """Split ``text`` into units (see :class:`Unit`); every span indexes ``text``."""
     lex = lexicon or Lexicon.default()
     labels = TextLabels(layout_labels(lex), text)
-    lines = _content_lines(text)
-    labels.use_plain_stops()
+    stop_labels: list[Span] = []
+    lines = _content_lines(text, stop_labels)
+    labels.use_plain_stops(stop_labels)
     found = _title(text, lines, lex, labels)
     title: str | None = None
     title_span: Span | None = None
