@@ -261,6 +261,22 @@ def test_comments_right_under_a_reviewer_heading_and_an_author_response_in_prose
     ]
 
 
+def test_bracketed_comment_numbers_and_an_authors_reply() -> None:
+    text = ("Referee report: \"Street lighting and late-night footfall\"\n\nReferee 2\n\nSpecific comments\n\n"
+            "(1) The authors claim that brighter street lights raised late-night footfall by a fifth. The streets "
+            "that got new lights also got new bars in the same year, so the lights may not be the cause.\n\n"
+            "(2) Footfall was counted on only four nights.\n\nAuthors' reply\n\n"
+            "Comment (1): We now compare streets that got bars without new lights, and the effect remains.\n\n"
+            "Comment (2): Counts from a further twelve nights are now in the appendix.\n")
+    assert [(k, w, tgt) for k, w, tgt in _read(text)] == [
+        ("claim", "The authors", "supports:topic"),
+        ("critique", "The streets", "attacks:The authors"),
+        ("critique", "Footfall was", "attacks:topic"),
+        ("rebuttal", "Comment (1):", "attacks:The streets"),
+        ("rebuttal", "Comment (2):", "attacks:Footfall was"),
+    ]
+
+
 # ----- interviews -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("host, guest", [("INTERVIEWER", "OKONJO"), ("Q", "A"), ("HOST", "Dr Okonjo"),

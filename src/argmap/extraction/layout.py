@@ -42,7 +42,7 @@ from argmap.extraction.overlap import wording
 
 Span = tuple[int, int]
 
-_BULLET = re.compile(r"(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]|\d{1,2}[.)]|\(?[a-h]\)|" + OUTLINE_ORDINALS + r")\s+")
+_BULLET = re.compile(r"(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)]|\(?[a-h]\)|" + OUTLINE_ORDINALS + r")\s+")
 _DIGITS = re.compile(r"\d+")
 _NOT_HEADING_WORD = re.compile(r"[^\w'-]+")
 _CROSS_REFERENCE = re.compile(r"->\s*See\s+\d+(?:\.\d+)*\.?\s*")  # a Kialo link to another claim
@@ -1140,7 +1140,7 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         in_list = bool(bullet)
         if bullet:
             # "1.2.1" sits two levels under "1." whatever its indentation
-            numbers = _DIGITS.findall(bullet.group()) if bullet.group()[0].isdigit() else []
+            numbers = _DIGITS.findall(bullet.group()) if bullet.group().lstrip("(")[0].isdigit() else []
             depth = max(0, len(numbers) - 1)
             collector.item(s + bullet.end(), e, line.indent + depth, list_length,
                            ordinal=int(numbers[0]) if len(numbers) == 1 else None)
