@@ -343,3 +343,8 @@ def test_the_cli_extracts_and_reports_a_kialo_text(tmp_path) -> None:  # noqa: A
                            str(tmp_path / "both")], capture_output=True, text=True)
     assert both.returncode == 0, both.stderr
     assert any((tmp_path / "both").rglob("*.html"))
+
+
+def test_a_cue_with_nothing_after_it_states_nothing() -> None:
+    m = extract_text("Debates and controversies\n\nMyth: ?«»Critics warn that ")
+    assert all(n.text.strip() for n in m.nodes)
