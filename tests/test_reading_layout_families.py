@@ -65,6 +65,20 @@ def test_labels_ending_in_a_full_stop_or_a_dash() -> None:
     ]
 
 
+def test_replies_named_after_the_objections_answer_the_one_they_name() -> None:
+    text = ("Should the village hall ban fireworks?\n\n"
+            "Objection 1. Fireworks are part of the bonfire night the village has kept for a century.\n\n"
+            "Objection 2. A ban would only push displays into back gardens, where they are less safe.\n\n"
+            "Reply to Objection 1. The tradition is the bonfire and the gathering, and both survive without rockets.\n\n"
+            "Reply to the objection 2. Garden displays fell in the villages nearby that hold a lantern walk instead.\n")
+    assert _read(text) == [
+        ("critique", "Fireworks are", "attacks:topic"),
+        ("critique", "A ban", "attacks:topic"),
+        ("rebuttal", "The tradition", "attacks:Fireworks are"),
+        ("rebuttal", "Garden displays", "attacks:A ban"),
+    ]
+
+
 def test_claim_and_rebuttal_and_q_a_with_full_stops() -> None:
     text = ("Harbour lights\n\nClaim. New harbour lights would cut the number of night-time groundings.\n\n"
             "Rebuttal. Groundings at night are already rare, since every boat now carries a plotter.\n\n"
@@ -230,9 +244,43 @@ def test_a_referee_report_and_the_response_to_it() -> None:
     ]
 
 
+def test_comments_right_under_a_reviewer_heading_and_an_author_response_in_prose() -> None:
+    text = ("Referee report on \"Night buses and shift workers\"\n\nReviewer 2\n\n"
+            "The authors argue that night buses raised employment among shift workers by four per cent. However, "
+            "the routes were added in districts where new warehouses opened the same year.\n\n"
+            "The survey reached only 310 riders, which is too few to split by district.\n\n"
+            "Response: We have added the district figures to the appendix.\n\n"
+            "Author response\n\n"
+            "We now control for the warehouse openings, and the effect remains at three per cent.\n")
+    assert _read(text) == [
+        ("claim", "The authors", "supports:topic"),
+        ("critique", "However, the", "attacks:The authors"),
+        ("critique", "The survey", "attacks:topic"),
+        ("rebuttal", "We have", "attacks:The survey"),  # "Response:" right under a comment answers it
+        ("rebuttal", "We now", "attacks:However, the"),  # the comment it shares most words with
+    ]
+
+
+def test_bracketed_comment_numbers_and_an_authors_reply() -> None:
+    text = ("Referee report: \"Street lighting and late-night footfall\"\n\nReferee 2\n\nSpecific comments\n\n"
+            "(1) The authors claim that brighter street lights raised late-night footfall by a fifth. The streets "
+            "that got new lights also got new bars in the same year, so the lights may not be the cause.\n\n"
+            "(2) Footfall was counted on only four nights.\n\nAuthors' reply\n\n"
+            "Comment (1): We now compare streets that got bars without new lights, and the effect remains.\n\n"
+            "Comment (2): Counts from a further twelve nights are now in the appendix.\n")
+    assert [(k, w, tgt) for k, w, tgt in _read(text)] == [
+        ("claim", "The authors", "supports:topic"),
+        ("critique", "The streets", "attacks:The authors"),
+        ("critique", "Footfall was", "attacks:topic"),
+        ("rebuttal", "Comment (1):", "attacks:The streets"),
+        ("rebuttal", "Comment (2):", "attacks:Footfall was"),
+    ]
+
+
 # ----- interviews -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("host, guest", [("INTERVIEWER", "OKONJO"), ("Q", "A"), ("HOST", "Dr Okonjo")])
+@pytest.mark.parametrize("host, guest", [("INTERVIEWER", "OKONJO"), ("Q", "A"), ("HOST", "Dr Okonjo"),
+                                         ("MARTA LIND", "OKONJO")])  # a named host asks the questions
 def test_an_interviewer_voices_the_other_side(host: str, guest: str) -> None:
     text = (f"Interview: the head of Fenwick school on the new homework rule\n\n"
             f"{host}: Why did the school drop homework for the youngest pupils?\n\n"
@@ -263,6 +311,7 @@ KIALO = """Discussion Title: Should parks ban barbecues?
 1.1.1. Con: Most fires start from cigarettes, not barbecues.
 1.1.2. Pro: The scorched patches take a whole season to grow back.
 1.2. Con: A ban would be impossible to enforce on busy summer evenings.
+1.2.1. Pro: -> See 1.1.1.
 """
 
 
@@ -274,7 +323,7 @@ def test_a_kialo_export_read_as_text_keeps_its_structure_and_spans() -> None:
         ("critique", "Most fires", "attacks:Disposable barbecues"),
         ("claim", "The scorched", "supports:Disposable barbecues"),  # a nested Pro backs its parent
         ("critique", "A ban", "attacks:topic"),
-    ]
+    ]  # "-> See 1.1.1." repeats a claim: no statement of its own
 
 
 def test_the_cli_extracts_and_reports_a_kialo_text(tmp_path) -> None:  # noqa: ANN001 - pytest fixture
@@ -294,3 +343,8 @@ def test_the_cli_extracts_and_reports_a_kialo_text(tmp_path) -> None:  # noqa: A
                            str(tmp_path / "both")], capture_output=True, text=True)
     assert both.returncode == 0, both.stderr
     assert any((tmp_path / "both").rglob("*.html"))
+
+
+def test_a_cue_with_nothing_after_it_states_nothing() -> None:
+    m = extract_text("Debates and controversies\n\nMyth: ?«»Critics warn that ")
+    assert all(n.text.strip() for n in m.nodes)

@@ -185,6 +185,8 @@ def _read_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: Toke
             continue  # history, definitions, how it works: no side is argued there
         stmts = unit_statements(text, unit, sentences, lex, tokens=tokens, voice=voice, paragraph=n) + \
             item_statements(text, unit, sentences, lex, tokens)
+        # a cue with nothing after it ("Critics warn that " closing a text) states nothing
+        stmts = [st for st in stmts if st.span[0] < st.span[1]]
         if against and unit.topic_title is None:
             for st in stmts:
                 if st.actor_role in _FLIP and st.confidence == lex.confidence["stance_actor"]:

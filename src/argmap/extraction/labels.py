@@ -46,9 +46,7 @@ _BARE_LABEL = re.compile(
 _SEPARATOR = re.compile(r"[:—–]|\s-\s|\*\*|__|\d\.")
 _MAX_LABEL_CHARS = 72
 # a line opening with a few words and a full stop ("Reply. The …", "- Thesis. We …")
-_STOP_LABEL_LINE = re.compile(
-    r"^[ \t]*(?P<line>(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]\s+|\(?\d{1,2}[.)]\s+)?(?:\*\*|__|\*|_)?"
-    r"[^\W\d_][\w'’-]*(?:[ ][\w'’-]+){0,3}\.[ \t]+[A-Z“\"‘'(])", re.M)
+_MAX_STOP_LABEL_WORDS = 6  # "Reply to the objection 2." at most, before a label's full stop
 _SPEAKER = re.compile(
     r"(?P<label>(?P<role>[A-Z][\w'’.-]*(?:[ ](?:[A-Z][\w'’.-]*|\d{1,2})){0,3})"
     r"(?:\s*\((?P<name>[^()\n]{1,60})\))?)\s*:\s+(?=\S)"
@@ -119,6 +117,7 @@ class LayoutLabels:
         self._items = table
         self._facts = frozenset(_norm(w) for w in lex.words("qa_labels", "fact"))
         self._not_before_stop = frozenset(_norm(w) for w in lex.words("item_labels", "not_before_full_stop"))
+        self.review_headings = frozenset(_norm(w) for w in lex.words("sections", "review"))
         self._title_labels = frozenset(_norm(w) for w in lex.words("item_labels", "title_labels"))
         self._relative_titles = frozenset(_norm(w) for w in lex.words("item_labels", "relative_outline_titles"))
         self._speakers = {_norm(w): role for role in ("pro", "con", "procedural") for w in lex.words("speakers", role)}
@@ -362,15 +361,14 @@ class TextLabels:
         # whether labels ending in a plain full stop are labels here (two lines or more open so)
         self.plain_stop = False
 
-    def use_plain_stops(self) -> None:
-        """Read labels ending in a plain full stop ("Objection. …", "Reply. …") when two
-        lines or more open with one: the text's layout uses them."""
+    def use_plain_stops(self, lines: list[tuple[int, int]]) -> None:
+        """Read labels ending in a plain full stop ("Objection. …", "Reply. …") when two of
+        ``lines`` (those with a full stop after their first words) or more open with one."""
         found = 0
-        # one scan finds the few lines opening with a word or four and a full stop
-        for m in _STOP_LABEL_LINE.finditer(self.text):
-            end = self.text.find("\n", m.start())
-            label = self.tables.item_label(self.text, m.start("line"), end if end >= 0 else len(self.text),
-                                           plain_stop=True)
+        for s, e in lines:
+            if self.text.count(" ", s, self.text.find(". ", s, e)) >= _MAX_STOP_LABEL_WORDS:
+                continue  # most: a sentence of several words before its full stop
+            label = self.tables.item_label(self.text, s, e, plain_stop=True)
             found += label is not None and label.plain_stop
             if found >= 2:
                 self.plain_stop = True

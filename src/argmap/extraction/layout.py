@@ -42,9 +42,10 @@ from argmap.extraction.overlap import wording
 
 Span = tuple[int, int]
 
-_BULLET = re.compile(r"(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]|\d{1,2}[.)]|\(?[a-h]\)|" + OUTLINE_ORDINALS + r")\s+")
+_BULLET = re.compile(r"(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)]|\(?[a-h]\)|" + OUTLINE_ORDINALS + r")\s+")
 _DIGITS = re.compile(r"\d+")
 _NOT_HEADING_WORD = re.compile(r"[^\w'-]+")
+_CROSS_REFERENCE = re.compile(r"->\s*See\s+\d+(?:\.\d+)*\.?\s*")  # a Kialo link to another claim
 _LABEL = re.compile(
     r"(?:\*\*|__)?(?P<label>[A-Z0-9“\"‘'(][^.!?:;\n*]{1,100}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s+(?=\S)"
 )
@@ -62,6 +63,7 @@ _CLAUSE_LABEL = re.compile(r"\s(?:is|are|was|were)\s")
 _MAX_QUESTION_WORDS = 30
 _TAB_WIDTH = 4
 _MAX_HEADING_CHARS = 120
+_STOP_LABEL_CHARS = 40  # "Reply to the objection 2." at most, before a label's full stop
 INTERJECTION = "interjection"  # the role of a speaker label interjecting in a speech
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -82,6 +84,8 @@ class Item:
     answers: Item | Unit | None = None
     whole: bool = False
     label: str | None = None
+    # the ordinal after its label ("Objection 2"), which "Reply to Objection 2" names
+    number: int | None = None
     speaker: str | None = None
     # the words of the answered item a post quotes ("> …"): its first sentence answers them
     quote: str = ""
@@ -139,8 +143,16 @@ class _Line:
     indent: int
 
 
-def _content_lines(text: str) -> list[_Line | None]:
-    """The lines without surrounding white space, with their indentation; blank lines are ``None``."""
+def _unnumbered(heading: str) -> str:
+    """A normalised heading without the number it closes on ("reviewer 2 second round" → "reviewer")."""
+    m = _DIGITS.search(heading)
+    return heading[: m.start()].rstrip(" #") if m else heading
+
+
+def _content_lines(text: str, stop_labels: list[Span] | None = None) -> list[_Line | None]:
+    """The lines without surrounding white space, with their indentation; blank lines are
+    ``None``. Lines with a full stop after their first few words ("Reply. The …") are added
+    to ``stop_labels``: they may open with a label."""
     lines: list[_Line | None] = []
     at = 0
     for line in text.split("\n"):
@@ -150,6 +162,8 @@ def _content_lines(text: str) -> list[_Line | None]:
             start = at + lead
             # the indentation with each tab counted as _TAB_WIDTH spaces
             lines.append(_Line(start, start + len(stripped), lead + (_TAB_WIDTH - 1) * line.count("\t", 0, lead)))
+            if stop_labels is not None and 0 < stripped.find(". ", 0, _STOP_LABEL_CHARS):
+                stop_labels.append((start, start + len(stripped)))
         else:
             lines.append(None)
         at += len(line) + 1
@@ -259,10 +273,11 @@ class _UnitCollector:
         self.replies = 0
         self.one_sided = False
         self.one_sided_headings = frozenset(lexicon.words("sections", "one_sided"))
-        self.review_headings = frozenset(lexicon.words("sections", "review"))
+        self.review_headings = labels.tables.review_headings
         # under a heading of a reviewer's comments; the comments by their number, with their unit
         self.review = False
         self.numbered_comments: dict[int, tuple[Item, Unit]] = {}
+        self.last_comment: tuple[Item, Unit] | None = None
         # a Kialo export ("Discussion Title: …"): "Pro" / "Con" speak for or against the item above
         self.relative_sides = False
         # a thread's posts: the author of the post whose first paragraph comes next, the
@@ -310,7 +325,7 @@ class _UnitCollector:
             self.debate, self.stance, self.debate_heading_id = False, None, None
         self.heading, self.heading_span = title, (start, start + len(title))
         self.heading_unit = self.items_unit = self.pending_label = None
-        self.table_sides = self.asked = None
+        self.table_sides = self.asked = self.last_comment = None
         self._end_block()
         self.last_turn = None
         self.replying_to = self._answered_list(title)
@@ -318,7 +333,8 @@ class _UnitCollector:
         is_debate, stance, is_closing = self.lex.section_roles(title)
         flat = " ".join(_NOT_HEADING_WORD.sub(" ", title.lower()).split())
         self.one_sided = stance is not None and flat in self.one_sided_headings
-        self.review = flat in self.review_headings
+        # "Major comments", or a heading naming a reviewer ("Reviewer 2", "Referee #1 (second round)")
+        self.review = flat in self.review_headings or _unnumbered(flat) in self.review_headings
         if self.review:
             is_debate, stance = True, "con"  # "Major comments": the reviewer objects, point by point
         if self.replying_to is not None:
@@ -383,6 +399,9 @@ class _UnitCollector:
         if self.review and _label(self.text, start, end) is None:
             self._comment(start, end, None)
             return
+        if self.replying_to and self.replying_to[0].items and self.replying_to[0].items[0].review \
+                and self._reply(start, end):
+            return  # "Author response": each paragraph answers the comment it shares most words with
         after_pair = self.pair_unit is not None and bool(self.pair_unit.items)
         if after_pair and not self.after_blank:
             # lines right after a myth and its answer explain them: only cue-marked claims count
@@ -460,6 +479,8 @@ class _UnitCollector:
         _, parent, side, owner = self.outline[-1]
         found = self.labels.item_label(self.text, start, end)
         body = found.body_start if found else start
+        if self.relative_sides and _CROSS_REFERENCE.fullmatch(self.text, body, end):
+            return  # "1.2.1. Pro: -> See 1.1.1." repeats a claim made elsewhere in the outline
         label = found.name if found else None
         # a nested "Pro:" / "For:" under a pro item backs it, and in a Kialo export, whose sides
         # are relative to the item above, under any item; any other reply speaks against its parent
@@ -508,8 +529,13 @@ class _UnitCollector:
             self.side_lists[-1][1].append(unit)
         if ordinal is not None:
             self.numbered_comments[ordinal] = (comment, unit)
+        self.last_comment = (comment, unit)
 
     def _place_labelled(self, found: ItemLabel, start: int, end: int, indent: int | None) -> None:
+        if found.role == "answer" and self.review and self.last_comment is not None:
+            comment, unit = self.last_comment  # "Response: We agree …" right under a reviewer's comment
+            unit.items.append(Item((found.body_start, end), FLIP[comment.stance], answers=comment, label=found.name))
+            return
         if found.role == "answer" and self.replying_to is not None:
             # "Response to comment 2." in a reply section answers comment 2, else the entry it
             # shares most words with
@@ -525,7 +551,12 @@ class _UnitCollector:
             self._topic_item(found, start, end)
         elif found.role == "answer":
             comment = self._answered_paragraph(start)
-            if self.pair_unit is not None and self.pair_unit.items:
+            named = self._named_item(found)
+            if named is not None:
+                # "Reply to Objection 1." after the objections: it answers the item it names
+                self.items_unit.items.append(Item((found.body_start, end), FLIP[named.stance],  # type: ignore[union-attr]
+                                                  answers=named, label=found.name))
+            elif self.pair_unit is not None and self.pair_unit.items:
                 self._answer(found.body_start, end, label=found.name)
             elif comment is None and self.items_unit is not None and self.items_unit.items and not self.unanswerable:
                 last = self.items_unit.items[-1]
@@ -552,10 +583,21 @@ class _UnitCollector:
             if answers is not None and sibling is not None and sibling.stance == found.stance:
                 answers = sibling.answers  # "Objection 2" after a reply to "Objection 1" answers what that one did
             self.nested_since = False
-            item = Item((found.body_start, end), found.stance, answers=answers, label=found.name)  # type: ignore[arg-type]
+            item = Item((found.body_start, end), found.stance, answers=answers, label=found.name,  # type: ignore[arg-type]
+                        number=found.number)
             unit.items.append(item)
             if indent is not None:
                 self.outline.append((indent, item, item.stance, unit))
+
+    def _named_item(self, found: ItemLabel) -> Item | None:
+        """The earlier item an answer label names by label and number ("Reply to Objection 2"
+        → the item labelled "Objection 2"), else ``None``."""
+        words = found.name.lower().split()
+        if found.number is None or len(words) < 3 or words[1] not in ("to", "from") or self.items_unit is None:
+            return None
+        named = " ".join(w for w in words[2:] if w != "the")
+        return next((i for i in reversed(self.items_unit.items) if i.number == found.number and i.label
+                     and i.label.lower() == named), None)
 
     def _answered_paragraph(self, start: int) -> Item | None:
         """The plain paragraph right before an answer label ("Response: We agree …" after a
@@ -735,6 +777,11 @@ class _UnitCollector:
         self.post_indents.append(self.post_indent)
         self.open_turn = turn
 
+    def interjection(self, start: int, end: int) -> bool:
+        """Whether the line opens with the label of someone interjecting in a speech."""
+        m = self.labels.speaker_label(self.text, start, end) if self.speakers else None
+        return m is not None and self.speakers.get(m.key) == INTERJECTION
+
     def is_turn(self, start: int, end: int) -> bool:
         """Whether the line opens with the label of a chair, a host or someone interjecting
         ("INTERVIEWER: Why …?", "Mr Lee (Eastfield): Will the member give way?")."""
@@ -751,7 +798,8 @@ class _UnitCollector:
         if list_length == len(entries) and self.replies <= len(entries):  # a repeated reply list: by wording
             target: Unit | None = entries[self.replies - 1]
         else:
-            target = wording(self.text).closest((body_start, end), [(u, u.body) for u in entries])
+            target = wording(self.text).closest((body_start, end), [(u, u.body or [i.span for i in u.items[:1]])
+                                                                    for u in entries])
         if target is None or target.stance is None:
             return False
         # an entry that is a comment item, not prose, is answered through that item
@@ -942,10 +990,22 @@ def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[
         host = _host(found, bodies)
         if host is not None and not roles[host]:
             roles[host] = "procedural"
+    if dialogue and not any(r == "procedural" for r in roles.values()):
+        asker = _interviewer(bodies)
+        if asker is not None and not roles[asker]:
+            roles[asker] = "procedural"
     return roles
 
 
 _STAR_CHARS = frozenset("★☆✩✭ ")
+
+
+def _interviewer(bodies: dict[str, list[str]]) -> str | None:
+    """The speaker who asks the questions ("MARTA: Why did the port act now?"): most of their
+    turns, two or more, end in a question, and no one else's do."""
+    asking = [k for k, texts in bodies.items()
+              if len(texts) >= 2 and 2 * sum(1 for x in texts if x.rstrip().endswith("?")) > len(texts)]
+    return asking[0] if len(asking) == 1 else None
 
 
 def _stars(line: str) -> str | None:
@@ -999,8 +1059,9 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
     """Split ``text`` into units (see :class:`Unit`); every span indexes ``text``."""
     lex = lexicon or Lexicon.default()
     labels = TextLabels(layout_labels(lex), text)
-    lines = _content_lines(text)
-    labels.use_plain_stops()
+    stop_labels: list[Span] = []
+    lines = _content_lines(text, stop_labels)
+    labels.use_plain_stops(stop_labels)
     found = _title(text, lines, lex, labels)
     title: str | None = None
     title_span: Span | None = None
@@ -1084,7 +1145,7 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         in_list = bool(bullet)
         if bullet:
             # "1.2.1" sits two levels under "1." whatever its indentation
-            numbers = _DIGITS.findall(bullet.group()) if bullet.group()[0].isdigit() else []
+            numbers = _DIGITS.findall(bullet.group()) if bullet.group().lstrip("(")[0].isdigit() else []
             depth = max(0, len(numbers) - 1)
             collector.item(s + bullet.end(), e, line.indent + depth, list_length,
                            ordinal=int(numbers[0]) if len(numbers) == 1 else None)
@@ -1092,9 +1153,10 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             collector.side_writer(by, e)  # "NO: Derek Haines, resident of Mill Row"
         elif labels.item_label(text, s, e) is not None:
             collector.prose(s, e)
-        elif collector.is_turn(s, e) or (speech and is_question_line(content)):
-            # "Mr Lee (Eastfield): Will the member give way?", "INTERVIEWER: Why …?", a speech's
-            # question on a line of its own: no FAQ
+        elif collector.is_turn(s, e):
+            # "Mr Lee (Eastfield): Will the member give way?", "INTERVIEWER: Why …?" is no FAQ
+            collector.prose(s, e)
+        elif speech and is_question_line(content):
             collector.prose(s, e)
         elif is_question_line(content) and not _continues(text, lines, i) and _answered(text, lines, i, labels):
             if questions >= 2:

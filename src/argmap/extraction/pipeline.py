@@ -198,9 +198,9 @@ class DebateExtractor:
         tokens = read_tokens([(0, doc)], known, self.lexicon)  # without the text, rebuilt from the tokens
         if known is None:
             remember_text(doc, tokens.text)  # the results' spans read the same text
-            if (reading := reading_text(tokens.text)) is not tokens.text:
-                return self._extract_reading(doc, tokens.text, reading)
         remember_offsets(doc, tokens.starts, tokens.ends)  # and are placed on these tokens
+        if known is None and (reading := reading_text(tokens.text)) is not tokens.text:
+            return self._extract_reading(doc, tokens.text, reading)
         doc._.argmap = assemble(tokens.text, starts, self.lexicon, tokens=tokens)
         return doc
 
