@@ -42,7 +42,8 @@ from argmap.extraction.overlap import wording
 
 Span = tuple[int, int]
 
-_BULLET = re.compile(r"(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)]|\(?[a-h]\)|" + OUTLINE_ORDINALS + r")\s+")
+# "** Objection: …" in MediaWiki markup: a run of stars is one marker whose length is the depth
+_BULLET = re.compile(r"(?:\*{1,6}|[-–—•+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)]|\(?[a-h]\)|" + OUTLINE_ORDINALS + r")\s+")
 _DIGITS = re.compile(r"\d+")
 _NOT_HEADING_WORD = re.compile(r"[^\w'-]+")
 _CROSS_REFERENCE = re.compile(r"->\s*See\s+\d+(?:\.\d+)*\.?\s*")  # a Kialo link to another claim
@@ -55,6 +56,8 @@ _TABLE_RULE = re.compile(r":?-{3,}:?")
 _RULE = re.compile(r"[=\-_*~]{3,}")
 _INLINE_ITEM = re.compile(r"\s+[-–•]\s+(?=[A-Z“\"‘'(][^:.!?\n]{1,100}:\s)")
 _TERMINAL = ".!?;,"
+_OPENING_QUOTES = "\"\u201c"
+_CLOSING_QUOTES = "\"\u201d"
 _SENTENCE_GAP = re.compile(r"[.!?][”\"’')]?\s+")
 _EDIT_SUFFIX = re.compile(r"(?<=[a-z0-9)\]”\"’'])Edit$")
 _MAX_LABEL_WORDS = 12
@@ -65,6 +68,7 @@ _TAB_WIDTH = 4
 _MAX_HEADING_CHARS = 120
 _STOP_LABEL_CHARS = 40  # "Reply to the objection 2." at most, before a label's full stop
 INTERJECTION = "interjection"  # the role of a speaker label interjecting in a speech
+SPEECH = "speech"  # the role of the member whose labelled turns make up the speech others interject in
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -443,6 +447,14 @@ class _UnitCollector:
         self.pair_unit.items.append(Item((start, end), "con", whole=True))
         self.awaiting_answer = True
 
+    def quoted_myth(self, start: int, end: int) -> None:
+        """A quoted sentence on a line of its own on a page of such lines, each answered
+        ("“I'm too old to learn now.”"): a myth heading its topic, and the critique."""
+        self._end_block()
+        self.pair_unit = self._pair_unit(self.text[start:end], (start, end))
+        self.pair_unit.items.append(Item((start, end), "con", whole=True))
+        self.awaiting_answer = True
+
     def item(self, start: int, end: int, indent: int, list_length: int, ordinal: int | None = None) -> None:
         """A list item ("- …", "• …", "1. …", its number ``ordinal``) of a list of
         ``list_length`` items, possibly nested under the one before."""
@@ -661,12 +673,15 @@ class _UnitCollector:
         if m is None or m.key not in self.speakers:
             return False
         role = self.speakers[m.key]
-        if role == INTERJECTION:
+        if role in (INTERJECTION, SPEECH):
             if self.heading_unit is None:
                 self.heading_unit = self._new_unit(self.heading, self.heading_span)
             self.heading_unit.body.append((m.body_start, end))
-            self.heading_unit.voices[m.body_start] = m.name
+            if role == INTERJECTION:
+                self.heading_unit.voices[m.body_start] = m.name
             return True
+        if role == "procedural" and SPEECH in self.speakers.values():
+            return True  # "Madam Deputy Speaker: Order." keeps order in a debate of labelled speeches
         self._end_block()
         if role == "procedural":
             # a chair's line keeps order and argues nothing, unless it voices someone else's
@@ -786,7 +801,7 @@ class _UnitCollector:
         """Whether the line opens with the label of a chair, a host or someone interjecting
         ("INTERVIEWER: Why …?", "Mr Lee (Eastfield): Will the member give way?")."""
         m = self.labels.speaker_label(self.text, start, end) if self.speakers else None
-        return m is not None and self.speakers.get(m.key) in ("procedural", INTERJECTION)
+        return m is not None and self.speakers.get(m.key) in ("procedural", INTERJECTION, SPEECH)
 
     def _reply(self, start: int, end: int, list_length: int | None = None) -> bool:
         """The ``k``-th entry of a "Replies to …" list answers the ``k``-th entry of the list
@@ -982,6 +997,13 @@ def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[
         bodies.setdefault(m.key, []).append(text[m.body_start : line.end])
     turns = sum(counts.values())
     dialogue = len(counts) >= 2 and max(counts.values(), default=0) >= 2 and turns >= 3 and 2 * turns > paragraphs
+    members = [k for k, m in found.items() if not m.role]
+    if dialogue and len(members) >= 2 and all(labels.interjects(found[k]) for k in members):
+        # a debate where every speech is labelled ("Ms Priya Hale (Westbrook): I beg to move …",
+        # later "Ms Hale: …"): the first member's turns are the speech, the others interject
+        # in it, a chair keeps order
+        mover = _member(found[members[0]])
+        return {k: m.role or (SPEECH if _member(m) == mover else INTERJECTION) for k, m in found.items()}
     if not dialogue and not any(m.role for m in found.values()) and 2 * turns < paragraphs:
         # a speech whose own paragraphs carry no label, with a few labelled interjections
         return {k: INTERJECTION for k, m in found.items() if labels.interjects(m)}
@@ -1006,6 +1028,13 @@ def _interviewer(bodies: dict[str, list[str]]) -> str | None:
     asking = [k for k, texts in bodies.items()
               if len(texts) >= 2 and 2 * sum(1 for x in texts if x.rstrip().endswith("?")) > len(texts)]
     return asking[0] if len(asking) == 1 else None
+
+
+def _member(label: SpeakerLabel) -> tuple[str, str]:
+    """A member's honorific and surname, the same in the first label of a debate and in the
+    later ones ("Ms Priya Hale (Westbrook)" and "Ms Hale")."""
+    words = label.name.split("(", 1)[0].split()
+    return (words[0].lower(), words[-1].lower()) if words else ("", "")
 
 
 def _stars(line: str) -> str | None:
@@ -1074,6 +1103,10 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
     thread = sum(1 for line in lines if line is not None and line.end - line.start <= _MAX_HEADING_CHARS
                  and labels.post_header(text[line.start : line.end]) is not None) >= 2
     questions = sum(1 for line in lines if line is not None and is_question_line(text[line.start : line.end]))
+    # a myth page that quotes what people say, one sentence a line, each answered below it
+    myths = [n for n in range(len(lines)) if _quoted_line(text, lines[n]) is not None and _answered(text, lines, n + 1, labels)
+             and _quoted_line(text, next((x for x in lines[n + 1 :] if x is not None), None)) is None]
+    myths = myths if len(myths) >= 2 else []
     # a speech with interjections ("Mr Lee (Eastfield): …"): a question on a line of its own
     # is the speaker's own rhetorical question, neither a FAQ item nor a heading
     speech = INTERJECTION in collector.speakers.values()
@@ -1144,10 +1177,8 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             list_length = _list_length(text, lines, i - 1)
         in_list = bool(bullet)
         if bullet:
-            # "1.2.1" sits two levels under "1." whatever its indentation
             numbers = _DIGITS.findall(bullet.group()) if bullet.group().lstrip("(")[0].isdigit() else []
-            depth = max(0, len(numbers) - 1)
-            collector.item(s + bullet.end(), e, line.indent + depth, list_length,
+            collector.item(s + bullet.end(), e, line.indent + _marker_depth(bullet.group()), list_length,
                            ordinal=int(numbers[0]) if len(numbers) == 1 else None)
         elif (by := labels.side_byline(text, s, e)) is not None:
             collector.side_writer(by, e)  # "NO: Derek Haines, resident of Mill Row"
@@ -1158,6 +1189,8 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             collector.prose(s, e)
         elif speech and is_question_line(content):
             collector.prose(s, e)
+        elif i - 1 in myths and (inner := _quoted_line(text, line)) is not None:
+            collector.quoted_myth(*inner)
         elif is_question_line(content) and not _continues(text, lines, i) and _answered(text, lines, i, labels):
             if questions >= 2:
                 collector.question(s, e)  # a FAQ: the question voices an objection or heads a topic
@@ -1185,6 +1218,20 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
                 i += 1
             collector.prose(s, e)
     return Layout(title=title, title_span=title_span, units=collector.units)
+
+
+def _quoted_line(text: str, line: _Line | None) -> Span | None:
+    """The span inside the quotation marks of a line that is one quoted sentence or two
+    (“X.”, "X?"), with no other quotation mark inside; None for any other line."""
+    if line is None or line.end - line.start < 4:
+        return None
+    first, last = text[line.start], text[line.end - 1]
+    if first not in _OPENING_QUOTES or last not in _CLOSING_QUOTES or text[line.end - 2] not in ".!?":
+        return None
+    inner = text[line.start + 1 : line.end - 1]
+    if any(c in inner for c in _OPENING_QUOTES + _CLOSING_QUOTES):
+        return None
+    return line.start + 1, line.end - 1
 
 
 def _answered(text: str, lines: list[_Line | None], i: int, labels: TextLabels) -> bool:
@@ -1219,12 +1266,25 @@ def _list_length(text: str, lines: list[_Line | None], first: int) -> int:
     """The number of items of the list starting at line ``first`` (at its indentation)."""
     start = lines[first]
     assert start is not None
+    first_bullet = _BULLET.match(text, start.start, start.end)
+    assert first_bullet is not None
+    level = start.indent + _marker_depth(first_bullet.group())
     count = 0
     for line in lines[first:]:
         if line is None:
             continue
-        if not _BULLET.match(text, line.start, line.end):
+        bullet = _BULLET.match(text, line.start, line.end)
+        if not bullet:
             break
-        if line.indent == start.indent:
+        if line.indent + _marker_depth(bullet.group()) == level:
             count += 1
     return count
+
+
+def _marker_depth(marker: str) -> int:
+    """How many levels a list marker sits under its line's indentation: "1.2.1" two levels
+    under "1.", "***" (MediaWiki) two under "*", whatever the indentation."""
+    marker = marker.strip().lstrip("(")  # "(1)" numbers like "1."
+    if marker[0].isdigit():
+        return max(0, len(_DIGITS.findall(marker)) - 1)
+    return len(marker) - 1 if marker[0] == "*" else 0

@@ -1128,6 +1128,9 @@ def unit_statements(
                     if not author_clause(tk, c, lex):
                         continue
                     c.actor_role, c.actor, c.actor_key = "opposite", voice_of, frozenset()
+                    if c.conceded and text[sent[0] : sent[1]].rstrip().endswith("?"):
+                        # "Does the hon. Lady accept that X?" asks her to grant the member's point
+                        c.conceded = False
                     c.answers_previous = True  # it takes up the point just made
                     c.confidence = lex.confidence["group_actor"]
                 clauses.append(c)
