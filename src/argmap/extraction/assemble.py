@@ -84,7 +84,7 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
     author_pronouns = set(lex.words("pronouns", "author"))
     answer_at: int | None = None  # where the author first rejects what a party said
     for unit in layout.units:
-        if unit.section is not None and unit.section.lower() in lex.words("sections", "background"):
+        if unit.section is not None and lex.is_background(unit.section):
             continue
         for span in unit.body:
             paragraphs += 1
@@ -125,14 +125,13 @@ def _debate_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: To
     ended: set[int] = set()
     out = []
     voice = document_voice(text, layout, sentences, tokens, lex)
-    background = set(lex.words("sections", "background"))
     # a title against the proposal it names: the proposal's supporters speak against the thesis
     against = voice.argued and layout.title is not None and lex.against_proposal(layout.title)
     for n, unit in enumerate(layout.units):
         if unit.debate_heading_id is not None and unit.debate_heading_id in ended:
             unit.debate_heading_id = None
-        if unit.section is not None and unit.section.lower() in background and not unit.debate:
-            continue  # history, definitions, how it works: no side is argued there
+        if not unit.debate and any(h is not None and lex.is_background(h) for h in (unit.section, unit.topic_title)):
+            continue  # history, definitions, how it works, sales: no side is argued there
         stmts = unit_statements(text, unit, sentences, lex, tokens=tokens, voice=voice, paragraph=n) + \
             item_statements(text, unit, sentences, lex, tokens)
         if against and unit.topic_title is None:

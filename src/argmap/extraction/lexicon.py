@@ -465,6 +465,23 @@ class Lexicon(BaseModel):
         stance = m.lastgroup if m else None
         return bool(debate.search(h)) or stance is not None, stance, h in closing
 
+    def is_background(self, heading: str) -> bool:
+        """Whether a section heading names background only (``sections.background``): one of
+        the listed names, or several joined by "and" / "&" ("Background and recording").
+
+        Example:
+            >>> lex = Lexicon.default()
+            >>> lex.is_background("Writing and publication"), lex.is_background("Reception and criticism")
+            (True, False)
+        """
+        names = self._background_names
+        h = " ".join(heading.lower().replace("&", " and ").split())
+        return h in names or all(part.strip() in names for part in h.split(" and "))
+
+    @cached_property
+    def _background_names(self) -> frozenset[str]:
+        return frozenset(self.words("sections", "background"))
+
     def is_objection_question(self, question: str) -> bool:
         """Yes/no questions ("Does X mean Y?") and rhetorical ones ("Why should X …?") voice
         an objection; other wh-questions ask for information ("Why is X harder?")."""

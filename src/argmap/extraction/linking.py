@@ -96,7 +96,9 @@ class _Tracker:
         role = stmt.actor_role
         turn = stmt.response or stmt.connective in ("contrast", "response")
         speaker_side: str | None
-        if role in ("pro", "con") and not stmt.answers_previous:
+        if stmt.self_contrast and prev is not None:
+            speaker_side = _FLIP[prev]  # "admired the playing but felt …": the speaker's real point
+        elif role in ("pro", "con") and not stmt.answers_previous:
             speaker_side = role
             if stmt.response and role == "con" and stmt.cue and stmt.actor is None:
                 speaker_side = role
@@ -229,7 +231,7 @@ def _by_wording(text: str, stmt: Statement, links: list[Link], target: int) -> i
 
 
 def _pro_link(i: int, stmt: Statement, links: list[Link], before: Link | None, last: dict[str, int]) -> Link:
-    fresh = stmt.verb_class == "praise" and not stmt.response or (
+    fresh = stmt.verb_class == "praise" and not stmt.response or stmt.self_contrast or (
         # "Second, it is said that …" in a new paragraph: the party's next ground
         stmt.connective == "enumeration" and not stmt.response and before is not None
         and before.statement.paragraph != stmt.paragraph)
@@ -244,6 +246,10 @@ def _pro_link(i: int, stmt: Statement, links: list[Link], before: Link | None, l
 
 
 def _con_link(i: int, stmt: Statement, links: list[Link], before: Link | None, last: dict[str, int]) -> Link:
+    if stmt.self_contrast:
+        # "X admired the playing but felt the songs blurred": X's objection is to the thing
+        # reviewed, not to X's own praise
+        return Link(stmt, "con", "critique", "attacks", None)
     if before is not None and before.statement.conceded and before.stance == "pro":
         # "conceded X but maintained Y": Y answers what the concession was about
         return Link(stmt, "con", "critique", "attacks", last.get("open rebuttal"))

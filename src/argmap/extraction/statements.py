@@ -72,6 +72,8 @@ class Statement:
     paragraph: int = 0
     subordinate: bool = False
     actor_head: str | None = None  # the head noun of a speaker phrase ("residents" of "400 residents")
+    # "Haye admired the playing but felt …": the speaker turns against their own clause before
+    self_contrast: bool = False
 
     @property
     def marked(self) -> bool:
@@ -239,11 +241,15 @@ class _Reader:
         if self.lemma.get(" ".join(tk.lower[v:verb_end])) not in self.without_that and \
                 not any(tk.at(x, "actor:") for x in range(max(0, v - 2), v)):
             return False
+        led = tk.lower[k] in self.determiners or tk.lower[k] in self.pronouns
         for x in range(k + 1, min(j, k + _ZERO_THAT_REACH)):
             if not tk.word[x]:
                 return False
             if tk.lower[x] in self.finite_verbs:
                 return True
+            if led and x >= k + 2 and tk.lower[x].endswith("ed") and len(tk.lower[x]) > 4 \
+                    and tk.lower[x - 1] not in self.determiners:
+                return True  # "felt the songs blurred into one another": a past tense after its subject
         return False
 
     def decoy(self, v: int, v_end: int, j: int) -> bool:
@@ -929,7 +935,11 @@ class _Reader:
             if end <= start:
                 continue
             conj = tk.lower[start - 1] if start > i else ""
-            stmt = self.clause(start, end, inherit=out[-1] if out and out[-1].marked and conj in continuing else None)
+            inherit = out[-1] if out and out[-1].marked and conj in continuing else None
+            stmt = self.clause(start, end, inherit=inherit)
+            if inherit is not None and stmt.actor_role == "same" and conj in self.conceding \
+                    and self._turns_on(inherit, stmt):
+                stmt.self_contrast = True
             if n > 0 and stmt.connective is None:
                 conj = tk.lower[start - 1]
                 stmt.connective = ("contrast" if conj in contrasting
@@ -941,6 +951,14 @@ class _Reader:
         if len(out) > 1 and out[0].conceded and not out[1].conceded and out[1].actor_role is None:
             out[1].connective = out[1].connective or "contrast"
         return out
+
+    @staticmethod
+    def _turns_on(before: Statement, stmt: Statement) -> bool:
+        """Whether a speaker's "but" clause turns against their own clause before: that one
+        praised or objected ("admired the playing but felt …", "disliked X but praised Y"),
+        this one is not of the same class and concedes nothing."""
+        return not before.conceded and before.verb_class in ("praise", "con") and \
+            stmt.verb_class not in (before.verb_class, "concession")
 
 
 def read_sentence(text: str, span: Span, lexicon: Lexicon | None = None, tokens: Tokens | None = None,
