@@ -264,6 +264,18 @@ class Clauses(_Part):
     evaluative_marks: Words = Field([], description="tokens after a verb's object that evaluate it ('described the ending as')")
     name_joiners: Words = Field([], description="words joining a speaker's names ('Ruiz and Adeyemi', 'Haddad et al.')")
     lead_marks: Words = Field([], description="tokens besides words in the lead of a framing noun ('the council’s concern')")
+    object_prepositions: Words = Field(
+        [], description="prepositions before the point or speaker a reply takes up ('took issue with', 'in reply to')")
+
+
+class ReplyObjects(_Part):
+    """Objects of a con verb that name an earlier point: rejecting or disputing one answers
+    it ("rejected the charge", "disputed the comparison"); a con or pro point says which side
+    was answered."""
+
+    con: Words = Field([], description="points of the con side ('the charge', 'the criticism')")
+    pro: Words = Field([], description="points of the pro side ('the justification')")
+    any: Words = Field([], description="points of either side ('the claim', 'the comparison')")
 
 
 class NotStatements(_Part):
@@ -330,6 +342,7 @@ class Lexicon(BaseModel):
     dismissals: Dismissals = Dismissals()
     clauses: Clauses = Clauses()
     answer_subjects: Words = Field([], description="subjects that refer to the statement before ('this claim')")
+    reply_objects: ReplyObjects = ReplyObjects()
     anaphoric_determiners: Words = Field(
         [], description="determiners by which a speaker points back ('Critics of this follow-up')")
     determiners: Words = Field([], description="words before which a verb form is a noun ('their view')")

@@ -91,12 +91,16 @@ class _Tracker:
         latest = max((name for name in stmt.actor_key if name in named_at), key=named_at.__getitem__, default=None)
         return None if latest is None else self.sides[latest]
 
-    def side(self, stmt: Statement) -> str:
+    def side(self, stmt: Statement, forced: str | None = None) -> str:
+        """The side of ``stmt``; ``forced`` is the speaker's side when the statement itself
+        says whom it answers ("answered Moss", "In reply to concerns about …")."""
         prev = self.previous_side
         role = stmt.actor_role
         turn = stmt.response or stmt.connective in ("contrast", "response")
         speaker_side: str | None
-        if stmt.self_contrast and prev is not None:
+        if forced is not None:
+            speaker_side = forced
+        elif stmt.self_contrast and prev is not None:
             speaker_side = _FLIP[prev]  # "admired the playing but felt …": the speaker's real point
         elif role in ("pro", "con") and not stmt.answers_previous:
             speaker_side = role
@@ -194,18 +198,39 @@ def link_topic(statements: list[Statement], section_stance: str | None = None, t
             # "The member for X has said that A. I understand that, but …": a speaker the
             # author answers with a contrast spoke for the other side
             stmt = _copy_with(stmt, verb_class="con")
-        side = tracker.side(stmt)
-        if side == "pro":
+        answered = _answered(stmt, links)
+        forced = _FLIP[links[answered].stance] if answered is not None else (
+            _FLIP[stmt.answers_side] if stmt.answers_side in _FLIP and stmt.response else None)
+        side = tracker.side(stmt, forced)
+        if answered is not None and side != links[answered].stance:
+            # the reply names whom it answers: it attacks that speaker's point
+            link = Link(stmt, side, "rebuttal" if side == "pro" else "critique", "attacks", answered)
+        elif side == "pro":
             link = _pro_link(i, stmt, links, before, last)
         else:
             link = _con_link(i, stmt, links, before, last)
-        if text is not None and link.relation == "attacks" and link.target is not None:
+        if text is not None and link.relation == "attacks" and link.target is not None and answered is None:
             link.target = _by_wording(text, stmt, links, link.target)
         last[link.kind] = i
         if not stmt.conceded:
             last["open " + link.kind] = i
         links.append(link)
     return links
+
+
+def _answered(stmt: Statement, links: list[Link]) -> int | None:
+    """The latest statement of a speaker the reply names ("answered Moss", "Moss's reading",
+    "In reply to the campaigners"): by a name or the head noun of the speaker phrase."""
+    if not stmt.answers and stmt.answers_head is None:
+        return None
+    for n in range(len(links) - 1, -1, -1):
+        earlier = links[n].statement
+        if earlier.conceded:
+            continue
+        if stmt.answers_head is not None and earlier.actor_head == stmt.answers_head \
+                or not stmt.answers.isdisjoint(earlier.actor_key):
+            return n
+    return None
 
 
 def _copy_with(stmt: Statement, **changes: object) -> Statement:

@@ -74,6 +74,12 @@ class Statement:
     actor_head: str | None = None  # the head noun of a speaker phrase ("residents" of "400 residents")
     # "Haye admired the playing but felt …": the speaker turns against their own clause before
     self_contrast: bool = False
+    # whom a reply names ("answered Moss", "In reply to the campaigners": names and head
+    # nouns, matched against earlier speakers), and the side of a point it names instead
+    # ("In reply to concerns about …": a con point)
+    answers: frozenset[str] = field(default_factory=frozenset)
+    answers_head: str | None = None
+    answers_side: str | None = None
 
     @property
     def marked(self) -> bool:
@@ -173,6 +179,8 @@ class _Words:
         self.evaluative_marks = words("evaluative_marks")
         self.name_joiners = words("name_joiners")
         self.lead_marks = words("lead_marks")
+        self.object_prepositions = words("object_prepositions")
+        self.reply_objects = {w: side for side in ("con", "pro", "any") for w in lex.words("reply_objects", side)}
         self.lemma = {f: v for cls in VERB_CLASSES for v in lex.words("verbs", cls)
                       for f in inflections(v, lex.irregular_verbs)}
 
@@ -453,6 +461,8 @@ class _Reader:
             k += 1  # "When critics accuse …", "While supporters …"
         if st.connective in ("response",):
             st.response = True
+            if k < j and tk.lower[k] in self.object_prepositions:
+                self._taken_up(st, k + 1, j)  # "In reply to the campaigners, …"
         # a connective after the subject ("Retailers, however, maintain")
         closing_turn = False
         if st.connective is None:
@@ -659,11 +669,28 @@ class _Reader:
     def _attributed(self, st: Statement, k: int, j: int, inherit: Statement | None) -> bool:
         tk = self.tk
         lower = tk.lower
+        # a side verb with a plain object whose report follows in a participle ("Drury
+        # answered Moss in a letter, stating that …"): its speaker and class
+        main: tuple[dict, str, int, int] | None = None
         for v in tk.positions("verb", k, min(j, k + _MAX_SUBJECT + 8)):
             verb = self.verb_at(v)
             if not verb:
                 continue
             cls, v_end = verb
+            if v > k and tk.orth[v - 1] == "," and lower[v].endswith("ing") and not self.decoy(v, v_end, j):
+                # "X answered Moss …, stating that", "Ellis returned to the album, arguing that":
+                # the participle reports for the sentence's subject
+                lead = main[0] if main is not None else self._leading_subject(k, v)
+                if lead is not None:
+                    if main is not None and main[1] != "neutral":
+                        cls, cue_at = main[1], (main[2], main[3])
+                    else:
+                        cue_at = (v, v_end)
+                    after = lower[v_end] if v_end < j else None
+                    self._set_actor(st, lead, cls, " ".join(tk.orth[cue_at[0]:cue_at[1]]) + (" that" if after == "that" and cue_at[0] == v else ""))
+                    if main is not None:
+                        self._taken_up(st, main[3], j)
+                    return True
             word, before_word = lower[v], lower[v - 1] if v > k else None
             after_word = lower[v_end] if v_end < j else None
             if cls == "concession" and after_word == "to":
@@ -709,12 +736,16 @@ class _Reader:
             role = subj["role"]
             if not (role in ("pro", "con") or role in ("same", "opposite") and after_word in self.clause_starts) \
                     and self._bare(v, v_end, j, cls) and not self._cites(k, j):
+                if main is None:
+                    main = (subj, cls, v, v_end)
                 continue  # "homeowners see the park": an object, not a report
             # the verb closes the sentence: ", Brandt said." reports a fact unless a side speaks
             if cls == "neutral" and role not in ("pro", "con") and not any(tk.word[v_end:j]):
                 st.actor_role = "report"
                 return True
             self._set_actor(st, subj, cls, " ".join(tk.orth[v:v_end]) + (" that" if after_word == "that" else ""))
+            if cls in ("con", "response"):
+                self._taken_up(st, v_end, j)  # "rejected the charge", "took issue with Moss's reading"
             if cls in ("neutral", "elaboration"):
                 self._participle_side(st, v_end, j)
             post_modifiers, anaphoric = self.post_modifiers, self.anaphoric
@@ -732,6 +763,53 @@ class _Reader:
                 st.confidence = self.conf["framing"]
             return True
         return False
+
+    def _leading_subject(self, k: int, v: int) -> dict | None:
+        """The speaker a clause opens with, before its first lower-case word ("Ellis returned
+        to the album …"): a name or a group, or ``None``."""
+        tk = self.tk
+        for m in range(k + 1, min(v, k + 6)):
+            if tk.orth[m][:1].islower() and tk.orth[m].isalpha() and tk.lower[m] not in self.post_modifiers:
+                if tk.lower[m] in self.copulas:
+                    return None  # "X was less impressed, writing that …": a state, read as one
+                subj = self.subject(k, m)
+                return subj if subj is not None and subj["role"] in ("group", "pro", "con", "same") else None
+        return None
+
+    def _taken_up(self, st: Statement, m: int, j: int) -> None:
+        """Read the object of a con or reply verb from token ``m``: an earlier point it names
+        ("rejected the charge", "disputed the comparison") makes a con verb a reply, and the
+        speakers it names ("answered Moss", "Moss's reading", "to the campaigners") or a
+        framing noun ("concerns about …") say what it answers."""
+        tk = self.tk
+        x = m
+        while x < j and tk.lower[x] in self.object_prepositions:
+            x += 1
+        names: set[str] = set()
+        head: str | None = None
+        nouns = tk.kinds.get("noun", _NO_HITS)
+        for y in range(x, min(j, x + 5)):
+            w = tk.lower[y]
+            if not tk.word[y] and tk.orth[y] not in self.lead_marks or w in self.clause_complements \
+                    or w in self.post_modifiers and y > x:
+                break
+            point = self.reply_objects.get(w)
+            nxt = tk.lower[y + 1] if y + 1 < j else ""
+            if point is not None and y + 1 < j and tk.word[y + 1] and nxt not in self.post_modifiers \
+                    and nxt not in self.clause_complements:
+                point = None  # "defense cooperation": a modifier of the object, not the point itself
+            if point is not None and st.verb_class == "con":
+                st.verb_class, st.response = "response", True
+                if point != "any":
+                    st.answers_side = point  # "rejected the charge": a con point answered
+            if nouns.get(y) and st.answers_side is None:
+                st.answers_side = nouns[y][0].split(":")[1]
+            if _capitalized(tk, y) and tk.orth[y].isalpha():
+                names.add(w)
+            elif tk.word[y] and w not in self.determiners and w not in self.lead_marks:
+                head = w
+        if st.verb_class == "response" or st.response:
+            st.answers, st.answers_head = frozenset(names), head
 
     def _bare(self, v: int, v_end: int, j: int, cls: str) -> bool:
         """Whether the verb at ``[v, v_end)`` stands without what it needs to report
