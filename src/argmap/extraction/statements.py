@@ -677,7 +677,8 @@ class _Reader:
             if not verb:
                 continue
             cls, v_end = verb
-            if v > k and tk.orth[v - 1] == "," and lower[v].endswith("ing") and not self.decoy(v, v_end, j):
+            if v > k and tk.orth[v - 1] == "," and lower[v].endswith("ing") and v_end < j \
+                    and lower[v_end] in self.clause_complements and not self.decoy(v, v_end, j):
                 # "X answered Moss …, stating that", "Ellis returned to the album, arguing that":
                 # the participle reports for the sentence's subject
                 lead = main[0] if main is not None else self._leading_subject(k, v)
