@@ -101,6 +101,8 @@ class Verbs(_Part):
     needs_complement: Words = Field([], description="verbs that report only before a complement or a colon")
     without_that: Words = Field(
         [], description="verbs of opinion whose clause may drop 'that' ('felt the book was too long')")
+    received: Words = Field(
+        [], description="con or praise verbs, listed in their class too, whose subject is what is judged ('came under fire', 'drew criticism from')")
 
 
 class Sides(_Part):
@@ -264,6 +266,10 @@ class Clauses(_Part):
     evaluative_marks: Words = Field([], description="tokens after a verb's object that evaluate it ('described the ending as')")
     name_joiners: Words = Field([], description="words joining a speaker's names ('Ruiz and Adeyemi', 'Haddad et al.')")
     lead_marks: Words = Field([], description="tokens besides words in the lead of a framing noun ('the council’s concern')")
+    argued_modals: Words = Field(
+        [], description="modals by which a clause after a plain 'said' argues rather than reports ('said a bus lane could be built for a fifth of the price')")
+    received_agents: Words = Field(
+        [], description="prepositions before the judges after a verb of criticism received ('drew criticism from')")
     object_prepositions: Words = Field(
         [], description="prepositions before the point or speaker a reply takes up ('took issue with', 'in reply to')")
 

@@ -34,7 +34,8 @@ _MIN_OPENER_WORDS = 6
 _POINT_BACK_REACH = 80  # tokens back in a paragraph where a subject's head may have been named
 _CITATION_WORDS = 12  # tokens of a parenthetical author–year citation
 _MAX_TURN_WORDS = 10  # words of a remark that turns the debate ("These gains may not last, however.")
-_ZERO_THAT_REACH = 6  # words a that-less clause's subject may take ("the new rules were …")
+_ZERO_THAT_REACH = 6
+_MODAL_REACH = 10  # words a that-less clause may run before its modal ("said an electric bus corridor … could")  # words a that-less clause's subject may take ("the new rules were …")
 _MAX_MARK = 24  # characters of a citation mark ("[10]", "[citation needed]")
 _MIN_AUTHOR_WORDS = 5
 _MAX_SUBJECT = 14
@@ -180,6 +181,9 @@ class _Words:
         self.name_joiners = words("name_joiners")
         self.lead_marks = words("lead_marks")
         self.object_prepositions = words("object_prepositions")
+        self.received = frozenset(lex.words("verbs", "received"))
+        self.received_agents = words("received_agents")
+        self.argued_modals = words("argued_modals")
         self.reply_objects = {w: side for side in ("con", "pro", "any") for w in lex.words("reply_objects", side)}
         self.lemma = {f: v for cls in VERB_CLASSES for v in lex.words("verbs", cls)
                       for f in inflections(v, lex.irregular_verbs)}
@@ -248,6 +252,13 @@ class _Reader:
             return sum(tk.word[k:j]) >= 3
         if self.lemma.get(" ".join(tk.lower[v:verb_end])) not in self.without_that and \
                 not any(tk.at(x, "actor:") for x in range(max(0, v - 2), v)):
+            # "The chamber said a bus lane could be built for a fifth of the price": a modal
+            # of possibility or duty argues; "said the road would close" reports a fact
+            for x in range(k + 1, min(j, k + _MODAL_REACH)):
+                if not tk.word[x]:
+                    return False
+                if tk.lower[x] in self.argued_modals:
+                    return True
             return False
         led = tk.lower[k] in self.determiners or tk.lower[k] in self.pronouns
         for x in range(k + 1, min(j, k + _ZERO_THAT_REACH)):
@@ -714,6 +725,10 @@ class _Reader:
                 return True
             if before_word in self.progressive_aux and word.endswith("ing") and after_word != "that":
                 return False  # "companies are still arguing about it": narration
+            if v > k and self.lemma.get(" ".join(lower[v:v_end])) in self.received:
+                # "The bridge came under fire", "The scheme has drawn criticism from X": read as
+                # a passive, its subject is what is judged
+                return self._passive(st, k, v, v_end, j, cls, received=True)
             if v > k:
                 before = v - 1
                 adverbs, auxiliaries, passive_aux = self.adverbs, self.auxiliaries, self.passive_aux
@@ -879,17 +894,20 @@ class _Reader:
                 return False
         return False
 
-    def _passive(self, st: Statement, k: int, v: int, v_end: int, j: int, cls: str) -> bool:
-        """"X was challenged by Y", "The review was criticised as …", "is widely credited"."""
+    def _passive(self, st: Statement, k: int, v: int, v_end: int, j: int, cls: str, *, received: bool = False) -> bool:
+        """"X was challenged by Y", "The review was criticised as …", "is widely credited";
+        a judgment ``received`` ("X came under fire", "has drawn criticism from Y") is read
+        the same way. A criticism naming no one announces the critics who follow."""
         tk = self.tk
-        subj_end = v - 1
+        subj_end = v if received else v - 1
         while subj_end > k and (tk.lower[subj_end - 1] in self.auxiliaries or tk.lower[subj_end - 1] in self.adverbs
                                 or tk.lower[subj_end - 1].endswith("ly")):
             subj_end -= 1
         subject_words = " ".join(tk.lower[k:subj_end])
         if not subject_words or subj_end - k > _MAX_SUBJECT or cls not in ("con", "praise", "response"):
             return False
-        by = next((x for x in range(v_end, min(j, v_end + 3)) if tk.lower[x] == "by"), None)
+        agents = self.received_agents if received else ("by",)
+        by = next((x for x in range(v_end, min(j, v_end + 3)) if tk.lower[x] in agents), None)
         if by is None and not any(tk.word[v_end:j]) and not (
                 cls == "con" and any(tk.lower[x] in self.elaborations for x in range(subj_end, v))):
             st.actor_role = "report"  # "The practice has long been contested.": a remark
@@ -903,7 +921,7 @@ class _Reader:
             if end > by + 1:
                 st.actor_head = tk.lower[self._head(list(range(by + 1, end)))]
         st.actor = actor
-        st.cue = " ".join(tk.orth[subj_end : v_end] + (["by"] if by is not None else []))
+        st.cue = " ".join(tk.orth[subj_end : v_end] + ([tk.orth[by]] if by is not None else []))
         st.verb_class = cls
         st.confidence = self.conf["framing"]
         if cls == "praise":
@@ -911,6 +929,8 @@ class _Reader:
             st.verb_class = "praise"
         elif cls == "con" and not self._points_back(k, subj_end):
             st.actor_role = "con"  # "The market has been criticised by residents": the topic attacked
+            # "The plan has been criticised on cost grounds.": the critics named next speak for it
+            st.announces = actor is None
         elif cls in ("con", "response"):
             # the subject is what is attacked: the statement before is answered by the other side
             st.actor_role = "opposite"
