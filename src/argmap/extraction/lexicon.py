@@ -101,6 +101,10 @@ class Verbs(_Part):
     needs_complement: Words = Field([], description="verbs that report only before a complement or a colon")
     without_that: Words = Field(
         [], description="verbs of opinion whose clause may drop 'that' ('felt the book was too long')")
+    disputing: Words = Field(
+        [], description="con verbs that answer the earlier point they take as object ('rejected the charge'), unlike 'opposed the charge'")
+    group_only: Words = Field(
+        [], description="verbs, listed in their class too, that report a side only after a group of people ('respondents supported the proposal'), not 'the ecosystem supports advances'")
     received: Words = Field(
         [], description="con or praise verbs, listed in their class too, whose subject is what is judged ('came under fire', 'drew criticism from')")
 
@@ -270,6 +274,8 @@ class Clauses(_Part):
         [], description="modals by which a clause after a plain 'said' argues rather than reports ('said a bus lane could be built for a fifth of the price')")
     received_agents: Words = Field(
         [], description="prepositions before the judges after a verb of criticism received ('drew criticism from')")
+    other_markers: Words = Field(
+        [], description="first words of a speaker phrase that name other members of a group ('Other residents'), who may take the other side")
     object_prepositions: Words = Field(
         [], description="prepositions before the point or speaker a reply takes up ('took issue with', 'in reply to')")
 
@@ -315,6 +321,8 @@ class Lexicon(BaseModel):
     actors: Actors = Actors()
     quantifiers: Words = []
     group_nouns: Words = []
+    partitives: Words = Field(
+        [], description="nouns of a part before 'of' whose noun after is the speaker's head ('A number of respondents')")
     group_suffixes: Words = []
     agent_suffixes: Words = Field(
         [], description="endings of a singular noun that speaks when a 'that' clause follows ('the developer')")

@@ -76,6 +76,8 @@ class _Tracker:
         # when each name was last given a side (a count of statements), so the most recent of
         # a speaker's names is found among its own names, not by a scan of every name seen
         self.named_at: dict[str, int] = {}
+        # the side each group speaker's head noun took ("respondents", "the council")
+        self.heads: dict[str, str] = {}
         self.seen = 0
         self.previous: Statement | None = None
         self.previous_side: str | None = None
@@ -110,6 +112,12 @@ class _Tracker:
             speaker_side = _FLIP[prev] if prev else "pro"
         elif role == "same":
             speaker_side = self.known(stmt) or self.last_speaker_side or prev or self.opening
+        elif role == "opposite" and prev is not None and not turn and stmt.verb_class in ("neutral", "elaboration") \
+                and self.previous is not None and self.previous.paragraph == stmt.paragraph \
+                and self.previous.group_head is not None and self.previous.verb_class in ("con", "praise"):
+            # "A number of respondents questioned X. Others argued that …": more of them, on
+            # the side their verb named
+            speaker_side = prev
         elif role == "opposite":
             speaker_side = _FLIP[prev] if prev else self.opening
         elif role == "group":
@@ -123,6 +131,8 @@ class _Tracker:
                 speaker_side = "con"
             elif stmt.verb_class == "praise":
                 speaker_side = "pro"
+            elif stmt.group_head in self.heads:
+                speaker_side = self.heads[stmt.group_head]  # "Some respondents felt …" after "respondents opposed"
             elif prev is None:
                 speaker_side = self.opening
             elif turn:
@@ -168,6 +178,8 @@ class _Tracker:
             for name in sorted(stmt.actor_key):
                 self.sides[name] = speaker_side
                 self.named_at[name] = self.seen  # names of one statement tie, with one side
+        if stmt.group_head is not None and not stmt.answers_previous:
+            self.heads[stmt.group_head] = speaker_side
         if role not in (None, "author"):
             self.last_speaker_side = speaker_side
         self.previous, self.previous_side = stmt, side
@@ -210,7 +222,9 @@ def link_topic(statements: list[Statement], section_stance: str | None = None, t
         else:
             link = _con_link(i, stmt, links, before, last)
         if text is not None and link.relation == "attacks" and link.target is not None and answered is None:
-            link.target = _by_wording(text, stmt, links, link.target)
+            # a reply that names the point it takes up ("In reply to concerns about older
+            # residents") may answer any earlier point of the topic, not only a recent one
+            link.target = _by_wording(text, stmt, links, link.target, reach=len(links) if forced else _RECENT)
         last[link.kind] = i
         if not stmt.conceded:
             last["open " + link.kind] = i
@@ -243,11 +257,11 @@ _RECENT = 6  # how far back an answer may reach for the point it takes up
 _SHARED = 2  # content words an answer must share with a point to be paired with it
 
 
-def _by_wording(text: str, stmt: Statement, links: list[Link], target: int) -> int:
-    """Among the recent statements of the kind the default target has, the one whose
-    wording the answer shares most with; the default target when none shares enough."""
+def _by_wording(text: str, stmt: Statement, links: list[Link], target: int, reach: int = _RECENT) -> int:
+    """Among the recent statements (``reach`` back) of the kind the default target has, the
+    one whose wording the answer shares most with; the default target when none shares enough."""
     kind = links[target].kind
-    recent = [n for n in range(len(links) - 1, max(-1, len(links) - 1 - _RECENT), -1)
+    recent = [n for n in range(len(links) - 1, max(-1, len(links) - 1 - reach), -1)
               if links[n].kind == kind and not links[n].statement.conceded]
     if len(recent) < 2:
         return target  # nothing to choose between

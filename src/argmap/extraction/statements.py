@@ -81,6 +81,9 @@ class Statement:
     answers: frozenset[str] = field(default_factory=frozenset)
     answers_head: str | None = None
     answers_side: str | None = None
+    # a group speaker's head noun that stands for the same speakers when it comes back
+    # ("A majority of respondents …", later "Some respondents"); not "Other residents"
+    group_head: str | None = None
 
     @property
     def marked(self) -> bool:
@@ -128,6 +131,7 @@ class _Words:
         self.author_pronouns = set(lex.words("pronouns", "author"))
         self.modals = set(lex.words("prolepsis", "modals"))
         self.group_nouns = set(lex.words("group_nouns"))
+        self.partitives = frozenset(lex.words("partitives"))
         self.elaborations = frozenset(w for w in lex.words("connectives", "elaboration") if " " not in w)
         self.post_modifiers = set(lex.words("post_modifiers"))
 
@@ -182,6 +186,9 @@ class _Words:
         self.lead_marks = words("lead_marks")
         self.object_prepositions = words("object_prepositions")
         self.received = frozenset(lex.words("verbs", "received"))
+        self.disputing = frozenset(lex.words("verbs", "disputing"))
+        self.group_only = frozenset(lex.words("verbs", "group_only"))
+        self.other_markers = words("other_markers")
         self.received_agents = words("received_agents")
         self.argued_modals = words("argued_modals")
         self.reply_objects = {w: side for side in ("con", "pro", "any") for w in lex.words("reply_objects", side)}
@@ -390,6 +397,8 @@ class _Reader:
         tk = self.tk
         for n, i in enumerate(toks):
             if n and (tk.lower[i] in self.post_modifiers or tk.orth[i] == "("):
+                if tk.lower[toks[n - 1]] in self.partitives and n + 1 < len(toks):
+                    continue  # "A number of respondents": the respondents speak
                 return toks[n - 1]
             if n and n + 1 < len(toks) and tk.lower[i].endswith("ed") and tk.lower[toks[n + 1]] == "by":
                 return toks[n - 1]
@@ -594,6 +603,8 @@ class _Reader:
         st.actor_role = subj["role"]
         st.actor_key = subj["key"]
         st.actor_head = subj.get("head")
+        if subj["role"] == "group" and not subj["key"] and subj["label"].split(" ", 1)[0].lower() not in self.other_markers:
+            st.group_head = st.actor_head
         st.actor = subj["label"]
         st.verb_class = verb_class
         st.cue = verb
@@ -634,6 +645,11 @@ class _Reader:
             if after and after[0] in self.copulas or existential or (
                     after[:1] and after[0] in self.raised_auxiliaries
                     and any(w in self.raised for w in after)):
+                possessive = next((x for x in range(k + 1, m) if tk.lower[x] in self.lead_marks), None)
+                if possessive is not None and tk.word[possessive - 1]:
+                    # "The council's response is that …": the council speaks
+                    st.actor = tk.text[tk.starts[k] : tk.ends[possessive - 1]]
+                    st.actor_head = st.group_head = tk.lower[possessive - 1]
                 st.actor_role = noun[0].split(":")[1]
                 st.response = st.actor_role == "pro"
                 st.cue = " ".join(tk.orth[k : n_end + 1])
@@ -750,6 +766,9 @@ class _Reader:
                 if subj is None:
                     return False
             role = subj["role"]
+            if self.lemma.get(" ".join(lower[v:v_end])) in self.group_only and not (
+                    role in ("pro", "con", "group") and self._agent(subj["head"])):
+                continue  # "The ecosystem supports advances": no one takes a side
             if not (role in ("pro", "con") or role in ("same", "opposite") and after_word in self.clause_starts) \
                     and self._bare(v, v_end, j, cls) and not self._cites(k, j):
                 if main is None:
@@ -760,7 +779,7 @@ class _Reader:
                 st.actor_role = "report"
                 return True
             self._set_actor(st, subj, cls, " ".join(tk.orth[v:v_end]) + (" that" if after_word == "that" else ""))
-            if cls in ("con", "response"):
+            if cls == "response" or cls == "con" and self.lemma.get(" ".join(lower[v:v_end])) in self.disputing:
                 self._taken_up(st, v_end, j)  # "rejected the charge", "took issue with Moss's reading"
             if cls in ("neutral", "elaboration"):
                 self._participle_side(st, v_end, j)
@@ -835,12 +854,16 @@ class _Reader:
             not (cls == "praise" and self._short_object(v_end, j))
 
     def _short_object(self, m: int, j: int) -> bool:
-        """A short definite object closing the clause ("welcomed the decision", "welcomed
-        it"): praise of the thing debated."""
+        """A short definite object ("welcomed the decision", "welcomed it", "welcomed the
+        plan to offer …": its head before a preposition or a comma): praise of the thing debated."""
         tk = self.tk
-        words = [x for x in range(m, j) if tk.word[x]]
+        end = m
+        while end < j and tk.word[end] and not (end > m and (
+                tk.lower[end] in self.post_modifiers or tk.lower[end] in self.object_prepositions)):
+            end += 1
+        words = [x for x in range(m, end) if tk.word[x]]
         return 0 < len(words) <= 3 and (tk.lower[words[0]] in self.determiners or tk.lower[words[0]] in self.pronouns) \
-            and all(tk.orth[x] in (".", "!", "") or tk.word[x] for x in range(m, j))
+            and (end == j or tk.orth[end] in (".", "!", "") or tk.word[end])
 
     def _points_back(self, i: int, j: int) -> bool:
         """Whether the subject ``[i, j)`` names an earlier statement ("This claim", "The review",
