@@ -133,6 +133,9 @@ class _Tracker:
                 speaker_side = "pro"
             elif stmt.group_head in self.heads:
                 speaker_side = self.heads[stmt.group_head]  # "Some respondents felt …" after "respondents opposed"
+            elif stmt.elliptical and not turn and self.previous is not None and self.previous.group_head is not None \
+                    and self.previous.paragraph == stmt.paragraph and prev is not None:
+                speaker_side = prev  # "Most residents opposed it. Several said …": some of them
             elif prev is None:
                 speaker_side = self.opening
             elif turn:

@@ -84,6 +84,9 @@ class Statement:
     # a group speaker's head noun that stands for the same speakers when it comes back
     # ("A majority of respondents …", later "Some respondents"); not "Other residents"
     group_head: str | None = None
+    # a speaker named by a quantifier alone ("Several said …", "Many objected …"): some of
+    # the group just named
+    elliptical: bool = False
 
     @property
     def marked(self) -> bool:
@@ -317,7 +320,8 @@ class _Reader:
         if not toks or len(toks) > _MAX_SUBJECT:
             return None
         words = lower[toks[0] : toks[-1] + 1] if run else [lower[i] for i in toks]
-        if words[0] in self.post_modifiers or not _QUOTES.isdisjoint(words):
+        if words[0] in self.post_modifiers or not _QUOTES.isdisjoint(words) and any(
+                orth[i] in _QUOTES and not self._possessive(i) for i in toks):
             return None  # "with Pike herself calling it": an aside, not a new speaker
         not_in_subject = self.not_in_subject
         if not not_in_subject.isdisjoint(words):
@@ -374,6 +378,13 @@ class _Reader:
                 return {"role": tk.kinds["desc"][described[0]][0].split(":")[1], "key": key, "label": label,
                         "described": True, "head": head}
         return {"role": role, "key": key, "label": label, "described": False, "head": head}
+
+    def _possessive(self, i: int) -> bool:
+        """Whether the apostrophe at ``i`` closes a plural possessive ("The Traders' Guild"),
+        glued to the word before it, not a quotation mark."""
+        tk = self.tk
+        return tk.orth[i] in ("'", "’") and i > 0 and tk.starts[i] == tk.ends[i - 1] \
+            and tk.lower[i - 1].endswith("s") and i + 1 < len(tk.orth) and tk.word[i + 1]
 
     def _agent(self, word: str) -> bool:
         """Whether a subject without a name can speak: its head ``word`` is a group noun
@@ -605,6 +616,7 @@ class _Reader:
         st.actor_head = subj.get("head")
         if subj["role"] == "group" and not subj["key"] and subj["label"].split(" ", 1)[0].lower() not in self.other_markers:
             st.group_head = st.actor_head
+            st.elliptical = subj["label"].lower() in self.quantity_words
         st.actor = subj["label"]
         st.verb_class = verb_class
         st.cue = verb
