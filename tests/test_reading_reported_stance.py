@@ -115,3 +115,18 @@ def test_a_verb_that_needs_a_group_takes_no_side_after_anything_else() -> None:
     text = ("Rail link\n\nDebate\nSupporters argue that the scheme pays for itself. The resulting timetable supports faster trains "
             "between the two cities. Critics warn that fares will rise.")
     assert [k for k, _ in nodes(text)] == ["claim", "critique"]
+
+
+def test_liked_reads_as_praise_but_like_as_a_preposition_does_not() -> None:
+    text = ("Reception\n\nThe play was praised by most critics. Ana Ruiz of Stage Notes liked the songs but "
+            "thought the first act spent too long in the kitchen.")
+    assert [k for k, _ in nodes(text)][-2:] == ["claim", "critique"]
+    preposition = ("Debate\n\nCritics like Ana Ruiz argue that the play is too long. "
+                   "Supporters counter that every scene earns its place.")
+    assert [k for k, _ in nodes(preposition)] == ["critique", "rebuttal"]
+
+
+def test_a_group_not_satisfied_answers_the_reply_before() -> None:
+    text = ("Criticism\n\nAnglers warn that the weir blocks trout. The owners replied that a fish pass will be built. "
+            "The anglers were not satisfied, saying that the pass would be too steep.")
+    assert [k for k, _ in nodes(text)] == ["critique", "rebuttal", "critique"]

@@ -20,7 +20,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
-from argmap.extraction.cues import Tokens, tokens_of
+from argmap.extraction.cues import Tokens, tokens_of, weak_forms
 from argmap.extraction.layout import Layout, Span, Unit, parse_layout
 from argmap.extraction.lexicon import Lexicon
 from argmap.extraction.items import TopicLinker, item_statements
@@ -81,9 +81,9 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
         # from its first sentence on, nothing before the thesis narrates
         thesis_at, voiced = layout.title_span[0], 1
     paragraphs = 0
-    # "they need support from their children": a verb that reports only after a group of
-    # people attributes nothing by itself
-    group_only = tuple(lex.words("verbs", "group_only"))
+    # "they need support from their children", "people like me": a verb form that reports
+    # only after a group of people, or only in the past, attributes nothing by itself
+    weak = weak_forms(lex)
     author_pronouns = set(lex.words("pronouns", "author"))
     answer_at: int | None = None  # where the author first rejects what a party said
     for unit in layout.units:
@@ -94,7 +94,7 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
             for sent in sentences(span):
                 sentence_count += 1
                 i, j = tokens.window(*sent)
-                if any(not tokens.lower[p].startswith(group_only) for p in tokens.positions("verb", i, j)):
+                if any(tokens.lower[p] not in weak for p in tokens.positions("verb", i, j)):
                     attributed += 1
                 if i < j and tokens.orth[i] in ("“", '"'):
                     continue  # a quotation is someone else's voice

@@ -105,6 +105,8 @@ class Verbs(_Part):
         [], description="con verbs that answer the earlier point they take as object ('rejected the charge'), unlike 'opposed the charge'")
     group_only: Words = Field(
         [], description="verbs, listed in their class too, that report a side only after a group of people ('respondents supported the proposal'), not 'the ecosystem supports advances'")
+    past_only: Words = Field(
+        [], description="verbs, listed in their class too, read only in their past and third-person forms ('liked', 'likes'): the base form is mostly a preposition ('critics like Hale')")
     received: Words = Field(
         [], description="con or praise verbs, listed in their class too, whose subject is what is judged ('came under fire', 'drew criticism from')")
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from argmap.extraction.cues import VERB_CLASSES, Tokens, inflections, tokens_of
+from argmap.extraction.cues import VERB_CLASSES, Tokens, inflections, tokens_of, weak_forms
 from argmap.extraction.layout import Span, Unit
 from argmap.extraction.lexicon import Lexicon
 from argmap.extraction.overlap import wording
@@ -191,6 +191,8 @@ class _Words:
         self.received = frozenset(lex.words("verbs", "received"))
         self.disputing = frozenset(lex.words("verbs", "disputing"))
         self.group_only = frozenset(lex.words("verbs", "group_only"))
+        # "critics like Hale": the base form of a verb read only in its past is a preposition
+        self.past_only_forms = weak_forms(lex) - {f for v in self.group_only for f in inflections(v, lex.irregular_verbs)}
         self.other_markers = words("other_markers")
         self.received_agents = words("received_agents")
         self.argued_modals = words("argued_modals")
@@ -232,7 +234,7 @@ class _Reader:
         after a determiner ("in their view")."""
         tk = self.tk
         hit = self.verbs.get(i)
-        if not hit or not tk.orth[i][:1].islower():
+        if not hit or not tk.orth[i][:1].islower() or tk.lower[i] in self.past_only_forms:
             return None
         if i > 0 and tk.lower[i - 1] in self.determiners:
             return None
@@ -274,6 +276,8 @@ class _Reader:
         for x in range(k + 1, min(j, k + _ZERO_THAT_REACH)):
             if not tk.word[x]:
                 return False
+            if tk.lower[x - 1] in self.relatives or tk.lower[x - 1] in self.clause_complements:
+                continue  # "cite projects that ran late": a relative clause, not the reported one
             if tk.lower[x] in self.finite_verbs:
                 return True
             if led and x >= k + 2 and tk.lower[x].endswith("ed") and len(tk.lower[x]) > 4 \
