@@ -130,3 +130,14 @@ def test_a_group_not_satisfied_answers_the_reply_before() -> None:
     text = ("Criticism\n\nAnglers warn that the weir blocks trout. The owners replied that a fish pass will be built. "
             "The anglers were not satisfied, saying that the pass would be too steep.")
     assert [k for k, _ in nodes(text)] == ["critique", "rebuttal", "critique"]
+
+
+def test_figures_reported_before_anyone_takes_a_side_are_no_statements() -> None:
+    text = ("Riverside path\n\nThe agency estimated that 40% of trips in the town are under two miles. A survey "
+            "found that 3,000 residents use the path every day. Critics argue that the path is unsafe after dark. "
+            "Supporters reply that new lights will be fitted in May.")
+    assert [k for k, _ in nodes(text)] == ["critique", "rebuttal"]
+    # a study cited by name reports a finding that argues
+    review = ("Step counters\n\nEarly trials were encouraging. Okafor et al. (2019) found that nurses given counters "
+              "walked 1,200 more steps a day. Critics argue that the effect fades within a year.")
+    assert [k for k, _ in nodes(review)][-2:] == ["claim", "critique"]

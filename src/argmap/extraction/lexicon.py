@@ -105,6 +105,8 @@ class Verbs(_Part):
         [], description="con verbs that answer the earlier point they take as object ('rejected the charge'), unlike 'opposed the charge'")
     group_only: Words = Field(
         [], description="verbs, listed in their class too, that report a side only after a group of people ('respondents supported the proposal'), not 'the ecosystem supports advances'")
+    findings: Words = Field(
+        [], description="neutral verbs of a finding: with a figure in its clause and before any side is taken, a statistic, not a statement ('The agency estimated that 40% …')")
     past_only: Words = Field(
         [], description="verbs, listed in their class too, read only in their past and third-person forms ('liked', 'likes'): the base form is mostly a preposition ('critics like Hale')")
     received: Words = Field(

@@ -87,6 +87,8 @@ class Statement:
     # a speaker named by a quantifier alone ("Several said …", "Many objected …"): some of
     # the group just named
     elliptical: bool = False
+    # a neutral finding with a figure ("A survey found that 3,000 …"): no side of its own
+    statistic: bool = False
 
     @property
     def marked(self) -> bool:
@@ -191,6 +193,7 @@ class _Words:
         self.received = frozenset(lex.words("verbs", "received"))
         self.disputing = frozenset(lex.words("verbs", "disputing"))
         self.group_only = frozenset(lex.words("verbs", "group_only"))
+        self.findings = frozenset(lex.words("verbs", "findings"))
         # "critics like Hale": the base form of a verb read only in its past is a preposition
         self.past_only_forms = weak_forms(lex) - {f for v in self.group_only for f in inflections(v, lex.irregular_verbs)}
         self.other_markers = words("other_markers")
@@ -799,6 +802,10 @@ class _Reader:
                 self._taken_up(st, v_end, j)  # "rejected the charge", "took issue with Moss's reading"
             if cls in ("neutral", "elaboration"):
                 self._participle_side(st, v_end, j)
+            if st.verb_class == "neutral" and st.actor_role == "group" and not st.actor_key and \
+                    self.lemma.get(" ".join(lower[v:v_end])) in self.findings and \
+                    any(tk.orth[x][:1].isdigit() for x in range(v_end, j)):
+                st.statistic = True  # "The agency estimated that 40% of trips …"; a study cited by name argues
             post_modifiers, anaphoric = self.post_modifiers, self.anaphoric
             if any(lower[x] in post_modifiers and lower[x + 1] in anaphoric for x in range(k, v - 1)):
                 st.response = True  # "Critics of this follow-up point out …" answer it
@@ -1179,6 +1186,13 @@ def unit_statements(
                 clauses.append(c)
                 opened = opened or c.actor_role != "report"
     clauses = [c for c in clauses if c.actor_role != "report"]
+    # figures reported before anyone takes a side ("The agency estimated that 40% …", "A
+    # survey found that 3,000 …") set the scene; they are no statements
+    lead = 0
+    while lead < len(clauses) and (clauses[lead].statistic or not clauses[lead].marked and not voice.argued):
+        lead += 1
+    if any(c.statistic for c in clauses[:lead]):
+        clauses = [c for n, c in enumerate(clauses) if n >= lead or not c.statistic]
     if not clauses:
         return []
     if voice.argued and unit.stance is None:
