@@ -141,3 +141,9 @@ def test_figures_reported_before_anyone_takes_a_side_are_no_statements() -> None
     review = ("Step counters\n\nEarly trials were encouraging. Okafor et al. (2019) found that nurses given counters "
               "walked 1,200 more steps a day. Critics argue that the effect fades within a year.")
     assert [k for k, _ in nodes(review)][-2:] == ["claim", "critique"]
+
+
+def test_a_spokesperson_giving_a_date_or_a_schedule_argues_nothing() -> None:
+    text = ("Criticism\n\nCritics warn that the bridge is unsafe. A spokesperson for the council said the road "
+            "could reopen in June. Officials said the works should finish by 2027.")
+    assert [k for k, _ in nodes(text)] == ["critique"]

@@ -199,6 +199,7 @@ class _Words:
         self.other_markers = words("other_markers")
         self.received_agents = words("received_agents")
         self.argued_modals = words("argued_modals")
+        self.months = frozenset(lex.words("bylines", "months"))
         self.reply_objects = {w: side for side in ("con", "pro", "any") for w in lex.words("reply_objects", side)}
         self.lemma = {f: v for cls in VERB_CLASSES for v in lex.words("verbs", cls)
                       for f in inflections(v, lex.irregular_verbs)}
@@ -268,12 +269,13 @@ class _Reader:
         if self.lemma.get(" ".join(tk.lower[v:verb_end])) not in self.without_that and \
                 not any(tk.at(x, "actor:") for x in range(max(0, v - 2), v)):
             # "The chamber said a bus lane could be built for a fifth of the price": a modal
-            # of possibility or duty argues; "said the road would close" reports a fact
+            # of possibility or duty argues; "said the road would close" and "said it could
+            # reopen in June" report a fact or a date
             for x in range(k + 1, min(j, k + _MODAL_REACH)):
                 if not tk.word[x]:
                     return False
                 if tk.lower[x] in self.argued_modals:
-                    return True
+                    return not any(tk.lower[y] in self.months or tk.orth[y][:1].isdigit() for y in range(x, j))
             return False
         led = tk.lower[k] in self.determiners or tk.lower[k] in self.pronouns
         for x in range(k + 1, min(j, k + _ZERO_THAT_REACH)):
