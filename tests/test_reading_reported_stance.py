@@ -115,6 +115,9 @@ def test_a_verb_that_needs_a_group_takes_no_side_after_anything_else() -> None:
     text = ("Rail link\n\nDebate\nSupporters argue that the scheme pays for itself. The resulting timetable supports faster trains "
             "between the two cities. Critics warn that fares will rise.")
     assert [k for k, _ in nodes(text)] == ["claim", "critique"]
+    evidence = ("Rail link\n\nDebate\nCritics warn that fares will rise. The evidence does not support this "
+                "fear at all. Most passengers support the plan.")
+    assert [k for k, _ in nodes(evidence)] == ["critique", "claim"]  # praise is a fresh claim
 
 
 def test_liked_reads_as_praise_but_like_as_a_preposition_does_not() -> None:

@@ -787,9 +787,11 @@ class _Reader:
                 if subj is None:
                     return False
             role = subj["role"]
+            head = subj.get("head") or ""
             if self.lemma.get(" ".join(lower[v:v_end])) in self.group_only and not (
-                    role in ("pro", "con", "group") and self._agent(subj["head"])):
-                continue  # "The ecosystem supports advances": no one takes a side
+                    role in ("pro", "con", "group") and (head.endswith("s") and self._agent(head)
+                                                         or head in self.quantity_words)):
+                continue  # "The ecosystem supports advances", "The evidence does not support this"
             if not (role in ("pro", "con") or role in ("same", "opposite") and after_word in self.clause_starts) \
                     and self._bare(v, v_end, j, cls) and not self._cites(k, j):
                 if main is None:
