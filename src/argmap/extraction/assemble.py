@@ -33,7 +33,16 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 def sentence_splitter(text: str, starts: Sequence[int]):  # noqa: ANN201 - a small closure
     """A function giving the sentence spans inside a span, from sorted sentence starts."""
 
+    seen: dict[Span, list[Span]] = {}  # a unit's body is split by the voice test and again when read
+
     def sentences(span: Span) -> list[Span]:
+        key = (span[0], span[1])
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = split(key)
+        return found
+
+    def split(span: Span) -> list[Span]:
         s, e = span
         cuts = [s] + [c for c in starts[bisect_right(starts, s) : bisect_right(starts, e - 1)]] + [e]
         out = []
@@ -125,6 +134,13 @@ _FLIP = {"pro": "con", "con": "pro"}
 def _debate_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: Tokens) -> list[tuple[Unit, list[Statement]]]:  # noqa: ANN001
     """Statements per unit; a plain sub-heading in a debate section that argues nothing ends
     that section, so later sub-headings of it are read as ordinary prose."""
+    try:
+        return _read_units(text, layout, sentences, lex, tokens)
+    finally:
+        tokens.readers.clear()  # the readers refer to the tokens: no cycle outlives the reading
+
+
+def _read_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: Tokens) -> list[tuple[Unit, list[Statement]]]:  # noqa: ANN001
     ended: set[int] = set()
     out = []
     voice = document_voice(text, layout, sentences, tokens, lex)

@@ -115,6 +115,8 @@ class Tokens:
     _lower_ids: list = field(default_factory=list, repr=False)
     _sorted: tuple[list[int], list[int]] | None = field(default=None, repr=False)
     _positions: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    # the statement readers of this table (see argmap.extraction.statements), one per voice
+    readers: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     def add_matches(self, matches: Iterable[tuple[int, int, int]], strings, base: int = 0) -> None:  # noqa: ANN001
         """Record PhraseMatcher matches ``(label hash, start, end)``, token indices offset by
@@ -227,11 +229,23 @@ def phrase_table(lex: Lexicon) -> dict[str, list[str]]:
     return {label: phrases for label, phrases in table.items() if phrases}
 
 
-@lru_cache(maxsize=1)
-def _pattern_tokenizer():  # noqa: ANN202 - spaCy's tokenizer type
-    import spacy
+_PATTERN_TOKENIZER: list = []  # the tokenizer of a spacy.blank("en"), built once
 
-    return spacy.blank("en").tokenizer
+
+def _pattern_tokenizer():  # noqa: ANN202 - spaCy's tokenizer type
+    if not _PATTERN_TOKENIZER:
+        import spacy
+
+        _PATTERN_TOKENIZER.append(spacy.blank("en").tokenizer)
+    return _PATTERN_TOKENIZER[0]
+
+
+def offer_pattern_tokenizer(tokenizer) -> None:  # noqa: ANN001 - spaCy's tokenizer type
+    """Split phrases (and texts read without a pipeline) with ``tokenizer``, the unchanged
+    tokenizer of a ``spacy.blank("en")`` built anyway, unless one is in use already: building
+    another costs a third of a second (its thousands of special cases)."""
+    if not _PATTERN_TOKENIZER:
+        _PATTERN_TOKENIZER.append(tokenizer)
 
 
 _MATCHERS: dict[tuple[int, int], tuple[Lexicon, object]] = {}

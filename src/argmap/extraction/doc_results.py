@@ -27,9 +27,11 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 from argmap.extraction.cues import doc_words
@@ -58,6 +60,7 @@ class _Read:
 
 _READ: WeakKeyDictionary[Doc, _Read] = WeakKeyDictionary()
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+_OFFSETS: WeakKeyDictionary[Doc, tuple[list[int], list[int]]] = WeakKeyDictionary()
 
 
 def doc_text(doc: Doc) -> str:
@@ -158,15 +161,37 @@ def set_map(doc: Doc, amap: ArgumentMap | None) -> None:
     doc._.argmap_data = data
     _READ[doc] = read = _Read(data, amap)
     spans = []
-    if data["map"]["documents"] and _TEXT_FROM_DOC in data["map"]["documents"][0]:
+    if data["map"]["documents"] and _TEXT_FROM_DOC in data["map"]["documents"][0] and len(doc):
         text = doc_text(doc)
+        offsets = _OFFSETS.pop(doc, None)
+        if offsets is None:
+            arr = doc.to_array([IDX, LENGTH]).astype("int64")
+            offsets = arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist()
         for node in read.nodes.values():
             if node.span is not None and node.span[0] < node.span[1]:
                 start, end = _without_outer_space(text, *node.span)
-                span = doc.char_span(start, end, label=node.kind, alignment_mode="expand", span_id=node.id)
-                if span is not None:
-                    spans.append(span)
+                tokens = _expanded(*offsets, len(text), start, end)
+                if tokens is not None:
+                    spans.append(Span(doc, tokens[0], tokens[1], label=node.kind, span_id=node.id))
     doc.spans[SPANS_KEY] = spans
+
+
+def remember_offsets(doc: Doc, starts: list[int], ends: list[int]) -> None:
+    """Record the character offsets of ``doc``'s tokens (start, end without white space) when
+    already known; the next :func:`set_map` places the node spans with them."""
+    _OFFSETS[doc] = (starts, ends)
+
+
+def _expanded(starts: list[int], ends: list[int], length: int, start: int, end: int) -> tuple[int, int] | None:
+    """The tokens ``[i, j)`` that ``doc.char_span(start, end, alignment_mode="expand")`` covers,
+    found by bisection over the tokens' offsets (a Doc's tokens and their white space tile its
+    text, ``length`` characters), or ``None`` where it gives no span."""
+    if not (0 <= start < length and 0 < end <= length):
+        return None
+    first, last = bisect_right(starts, start) - 1, bisect_right(starts, end - 1) - 1
+    if start == ends[first]:
+        first += 1  # in the white space after a token: the span starts at the next one
+    return first, last + 1
 
 
 def _node(span: Span) -> Node | None:

@@ -346,6 +346,9 @@ class TextLabels:
         return self.tables.is_section_name(line)
 
     def side_byline(self, text: str, start: int, end: int) -> ItemLabel | None:
+        # a side byline opens with an item label: the cached look-up rules out most lines
+        if text is self.text and self.item_label(text, start, end) is None:
+            return None
         return self.tables.side_byline(text, start, end)
 
     def is_fact(self, label: ItemLabel) -> bool:

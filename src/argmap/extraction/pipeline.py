@@ -39,9 +39,9 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
-from argmap.extraction.doc_results import remember_text, remembered_text  # importing it registers the extensions
+from argmap.extraction.doc_results import remember_offsets, remember_text, remembered_text  # importing it registers the extensions
 from argmap.extraction.assemble import assemble
-from argmap.extraction.cues import read_tokens
+from argmap.extraction.cues import offer_pattern_tokenizer, read_tokens
 from argmap.extraction.lexicon import Lexicon
 
 _TERMINAL = {".", "!", "?", "…", "...", "?!", "!?"}
@@ -192,6 +192,7 @@ class DebateExtractor:
         tokens = read_tokens([(0, doc)], known, self.lexicon)  # without the text, rebuilt from the tokens
         if known is None:
             remember_text(doc, tokens.text)  # the results' spans read the same text
+        remember_offsets(doc, tokens.starts, tokens.ends)  # and are placed on these tokens
         doc._.argmap = assemble(tokens.text, starts, self.lexicon, tokens=tokens)
         return doc
 
@@ -299,6 +300,7 @@ def make_nlp(lexicon_paths: tuple[str, ...] = ()) -> Language:
     nlp = spacy.blank("en")
     infixes = list(nlp.Defaults.infixes or ()) + list(CITATION_INFIXES)
     blank = nlp.tokenizer
+    offer_pattern_tokenizer(blank)  # spaCy's own, left unchanged: the cue phrases are split with it
     nlp.tokenizer = CachingTokenizer(
         nlp.vocab, rules=blank.rules, prefix_search=blank.prefix_search, suffix_search=blank.suffix_search,
         infix_finditer=compile_infix_regex(infixes).finditer, token_match=blank.token_match,

@@ -217,6 +217,16 @@ def _words_of(lex: Lexicon) -> _Words:
     return cached[1]
 
 
+def _reader(tk: Tokens, lex: Lexicon, *, authored: bool = False) -> _Reader:
+    """The reader of ``tk`` with ``lex`` in one voice, made once per token table: a clause's
+    reading depends on nothing else, so every unit and item of a text shares its memo."""
+    key = (id(lex), authored)
+    reader = tk.readers.get(key)
+    if reader is None or reader.lex is not lex:  # type: ignore[attr-defined]
+        reader = tk.readers[key] = _Reader(tk, lex, authored=authored)
+    return reader  # type: ignore[return-value]
+
+
 class _Reader:
     """Reads the clauses of sentences on a token table with one lexicon."""
 
@@ -1118,7 +1128,7 @@ def read_sentence(text: str, span: Span, lexicon: Lexicon | None = None, tokens:
     """
     lex = lexicon or Lexicon.default()
     tk = tokens if tokens is not None else tokens_of(text, lex)
-    return _Reader(tk, lex, authored=own_voice).sentence(span)
+    return _reader(tk, lex, authored=own_voice).sentence(span)
 
 
 @dataclass
@@ -1166,9 +1176,9 @@ def unit_statements(
     lex = lexicon or Lexicon.default()
     tk = tokens if tokens is not None else tokens_of(text, lex)
     voice = voice or Voice()
-    reader = _Reader(tk, lex, authored=voice.argued and unit.stance is None)
+    reader = _reader(tk, lex, authored=voice.argued and unit.stance is None)
     # an interjection is read as reported speech, not in the author's voice
-    others = _Reader(tk, lex) if unit.voices else reader
+    others = _reader(tk, lex) if unit.voices else reader
     clauses: list[Statement] = []
     in_debate = unit.debate or unit.debate_heading_id is not None
     # outside the author's voice an unmarked clause is dropped below but for the opener of a
