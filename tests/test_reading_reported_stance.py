@@ -150,3 +150,10 @@ def test_a_spokesperson_giving_a_date_or_a_schedule_argues_nothing() -> None:
     text = ("Criticism\n\nCritics warn that the bridge is unsafe. A spokesperson for the council said the road "
             "could reopen in June. Officials said the works should finish by 2027.")
     assert [k for k, _ in nodes(text)] == ["critique"]
+
+
+def test_a_speaker_who_defends_the_thing_debated_is_for_it() -> None:
+    text = ("Criticism\n\nThe museum has come under fire for the new entry charge. Local schools questioned whether "
+            "pupils could still visit. A spokesperson for the museum said that school groups would remain free. "
+            "The trustees defended the charge, saying that the museum had lost its grant.")
+    assert [k for k, _ in nodes(text)] == ["critique", "critique", "rebuttal", "rebuttal"]

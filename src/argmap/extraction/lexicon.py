@@ -105,6 +105,8 @@ class Verbs(_Part):
         [], description="con verbs that answer the earlier point they take as object ('rejected the charge'), unlike 'opposed the charge'")
     group_only: Words = Field(
         [], description="verbs, listed in their class too, that report a side only after a group of people ('respondents supported the proposal'), not 'the ecosystem supports advances'")
+    defending: Words = Field(
+        [], description="reply verbs whose speaker speaks for what they defend ('The trustees defended the charge'), whatever was said before")
     findings: Words = Field(
         [], description="neutral verbs of a finding: with a figure in its clause and before any side is taken, a statistic, not a statement ('The agency estimated that 40% …')")
     past_only: Words = Field(

@@ -129,8 +129,8 @@ class _Tracker:
                 speaker_side = known
             elif stmt.verb_class == "con":
                 speaker_side = "con"
-            elif stmt.verb_class == "praise":
-                speaker_side = "pro"
+            elif stmt.verb_class == "praise" or stmt.defends:
+                speaker_side = "pro"  # "The trustees defended the charge": for the thing defended
             elif stmt.group_head in self.heads:
                 speaker_side = self.heads[stmt.group_head]  # "Some respondents felt …" after "respondents opposed"
             elif stmt.elliptical and not turn and self.previous is not None and self.previous.group_head is not None \

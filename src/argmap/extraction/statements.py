@@ -89,6 +89,8 @@ class Statement:
     elliptical: bool = False
     # a neutral finding with a figure ("A survey found that 3,000 …"): no side of its own
     statistic: bool = False
+    # "X defended the plan": a reply for the thing defended, whoever spoke before
+    defends: bool = False
 
     @property
     def marked(self) -> bool:
@@ -194,6 +196,7 @@ class _Words:
         self.disputing = frozenset(lex.words("verbs", "disputing"))
         self.group_only = frozenset(lex.words("verbs", "group_only"))
         self.findings = frozenset(lex.words("verbs", "findings"))
+        self.defending = frozenset(lex.words("verbs", "defending"))
         # "critics like Hale": the base form of a verb read only in its past is a preposition
         self.past_only_forms = weak_forms(lex) - {f for v in self.group_only for f in inflections(v, lex.irregular_verbs)}
         self.other_markers = words("other_markers")
@@ -812,6 +815,7 @@ class _Reader:
                 st.actor_role = "report"
                 return True
             self._set_actor(st, subj, cls, " ".join(tk.orth[v:v_end]) + (" that" if after_word == "that" else ""))
+            st.defends = self.lemma.get(" ".join(lower[v:v_end])) in self.defending
             if cls == "response" or cls == "con" and self.lemma.get(" ".join(lower[v:v_end])) in self.disputing:
                 self._taken_up(st, v_end, j)  # "rejected the charge", "took issue with Moss's reading"
             if cls in ("neutral", "elaboration"):
