@@ -157,3 +157,10 @@ def test_a_speaker_who_defends_the_thing_debated_is_for_it() -> None:
             "pupils could still visit. A spokesperson for the museum said that school groups would remain free. "
             "The trustees defended the charge, saying that the museum had lost its grant.")
     assert [k for k, _ in nodes(text)] == ["critique", "critique", "rebuttal", "rebuttal"]
+
+
+def test_a_response_to_a_named_group_answers_that_group() -> None:
+    text = ("Criticism\n\nCyclists warn that the new junction is dangerous. Local historians objected to the loss of "
+            "the old toll house. Engineers reply that the junction meets every standard. The council's response to "
+            "the historians was that the toll house would be rebuilt in the park.")
+    assert edges(text)[-1] == ("The council's", "attacks", "Local historians")

@@ -665,6 +665,13 @@ class _Reader:
             noun = nouns[m]
             n_end = noun[1]
             after = [w for w in tk.lower[n_end : min(j, n_end + 5)]]
+            taken_up: tuple[int, int] | None = None
+            if noun[0] == "noun:pro" and after and after[0] in self.object_prepositions:
+                # "The council's response to the historians was that …": whom it answers
+                c = next((x for x in range(n_end + 1, min(j, n_end + 7)) if tk.lower[x] in self.copulas), None)
+                if c is not None:
+                    taken_up = (n_end, c)
+                    after = [w for w in tk.lower[c : min(j, c + 5)]]
             lead = [tk.lower[x] for x in range(k, m)]
             if lead and not all(w.isalpha() or w in self.lead_marks for w in lead):
                 break
@@ -686,6 +693,8 @@ class _Reader:
                     st.actor_head = st.group_head = tk.lower[possessive - 1]
                 st.actor_role = noun[0].split(":")[1]
                 st.response = st.actor_role == "pro"
+                if taken_up is not None:
+                    self._taken_up(st, *taken_up)
                 st.cue = " ".join(tk.orth[k : n_end + 1])
                 st.confidence = self.conf["framing"]
                 # a framing line with no content of its own announces what follows
