@@ -164,3 +164,8 @@ def test_a_response_to_a_named_group_answers_that_group() -> None:
             "the old toll house. Engineers reply that the junction meets every standard. The council's response to "
             "the historians was that the toll house would be rebuilt in the park.")
     assert edges(text)[-1] == ("The council's", "attacks", "Local historians")
+
+
+def test_critics_who_praise_are_reviewers_and_others_after_praise_turn() -> None:
+    text = "Reception\n\nSeveral critics praised the staging. Others argued that it was far too long."
+    assert [k for k, _ in nodes(text)] == ["claim", "critique"]

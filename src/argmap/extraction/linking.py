@@ -104,6 +104,8 @@ class _Tracker:
             speaker_side = forced
         elif stmt.self_contrast and prev is not None:
             speaker_side = _FLIP[prev]  # "admired the playing but felt …": the speaker's real point
+        elif role == "con" and stmt.verb_class == "praise" and stmt.actor is not None and not stmt.answers_previous:
+            speaker_side = "pro"  # "Several critics praised the staging": critics as reviewers
         elif role in ("pro", "con") and not stmt.answers_previous:
             speaker_side = role
             if stmt.response and role == "con" and stmt.cue and stmt.actor is None:
@@ -114,9 +116,9 @@ class _Tracker:
             speaker_side = self.known(stmt) or self.last_speaker_side or prev or self.opening
         elif role == "opposite" and prev is not None and not turn and stmt.verb_class in ("neutral", "elaboration") \
                 and self.previous is not None and self.previous.paragraph == stmt.paragraph \
-                and self.previous.group_head is not None and self.previous.verb_class in ("con", "praise"):
-            # "A number of respondents questioned X. Others argued that …": more of them, on
-            # the side their verb named
+                and self.previous.group_head is not None and self.previous.verb_class == "con":
+            # "A number of respondents questioned X. Others argued that …": more objections
+            # listed; after praise ("Some praised X. Others argued …") "others" still turn
             speaker_side = prev
         elif role == "opposite":
             speaker_side = _FLIP[prev] if prev else self.opening
