@@ -169,3 +169,10 @@ def test_a_response_to_a_named_group_answers_that_group() -> None:
 def test_critics_who_praise_are_reviewers_and_others_after_praise_turn() -> None:
     text = "Reception\n\nSeveral critics praised the staging. Others argued that it was far too long."
     assert [k for k, _ in nodes(text)] == ["claim", "critique"]
+
+
+def test_a_group_opposing_the_proposal_announces_the_objectors_who_follow() -> None:
+    text = ("Responses\n\nMost respondents supported a ban. A significant minority opposed the proposal. Campsite "
+            "operators argued that a ban would punish careful visitors. The Walkers' Federation backed the ban, "
+            "while a number of local clubs felt that more wardens would do more good.")
+    assert [k for k, _ in nodes(text)] == ["claim", "critique", "critique", "claim", "critique"]

@@ -389,7 +389,10 @@ class _Reader:
         head = lower[self._head(toks)]
         if role is None or role == "group":
             key = self._name_key(toks)
-            plural = loose and head.endswith("s")
+            # "a number of local clubs felt that": people, counted ("most defensive pacts" are not)
+            counted = any(w in self.partitives and n + 1 < len(words) and words[n + 1] == "of"
+                          for n, w in enumerate(words))
+            plural = (loose or counted) and head.endswith("s")
             if not key and not self._agent(head) and role is None and not plural \
                     and not self._singular_agent(toks, v, head):
                 return None  # "A defense framework recognizes …": no one speaks
@@ -410,8 +413,10 @@ class _Reader:
 
     def _agent(self, word: str) -> bool:
         """Whether a subject without a name can speak: its head ``word`` is a group noun
-        ("economists", "Schools that run homework clubs") or formed like one ("landscapers")."""
-        return word in self.group_nouns or (word.endswith(self.group_suffixes) and len(word) > 5)
+        ("economists", "Schools that run homework clubs"), formed like one ("landscapers"), or
+        a part of the people consulted ("A significant minority")."""
+        return word in self.group_nouns or (word.endswith(self.group_suffixes) and len(word) > 5) \
+            or word in self.partitives
 
     def _singular_agent(self, toks: list[int], v: int, word: str) -> bool:
         """Whether "the developer", "its operator" speaks: a definite singular noun (head
@@ -829,6 +834,8 @@ class _Reader:
                 self._taken_up(st, v_end, j)  # "rejected the charge", "took issue with Moss's reading"
             if cls in ("neutral", "elaboration"):
                 self._participle_side(st, v_end, j)
+            elif cls == "con" and not st.response and self._closing_object(v_end, j):
+                st.announces = True  # "A significant minority opposed the proposal.": its speakers follow
             if st.verb_class == "neutral" and st.actor_role == "group" and not st.actor_key and \
                     self.lemma.get(" ".join(lower[v:v_end])) in self.findings and \
                     any(tk.orth[x][:1].isdigit() for x in range(v_end, j)):
@@ -902,6 +909,14 @@ class _Reader:
         return self.needs_complement(v, v_end) and not self.complement_follows(v, v_end, j) and \
             not (v_end < j and self._evaluative_object(v_end, j)) and \
             not (cls == "praise" and self._short_object(v_end, j))
+
+    def _closing_object(self, m: int, j: int) -> bool:
+        """A definite object of at most three words that ends the clause ("opposed the
+        proposal.")."""
+        tk = self.tk
+        words = [x for x in range(m, j) if tk.word[x]]
+        return 0 < len(words) <= 3 and tk.lower[words[0]] in self.determiners \
+            and all(tk.orth[x] in (".", "!", "") or tk.word[x] for x in range(m, j))
 
     def _short_object(self, m: int, j: int) -> bool:
         """A short definite object ("welcomed the decision", "welcomed it", "welcomed the
