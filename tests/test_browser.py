@@ -19,6 +19,7 @@ from report_essays import write_essays
 
 from argmap.cli import main
 from argmap.model import ArgumentMap
+from argmap.reports.html import PAGES_FROM
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,7 +36,10 @@ pytest.importorskip("websocket", reason="websocket-client (in the 'test' extra) 
 def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ArgumentMap]:
     """The report of examples/*.txt and the test essays, made by the CLI as a user would."""
     folder = tmp_path_factory.mktemp("report")
-    inputs = sorted(str(p) for p in (ROOT / "examples").glob("*.txt")) + [str(p) for p in write_essays(folder)]
+    essays = [str(p) for p in write_essays(folder)]
+    # as many examples as keep the report one page (above PAGES_FROM documents it has a page each)
+    examples = sorted(str(p) for p in (ROOT / "examples").glob("*.txt"))[: PAGES_FROM - len(essays)]
+    inputs = examples + essays
     assert main(["report", *inputs, "-o", str(folder / "out")]) == 0
     return folder / "out" / "index.html", ArgumentMap.load(str(folder / "out" / "map.json"))
 

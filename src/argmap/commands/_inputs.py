@@ -40,6 +40,13 @@ def _looks_like_map(path: str, raw: bytes) -> bool:
     return path.endswith(".json") or looks_like_json(raw[:SNIFF_BYTES])
 
 
+def _text_by_name(path: str) -> bool:
+    """Whether FILE's name says it is plain text (``.txt``), whatever its content looks like."""
+    from argmap.formats import format_for_path
+
+    return path != STDIO and path.lower().endswith(".txt") and format_for_path(path) is None
+
+
 def input_format(path: str, raw: bytes, fmt: str | None = None) -> str | None:
     """The registry format FILE is in (``--from``, else its ending, else its content), or
     ``None`` for a text to extract.
@@ -103,6 +110,10 @@ def load_inputs(paths: Sequence[str], fmt: str | None = None) -> ArgumentMap:
     if fmt is not None and len(paths) != 1:
         raise InputError(display_name(paths[0]), f"--from {fmt} reads one FILE, not {len(paths)}")
     formats = [input_format(p, raw, fmt) for p, raw in zip(paths, raws)]
+    if len(paths) > 1 and None in formats:
+        # among texts, a ".txt" whose content reads like an outline format (a Kialo export
+        # saved as text) is one more text: the extractor reads its layout, spans and all
+        formats = [None if f is not None and _text_by_name(p) else f for p, f in zip(paths, formats)]
     maps = [f is not None for f in formats]
     if maps == [True]:
         return read_format(paths[0], raws[0], formats[0])  # type: ignore[arg-type]

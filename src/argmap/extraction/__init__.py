@@ -82,13 +82,15 @@ def _long_text_map(text: str, nlp: Language, source: str | None) -> ArgumentMap:
 
     from argmap.extraction.cues import read_tokens
 
+    from argmap.extraction.markup import reading_text
     lexicon = nlp.get_pipe("argmap_debates").lexicon
     starts: list[int] = []
-    docs = [(offset, nlp.make_doc(piece)) for offset, piece in _chunks(text, nlp.max_length)]
+    reading = reading_text(text)  # wiki source reads as the page it renders (same length)
+    docs = [(offset, nlp.make_doc(piece)) for offset, piece in _chunks(reading, nlp.max_length)]
     for offset, doc in docs:
         starts += [offset + s for s in sentence_starts(doc) if offset + s not in starts[-1:]]
     return assemble(text, sorted(set(starts)), lexicon, source=source, title=_stem(source),
-                    tokens=read_tokens(docs, text, lexicon))
+                    tokens=read_tokens(docs, reading, lexicon), reading=None if reading is text else reading)
 
 
 def _stem(source: str | None) -> str | None:

@@ -114,7 +114,8 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
                         and tokens.find("verb:con", i + 1, min(j, i + 4)):
                     answer_at = sent[0]  # "We reject that argument.": the court answers a party
                 # the author's voice: a thesis word, the first person, a concession, a question
-                if thesis or tokens.find("conn:concession", i, min(j, i + 4)) or tokens.orth[j - 1] == "?" \
+                if thesis or tokens.find("conn:concession", i, min(j, i + 4)) \
+                        or tokens.find("conn:subordinate_concession", i, i + 1) or tokens.orth[j - 1] == "?" \
                         or any(tokens.lower[k] in first_person for k in range(i, j)):
                     voiced += 1
     short_plain = layout.title is None and paragraphs <= 2 and sentence_count <= 12 and attributed <= 1
@@ -173,16 +174,19 @@ def assemble(
     source: str | None = None,
     title: str | None = None,
     tokens: Tokens | None = None,
+    reading: str | None = None,
 ) -> ArgumentMap:
     """The argument map of one text (ids ``t1…``, ``n1…``; the document keeps the text).
 
     ``tokens`` is the text's token table with its cue matches (see
     :func:`argmap.extraction.cues.read_tokens`); without it the text is tokenized here.
+    ``reading`` is the text as it reads, of the same length (wiki markup blanked, see
+    :mod:`argmap.extraction.markup`); ``tokens`` and ``sentence_starts`` are then its own.
     """
     lex = lexicon or Lexicon.default()
     # a lone carriage return (old Mac files, mixed endings) is a line break like "\n": read
     # with it replaced (same length, so every span indexes both), texts cut from the original
-    original, text = text, _LONE_CR.sub("\n", text)
+    original, text = text, _LONE_CR.sub("\n", text if reading is None else reading)
     layout = parse_layout(text, lex)
     sentences = sentence_splitter(text, _past_abbreviations(text, sentence_starts, lex))
     tokens = tokens if tokens is not None else tokens_of(text, lex)
@@ -206,9 +210,15 @@ def assemble(
             section=first_unit.section if topic_title is not None else None,
             span=topic_span if topic_title is not None else layout.title_span,
         ))
-        statements = [s for _, stmts in members for s in stmts]
-        ids = [f"n{len(nodes) + i + 1}" for i in range(len(statements))]
-        for node_id, link in zip(ids, linker.link(members, first_unit.stance)):
+        links = linker.link(members, first_unit.stance)
+        # nodes in text order: a reply placed with the comment it answers ("Response to comment
+        # 2." under comment 2) comes where it is written
+        order = sorted(range(len(links)), key=lambda i: links[i].statement.span[0])
+        ids = [""] * len(links)
+        for rank, i in enumerate(order):
+            ids[i] = f"n{len(nodes) + rank + 1}"
+        for i in order:
+            node_id, link = ids[i], links[i]
             st = link.statement
             nodes.append(dict(
                 id=node_id, kind=link.kind, topic=topic_id, document=document_id,

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from argmap.extraction.cues import Tokens, tokens_of
 from argmap.extraction.labels import FLIP
@@ -45,6 +46,8 @@ class PlacedStatement(Statement):
     """A statement of a layout item: its side and target come from ``item``."""
 
     item: Item | None = None
+    # in a reviewer's comment, what it reports the reviewed authors arguing (their side, not the reviewer's)
+    reported: bool = False
 
 
 def _trim(text: str, span: Span) -> Span:
@@ -91,6 +94,7 @@ def item_statements(
     confidence = lex.confidence["layout_item"]
     out: list[Statement] = []
     granting = frozenset(lex.words("connectives", "granting"))
+    reviewed = _reviewed(lex)
     if tokens is None and any(not item.whole for item in unit.items):
         tokens = tokens_of(text, lex)
     for item in unit.items:
@@ -98,12 +102,19 @@ def item_statements(
         if isinstance(item.answers, Item) and item.answers.whole:
             spans = spans[:1] + [sp for sp in spans[1:] if not _restates(text, sp, openers)]
         granted: set[Span] = set()
+        voiced: dict[Span, Statement] = {}
         if not item.whole:
             # a sentence holding a second cue ("…, and studies found that …") is two statements,
             # and in the speaker's own voice "Maureen's right that X, but Y" grants X
             split = []
             for sp in spans:
                 clauses = read_sentence(text, sp, lex, tokens)
+                if item.voiced_only:
+                    # a host's turn states only what it reports others saying
+                    voiced.update((c.span, c) for c in clauses if c.marked)
+                    continue
+                if item.review:
+                    voiced.update((c.span, c) for c in clauses if c.marked and (c.actor or "").lower() in reviewed)
                 if len(clauses) == 1 and _contrast_in(tokens, sp):
                     own = read_sentence(text, sp, lex, tokens, own_voice=True)
                     given = {c.span for c, nxt in zip(own, own[1:]) if c.conceded and not nxt.conceded
@@ -111,14 +122,22 @@ def item_statements(
                     if given:
                         clauses, granted = own, granted | given
                 split += [c.span for c in clauses]
-            spans = split
+            spans = list(voiced) if item.voiced_only else split
         for span in spans:
             if not any(ch.isalnum() for ch in text[span[0] : span[1]]):
                 continue  # a label with nothing after it ("Myth: ;") states nothing
-            out.append(PlacedStatement(span=span, actor_role=item.stance, actor=item.speaker, cue=item.label,
+            said = voiced.get(span)
+            out.append(PlacedStatement(span=span, actor_role=item.stance, actor=said.actor if said else item.speaker,
+                                       cue=said.cue if said else item.label,
                                        response=item.answers is not None, confidence=confidence,
-                                       item=item, conceded=span in granted))
+                                       item=item, conceded=span in granted, reported=item.review and said is not None))
     return out
+
+
+@lru_cache(maxsize=8)
+def _reviewed(lex: Lexicon) -> frozenset[str]:
+    """Who a reviewer's comment answers ("the authors"), lower-cased, once per lexicon."""
+    return frozenset(w.lower() for w in lex.words("sections", "reviewed"))
 
 
 def _contrast_in(tokens: Tokens, span: Span) -> bool:
@@ -243,18 +262,32 @@ def link_members(
         at += len(stmts)
     of_item: dict[int, list[int]] = {}
     previous: dict[int, int | None] = {}
+    reported: dict[int, int] = {}  # a reviewer's comment → the authors' point it reports
     for pos, stmt in enumerate(statements):
         if not isinstance(stmt, PlacedStatement) or stmt.item is None:
             continue
         item = stmt.item
+        if item.review and (stmt.reported or id(item) in reported):
+            # "The authors claim X. However, Y": X is the thesis side, the reviewer's Y attacks it
+            if stmt.reported:
+                reported[id(item)] = pos
+                links[pos] = Link(stmt, FLIP[item.stance], "claim", "supports", None)
+            else:
+                links[pos] = Link(stmt, item.stance, "critique", "attacks", reported[id(item)])
+            of_item.setdefault(id(item), []).append(pos)
+            continue
         side = FLIP[item.stance] if stmt.conceded else item.stance  # the point granted is the other side's
         answered = item.answers
+        if item.asked is not None and of_item.get(id(item.asked)):
+            answered = item.asked  # the guest answers the objection the host voiced
         if answered is None:
             candidates: list[int] = []
         elif isinstance(answered, Unit):
             candidates = [c for c in body.get(id(answered), []) if links[c] is not None and links[c].stance != side]  # type: ignore[union-attr]
         else:
             candidates = of_item.get(id(answered), [])
+            # a reply answers the points of the other side, not what the item it answers granted
+            candidates = [c for c in candidates if links[c].stance != side] or candidates  # type: ignore[union-attr]
         index = len(of_item.get(id(item), []))
         to_opening = isinstance(answered, Item) and answered.answers is None
         quoted = None
@@ -266,7 +299,9 @@ def link_members(
         of_item.setdefault(id(item), []).append(pos)
         previous[id(item)] = target
         target_side = None if target is None else links[target].stance  # type: ignore[union-attr]
-        if side == "con":
+        if item.supports and target is not None and target_side == side:
+            links[pos] = Link(stmt, side, "critique" if side == "con" else "claim", "supports", target)
+        elif side == "con":
             links[pos] = Link(stmt, side, "critique", "attacks", target)
         elif target is None or target_side == "pro":
             links[pos] = Link(stmt, side, "claim", "supports", target)

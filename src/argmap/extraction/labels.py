@@ -26,8 +26,11 @@ from argmap.extraction.lexicon import Lexicon
 
 FLIP = {"pro": "con", "con": "pro"}
 
+# the ordinals of an outline beyond "1." and "a)": "1.1", "2.3.1.", "I.", "IV)", "(ii)"; a
+# decimal one only before a capital, so "1.5 million residents …" opens no item
+OUTLINE_ORDINALS = r"\d{1,2}(?:\.\d{1,2}){1,4}\.?(?=\s+[A-Z*_“\"‘'(])|[IVX]{1,4}[.)]|\(?[ivx]{1,4}\)"
 _ITEM_LABEL = re.compile(
-    r"(?:(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])\s+)?"      # bullet or list ordinal
+    r"(?:(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)]|" + OUTLINE_ORDINALS + r")\s+)?"  # bullet or ordinal
     r"(?P<open>\*\*|__|\*|_)?"
     r"(?P<name>[^\W\d_][\w'’-]*(?:[ ][\w'’-]+){0,3}?)"                 # the label words
     r"(?:\s*(?P<num>#?\d{1,2}|[IVX]{1,4}\b))?"                         # "Myth 2", "Point #3"
@@ -36,12 +39,16 @@ _ITEM_LABEL = re.compile(
     r"\s*(?P<close>\*\*|__|\*|_)?\s+(?=\S)"
 )
 _BARE_LABEL = re.compile(
-    r"(?:(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)])\s+)?(?:\*\*|__)?"
+    r"(?:(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)]|" + OUTLINE_ORDINALS + r")\s+)?(?:\*\*|__)?"
     r"(?P<name>[^\W\d_][\w'’-]*(?:[ ][\w'’-]+){0,3}?)(?:\s*(?:#?\d{1,2}|[IVX]{1,4}))?"
     r"\s*(?:\*\*|__)?\s*[:—–]?\s*(?:\*\*|__)?"
 )
 _SEPARATOR = re.compile(r"[:—–]|\s-\s|\*\*|__|\d\.")
 _MAX_LABEL_CHARS = 72
+# a line opening with a few words and a full stop ("Reply. The …", "- Thesis. We …")
+_STOP_LABEL_LINE = re.compile(
+    r"^[ \t]*(?P<line>(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]\s+|\(?\d{1,2}[.)]\s+)?(?:\*\*|__|\*|_)?"
+    r"[^\W\d_][\w'’-]*(?:[ ][\w'’-]+){0,3}\.[ \t]+[A-Z“\"‘'(])", re.M)
 _SPEAKER = re.compile(
     r"(?P<label>(?P<role>[A-Z][\w'’.-]*(?:[ ](?:[A-Z][\w'’.-]*|\d{1,2})){0,3})"
     r"(?:\s*\((?P<name>[^()\n]{1,60})\))?)\s*:\s+(?=\S)"
@@ -71,6 +78,10 @@ class ItemLabel:
     role: str
     stance: str | None
     body_start: int
+    # the label ends in a plain full stop ("Reply. …"), a label only where the text uses it so twice
+    plain_stop: bool = False
+    # the ordinal after the label ("Objection 2", "Point #3", "Response to comment 4")
+    number: int | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +118,9 @@ class LayoutLabels:
                     table[_norm(word)] = (role, side)
         self._items = table
         self._facts = frozenset(_norm(w) for w in lex.words("qa_labels", "fact"))
+        self._not_before_stop = frozenset(_norm(w) for w in lex.words("item_labels", "not_before_full_stop"))
+        self._title_labels = frozenset(_norm(w) for w in lex.words("item_labels", "title_labels"))
+        self._relative_titles = frozenset(_norm(w) for w in lex.words("item_labels", "relative_outline_titles"))
         self._speakers = {_norm(w): role for role in ("pro", "con", "procedural") for w in lex.words("speakers", role)}
         self._honorifics = frozenset(_norm(w) for w in lex.words("speakers", "honorifics"))
         self._reply_headings = tuple(_norm(w) for w in lex.words("item_labels", "reply_headings"))
@@ -220,9 +234,12 @@ class LayoutLabels:
                     return True
         return bool(self._trailing_date.search(line))
 
-    def item_label(self, text: str, start: int, end: int) -> ItemLabel | None:
-        """The known label a line opens with, if any (see the module docstring)."""
-        if not _SEPARATOR.search(text, start, min(end, start + _MAX_LABEL_CHARS)):
+    def item_label(self, text: str, start: int, end: int, *, plain_stop: bool = False) -> ItemLabel | None:
+        """The known label a line opens with, if any (see the module docstring). A label
+        ending in a plain full stop ("Reply. The list is long.") is read with ``plain_stop``
+        only: in most texts "No. …" or "Fact. …" is a sentence."""
+        window = min(end, start + _MAX_LABEL_CHARS)
+        if not _SEPARATOR.search(text, start, window) and not (plain_stop and text.find(". ", start, window) >= 0):
             return None  # most lines: no colon, dash or full stop where a label could end
         m = _ITEM_LABEL.match(text, start, end)
         if m is None:
@@ -236,10 +253,30 @@ class LayoutLabels:
         if found is None:
             return None
         bold = bool(m.group("open") or m.group("inner") or m.group("close"))
-        if m.group("sep") == "." and not (bold or m.group("num")):
+        bare_stop = m.group("sep") == "." and not (bold or m.group("num"))
+        if bare_stop and not (plain_stop and name not in self._not_before_stop and text[m.end() : m.end() + 1].isupper()):
             return None  # "No. …" or "Fact. …" in plain prose is a sentence, not a label
         role, stance = found
-        return ItemLabel(m.group("name"), role, stance, m.end())
+        return ItemLabel(m.group("name"), role, stance, m.end(), plain_stop=bare_stop,
+                         number=int(m.group("num").lstrip("#")) if m.group("num") and m.group("num")[-1].isdigit() else None)
+
+    def names_relative_outline(self, text: str, title_start: int) -> bool:
+        """Whether the label before the title at ``title_start`` ("Discussion Title:") names an
+        outline whose "Pro" / "Con" speak for or against the item above (a Kialo export)."""
+        line = text.rfind("\n", 0, title_start) + 1
+        colon = text.rfind(":", line, title_start)
+        return colon >= 0 and _norm(text[line:colon].lstrip("#*_ ")) in self._relative_titles
+
+    def title_label(self, text: str, start: int, end: int) -> int | None:
+        """Where the title starts on a line that names it ("Discussion Title: Should …"),
+        else ``None``."""
+        colon = text.find(":", start, min(end, start + _MAX_LABEL_CHARS))
+        if colon < 0 or _norm(text[start:colon]) not in self._title_labels:
+            return None
+        at = colon + 1
+        while at < end and text[at].isspace():
+            at += 1
+        return at if at < end else None
 
     def side_byline(self, text: str, start: int, end: int) -> ItemLabel | None:
         """A side label before the name of who writes for that side, on a line of its own
@@ -322,14 +359,37 @@ class TextLabels:
         self.text = text
         self._items: dict[tuple[int, int], ItemLabel | None] = {}
         self._speakers: dict[tuple[int, int], SpeakerLabel | None] = {}
+        # whether labels ending in a plain full stop are labels here (two lines or more open so)
+        self.plain_stop = False
+
+    def use_plain_stops(self) -> None:
+        """Read labels ending in a plain full stop ("Objection. …", "Reply. …") when two
+        lines or more open with one: the text's layout uses them."""
+        found = 0
+        # one scan finds the few lines opening with a word or four and a full stop
+        for m in _STOP_LABEL_LINE.finditer(self.text):
+            end = self.text.find("\n", m.start())
+            label = self.tables.item_label(self.text, m.start("line"), end if end >= 0 else len(self.text),
+                                           plain_stop=True)
+            found += label is not None and label.plain_stop
+            if found >= 2:
+                self.plain_stop = True
+                self._items.clear()
+                return
 
     def item_label(self, text: str, start: int, end: int) -> ItemLabel | None:
         if text is not self.text:
-            return self.tables.item_label(text, start, end)
+            return self.tables.item_label(text, start, end, plain_stop=self.plain_stop)
         key = (start, end)
         if key not in self._items:
-            self._items[key] = self.tables.item_label(text, start, end)
+            self._items[key] = self.tables.item_label(text, start, end, plain_stop=self.plain_stop)
         return self._items[key]
+
+    def title_label(self, text: str, start: int, end: int) -> int | None:
+        return self.tables.title_label(text, start, end)
+
+    def names_relative_outline(self, text: str, title_start: int) -> bool:
+        return self.tables.names_relative_outline(text, title_start)
 
     def speaker_label(self, text: str, start: int, end: int) -> SpeakerLabel | None:
         if text is not self.text:

@@ -28,6 +28,7 @@ from typing import Union
 
 from argmap.extraction.labels import (
     FLIP,
+    OUTLINE_ORDINALS,
     ItemLabel,
     SpeakerLabel,
     TextLabels,
@@ -41,7 +42,9 @@ from argmap.extraction.overlap import wording
 
 Span = tuple[int, int]
 
-_BULLET = re.compile(r"(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]|\d{1,2}[.)]|\(?[a-h]\))\s+")
+_BULLET = re.compile(r"(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]|\d{1,2}[.)]|\(?[a-h]\)|" + OUTLINE_ORDINALS + r")\s+")
+_DIGITS = re.compile(r"\d+")
+_NOT_HEADING_WORD = re.compile(r"[^\w'-]+")
 _LABEL = re.compile(
     r"(?:\*\*|__)?(?P<label>[A-Z0-9“\"‘'(][^.!?:;\n*]{1,100}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s+(?=\S)"
 )
@@ -82,6 +85,14 @@ class Item:
     speaker: str | None = None
     # the words of the answered item a post quotes ("> …"): its first sentence answers them
     quote: str = ""
+    # it speaks for the item it answers ("1.1.2. Pro:" under "1.1."), on that item's side
+    supports: bool = False
+    # only its sentences voicing someone else are statements (an interviewer's "Shop owners
+    # say … How do you respond?"); ``asked`` is such a turn right before, answered when it voices one
+    voiced_only: bool = False
+    asked: Item | None = None
+    # a reviewer's comment: what it reports the authors arguing is the thesis side, the rest answers it
+    review: bool = False
 
 
 @dataclass(eq=False)
@@ -231,8 +242,10 @@ class _UnitCollector:
         self.speakers = speakers
         self.speaker_sides: dict[str, str] = {}
         self.last_turn: Item | None = None
+        # a host's turn right before the next speaker's, which may voice a challenge
+        self.asked: Item | None = None
         # the sides of the columns of the Markdown table being read
-        self.table_sides: list[str | None] | None = None
+        self.table_sides: list[str | ItemLabel | None] | None = None
         # a label on a line of its own ("Counterpoint:"), waiting for the block it labels
         self.pending_label: ItemLabel | None = None
         # the turn a paragraph without a speaker label continues
@@ -247,6 +260,12 @@ class _UnitCollector:
         self.replies = 0
         self.one_sided = False
         self.one_sided_headings = frozenset(lexicon.words("sections", "one_sided"))
+        self.review_headings = frozenset(lexicon.words("sections", "review"))
+        # under a heading of a reviewer's comments; the comments by their number, with their unit
+        self.review = False
+        self.numbered_comments: dict[int, tuple[Item, Unit]] = {}
+        # a Kialo export ("Discussion Title: …"): "Pro" / "Con" speak for or against the item above
+        self.relative_sides = False
         # a thread's posts: the author of the post whose first paragraph comes next, the
         # lines it quotes, and the posts so far
         self.pending_post: str | None = None
@@ -292,6 +311,7 @@ class _UnitCollector:
             self.debate, self.stance, self.debate_heading_id = False, None, None
         self.heading, self.heading_span = title, (start, start + len(title))
         self.heading_unit = self.items_unit = self.pending_label = None
+        self.table_sides = self.asked = None
         self._end_block()
         self.last_turn = None
         self.replying_to = self._answered_list(title)
@@ -303,8 +323,11 @@ class _UnitCollector:
             self.heading, self.heading_span = self._debate_title
             return
         is_debate, stance, is_closing = self.lex.section_roles(title)
-        self.one_sided = stance is not None and " ".join(re.sub(r"[^\w'-]+", " ", title.lower()).split()) \
-            in self.one_sided_headings
+        flat = " ".join(_NOT_HEADING_WORD.sub(" ", title.lower()).split())
+        self.one_sided = stance is not None and flat in self.one_sided_headings
+        self.review = flat in self.review_headings
+        if self.review:
+            is_debate, stance = True, "con"  # "Major comments": the reviewer objects, point by point
         if self.replying_to is not None:
             is_debate, stance = True, None
         if not is_debate and self.text[start:end].endswith(":"):
@@ -360,10 +383,13 @@ class _UnitCollector:
         if self.pending_side is not None:
             self._side_turn(start, end)
             return
-        if self.awaiting_answer and self.pair_unit is not None:
-            self._answer(start, end)
+        if self.awaiting_answer and self.pair_unit is not None and self.labels.item_label(self.text, start, end) is None:
+            self._answer(start, end)  # the paragraph right after a question or a myth with no label of its own
             return
         if self._labelled_item(start, end, None):
+            return
+        if self.review and _label(self.text, start, end) is None:
+            self._comment(start, end, None)
             return
         after_pair = self.pair_unit is not None and bool(self.pair_unit.items)
         if after_pair and not self.after_blank:
@@ -406,11 +432,14 @@ class _UnitCollector:
         self.pair_unit.items.append(Item((start, end), "con", whole=True))
         self.awaiting_answer = True
 
-    def item(self, start: int, end: int, indent: int, list_length: int) -> None:
-        """A list item ("- …", "• …", "1. …") of a list of ``list_length`` items, possibly
-        nested under the one before."""
+    def item(self, start: int, end: int, indent: int, list_length: int, ordinal: int | None = None) -> None:
+        """A list item ("- …", "• …", "1. …", its number ``ordinal``) of a list of
+        ``list_length`` items, possibly nested under the one before."""
         self.awaiting_answer = False
         self.open_turn = None
+        if self.review and self.labels.item_label(self.text, start, end) is None:
+            self._comment(start, end, ordinal)
+            return
         while self.outline and self.outline[-1][0] >= indent:
             self.outline.pop()
         if self.outline:
@@ -440,7 +469,11 @@ class _UnitCollector:
         found = self.labels.item_label(self.text, start, end)
         body = found.body_start if found else start
         label = found.name if found else None
-        item = Item((body, end), FLIP[side], answers=parent, label=label)
+        # a nested "Pro:" / "For:" under a pro item backs it, and in a Kialo export, whose sides
+        # are relative to the item above, under any item; any other reply speaks against its parent
+        backs = found is not None and found.role in ("side", "opens") and found.stance == "pro" \
+            and (side == "pro" or self.relative_sides)
+        item = Item((body, end), side if backs else FLIP[side], answers=parent, label=label, supports=backs)
         owner.items.append(item)
         self.nested_since = True
         self.outline.append((indent, item, item.stance, owner))
@@ -473,7 +506,29 @@ class _UnitCollector:
         gap = max(m.start() for m in _SENTENCE_GAP.finditer(self.text, at, label.body_start))
         return gap + 1
 
+    def _comment(self, start: int, end: int, ordinal: int | None) -> None:
+        """One comment of a reviewer ("1. The authors claim … However, …"): an objection of its
+        own, which a later "Response to comment 1." answers."""
+        unit = self._new_unit(self.heading, self.heading_span)
+        comment = Item((start, end), "con", review=True)
+        unit.items.append(comment)
+        if self.side_lists:
+            self.side_lists[-1][1].append(unit)
+        if ordinal is not None:
+            self.numbered_comments[ordinal] = (comment, unit)
+
     def _place_labelled(self, found: ItemLabel, start: int, end: int, indent: int | None) -> None:
+        if found.role == "answer" and self.replying_to is not None:
+            # "Response to comment 2." in a reply section answers comment 2, else the entry it
+            # shares most words with
+            numbered = self.numbered_comments.get(found.number) if found.number is not None else None
+            if numbered is not None:
+                comment, unit = numbered
+                unit.items.append(Item((found.body_start, end), FLIP[comment.stance], answers=comment,
+                                       label=found.name))
+                return
+            if self._reply(start, end):
+                return
         if found.role == "topic":
             self._topic_item(found, start, end)
         elif found.role == "answer":
@@ -501,6 +556,9 @@ class _UnitCollector:
             # came between: a new top-level item of an outline stands on its own
             last = unit.items[-1] if unit.items and not self.nested_since else None
             answers = last if found.role == "side" and last is not None and last.stance != found.stance else None
+            sibling = next((i for i in reversed(unit.items) if i.label == found.name), None) if found.number else None
+            if answers is not None and sibling is not None and sibling.stance == found.stance:
+                answers = sibling.answers  # "Objection 2" after a reply to "Objection 1" answers what that one did
             self.nested_since = False
             item = Item((found.body_start, end), found.stance, answers=answers, label=found.name)  # type: ignore[arg-type]
             unit.items.append(item)
@@ -536,10 +594,19 @@ class _UnitCollector:
         body = (found.body_start, end)
         self.pair_unit = None
         self.unanswerable = found.stance is None and not self.lex.is_objection_question(self.text[body[0] : body[1]])
+        if self.unanswerable and _SENTENCE_GAP.search(self.text, body[0], body[1] - 1):
+            # "Q: Some parents argue that … How do you respond?": an interviewer's challenge
+            # states what it reports others saying, and the answer rebuts it
+            self.unanswerable = False
+            self.pair_unit = self._pair_unit(self.text[body[0] : body[1]], body)
+            self.pair_unit.items.append(Item(body, "con", label=found.name, voiced_only=True))
+            return
         if self.unanswerable:
             return  # a question asking for information: neither it nor its answer argues
         self.pair_unit = self._pair_unit(self.text[body[0] : body[1]], body)
         self.pair_unit.items.append(Item(body, "con", whole=True, label=found.name))
+        # "Myth #1 – X" with the answer on the next line and no "Fact:" label before it
+        self.awaiting_answer = True
 
     def _pair_unit(self, title: str | None, span: Span | None) -> Unit:
         """The topic of a myth or question: its own items, and prose that is no opener."""
@@ -568,13 +635,20 @@ class _UnitCollector:
             return True
         self._end_block()
         if role == "procedural":
-            return True  # a chair's line keeps order, it argues nothing
+            # a chair's line keeps order and argues nothing, unless it voices someone else's
+            # objection to the speaker before ("Critics say … How do you respond?")
+            side = FLIP[self.last_turn.stance] if self.last_turn is not None else "con"
+            self.asked = Item((m.body_start, end), side, speaker=m.name, label=m.role_words, voiced_only=True)
+            self._items_unit().items.append(self.asked)
+            return True
         side = self.speaker_sides.get(m.key) or (role if role in FLIP else None)
         if side is None:
             side = FLIP[self.last_turn.stance] if self.last_turn is not None else "pro"
         self.speaker_sides[m.key] = side
         answers = self.last_turn if self.last_turn is not None and self.last_turn.stance != side else None
-        turn = Item((m.body_start, end), side, answers=answers, speaker=m.name, label=m.role_words)
+        asked = self.asked if self.asked is not None and self.asked.stance != side else None
+        turn = Item((m.body_start, end), side, answers=answers, speaker=m.name, label=m.role_words, asked=asked)
+        self.asked = None
         self._items_unit().items.append(turn)
         self.last_turn = self.open_turn = turn
         return True
@@ -669,10 +743,11 @@ class _UnitCollector:
         self.post_indents.append(self.post_indent)
         self.open_turn = turn
 
-    def interjection(self, start: int, end: int) -> bool:
-        """Whether the line opens with the label of someone interjecting in a speech."""
+    def is_turn(self, start: int, end: int) -> bool:
+        """Whether the line opens with the label of a chair, a host or someone interjecting
+        ("INTERVIEWER: Why …?", "Mr Lee (Eastfield): Will the member give way?")."""
         m = self.labels.speaker_label(self.text, start, end) if self.speakers else None
-        return m is not None and self.speakers.get(m.key) == INTERJECTION
+        return m is not None and self.speakers.get(m.key) in ("procedural", INTERJECTION)
 
     def _reply(self, start: int, end: int, list_length: int | None = None) -> bool:
         """The ``k``-th entry of a "Replies to …" list answers the ``k``-th entry of the list
@@ -687,26 +762,82 @@ class _UnitCollector:
             target = wording(self.text).closest((body_start, end), [(u, u.body) for u in entries])
         if target is None or target.stance is None:
             return False
-        target.items.append(Item((body_start, end), FLIP[target.stance], answers=target))
+        # an entry that is a comment item, not prose, is answered through that item
+        answered: Item | Unit = target.items[0] if target.items and not target.body else target
+        target.items.append(Item((body_start, end), FLIP[target.stance], answers=answered))
         return True
 
     def table_row(self, start: int, end: int) -> bool:
         """A Markdown table row; ``False`` when the table's columns name no side. A header
-        row "| Pros | Cons |" gives each column its side, each later cell is an item of it."""
+        row "| Pros | Cons |" gives each column its side, each later cell is an item of it; a
+        header of labels ("| Concern | Our response |", "| Myth | Fact |", "| Claim | Response |")
+        makes each row a labelled pair, its answer cell replying to the cell before it."""
         cells = _cells(self.text, start, end)
         if self.table_sides is None:
-            sides = [self.lex.section_roles(self.text[s:e])[1] for s, e in cells]
-            if not any(sides):
+            columns = [self._table_column(s, e) for s, e in cells]
+            if not any(columns):
                 return False
-            self.table_sides = sides
+            self.table_sides = columns
             return True
         if all(_TABLE_RULE.fullmatch(self.text[s:e]) for s, e in cells):
             return True
         unit = self._items_unit()
-        for (s, e), side in zip(cells, self.table_sides):
-            if side is not None and s < e:
-                unit.items.append(Item((s, e), side))
+        before: tuple[Item, Unit] | None = None
+        for k, ((s, e), column) in enumerate(zip(cells, self.table_sides)):
+            if column is None or s >= e:
+                before = None
+            elif isinstance(column, str):
+                unit.items.append(Item((s, e), column))
+            else:
+                before = self._table_cell((s, e), column, before, self.table_sides[k + 1 : k + 2])
         return True
+
+    def _table_column(self, start: int, end: int) -> str | ItemLabel | None:
+        """What a header cell makes its column: a side ("Pros"), a label ("Myth", "Our
+        response"), or ``None``; a column a label answers ("| Argument | Counter-argument |")
+        opens a point of its own."""
+        side = self.lex.section_roles(self.text[start:end])[1]
+        if side is not None:
+            return side
+        found = self.labels.bare_label(self.text, start, end)
+        return found if found is not None else ItemLabel(self.text[start:end], "opens", "pro", end) \
+            if start < end and self._answer_column_follows(end) else None
+
+    def _answer_column_follows(self, at: int) -> bool:
+        """Whether the header cell after ``at`` is an answer label."""
+        nxt = self.text.find("|", at)
+        stop = self.text.find("|", nxt + 1) if nxt >= 0 else -1
+        if stop < 0:
+            return False
+        cell = self.text[nxt + 1 : stop]
+        lead = len(cell) - len(cell.lstrip())
+        found = self.labels.bare_label(self.text, nxt + 1 + lead, nxt + 1 + len(cell.rstrip()))
+        return found is not None and found.role == "answer"
+
+    def _table_cell(self, span: Span, column: ItemLabel, before: tuple[Item, Unit] | None,
+                    following: list[str | ItemLabel | None]) -> tuple[Item, Unit] | None:
+        """One cell of a labelled table: an answer replies to the cell before it in its row, a
+        myth (or a point a fact column answers) is a topic of its own."""
+        if column.role == "answer":
+            if before is None:
+                return None
+            answered, owner = before
+            item = Item(span, FLIP[answered.stance], answers=answered, label=column.name)
+            owner.items.append(item)
+            return item, owner
+        nxt = following[0] if following else None
+        fact_follows = isinstance(nxt, ItemLabel) and self.labels.is_fact(nxt)
+        if column.role == "topic" or fact_follows:
+            body = self.text[span[0] : span[1]]
+            if column.stance is None and not self.lex.is_objection_question(body):
+                return None  # a question asking for information argues nothing
+            unit = self._pair_unit(body, span)
+            item = Item(span, "con", whole=True, label=column.name)
+        else:
+            unit = self._items_unit()
+            item = Item(span, column.stance or "pro", label=column.name)
+        unit.items.append(item)
+        return item, unit
 
     # ----- existing inline forms -----------------------------------------------------
 
@@ -771,6 +902,8 @@ def _title(text: str, lines: list[_Line | None], lex: Lexicon, labels: TextLabel
         s, e = line.start, line.end
         hashes = _MARKDOWN_HEADING.match(text, s, e)
         s = hashes.end() if hashes else s
+        named = labels.title_label(text, s, e)
+        s = named if named is not None else s  # "Discussion Title: Should libraries lend tools?"
         candidate = bold_only(text[s:e]) or text[s:e]
         if is_byline(candidate, labels.tables):
             continue
@@ -870,6 +1003,7 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
     lex = lexicon or Lexicon.default()
     labels = TextLabels(layout_labels(lex), text)
     lines = _content_lines(text)
+    labels.use_plain_stops()
     found = _title(text, lines, lex, labels)
     title: str | None = None
     title_span: Span | None = None
@@ -877,10 +1011,14 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         index, title, title_span = found
         lines = lines[index + 1 :]
     collector = _UnitCollector(text, lex, labels, _speakers(text, lines, labels))
+    collector.relative_sides = found is not None and labels.names_relative_outline(text, found[2][0])
     # a thread: two posts or more, each under a line naming its author ("Reply from X · date")
     thread = sum(1 for line in lines if line is not None and line.end - line.start <= _MAX_HEADING_CHARS
                  and labels.post_header(text[line.start : line.end]) is not None) >= 2
     questions = sum(1 for line in lines if line is not None and is_question_line(text[line.start : line.end]))
+    # a speech with interjections ("Mr Lee (Eastfield): …"): a question on a line of its own
+    # is the speaker's own rhetorical question, neither a FAQ item nor a heading
+    speech = INTERJECTION in collector.speakers.values()
     # a letters page: two letters or more, each signed on the line under it ("Ruth Akande, Eastbrook")
     signed = [n for n in range(len(lines)) if _signature(text, lines, n)]
     letters = len(signed) >= 2 and not thread
@@ -948,13 +1086,19 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             list_length = _list_length(text, lines, i - 1)
         in_list = bool(bullet)
         if bullet:
-            collector.item(s + bullet.end(), e, line.indent, list_length)
+            # "1.2.1" sits two levels under "1." whatever its indentation
+            numbers = _DIGITS.findall(bullet.group()) if bullet.group()[0].isdigit() else []
+            depth = max(0, len(numbers) - 1)
+            collector.item(s + bullet.end(), e, line.indent + depth, list_length,
+                           ordinal=int(numbers[0]) if len(numbers) == 1 else None)
         elif (by := labels.side_byline(text, s, e)) is not None:
             collector.side_writer(by, e)  # "NO: Derek Haines, resident of Mill Row"
         elif labels.item_label(text, s, e) is not None:
             collector.prose(s, e)
-        elif collector.interjection(s, e):
-            collector.prose(s, e)  # "Mr Lee (Eastfield): Will the member give way?" is no FAQ
+        elif collector.is_turn(s, e) or (speech and is_question_line(content)):
+            # "Mr Lee (Eastfield): Will the member give way?", "INTERVIEWER: Why …?", a speech's
+            # question on a line of its own: no FAQ
+            collector.prose(s, e)
         elif is_question_line(content) and not _continues(text, lines, i) and _answered(text, lines, i, labels):
             if questions >= 2:
                 collector.question(s, e)  # a FAQ: the question voices an objection or heads a topic

@@ -129,6 +129,10 @@ class Sections(_Part):
     pro: Words = []
     con: Words = []
     closing: Words = []
+    review: Words = Field(
+        [], description="headings of a reviewer's comments ('Major comments'): each comment is an objection")
+    reviewed: Words = Field(
+        [], description="whose work a reviewer's comment answers ('the authors'): what they argue is the thesis side")
     background: Words = Field([], description="sections that argue nothing (history, definitions)")
     one_sided: Words = Field(
         [], description="headings of one side's list ('Views against'): its speakers speak for that side")
@@ -153,6 +157,11 @@ class ItemLabels(_Part):
     answers: Words = Field([], description="labels of a reply to the item before")
     elaboration_openers: Words = Field([], description="openers of a later answer sentence that only restates it")
     reply_headings: Words = Field([], description="headings of a list that answers an earlier list")
+    not_before_full_stop: Words = Field(
+        [], description="labels that, alone before a full stop, are a sentence ('No. The fee stays.')")
+    title_labels: Words = Field([], description="labels naming the title on its line ('Discussion Title:')")
+    relative_outline_titles: Words = Field(
+        [], description="title labels of an outline whose Pro / Con speak for or against the item above (Kialo)")
 
 
 class Speakers(_Part):
@@ -229,6 +238,9 @@ class AuthorVoice(_Part):
     negative_thesis: Words = Field(
         [], description="words of a title whose thesis is against the proposal ('Why X should not …', '… is a mistake'): "
                         "its supporters speak against the thesis, its critics for it")
+    date_words: Words = Field(
+        [], description="words before a month that make it a date in a sentence ('published in March', 'closes on "
+                        "30 September'): a dated sentence without a thesis word is background")
 
 
 class Dismissals(_Part):

@@ -210,10 +210,12 @@ def link_topic(statements: list[Statement], section_stance: str | None = None, t
     for i, stmt in enumerate(statements):
         before = links[-1] if links else None
         nxt = statements[i + 1] if i + 1 < len(statements) else None
-        if stmt.actor_role == "group" and stmt.verb_class == "neutral" and nxt is not None and \
-                nxt.actor_role == "author" and nxt.connective == "contrast" and not stmt.answers_previous:
-            # "The member for X has said that A. I understand that, but …": a speaker the
-            # author answers with a contrast spoke for the other side
+        answered = nxt is not None and nxt.actor_role == "author" and (
+            nxt.connective == "contrast" or nxt.conceded and nxt.paragraph == stmt.paragraph)
+        if stmt.actor_role == "group" and stmt.verb_class == "neutral" and answered and not stmt.answers_previous:
+            # "The member for X has said that A. I understand that, but …", "Some have
+            # suggested A. We do not doubt that B. However, …": a speaker the author answers
+            # with a contrast, or concedes a point to, spoke for the other side
             stmt = _copy_with(stmt, verb_class="con")
         answered = _answered(stmt, links)
         forced = _FLIP[links[answered].stance] if answered is not None else (

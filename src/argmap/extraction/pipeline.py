@@ -41,8 +41,9 @@ from spacy.util import ensure_path
 
 from argmap.extraction.doc_results import remember_offsets, remember_text, remembered_text  # importing it registers the extensions
 from argmap.extraction.assemble import assemble
-from argmap.extraction.cues import offer_pattern_tokenizer, read_tokens
+from argmap.extraction.cues import _pattern_tokenizer, offer_pattern_tokenizer, read_tokens
 from argmap.extraction.lexicon import Lexicon
+from argmap.extraction.markup import reading_text
 
 _TERMINAL = {".", "!", "?", "…", "...", "?!", "!?"}
 _CLOSERS = set("”\"’')]»")
@@ -160,6 +161,9 @@ class DebateExtractor:
         self.name = name
         self.lexicon_paths = list(lexicon_paths)
         self._lexicon: Lexicon | None = None
+        # the pipeline's tokenizer, for the copy of a wiki source that is read (its chunk cache
+        # makes that second tokenization cheap)
+        self._tokenizer = getattr(nlp, "tokenizer", None)
 
     @property
     def lexicon(self) -> Lexicon:
@@ -189,11 +193,23 @@ class DebateExtractor:
         else:
             starts = sentence_starts(doc)
         known = remembered_text(doc)
+        if known is not None and (reading := reading_text(known)) is not known:
+            return self._extract_reading(doc, known, reading)
         tokens = read_tokens([(0, doc)], known, self.lexicon)  # without the text, rebuilt from the tokens
         if known is None:
             remember_text(doc, tokens.text)  # the results' spans read the same text
+            if (reading := reading_text(tokens.text)) is not tokens.text:
+                return self._extract_reading(doc, tokens.text, reading)
         remember_offsets(doc, tokens.starts, tokens.ends)  # and are placed on these tokens
         doc._.argmap = assemble(tokens.text, starts, self.lexicon, tokens=tokens)
+        return doc
+
+    def _extract_reading(self, doc: Doc, text: str, reading: str) -> Doc:
+        """Wiki source: the page it renders is read (markup blanked, same length), so its
+        sentences and cues are those of the copy; the spans stay the text's own."""
+        shown = (self._tokenizer or _pattern_tokenizer())(reading)
+        doc._.argmap = assemble(text, sentence_starts(shown), self.lexicon,
+                                tokens=read_tokens([(0, shown)], reading, self.lexicon), reading=reading)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

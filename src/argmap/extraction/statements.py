@@ -38,6 +38,8 @@ _ZERO_THAT_REACH = 6
 _MODAL_REACH = 10  # words a that-less clause may run before its modal ("said an electric bus corridor … could")  # words a that-less clause's subject may take ("the new rules were …")
 _MAX_MARK = 24  # characters of a citation mark ("[10]", "[citation needed]")
 _MIN_AUTHOR_WORDS = 5
+_MIN_CONCEDED_WORDS = 3  # "Although costs rise, …": a concessive clause is short and still a point
+_MAX_ACKNOWLEDGEMENT_WORDS = 2  # words after a concession cue that only point back ("that concern")
 _MAX_SUBJECT = 14
 _OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 _CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
@@ -141,6 +143,9 @@ class _Words:
         self.partitives = frozenset(lex.words("partitives"))
         self.elaborations = frozenset(w for w in lex.words("connectives", "elaboration") if " " not in w)
         self.post_modifiers = set(lex.words("post_modifiers"))
+        self.months = frozenset(lex.words("bylines", "months"))
+        self.date_words = frozenset(lex.words("author_voice", "date_words"))
+        self.first_person = frozenset(lex.words("author_voice", "first_person"))
 
         def words(field: str) -> frozenset[str]:
             return frozenset(lex.words("clauses", field))
@@ -1097,7 +1102,10 @@ class _Reader:
             prev = self._peek(cuts[-1], b)
             if not nxt.marked and prev.marked and conj in continuing:
                 nxt = self._peek(body, j, inherit=prev)  # "conceded X but maintained Y"
-            concession_turn = (leading_concession or prev.conceded) and conj in self.conceding or \
+            # "Granted, X, but Y", "That is a fair point; however, Y": the concession ends where
+            # a contrast takes it up
+            concession_turn = (leading_concession or prev.conceded) and (
+                conj in self.conceding or w == ";" and tk.at(body, "conn:contrast") is not None) or \
                 first.subordinate and leading_concession and w == "," or \
                 self.authored and not prev.marked and not nxt.marked and w == "," and conj != "yet" and (
                     conj == "but" or tk.at(body, "conn:contrast") is not None)
@@ -1108,8 +1116,8 @@ class _Reader:
                 continue  # "Others defended it: X argued …" — the colon elaborates, one statement
             if w == "," and not (prev.marked or concession_turn) and conj not in contrasting:
                 continue
-            if w == "," and conj == "," and not prev.marked:
-                continue
+            if w == "," and conj == "," and not prev.marked and not (first.subordinate and concession_turn):
+                continue  # a plain comma, but for the one closing "Although X," / "While X,"
             cuts.append(body)
             if prev_conceded:
                 conceded_cuts.add(cuts[-2])
@@ -1169,20 +1177,63 @@ class Voice:
     skip_before: int = 0
 
 
-def author_clause(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
+def author_clause(tk: Tokens, stmt: Statement, lex: Lexicon, *, dated: bool | None = None) -> bool:
     """Whether an unmarked clause of an argued text is one of the author's statements:
-    long enough, not a procedural line, not dated background without a thesis word."""
+    long enough, not a procedural line, not dated background without a thesis word
+    (``dated``: that reading of :func:`dated_background`, when the caller has it)."""
     i, j = tk.window(*stmt.span)
-    words = [tk.lower[x] for x in range(i, j) if tk.word[x]]
-    if len(words) < _MIN_AUTHOR_WORDS:
-        return False
+    if sum(tk.word[i:j]) < (_MIN_CONCEDED_WORDS if stmt.subordinate and stmt.conceded else _MIN_AUTHOR_WORDS):
+        return False  # a short line is no point; "Although fares would rise" grants one
     vocative = tk.find("vocative", i, i + 1)
     if vocative is not None:
         i = vocative[2] + 1 if vocative[2] < j and tk.orth[vocative[2]] == "," else vocative[2]
     if tk.find("opener", i, min(j, i + 2)):
         return False  # "Thank you, Chair", "Mr Speaker, I beg to move …": procedure
-    dated = any(len(w) >= 4 and w[:4].isdigit() and 1000 <= int(w[:4]) <= 2100 for w in words)
-    return not (dated and not tk.find("thesis", i, j))
+    return not (dated_background(tk, stmt, lex) if dated is None else dated)
+
+
+def dated_background(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
+    """Whether an unmarked clause of the author's is dated background: a year or a date
+    ("in 1871", "published in March", "closes on 30 September") and no thesis word, no
+    concession and no contrast that would make it answer a point ("However, it would not
+    open before 2030")."""
+    if stmt.conceded or stmt.connective in ("contrast", "response"):
+        return False
+    i, j = tk.window(*stmt.span)
+    w = _words_of(lex)
+    lower, orth = tk.lower, tk.orth
+    dated = False
+    for x in range(i, j):
+        word = lower[x]
+        if word[:1].isdigit() and len(word) >= 4 and word[:4].isdigit() and 1000 <= int(word[:4]) <= 2100:
+            dated = True
+            break
+        if word in w.months and orth[x][:1].isupper() and x > i and (
+                lower[x - 1] in w.date_words or lower[x - 1].isdigit() or x + 1 < j and lower[x + 1].isdigit()):
+            dated = True  # "in March", "on 30 September", "May 14": a month, not the modal "May"
+            break
+    return dated and not tk.find("thesis", i, j)
+
+
+def _voiced(tk: Tokens, stmt: Statement, w: _Words) -> bool:
+    """Whether an unmarked clause shows the author's voice: the first person, a modal or a
+    thesis word ("should"), a concession or a contrast."""
+    if stmt.conceded or stmt.connective is not None:
+        return True
+    i, j = tk.window(*stmt.span)
+    return any(tk.lower[x] in w.first_person or tk.lower[x] in w.modals for x in range(i, j)) \
+        or tk.find("thesis", i, j) is not None
+
+
+def acknowledges(tk: Tokens, stmt: Statement) -> bool:
+    """Whether a conceded clause only acknowledges the point before it ("That is a fair
+    point; however, …", "I understand that concern, but …"): the concession cue and at most
+    a couple of words pointing back, no point of its own."""
+    if not stmt.conceded:
+        return False
+    i, j = tk.window(*stmt.span)
+    granted = tk.find("conn:concession", i, i + 1)
+    return granted is not None and sum(tk.word[granted[2] : j]) <= _MAX_ACKNOWLEDGEMENT_WORDS
 
 
 def unit_statements(
@@ -1212,9 +1263,13 @@ def unit_statements(
     # outside the author's voice an unmarked clause is dropped below but for the opener of a
     # debate or a stance section: a sentence that can hold no marked clause need not be read
     opened = unit.stance is None and not in_debate
+    lone_questions: set[int] = set()  # paragraphs that are one question ("Does anyone believe …?")
     for n, span in enumerate(unit.body):
         voice_of = unit.voices.get(span[0])
-        for sent in sentences(span):
+        sents = sentences(span)
+        if len(sents) == 1 and text[sents[0][0] : sents[0][1]].rstrip().endswith("?"):
+            lone_questions.add(paragraph * 1000 + n)
+        for sent in sents:
             marked_only = opened and voice_of is None and not reader.authored
             for c in (reader if voice_of is None else others).sentence(sent, marked_only=marked_only):
                 c.paragraph = paragraph * 1000 + n
@@ -1239,12 +1294,25 @@ def unit_statements(
         return []
     if voice.argued and unit.stance is None:
         out = []
-        for c in clauses:
+        words = _words_of(lex)
+        background = -1  # the paragraph that opened with dated background ("… opened in 1936.")
+        for n, c in enumerate(clauses):
             if c.span[0] < voice.skip_before and not c.marked:
                 continue  # before the thesis the author narrates; what others said still counts
+            dated: bool | None = None
+            if not c.marked:
+                if c.paragraph in lone_questions:
+                    continue  # a rhetorical question on its own answers nothing and argues no point
+                dated = dated_background(tk, c, lex)
+                if dated and (n == 0 or clauses[n - 1].paragraph != c.paragraph):
+                    background = c.paragraph
+                if c.paragraph == background and (dated or not _voiced(tk, c, words)):
+                    continue  # the rest of a history paragraph describes too ("It holds 1.2 million litres")
             # "The appellant contends X. We reject that argument.": short, but it answers a party
             rejects = c.actor_role == "author" and c.verb_class == "con" and bool(out) and out[-1].marked
-            if c.marked or rejects or author_clause(tk, c, lex):
+            if out and not c.marked and acknowledges(tk, c):
+                continue  # what follows the contrast answers the point before, not this
+            if c.marked or rejects or author_clause(tk, c, lex, dated=dated):
                 if not c.marked:
                     c.actor_role = "author"
                     c.confidence = lex.confidence["author"]
