@@ -103,7 +103,8 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
             for sent in sentences(span):
                 sentence_count += 1
                 i, j = tokens.window(*sent)
-                if any(tokens.lower[p] not in weak for p in tokens.positions("verb", i, j)):
+                verbs = tokens.positions("verb", i, j)
+                if verbs and (not weak or not weak.issuperset([tokens.lower[p] for p in verbs])):
                     attributed += 1
                 if i < j and tokens.orth[i] in ("“", '"'):
                     continue  # a quotation is someone else's voice

@@ -519,13 +519,20 @@ class Lexicon(BaseModel):
             >>> lex.is_background("Writing and publication"), lex.is_background("Reception and criticism")
             (True, False)
         """
-        names = self._background_names
-        h = " ".join(heading.lower().replace("&", " and ").split())
-        return h in names or all(part.strip() in names for part in h.split(" and "))
+        known = self._background_headings
+        if heading not in known:
+            names = self._background_names
+            h = " ".join(heading.lower().replace("&", " and ").split())
+            known[heading] = h in names or all(part.strip() in names for part in h.split(" and "))
+        return known[heading]
 
     @cached_property
     def _background_names(self) -> frozenset[str]:
         return frozenset(self.words("sections", "background"))
+
+    @cached_property
+    def _background_headings(self) -> dict[str, bool]:
+        return {}  # headings come back in every text of a corpus ("References", "History")
 
     def is_objection_question(self, question: str) -> bool:
         """Yes/no questions ("Does X mean Y?") and rhetorical ones ("Why should X …?") voice

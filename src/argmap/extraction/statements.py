@@ -395,8 +395,8 @@ class _Reader:
         if role is None or role == "group":
             key = self._name_key(toks)
             # "a number of local clubs felt that": people, counted ("most defensive pacts" are not)
-            counted = any(w in self.partitives and n + 1 < len(words) and words[n + 1] == "of"
-                          for n, w in enumerate(words))
+            counted = not self.partitives.isdisjoint(words) and any(
+                w in self.partitives and n + 1 < len(words) and words[n + 1] == "of" for n, w in enumerate(words))
             plural = (loose or counted) and head.endswith("s")
             if not key and not self._agent(head) and role is None and not plural \
                     and not self._singular_agent(toks, v, head):
@@ -757,6 +757,7 @@ class _Reader:
             if not verb:
                 continue
             cls, v_end = verb
+            lemma = self.lemma.get(lower[v] if v_end == v + 1 else " ".join(lower[v:v_end]))
             if v > k and tk.orth[v - 1] == "," and lower[v].endswith("ing") and v_end < j \
                     and lower[v_end] in self.clause_complements and not self.decoy(v, v_end, j):
                 # "X answered Moss …, stating that", "Ellis returned to the album, arguing that":
@@ -794,7 +795,7 @@ class _Reader:
                 return True
             if before_word in self.progressive_aux and word.endswith("ing") and after_word != "that":
                 return False  # "companies are still arguing about it": narration
-            if v > k and self.lemma.get(" ".join(lower[v:v_end])) in self.received:
+            if v > k and lemma in self.received:
                 # "The bridge came under fire", "The scheme has drawn criticism from X": read as
                 # a passive, its subject is what is judged
                 return self._passive(st, k, v, v_end, j, cls, received=True)
@@ -820,7 +821,7 @@ class _Reader:
                     return False
             role = subj["role"]
             head = subj.get("head") or ""
-            if self.lemma.get(" ".join(lower[v:v_end])) in self.group_only and not (
+            if lemma in self.group_only and not (
                     role in ("pro", "con", "group") and (head.endswith("s") and self._agent(head)
                                                          or head in self.quantity_words)):
                 continue  # "The ecosystem supports advances", "The evidence does not support this"
@@ -834,15 +835,15 @@ class _Reader:
                 st.actor_role = "report"
                 return True
             self._set_actor(st, subj, cls, " ".join(tk.orth[v:v_end]) + (" that" if after_word == "that" else ""))
-            st.defends = self.lemma.get(" ".join(lower[v:v_end])) in self.defending
-            if cls == "response" or cls == "con" and self.lemma.get(" ".join(lower[v:v_end])) in self.disputing:
+            st.defends = lemma in self.defending
+            if cls == "response" or cls == "con" and lemma in self.disputing:
                 self._taken_up(st, v_end, j)  # "rejected the charge", "took issue with Moss's reading"
             if cls in ("neutral", "elaboration"):
                 self._participle_side(st, v_end, j)
             elif cls == "con" and not st.response and self._closing_object(v_end, j):
                 st.announces = True  # "A significant minority opposed the proposal.": its speakers follow
             if st.verb_class == "neutral" and st.actor_role == "group" and not st.actor_key and \
-                    self.lemma.get(" ".join(lower[v:v_end])) in self.findings and \
+                    lemma in self.findings and \
                     any(tk.orth[x][:1].isdigit() for x in range(v_end, j)):
                 st.statistic = True  # "The agency estimated that 40% of trips …"; a study cited by name argues
             post_modifiers, anaphoric = self.post_modifiers, self.anaphoric
