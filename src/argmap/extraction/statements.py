@@ -922,6 +922,7 @@ class _Reader:
         tk = self.tk
         words = [x for x in range(m, j) if tk.word[x]]
         return 0 < len(words) <= 3 and tk.lower[words[0]] in self.determiners \
+            and tk.lower[words[0]] not in self.clause_complements \
             and all(tk.orth[x] in (".", "!", "") or tk.word[x] for x in range(m, j))
 
     def _short_object(self, m: int, j: int) -> bool:
