@@ -20,7 +20,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
-from argmap.extraction.cues import Tokens, tokens_of
+from argmap.extraction.cues import Tokens, tokens_of, weak_forms
 from argmap.extraction.layout import Layout, Span, Unit, parse_layout
 from argmap.extraction.lexicon import Lexicon
 from argmap.extraction.items import TopicLinker, item_statements
@@ -92,6 +92,9 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
         # from its first sentence on, nothing before the thesis narrates
         thesis_at, voiced = layout.title_span[0], 1
     paragraphs = 0
+    # "they need support from their children", "people like me": a verb form that reports
+    # only after a group of people, or only in the past, attributes nothing by itself
+    weak = weak_forms(lex)
     author_pronouns = set(lex.words("pronouns", "author"))
     # a verb form after these reports nobody else's view: "I think", "their view", "the claim"
     not_speakers = author_pronouns | set(lex.words("determiners"))
@@ -100,14 +103,16 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
     hedges = set(lex.words("author_voice", "hedges"))
     opens_speech: bool | None = None  # whether the first paragraph opens on a vocative
     for unit in layout.units:
-        if unit.section is not None and unit.section.lower() in lex.words("sections", "background"):
+        if unit.section is not None and lex.is_background(unit.section):
             continue
         for span in unit.body:
             paragraphs += 1
             for sent in sentences(span):
                 sentence_count += 1
                 i, j = tokens.window(*sent)
-                if any(_reports(tokens, v, j, not_speakers, complements) for v in tokens.positions("verb", i, j)):
+                verbs = tokens.positions("verb", i, j)
+                if (verbs and (not weak or not weak.issuperset([tokens.lower[p] for p in verbs]))
+                        and any(_reports(tokens, v, j, not_speakers, complements) for v in verbs)):
                     attributed += 1  # "Some say …", not the author's own "I think …" nor "a small charge"
                 if i < j and tokens.orth[i] in ("“", '"'):
                     continue  # a quotation is someone else's voice
@@ -175,14 +180,13 @@ def _read_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: Toke
     ended: set[int] = set()
     out = []
     voice = document_voice(text, layout, sentences, tokens, lex)
-    background = set(lex.words("sections", "background"))
     # a title against the proposal it names: the proposal's supporters speak against the thesis
     against = voice.argued and layout.title is not None and lex.against_proposal(layout.title)
     for n, unit in enumerate(layout.units):
         if unit.debate_heading_id is not None and unit.debate_heading_id in ended:
             unit.debate_heading_id = None
-        if unit.section is not None and unit.section.lower() in background and not unit.debate:
-            continue  # history, definitions, how it works: no side is argued there
+        if not unit.debate and any(h is not None and lex.is_background(h) for h in (unit.section, unit.topic_title)):
+            continue  # history, definitions, how it works, sales: no side is argued there
         stmts = unit_statements(text, unit, sentences, lex, tokens=tokens, voice=voice, paragraph=n) + \
             item_statements(text, unit, sentences, lex, tokens)
         # a cue with nothing after it ("Critics warn that " closing a text) states nothing

@@ -57,6 +57,17 @@ def inflections(verb: str, irregular: dict[str, list[str]] | None = None) -> set
     return {f"{f} {rest}".strip() for f in forms}
 
 
+@lru_cache(maxsize=16)
+def weak_forms(lex: Lexicon) -> frozenset[str]:
+    """Verb forms that attribute nothing by themselves: every form of a verb that reports
+    only after a group of people (``verbs.group_only``: "they need support"), and the base and
+    "-ing" forms of a verb read only in its past (``verbs.past_only``: "people like me")."""
+    forms = {f for v in lex.words("verbs", "group_only") for f in inflections(v, lex.irregular_verbs)}
+    forms |= {f for v in lex.words("verbs", "past_only") for f in inflections(v, lex.irregular_verbs)
+              if f == v or f.split(" ", 1)[0].endswith("ing")}
+    return frozenset(forms)
+
+
 _NONE: dict[int, tuple[str, int]] = {}
 # labels that can make a statement by themselves (a reporting verb, a framing phrase, …)
 _MAKERS = ("verb:", "frame:", "noun:", "state:", "prolepsis", "conn:concession", "conn:subordinate_concession")

@@ -240,6 +240,7 @@ class _UnitCollector:
         self.debate_heading_id: int | None = None
         self.debate_headings = 0
         self._debate_heading: int | None = None
+        self._debate_title: tuple[str, Span] | None = None  # the heading of the debate section
         self._section_stance: str | None = None
         self._debate_level: int | None = None
         # a stance heading passes its side to sub-headings only when it has no text of its
@@ -334,6 +335,12 @@ class _UnitCollector:
         self.last_turn = None
         self.replying_to = self._answered_list(title)
         self.replies = 0
+        if self.replying_to is None and self.debate and self.stance is None and self._debate_title is not None \
+                and self.labels.is_reply_heading(title):
+            # "Summary of responses" then "The council's response": the reply goes on with the
+            # debate it answers, one topic, where its cues say what each sentence answers
+            self.heading, self.heading_span = self._debate_title
+            return
         is_debate, stance, is_closing = self.lex.section_roles(title)
         flat = " ".join(_NOT_HEADING_WORD.sub(" ", title.lower()).split())
         self.one_sided = stance is not None and flat in self.one_sided_headings
@@ -355,6 +362,7 @@ class _UnitCollector:
             self.debate_headings += 1
             self.debate, self.stance, self.debate_heading_id = True, stance, None
             self._debate_heading = self.debate_headings
+            self._debate_title = (title, self.heading_span)
             self._section_stance = stance
             self._debate_level = level
             self._inheriting = True

@@ -101,6 +101,18 @@ class Verbs(_Part):
     needs_complement: Words = Field([], description="verbs that report only before a complement or a colon")
     without_that: Words = Field(
         [], description="verbs of opinion whose clause may drop 'that' ('felt the book was too long')")
+    disputing: Words = Field(
+        [], description="con verbs that answer the earlier point they take as object ('rejected the charge'), unlike 'opposed the charge'")
+    group_only: Words = Field(
+        [], description="verbs, listed in their class too, that report a side only after a group of people ('respondents supported the proposal'), not 'the ecosystem supports advances'")
+    defending: Words = Field(
+        [], description="reply verbs whose speaker speaks for what they defend ('The trustees defended the charge'), whatever was said before")
+    findings: Words = Field(
+        [], description="neutral verbs of a finding: with a figure in its clause and before any side is taken, a statistic, not a statement ('The agency estimated that 40% …')")
+    past_only: Words = Field(
+        [], description="verbs, listed in their class too, read only in their past and third-person forms ('liked', 'likes'): the base form is mostly a preposition ('critics like Hale')")
+    received: Words = Field(
+        [], description="con or praise verbs, listed in their class too, whose subject is what is judged ('came under fire', 'drew criticism from')")
 
 
 class Sides(_Part):
@@ -282,6 +294,24 @@ class Clauses(_Part):
     evaluative_marks: Words = Field([], description="tokens after a verb's object that evaluate it ('described the ending as')")
     name_joiners: Words = Field([], description="words joining a speaker's names ('Ruiz and Adeyemi', 'Haddad et al.')")
     lead_marks: Words = Field([], description="tokens besides words in the lead of a framing noun ('the council’s concern')")
+    argued_modals: Words = Field(
+        [], description="modals by which a clause after a plain 'said' argues rather than reports ('said a bus lane could be built for a fifth of the price')")
+    received_agents: Words = Field(
+        [], description="prepositions before the judges after a verb of criticism received ('drew criticism from')")
+    other_markers: Words = Field(
+        [], description="first words of a speaker phrase that name other members of a group ('Other residents'), who may take the other side")
+    object_prepositions: Words = Field(
+        [], description="prepositions before the point or speaker a reply takes up ('took issue with', 'in reply to')")
+
+
+class ReplyObjects(_Part):
+    """Objects of a con verb that name an earlier point: rejecting or disputing one answers
+    it ("rejected the charge", "disputed the comparison"); a con or pro point says which side
+    was answered."""
+
+    con: Words = Field([], description="points of the con side ('the charge', 'the criticism')")
+    pro: Words = Field([], description="points of the pro side ('the justification')")
+    any: Words = Field([], description="points of either side ('the claim', 'the comparison')")
 
 
 class NotStatements(_Part):
@@ -315,6 +345,8 @@ class Lexicon(BaseModel):
     actors: Actors = Actors()
     quantifiers: Words = []
     group_nouns: Words = []
+    partitives: Words = Field(
+        [], description="nouns of a part before 'of' whose noun after is the speaker's head ('A number of respondents')")
     group_suffixes: Words = []
     agent_suffixes: Words = Field(
         [], description="endings of a singular noun that speaks when a 'that' clause follows ('the developer')")
@@ -348,6 +380,7 @@ class Lexicon(BaseModel):
     dismissals: Dismissals = Dismissals()
     clauses: Clauses = Clauses()
     answer_subjects: Words = Field([], description="subjects that refer to the statement before ('this claim')")
+    reply_objects: ReplyObjects = ReplyObjects()
     anaphoric_determiners: Words = Field(
         [], description="determiners by which a speaker points back ('Critics of this follow-up')")
     determiners: Words = Field([], description="words before which a verb form is a noun ('their view')")
@@ -482,6 +515,30 @@ class Lexicon(BaseModel):
         m = stance_re.search(h)
         stance = m.lastgroup if m else None
         return bool(debate.search(h)) or stance is not None, stance, h in closing
+
+    def is_background(self, heading: str) -> bool:
+        """Whether a section heading names background only (``sections.background``): one of
+        the listed names, or several joined by "and" / "&" ("Background and recording").
+
+        Example:
+            >>> lex = Lexicon.default()
+            >>> lex.is_background("Writing and publication"), lex.is_background("Reception and criticism")
+            (True, False)
+        """
+        known = self._background_headings
+        if heading not in known:
+            names = self._background_names
+            h = " ".join(heading.lower().replace("&", " and ").split())
+            known[heading] = h in names or all(part.strip() in names for part in h.split(" and "))
+        return known[heading]
+
+    @cached_property
+    def _background_names(self) -> frozenset[str]:
+        return frozenset(self.words("sections", "background"))
+
+    @cached_property
+    def _background_headings(self) -> dict[str, bool]:
+        return {}  # headings come back in every text of a corpus ("References", "History")
 
     def is_objection_question(self, question: str) -> bool:
         """Yes/no questions ("Does X mean Y?") and rhetorical ones ("Why should X …?") voice

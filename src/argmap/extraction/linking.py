@@ -76,6 +76,8 @@ class _Tracker:
         # when each name was last given a side (a count of statements), so the most recent of
         # a speaker's names is found among its own names, not by a scan of every name seen
         self.named_at: dict[str, int] = {}
+        # the side each group speaker's head noun took ("respondents", "the council")
+        self.heads: dict[str, str] = {}
         self.seen = 0
         self.previous: Statement | None = None
         self.previous_side: str | None = None
@@ -91,12 +93,20 @@ class _Tracker:
         latest = max((name for name in stmt.actor_key if name in named_at), key=named_at.__getitem__, default=None)
         return None if latest is None else self.sides[latest]
 
-    def side(self, stmt: Statement) -> str:
+    def side(self, stmt: Statement, forced: str | None = None) -> str:
+        """The side of ``stmt``; ``forced`` is the speaker's side when the statement itself
+        says whom it answers ("answered Moss", "In reply to concerns about …")."""
         prev = self.previous_side
         role = stmt.actor_role
         turn = stmt.response or stmt.connective in ("contrast", "response")
         speaker_side: str | None
-        if role in ("pro", "con") and not stmt.answers_previous:
+        if forced is not None:
+            speaker_side = forced
+        elif stmt.self_contrast and prev is not None:
+            speaker_side = _FLIP[prev]  # "admired the playing but felt …": the speaker's real point
+        elif role == "con" and stmt.verb_class == "praise" and stmt.actor is not None and not stmt.answers_previous:
+            speaker_side = "pro"  # "Several critics praised the staging": critics as reviewers
+        elif role in ("pro", "con") and not stmt.answers_previous:
             speaker_side = role
             if stmt.response and role == "con" and stmt.cue and stmt.actor is None:
                 speaker_side = role
@@ -104,6 +114,12 @@ class _Tracker:
             speaker_side = _FLIP[prev] if prev else "pro"
         elif role == "same":
             speaker_side = self.known(stmt) or self.last_speaker_side or prev or self.opening
+        elif role == "opposite" and prev is not None and not turn and stmt.verb_class in ("neutral", "elaboration") \
+                and self.previous is not None and self.previous.paragraph == stmt.paragraph \
+                and self.previous.group_head is not None and self.previous.verb_class == "con":
+            # "A number of respondents questioned X. Others argued that …": more objections
+            # listed; after praise ("Some praised X. Others argued …") "others" still turn
+            speaker_side = prev
         elif role == "opposite":
             speaker_side = _FLIP[prev] if prev else self.opening
         elif role == "group":
@@ -115,8 +131,13 @@ class _Tracker:
                 speaker_side = known
             elif stmt.verb_class == "con":
                 speaker_side = "con"
-            elif stmt.verb_class == "praise":
-                speaker_side = "pro"
+            elif stmt.verb_class == "praise" or stmt.defends:
+                speaker_side = "pro"  # "The trustees defended the charge": for the thing defended
+            elif stmt.group_head in self.heads:
+                speaker_side = self.heads[stmt.group_head]  # "Some respondents felt …" after "respondents opposed"
+            elif stmt.elliptical and not turn and self.previous is not None and self.previous.group_head is not None \
+                    and self.previous.paragraph == stmt.paragraph and prev is not None:
+                speaker_side = prev  # "Most residents opposed it. Several said …": some of them
             elif prev is None:
                 speaker_side = self.opening
             elif turn:
@@ -162,6 +183,8 @@ class _Tracker:
             for name in sorted(stmt.actor_key):
                 self.sides[name] = speaker_side
                 self.named_at[name] = self.seen  # names of one statement tie, with one side
+        if stmt.group_head is not None and not stmt.answers_previous:
+            self.heads[stmt.group_head] = speaker_side
         if role not in (None, "author"):
             self.last_speaker_side = speaker_side
         self.previous, self.previous_side = stmt, side
@@ -194,18 +217,41 @@ def link_topic(statements: list[Statement], section_stance: str | None = None, t
             # suggested A. We do not doubt that B. However, …": a speaker the author answers
             # with a contrast, or concedes a point to, spoke for the other side
             stmt = _copy_with(stmt, verb_class="con")
-        side = tracker.side(stmt)
-        if side == "pro":
+        answered = _answered(stmt, links)
+        forced = _FLIP[links[answered].stance] if answered is not None else (
+            _FLIP[stmt.answers_side] if stmt.answers_side in _FLIP and stmt.response else None)
+        side = tracker.side(stmt, forced)
+        if answered is not None and side != links[answered].stance:
+            # the reply names whom it answers: it attacks that speaker's point
+            link = Link(stmt, side, "rebuttal" if side == "pro" else "critique", "attacks", answered)
+        elif side == "pro":
             link = _pro_link(i, stmt, links, before, last)
         else:
             link = _con_link(i, stmt, links, before, last)
-        if text is not None and link.relation == "attacks" and link.target is not None:
-            link.target = _by_wording(text, stmt, links, link.target)
+        if text is not None and link.relation == "attacks" and link.target is not None and answered is None:
+            # a reply that names the point it takes up ("In reply to concerns about older
+            # residents") may answer any earlier point of the topic, not only a recent one
+            link.target = _by_wording(text, stmt, links, link.target, reach=len(links) if forced else _RECENT)
         last[link.kind] = i
         if not stmt.conceded:
             last["open " + link.kind] = i
         links.append(link)
     return links
+
+
+def _answered(stmt: Statement, links: list[Link]) -> int | None:
+    """The latest statement of a speaker the reply names ("answered Moss", "Moss's reading",
+    "In reply to the campaigners"): by a name or the head noun of the speaker phrase."""
+    if not stmt.answers and stmt.answers_head is None:
+        return None
+    for n in range(len(links) - 1, -1, -1):
+        earlier = links[n].statement
+        if earlier.conceded:
+            continue
+        if stmt.answers_head is not None and earlier.actor_head == stmt.answers_head \
+                or not stmt.answers.isdisjoint(earlier.actor_key):
+            return n
+    return None
 
 
 def _copy_with(stmt: Statement, **changes: object) -> Statement:
@@ -218,11 +264,11 @@ _RECENT = 6  # how far back an answer may reach for the point it takes up
 _SHARED = 2  # content words an answer must share with a point to be paired with it
 
 
-def _by_wording(text: str, stmt: Statement, links: list[Link], target: int) -> int:
-    """Among the recent statements of the kind the default target has, the one whose
-    wording the answer shares most with; the default target when none shares enough."""
+def _by_wording(text: str, stmt: Statement, links: list[Link], target: int, reach: int = _RECENT) -> int:
+    """Among the recent statements (``reach`` back) of the kind the default target has, the
+    one whose wording the answer shares most with; the default target when none shares enough."""
     kind = links[target].kind
-    recent = [n for n in range(len(links) - 1, max(-1, len(links) - 1 - _RECENT), -1)
+    recent = [n for n in range(len(links) - 1, max(-1, len(links) - 1 - reach), -1)
               if links[n].kind == kind and not links[n].statement.conceded]
     if len(recent) < 2:
         return target  # nothing to choose between
@@ -231,7 +277,7 @@ def _by_wording(text: str, stmt: Statement, links: list[Link], target: int) -> i
 
 
 def _pro_link(i: int, stmt: Statement, links: list[Link], before: Link | None, last: dict[str, int]) -> Link:
-    fresh = stmt.verb_class == "praise" and not stmt.response or (
+    fresh = stmt.verb_class == "praise" and not stmt.response or stmt.self_contrast or (
         # "Second, it is said that …" in a new paragraph: the party's next ground
         stmt.connective == "enumeration" and not stmt.response and before is not None
         and before.statement.paragraph != stmt.paragraph)
@@ -246,6 +292,10 @@ def _pro_link(i: int, stmt: Statement, links: list[Link], before: Link | None, l
 
 
 def _con_link(i: int, stmt: Statement, links: list[Link], before: Link | None, last: dict[str, int]) -> Link:
+    if stmt.self_contrast:
+        # "X admired the playing but felt the songs blurred": X's objection is to the thing
+        # reviewed, not to X's own praise
+        return Link(stmt, "con", "critique", "attacks", None)
     if before is not None and before.statement.conceded and before.stance == "pro":
         # "conceded X but maintained Y": Y answers what the concession was about
         return Link(stmt, "con", "critique", "attacks", last.get("open rebuttal"))

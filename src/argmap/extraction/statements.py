@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from argmap.extraction.cues import VERB_CLASSES, Tokens, inflections, tokens_of
+from argmap.extraction.cues import VERB_CLASSES, Tokens, inflections, tokens_of, weak_forms
 from argmap.extraction.layout import Span, Unit
 from argmap.extraction.lexicon import Lexicon
 from argmap.extraction.overlap import wording
@@ -34,7 +34,8 @@ _MIN_OPENER_WORDS = 6
 _POINT_BACK_REACH = 80  # tokens back in a paragraph where a subject's head may have been named
 _CITATION_WORDS = 12  # tokens of a parenthetical author–year citation
 _MAX_TURN_WORDS = 10  # words of a remark that turns the debate ("These gains may not last, however.")
-_ZERO_THAT_REACH = 6  # words a that-less clause's subject may take ("the new rules were …")
+_ZERO_THAT_REACH = 6
+_MODAL_REACH = 10  # words a that-less clause may run before its modal ("said an electric bus corridor … could")  # words a that-less clause's subject may take ("the new rules were …")
 _MAX_MARK = 24  # characters of a citation mark ("[10]", "[citation needed]")
 _MIN_AUTHOR_WORDS = 5
 _MIN_CONCEDED_WORDS = 3  # "Although costs rise, …": a concessive clause is short and still a point
@@ -75,6 +76,24 @@ class Statement:
     paragraph: int = 0
     subordinate: bool = False
     actor_head: str | None = None  # the head noun of a speaker phrase ("residents" of "400 residents")
+    # "Haye admired the playing but felt …": the speaker turns against their own clause before
+    self_contrast: bool = False
+    # whom a reply names ("answered Moss", "In reply to the campaigners": names and head
+    # nouns, matched against earlier speakers), and the side of a point it names instead
+    # ("In reply to concerns about …": a con point)
+    answers: frozenset[str] = field(default_factory=frozenset)
+    answers_head: str | None = None
+    answers_side: str | None = None
+    # a group speaker's head noun that stands for the same speakers when it comes back
+    # ("A majority of respondents …", later "Some respondents"); not "Other residents"
+    group_head: str | None = None
+    # a speaker named by a quantifier alone ("Several said …", "Many objected …"): some of
+    # the group just named
+    elliptical: bool = False
+    # a neutral finding with a figure ("A survey found that 3,000 …"): no side of its own
+    statistic: bool = False
+    # "X defended the plan": a reply for the thing defended, whoever spoke before
+    defends: bool = False
 
     @property
     def marked(self) -> bool:
@@ -124,6 +143,7 @@ class _Words:
         self.author_pronouns = set(lex.words("pronouns", "author"))
         self.modals = set(lex.words("prolepsis", "modals"))
         self.group_nouns = set(lex.words("group_nouns"))
+        self.partitives = frozenset(lex.words("partitives"))
         self.elaborations = frozenset(w for w in lex.words("connectives", "elaboration") if " " not in w)
         self.post_modifiers = set(lex.words("post_modifiers"))
         self.months = frozenset(lex.words("bylines", "months"))
@@ -179,6 +199,19 @@ class _Words:
         self.evaluative_marks = words("evaluative_marks")
         self.name_joiners = words("name_joiners")
         self.lead_marks = words("lead_marks")
+        self.object_prepositions = words("object_prepositions")
+        self.received = frozenset(lex.words("verbs", "received"))
+        self.disputing = frozenset(lex.words("verbs", "disputing"))
+        self.group_only = frozenset(lex.words("verbs", "group_only"))
+        self.findings = frozenset(lex.words("verbs", "findings"))
+        self.defending = frozenset(lex.words("verbs", "defending"))
+        # "critics like Hale": the base form of a verb read only in its past is a preposition
+        self.past_only_forms = weak_forms(lex) - {f for v in self.group_only for f in inflections(v, lex.irregular_verbs)}
+        self.other_markers = words("other_markers")
+        self.received_agents = words("received_agents")
+        self.argued_modals = words("argued_modals")
+        self.months = frozenset(lex.words("bylines", "months"))
+        self.reply_objects = {w: side for side in ("con", "pro", "any") for w in lex.words("reply_objects", side)}
         self.lemma = {f: v for cls in VERB_CLASSES for v in lex.words("verbs", cls)
                       for f in inflections(v, lex.irregular_verbs)}
 
@@ -226,7 +259,7 @@ class _Reader:
         after a determiner ("in their view")."""
         tk = self.tk
         hit = self.verbs.get(i)
-        if not hit or not tk.orth[i][:1].islower():
+        if not hit or not tk.orth[i][:1].islower() or tk.lower[i] in self.past_only_forms:
             return None
         if i > 0 and tk.lower[i - 1] in self.determiners:
             return None
@@ -256,12 +289,26 @@ class _Reader:
             return sum(tk.word[k:j]) >= 3
         if self.lemma.get(" ".join(tk.lower[v:verb_end])) not in self.without_that and \
                 not any(tk.at(x, "actor:") for x in range(max(0, v - 2), v)):
+            # "The chamber said a bus lane could be built for a fifth of the price": a modal
+            # of possibility or duty argues; "said the road would close" and "said it could
+            # reopen in June" report a fact or a date
+            for x in range(k + 1, min(j, k + _MODAL_REACH)):
+                if not tk.word[x]:
+                    return False
+                if tk.lower[x] in self.argued_modals:
+                    return not any(tk.lower[y] in self.months or tk.orth[y][:1].isdigit() for y in range(x, j))
             return False
+        led = tk.lower[k] in self.determiners or tk.lower[k] in self.pronouns
         for x in range(k + 1, min(j, k + _ZERO_THAT_REACH)):
             if not tk.word[x]:
                 return False
+            if tk.lower[x - 1] in self.relatives or tk.lower[x - 1] in self.clause_complements:
+                continue  # "cite projects that ran late": a relative clause, not the reported one
             if tk.lower[x] in self.finite_verbs:
                 return True
+            if led and x >= k + 2 and tk.lower[x].endswith("ed") and len(tk.lower[x]) > 4 \
+                    and tk.lower[x - 1] not in self.determiners:
+                return True  # "felt the songs blurred into one another": a past tense after its subject
         return False
 
     def decoy(self, v: int, v_end: int, j: int) -> bool:
@@ -303,7 +350,8 @@ class _Reader:
         if not toks or len(toks) > _MAX_SUBJECT:
             return None
         words = lower[toks[0] : toks[-1] + 1] if run else [lower[i] for i in toks]
-        if words[0] in self.post_modifiers or not _QUOTES.isdisjoint(words):
+        if words[0] in self.post_modifiers or not _QUOTES.isdisjoint(words) and any(
+                orth[i] in _QUOTES and not self._possessive(i) for i in toks):
             return None  # "with Pike herself calling it": an aside, not a new speaker
         not_in_subject = self.not_in_subject
         if not not_in_subject.isdisjoint(words):
@@ -349,7 +397,10 @@ class _Reader:
         head = lower[self._head(toks)]
         if role is None or role == "group":
             key = self._name_key(toks)
-            plural = loose and head.endswith("s")
+            # "a number of local clubs felt that": people, counted ("most defensive pacts" are not)
+            counted = not self.partitives.isdisjoint(words) and any(
+                w in self.partitives and n + 1 < len(words) and words[n + 1] == "of" for n, w in enumerate(words))
+            plural = (loose or counted) and head.endswith("s")
             if not key and not self._agent(head) and role is None and not plural \
                     and not self._singular_agent(toks, v, head):
                 return None  # "A defense framework recognizes …": no one speaks
@@ -361,10 +412,19 @@ class _Reader:
                         "described": True, "head": head}
         return {"role": role, "key": key, "label": label, "described": False, "head": head}
 
+    def _possessive(self, i: int) -> bool:
+        """Whether the apostrophe at ``i`` closes a plural possessive ("The Traders' Guild"),
+        glued to the word before it, not a quotation mark."""
+        tk = self.tk
+        return tk.orth[i] in ("'", "’") and i > 0 and tk.starts[i] == tk.ends[i - 1] \
+            and tk.lower[i - 1].endswith("s") and i + 1 < len(tk.orth) and tk.word[i + 1]
+
     def _agent(self, word: str) -> bool:
         """Whether a subject without a name can speak: its head ``word`` is a group noun
-        ("economists", "Schools that run homework clubs") or formed like one ("landscapers")."""
-        return word in self.group_nouns or (word.endswith(self.group_suffixes) and len(word) > 5)
+        ("economists", "Schools that run homework clubs"), formed like one ("landscapers"), or
+        a part of the people consulted ("A significant minority")."""
+        return word in self.group_nouns or (word.endswith(self.group_suffixes) and len(word) > 5) \
+            or word in self.partitives
 
     def _singular_agent(self, toks: list[int], v: int, word: str) -> bool:
         """Whether "the developer", "its operator" speaks: a definite singular noun (head
@@ -383,6 +443,8 @@ class _Reader:
         tk = self.tk
         for n, i in enumerate(toks):
             if n and (tk.lower[i] in self.post_modifiers or tk.orth[i] == "("):
+                if tk.lower[toks[n - 1]] in self.partitives and n + 1 < len(toks):
+                    continue  # "A number of respondents": the respondents speak
                 return toks[n - 1]
             if n and n + 1 < len(toks) and tk.lower[i].endswith("ed") and tk.lower[toks[n + 1]] == "by":
                 return toks[n - 1]
@@ -465,6 +527,8 @@ class _Reader:
             k += 1  # "When critics accuse …", "While supporters …"
         if st.connective in ("response",):
             st.response = True
+            if k < j and tk.lower[k] in self.object_prepositions:
+                self._taken_up(st, k + 1, j)  # "In reply to the campaigners, …"
         # a connective after the subject ("Retailers, however, maintain")
         closing_turn = False
         if st.connective is None:
@@ -585,6 +649,9 @@ class _Reader:
         st.actor_role = subj["role"]
         st.actor_key = subj["key"]
         st.actor_head = subj.get("head")
+        if subj["role"] == "group" and not subj["key"] and subj["label"].split(" ", 1)[0].lower() not in self.other_markers:
+            st.group_head = st.actor_head
+            st.elliptical = subj["label"].lower() in self.quantity_words
         st.actor = subj["label"]
         st.verb_class = verb_class
         st.cue = verb
@@ -611,6 +678,13 @@ class _Reader:
             noun = nouns[m]
             n_end = noun[1]
             after = [w for w in tk.lower[n_end : min(j, n_end + 5)]]
+            taken_up: tuple[int, int] | None = None
+            if noun[0] == "noun:pro" and after and after[0] in self.object_prepositions:
+                # "The council's response to the historians was that …": whom it answers
+                c = next((x for x in range(n_end + 1, min(j, n_end + 7)) if tk.lower[x] in self.copulas), None)
+                if c is not None:
+                    taken_up = (n_end, c)
+                    after = [w for w in tk.lower[c : min(j, c + 5)]]
             lead = [tk.lower[x] for x in range(k, m)]
             if lead and not all(w.isalpha() or w in self.lead_marks for w in lead):
                 break
@@ -625,8 +699,15 @@ class _Reader:
             if after and after[0] in self.copulas or existential or (
                     after[:1] and after[0] in self.raised_auxiliaries
                     and any(w in self.raised for w in after)):
+                possessive = next((x for x in range(k + 1, m) if tk.lower[x] in self.lead_marks), None)
+                if possessive is not None and tk.word[possessive - 1]:
+                    # "The council's response is that …": the council speaks
+                    st.actor = tk.text[tk.starts[k] : tk.ends[possessive - 1]]
+                    st.actor_head = st.group_head = tk.lower[possessive - 1]
                 st.actor_role = noun[0].split(":")[1]
                 st.response = st.actor_role == "pro"
+                if taken_up is not None:
+                    self._taken_up(st, *taken_up)
                 st.cue = " ".join(tk.orth[k : n_end + 1])
                 st.confidence = self.conf["framing"]
                 # a framing line with no content of its own announces what follows
@@ -671,11 +752,30 @@ class _Reader:
     def _attributed(self, st: Statement, k: int, j: int, inherit: Statement | None) -> bool:
         tk = self.tk
         lower = tk.lower
+        # a side verb with a plain object whose report follows in a participle ("Drury
+        # answered Moss in a letter, stating that …"): its speaker and class
+        main: tuple[dict, str, int, int] | None = None
         for v in tk.positions("verb", k, min(j, k + _MAX_SUBJECT + 8)):
             verb = self.verb_at(v)
             if not verb:
                 continue
             cls, v_end = verb
+            lemma = self.lemma.get(lower[v] if v_end == v + 1 else " ".join(lower[v:v_end]))
+            if v > k and tk.orth[v - 1] == "," and lower[v].endswith("ing") and v_end < j \
+                    and lower[v_end] in self.clause_complements and not self.decoy(v, v_end, j):
+                # "X answered Moss …, stating that", "Ellis returned to the album, arguing that":
+                # the participle reports for the sentence's subject
+                lead = main[0] if main is not None else self._leading_subject(k, v)
+                if lead is not None:
+                    if main is not None and main[1] != "neutral":
+                        cls, cue_at = main[1], (main[2], main[3])
+                    else:
+                        cue_at = (v, v_end)
+                    after = lower[v_end] if v_end < j else None
+                    self._set_actor(st, lead, cls, " ".join(tk.orth[cue_at[0]:cue_at[1]]) + (" that" if after == "that" and cue_at[0] == v else ""))
+                    if main is not None:
+                        self._taken_up(st, main[3], j)
+                    return True
             word, before_word = lower[v], lower[v - 1] if v > k else None
             after_word = lower[v_end] if v_end < j else None
             if cls == "concession" and after_word == "to":
@@ -698,6 +798,10 @@ class _Reader:
                 return True
             if before_word in self.progressive_aux and word.endswith("ing") and after_word != "that":
                 return False  # "companies are still arguing about it": narration
+            if v > k and lemma in self.received:
+                # "The bridge came under fire", "The scheme has drawn criticism from X": read as
+                # a passive, its subject is what is judged
+                return self._passive(st, k, v, v_end, j, cls, received=True)
             if v > k:
                 before = v - 1
                 adverbs, auxiliaries, passive_aux = self.adverbs, self.auxiliaries, self.passive_aux
@@ -719,16 +823,32 @@ class _Reader:
                 if subj is None:
                     return False
             role = subj["role"]
+            head = subj.get("head") or ""
+            if lemma in self.group_only and not (
+                    role in ("pro", "con", "group") and (head.endswith("s") and self._agent(head)
+                                                         or head in self.quantity_words)):
+                continue  # "The ecosystem supports advances", "The evidence does not support this"
             if not (role in ("pro", "con") or role in ("same", "opposite") and after_word in self.clause_starts) \
                     and self._bare(v, v_end, j, cls) and not self._cites(k, j):
+                if main is None:
+                    main = (subj, cls, v, v_end)
                 continue  # "homeowners see the park": an object, not a report
             # the verb closes the sentence: ", Brandt said." reports a fact unless a side speaks
             if cls == "neutral" and role not in ("pro", "con") and not any(tk.word[v_end:j]):
                 st.actor_role = "report"
                 return True
             self._set_actor(st, subj, cls, " ".join(tk.orth[v:v_end]) + (" that" if after_word == "that" else ""))
+            st.defends = lemma in self.defending
+            if cls == "response" or cls == "con" and lemma in self.disputing:
+                self._taken_up(st, v_end, j)  # "rejected the charge", "took issue with Moss's reading"
             if cls in ("neutral", "elaboration"):
                 self._participle_side(st, v_end, j)
+            elif cls == "con" and not st.response and self._closing_object(v_end, j):
+                st.announces = True  # "A significant minority opposed the proposal.": its speakers follow
+            if st.verb_class == "neutral" and st.actor_role == "group" and not st.actor_key and \
+                    lemma in self.findings and \
+                    any(tk.orth[x][:1].isdigit() for x in range(v_end, j)):
+                st.statistic = True  # "The agency estimated that 40% of trips …"; a study cited by name argues
             post_modifiers, anaphoric = self.post_modifiers, self.anaphoric
             if any(lower[x] in post_modifiers and lower[x + 1] in anaphoric for x in range(k, v - 1)):
                 st.response = True  # "Critics of this follow-up point out …" answer it
@@ -745,6 +865,53 @@ class _Reader:
             return True
         return False
 
+    def _leading_subject(self, k: int, v: int) -> dict | None:
+        """The speaker a clause opens with, before its first lower-case word ("Ellis returned
+        to the album …"): a name or a group, or ``None``."""
+        tk = self.tk
+        for m in range(k + 1, min(v, k + 6)):
+            if tk.orth[m][:1].islower() and tk.orth[m].isalpha() and tk.lower[m] not in self.post_modifiers:
+                if tk.lower[m] in self.copulas:
+                    return None  # "X was less impressed, writing that …": a state, read as one
+                subj = self.subject(k, m)
+                return subj if subj is not None and subj["role"] in ("group", "pro", "con", "same") else None
+        return None
+
+    def _taken_up(self, st: Statement, m: int, j: int) -> None:
+        """Read the object of a con or reply verb from token ``m``: an earlier point it names
+        ("rejected the charge", "disputed the comparison") makes a con verb a reply, and the
+        speakers it names ("answered Moss", "Moss's reading", "to the campaigners") or a
+        framing noun ("concerns about …") say what it answers."""
+        tk = self.tk
+        x = m
+        while x < j and tk.lower[x] in self.object_prepositions:
+            x += 1
+        names: set[str] = set()
+        head: str | None = None
+        nouns = tk.kinds.get("noun", _NO_HITS)
+        for y in range(x, min(j, x + 5)):
+            w = tk.lower[y]
+            if not tk.word[y] and tk.orth[y] not in self.lead_marks or w in self.clause_complements \
+                    or w in self.post_modifiers and y > x:
+                break
+            point = self.reply_objects.get(w)
+            nxt = tk.lower[y + 1] if y + 1 < j else ""
+            if point is not None and y + 1 < j and tk.word[y + 1] and nxt not in self.post_modifiers \
+                    and nxt not in self.clause_complements:
+                point = None  # "defense cooperation": a modifier of the object, not the point itself
+            if point is not None and st.verb_class == "con":
+                st.verb_class, st.response = "response", True
+                if point != "any":
+                    st.answers_side = point  # "rejected the charge": a con point answered
+            if nouns.get(y) and st.answers_side is None:
+                st.answers_side = nouns[y][0].split(":")[1]
+            if _capitalized(tk, y) and tk.orth[y].isalpha():
+                names.add(w)
+            elif tk.word[y] and w not in self.determiners and w not in self.lead_marks:
+                head = w
+        if st.verb_class == "response" or st.response:
+            st.answers, st.answers_head = frozenset(names), head
+
     def _bare(self, v: int, v_end: int, j: int, cls: str) -> bool:
         """Whether the verb at ``[v, v_end)`` stands without what it needs to report
         ("homeowners see the park"): no complement clause, evaluative object or praise."""
@@ -752,13 +919,26 @@ class _Reader:
             not (v_end < j and self._evaluative_object(v_end, j)) and \
             not (cls == "praise" and self._short_object(v_end, j))
 
-    def _short_object(self, m: int, j: int) -> bool:
-        """A short definite object closing the clause ("welcomed the decision", "welcomed
-        it"): praise of the thing debated."""
+    def _closing_object(self, m: int, j: int) -> bool:
+        """A definite object of at most three words that ends the clause ("opposed the
+        proposal.")."""
         tk = self.tk
         words = [x for x in range(m, j) if tk.word[x]]
-        return 0 < len(words) <= 3 and (tk.lower[words[0]] in self.determiners or tk.lower[words[0]] in self.pronouns) \
+        return 0 < len(words) <= 3 and tk.lower[words[0]] in self.determiners \
+            and tk.lower[words[0]] not in self.clause_complements \
             and all(tk.orth[x] in (".", "!", "") or tk.word[x] for x in range(m, j))
+
+    def _short_object(self, m: int, j: int) -> bool:
+        """A short definite object ("welcomed the decision", "welcomed it", "welcomed the
+        plan to offer …": its head before a preposition or a comma): praise of the thing debated."""
+        tk = self.tk
+        end = m
+        while end < j and tk.word[end] and not (end > m and (
+                tk.lower[end] in self.post_modifiers or tk.lower[end] in self.object_prepositions)):
+            end += 1
+        words = [x for x in range(m, end) if tk.word[x]]
+        return 0 < len(words) <= 3 and (tk.lower[words[0]] in self.determiners or tk.lower[words[0]] in self.pronouns) \
+            and (end == j or tk.orth[end] in (".", "!", "") or tk.word[end])
 
     def _points_back(self, i: int, j: int) -> bool:
         """Whether the subject ``[i, j)`` names an earlier statement ("This claim", "The review",
@@ -812,17 +992,20 @@ class _Reader:
                 return False
         return False
 
-    def _passive(self, st: Statement, k: int, v: int, v_end: int, j: int, cls: str) -> bool:
-        """"X was challenged by Y", "The review was criticised as …", "is widely credited"."""
+    def _passive(self, st: Statement, k: int, v: int, v_end: int, j: int, cls: str, *, received: bool = False) -> bool:
+        """"X was challenged by Y", "The review was criticised as …", "is widely credited";
+        a judgment ``received`` ("X came under fire", "has drawn criticism from Y") is read
+        the same way. A criticism naming no one announces the critics who follow."""
         tk = self.tk
-        subj_end = v - 1
+        subj_end = v if received else v - 1
         while subj_end > k and (tk.lower[subj_end - 1] in self.auxiliaries or tk.lower[subj_end - 1] in self.adverbs
                                 or tk.lower[subj_end - 1].endswith("ly")):
             subj_end -= 1
         subject_words = " ".join(tk.lower[k:subj_end])
         if not subject_words or subj_end - k > _MAX_SUBJECT or cls not in ("con", "praise", "response"):
             return False
-        by = next((x for x in range(v_end, min(j, v_end + 3)) if tk.lower[x] == "by"), None)
+        agents = self.received_agents if received else ("by",)
+        by = next((x for x in range(v_end, min(j, v_end + 3)) if tk.lower[x] in agents), None)
         if by is None and not any(tk.word[v_end:j]) and not (
                 cls == "con" and any(tk.lower[x] in self.elaborations for x in range(subj_end, v))):
             st.actor_role = "report"  # "The practice has long been contested.": a remark
@@ -836,7 +1019,7 @@ class _Reader:
             if end > by + 1:
                 st.actor_head = tk.lower[self._head(list(range(by + 1, end)))]
         st.actor = actor
-        st.cue = " ".join(tk.orth[subj_end : v_end] + (["by"] if by is not None else []))
+        st.cue = " ".join(tk.orth[subj_end : v_end] + ([tk.orth[by]] if by is not None else []))
         st.verb_class = cls
         st.confidence = self.conf["framing"]
         if cls == "praise":
@@ -844,6 +1027,8 @@ class _Reader:
             st.verb_class = "praise"
         elif cls == "con" and not self._points_back(k, subj_end):
             st.actor_role = "con"  # "The market has been criticised by residents": the topic attacked
+            # "The plan has been criticised on cost grounds.": the critics named next speak for it
+            st.announces = actor is None
         elif cls in ("con", "response"):
             # the subject is what is attacked: the statement before is answered by the other side
             st.actor_role = "opposite"
@@ -953,7 +1138,11 @@ class _Reader:
             if end <= start:
                 continue
             conj = tk.lower[start - 1] if start > i else ""
-            stmt = self.clause(start, end, inherit=out[-1] if out and out[-1].marked and conj in continuing else None)
+            inherit = out[-1] if out and out[-1].marked and conj in continuing else None
+            stmt = self.clause(start, end, inherit=inherit)
+            if inherit is not None and stmt.actor_role == "same" and conj in self.conceding \
+                    and self._turns_on(inherit, stmt):
+                stmt.self_contrast = True
             if n > 0 and stmt.connective is None:
                 conj = tk.lower[start - 1]
                 stmt.connective = ("contrast" if conj in contrasting
@@ -966,6 +1155,14 @@ class _Reader:
                 and out[1].actor_role is None:
             out[1].connective = out[1].connective or "contrast"
         return out
+
+    @staticmethod
+    def _turns_on(before: Statement, stmt: Statement) -> bool:
+        """Whether a speaker's "but" clause turns against their own clause before: that one
+        praised or objected ("admired the playing but felt …", "disliked X but praised Y"),
+        this one is not of the same class and concedes nothing."""
+        return not before.conceded and before.verb_class in ("praise", "con") and \
+            stmt.verb_class not in (before.verb_class, "concession")
 
 
 def read_sentence(text: str, span: Span, lexicon: Lexicon | None = None, tokens: Tokens | None = None,
@@ -1136,6 +1333,13 @@ def unit_statements(
                 clauses.append(c)
                 opened = opened or c.actor_role != "report"
     clauses = [c for c in clauses if c.actor_role != "report"]
+    # figures reported before anyone takes a side ("The agency estimated that 40% …", "A
+    # survey found that 3,000 …") set the scene; they are no statements
+    lead = 0
+    while lead < len(clauses) and (clauses[lead].statistic or not clauses[lead].marked and not voice.argued):
+        lead += 1
+    if any(c.statistic for c in clauses[:lead]):
+        clauses = [c for n, c in enumerate(clauses) if n >= lead or not c.statistic]
     if not clauses:
         return []
     if voice.argued and unit.stance is None:
