@@ -28,6 +28,14 @@ load: at the bar, so measure reading changes against main in the same minutes. s
 tokenizer leaves more chunks uncached on this corpus than on the recombined essays of
 ``benchmarks/corpus.py``, so the baseline is slower here and the ratio lower than there
 (docs/corpus.md says why).
+
+Measured 4 Dec 2026 on an idle machine (load average under 1), best of 5: at 00:50 UTC, before
+that day's work, 1.91, 1.94 and 1.93 (46 examples); at 03:08 UTC, after it, 2.20, 2.21 and 2.19
+(73 examples; baseline 0.96 s, argmap 2.10–2.12 s). Swapping the example sets between the two
+trees in the same minutes: old code on the old examples 1.96, old code on the new examples
+1.93, new code on the old examples 2.03. The day's reading work costs about 4 % on the old
+texts and more on the new ones, whose layouts (wiki source read twice, tables, labelled
+speeches) take the new paths. The bar (≤ 2.0) is missed.
 """
 
 from __future__ import annotations
