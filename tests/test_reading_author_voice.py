@@ -26,6 +26,11 @@ def kinds(text: str) -> list[tuple[str, str]]:
     return [(n.kind, n.text) for n in extract_text(text).nodes]
 
 
+def kind_of(got: list[tuple[str, str]], opening: str) -> str:
+    """The kind of the first node whose text opens with ``opening``."""
+    return next(k for k, t in got if t.startswith(opening))
+
+
 OPED = (
     "Bring back the reading room\n\n"
     "The reading room on Kell Street opened in 1902. It was closed in 1979 and its books went to the county store.\n\n"
@@ -42,8 +47,8 @@ def test_prolepsis_in_other_wordings_is_answered_by_the_author() -> None:
     texts = [t for _, t in got]
     assert not any("1902" in t or "county store" in t for t in texts)  # history, no side
     assert not any(t.startswith("Is that really") for t in texts)  # a bare rhetorical question
-    heard = next(k for k, t in got if t.startswith("I have heard it said"))
-    thinking = next(k for k, t in got if t.startswith("You may be thinking"))
+    heard = kind_of(got, "I have heard it said")
+    thinking = kind_of(got, "You may be thinking")
     assert heard == thinking == "critique"
     answers = [k for k, t in got if t.startswith(("The room would carry", "But the library shuts"))]
     assert answers == ["rebuttal", "rebuttal"]
@@ -84,9 +89,9 @@ def test_a_speaker_the_author_concedes_a_point_to_spoke_for_the_other_side() -> 
             "However, it would cost ten times as much and would not open before 2031.\n\n"
             "Yours faithfully,\n\nAnn Lee\n")
     got = kinds(text)
-    assert next(k for k, t in got if t.startswith("Some councillors")) == "critique"
+    assert kind_of(got, "Some councillors") == "critique"
     # an answer with a contrast is no dated background, whatever year it names
-    assert next(k for k, t in got if t.startswith("However, it would cost")) == "rebuttal"
+    assert kind_of(got, "However, it would cost") == "rebuttal"
 
 
 def test_dated_background_and_the_rest_of_its_paragraph_are_no_statements() -> None:
@@ -121,10 +126,10 @@ def test_a_speechs_lone_question_is_no_faq_item_and_no_statement() -> None:
     assert [t.title for t in m.topics] == ["Village Halls (Repair Fund) Bill — Second Reading"]
     got = [(n.kind, n.text) for n in m.nodes]
     assert not any(t.startswith("Does anyone here") for _, t in got)
-    assert next(k for k, t in got if t.startswith("Opponents of this Bill")) == "critique"
-    assert next(k for k, t in got if t.startswith("Yet the fund")) == "rebuttal"
-    assert next(k for k, t in got if t.startswith("The hon. Member mentions")) == "critique"
-    assert next(k for k, t in got if t.startswith("The Bill lets the fund")) == "rebuttal"
+    assert kind_of(got, "Opponents of this Bill") == "critique"
+    assert kind_of(got, "Yet the fund") == "rebuttal"
+    assert kind_of(got, "The hon. Member mentions") == "critique"
+    assert kind_of(got, "The Bill lets the fund") == "rebuttal"
 
 
 def test_a_myth_answered_on_the_next_line_without_a_label() -> None:
@@ -140,7 +145,7 @@ def test_a_myth_answered_on_the_next_line_without_a_label() -> None:
     assert any(k == "rebuttal" and "wait four months" in t for k, t in got)  # "You can." goes with it
     assert not any(t.startswith("Donor sessions") for _, t in got)  # a line explaining, after the answer
     assert next(k for k, t in got if "leaves you weak" in t) == "critique"
-    assert next(k for k, t in got if t.startswith("Most donors")) == "rebuttal"
+    assert kind_of(got, "Most donors") == "rebuttal"
     assert len(m.topics) == 2
 
 
@@ -272,5 +277,5 @@ def test_a_speech_opening_on_a_vocative_argues_before_its_closing_appeal() -> No
     texts = [t for _, t in got]
     assert not any(t.startswith(("Mr Deputy Speaker", "That may be so")) for t in texts)
     assert ("claim", "The present system has failed the villages I represent.") in got
-    assert next(k for k, t in got if t.startswith("It is sometimes suggested")) == "critique"
-    assert next(k for k, t in got if t.startswith("nobody can use a bus")) == "rebuttal"
+    assert kind_of(got, "It is sometimes suggested") == "critique"
+    assert kind_of(got, "nobody can use a bus") == "rebuttal"
