@@ -33,7 +33,7 @@ from argmap.extraction.layout import Item, Span, Unit
 from argmap.extraction.lexicon import Lexicon
 from argmap.extraction.linking import Link, link_topic
 from argmap.extraction.overlap import wording
-from argmap.extraction.statements import Statement, read_sentence
+from argmap.extraction.statements import Statement, acknowledges, read_sentence
 
 _SHORT_SENTENCE_WORDS = 3
 _TRIM = " \t\r\n,;:—–-*_"
@@ -121,7 +121,9 @@ def item_statements(
                              and _grants(text[c.span[0] : c.span[1]], granting)}
                     if given:
                         clauses, granted = own, granted | given
-                split += [c.span for c in clauses]
+                # "I understand the worry, but …": a bare acknowledgement grants no point
+                split += [c.span for c, after in zip(clauses, clauses[1:] + [None])
+                          if after is None or not acknowledges(tokens, c, lex)]
             spans = list(voiced) if item.voiced_only else split
         for span in spans:
             if not any(ch.isalnum() for ch in text[span[0] : span[1]]):

@@ -700,7 +700,7 @@ class _UnitCollector:
             return True
         side = self.speaker_sides.get(m.key) or (role if role in FLIP else None)
         if side is None:
-            side = FLIP[self.last_turn.stance] if self.last_turn is not None else "pro"
+            side = FLIP[self.last_turn.stance] if self.last_turn is not None else self._declared_side(m.body_start, end)
         self.speaker_sides[m.key] = side
         answers = self.last_turn if self.last_turn is not None and self.last_turn.stance != side else None
         asked = self.asked if self.asked is not None and self.asked.stance != side else None
@@ -709,6 +709,18 @@ class _UnitCollector:
         self._items_unit().items.append(turn)
         self.last_turn = self.open_turn = turn
         return True
+
+    def _declared_side(self, start: int, end: int) -> str:
+        """The side the first turn of a transcript declares in its opening words ("We oppose
+        it." is con; lexicon ``speakers.declared``), pro when it declares none: the first
+        speaker usually makes the case."""
+        opening = self.text[start:min(end, start + 60)].lower().replace("’", "'").split()
+        for side in ("con", "pro"):
+            for phrase in self.lex.words("speakers", "declared", side):
+                words = phrase.split()
+                if [w.strip(".,;:!") for w in opening[: len(words)]] == words:
+                    return side
+        return "pro"
 
     def side_heading(self, start: int, end: int, side: str) -> None:
         """A heading that gives the text under it a side (a review rated "★★☆☆☆"): that

@@ -173,6 +173,8 @@ class Speakers(_Part):
     procedural: Words = Field([], description="speakers whose turns are procedure, not argument (a chair)")
     honorifics: Words = Field(
         [], description="first words of a label that interjects in a speech ('Mr Lee (Eastfield):', 'Hon. Members:')")
+    declared: Sides = Field(
+        Sides(), description="openings of a first turn that declare its speaker's side ('We oppose it.')")
 
 
 class Bylines(_Part):
