@@ -148,10 +148,13 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
 
 
 def _thesis_title(title: str | None, lex: Lexicon) -> bool:
-    """Whether a title opens with words that state a thesis ("Why Ashmere needs a tool
-    library", "The case for night buses"; lexicon ``author_voice.thesis_titles``)."""
-    first = " ".join((title or "").lower().replace("’", "'").split()[:3]) + " "
-    return any(first.startswith(opener + " ") for opener in lex.words("author_voice", "thesis_titles"))
+    """Whether a title states a thesis: it opens so ("Why Ashmere needs a tool library",
+    "The case for night buses", "Keep the pier open"; lexicon ``author_voice.thesis_titles``)
+    or holds a thesis verb ("Our town needs a night bus"; ``author_voice.thesis_title_verbs``)."""
+    words = (title or "").lower().replace("’", "'").replace(",", " ").split()
+    first = " ".join(words[:3]) + " "
+    return any(first.startswith(opener + " ") for opener in lex.words("author_voice", "thesis_titles")) \
+        or not set(words).isdisjoint(lex.words("author_voice", "thesis_title_verbs"))
 
 
 def _reports(tokens: Tokens, v: int, j: int, not_speakers: set[str], complements: frozenset[str]) -> bool:

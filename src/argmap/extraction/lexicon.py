@@ -245,10 +245,16 @@ class AuthorVoice(_Part):
                         "'surely', 'arguably')")
     thesis_titles: Words = Field(
         [], description="words a title opens with when it states the author's thesis ('Why Ashmere needs a tool "
-                        "library', 'The case for …', 'In defence of …'): the text argues from its first sentence")
+                        "library', 'The case for …', 'In defence of …', 'Keep the ferry running'): the text argues "
+                        "from its first sentence")
+    thesis_title_verbs: Words = Field(
+        [], description="words anywhere in a title that make it state a thesis ('Our town needs a night bus')")
     date_words: Words = Field(
         [], description="words before a month that make it a date in a sentence ('published in March', 'closes on "
                         "30 September'): a dated sentence without a thesis word is background")
+    relative_dates: Words = Field(
+        [], description="phrases that date a sentence relative to its writing ('last month', 'next week'), as a "
+                        "date does")
 
 
 class Dismissals(_Part):

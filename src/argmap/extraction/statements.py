@@ -149,6 +149,10 @@ class _Words:
         self.months = frozenset(lex.words("bylines", "months"))
         self.date_words = frozenset(lex.words("author_voice", "date_words"))
         self.first_person = frozenset(lex.words("author_voice", "first_person"))
+        self.relative_dates: dict[str, list[list[str]]] = {}  # first word -> the rests
+        for phrase in (p.split() for p in lex.words("author_voice", "relative_dates")):
+            if phrase:
+                self.relative_dates.setdefault(phrase[0], []).append(phrase[1:])
 
         def words(field: str) -> frozenset[str]:
             return frozenset(lex.words("clauses", field))
@@ -1202,8 +1206,9 @@ def author_clause(tk: Tokens, stmt: Statement, lex: Lexicon, *, dated: bool | No
 
 
 def dated_background(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
-    """Whether an unmarked clause of the author's is dated background: a year or a date
-    ("in 1871", "published in March", "closes on 30 September") and no thesis word, no
+    """Whether an unmarked clause of the author's is dated background: a year, a date or a
+    relative date opening it ("in 1871", "published in March", "closes on 30 September",
+    "Last month I …") and no thesis word, no
     concession and no contrast that would make it answer a point ("However, it would not
     open before 2030")."""
     if stmt.conceded or stmt.connective in ("contrast", "response"):
@@ -1220,6 +1225,10 @@ def dated_background(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
         if word in w.months and orth[x][:1].isupper() and x > i and (
                 lower[x - 1] in w.date_words or lower[x - 1].isdigit() or x + 1 < j and lower[x + 1].isdigit()):
             dated = True  # "in March", "on 30 September", "May 14": a month, not the modal "May"
+            break
+        rests = w.relative_dates.get(word) if x == i else None  # a lede's opening, not "… spent last year"
+        if rests and any(lower[x + 1 : x + 1 + len(rest)] == rest for rest in rests):
+            dated = True
             break
     return dated and not tk.find("thesis", i, j)
 
