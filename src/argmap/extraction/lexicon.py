@@ -519,7 +519,7 @@ class Lexicon(BaseModel):
             (True, 'pro', False)
         """
         debate, stance_re, closing = self._section_patterns
-        h = " ".join(re.sub(r"[^\w&'-]+", " ", heading.lower()).split())
+        h = " ".join(re.sub(r"[^\w&'-]+", " ", heading.lower().replace("’", "'")).split())
         m = stance_re.search(h)
         stance = m.lastgroup if m else None
         return bool(debate.search(h)) or stance is not None, stance, h in closing
