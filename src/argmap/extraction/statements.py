@@ -149,6 +149,7 @@ class _Words:
         self.months = frozenset(lex.words("bylines", "months"))
         self.date_words = frozenset(lex.words("author_voice", "date_words"))
         self.first_person = frozenset(lex.words("author_voice", "first_person"))
+        self.honorifics = frozenset(w.rstrip(".") for w in lex.words("speakers", "honorifics"))
         self.relative_dates: dict[str, list[list[str]]] = {}  # first word -> the rests
         for phrase in (p.split() for p in lex.words("author_voice", "relative_dates")):
             if phrase:
@@ -465,8 +466,9 @@ class _Reader:
                 break
             if not _capitalized(tk, i) or not tk.orth[i][0].isalpha():
                 continue
-            if tk.lower[i] in self.quantifiers or tk.lower[i] in self.determiners:
-                continue
+            if tk.lower[i] in self.quantifiers or tk.lower[i] in self.determiners \
+                    or tk.lower[i].rstrip(".") in self.honorifics:
+                continue  # "Cllr Rowe" is known by "rowe": every councillor is a "Cllr"
             if n == 0 and len(toks) > 1 and not self._name_goes_on(toks):
                 continue  # "Council member …", "Multilateral and bilateral treaties"
             names.add(tk.lower[i])
