@@ -648,9 +648,11 @@ class _UnitCollector:
         body = (found.body_start, end)
         self.pair_unit = None
         self.unanswerable = found.stance is None and not self.lex.is_objection_question(self.text[body[0] : body[1]])
-        if self.unanswerable and _SENTENCE_GAP.search(self.text, body[0], body[1] - 1):
-            # "Q: Some parents argue that … How do you respond?": an interviewer's challenge
-            # states what it reports others saying, and the answer rebuts it
+        if self.unanswerable and (_SENTENCE_GAP.search(self.text, body[0], body[1] - 1)
+                                  or not self.text[body[0] : body[1]].rstrip().endswith("?")):
+            # "Q: Some parents argue that … How do you respond?", "Q: Campaigners say that …":
+            # an interviewer's challenge states what it reports others saying, and the answer
+            # rebuts it
             self.unanswerable = False
             self.pair_unit = self._pair_unit(self.text[body[0] : body[1]], body)
             self.pair_unit.items.append(Item(body, "con", label=found.name, voiced_only=True))

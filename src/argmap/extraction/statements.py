@@ -438,7 +438,10 @@ class _Reader:
         verb = self.verb_at(v) if v < len(tk.lower) else None
         if verb is None or verb[1] >= len(tk.lower) or tk.lower[toks[0]] not in self.determiners:
             return False
-        if verb[0] in ("response", "praise") and len(toks) <= 3:
+        # "the band's singer" is as short as "the singer": what it belongs to does not count
+        owner = next((n for n in range(len(toks) - 2, 0, -1) if tk.lower[toks[n]] in self.lead_marks), None)
+        words = len(toks) if owner is None else 1 + len(toks) - owner - 1
+        if verb[0] in ("response", "praise") and words <= 3:
             return True  # "The cooperative defended the market", "The board welcomed it"
         return tk.lower[verb[1]] in self.clause_complements and word.endswith(self.agent_suffixes) and len(word) > 5
 
