@@ -112,6 +112,8 @@ class _Tracker:
                 speaker_side = role
         elif stmt.answers_previous:
             speaker_side = _FLIP[prev] if prev else "pro"
+        elif role == "same" and stmt.verb_class == "praise":
+            speaker_side = "pro"  # "…, though it admired the production": a critic's praise is for
         elif role == "same":
             speaker_side = self.known(stmt) or self.last_speaker_side or prev or self.opening
         elif role == "opposite" and prev is not None and not turn and stmt.verb_class in ("neutral", "elaboration") \

@@ -94,6 +94,8 @@ class Statement:
     statistic: bool = False
     # "X defended the plan": a reply for the thing defended, whoever spoke before
     defends: bool = False
+    # opened by a turn to the other side's case ("On the other hand, …")
+    other_side: bool = False
 
     @property
     def marked(self) -> bool:
@@ -503,8 +505,12 @@ class _Reader:
     def _fresh(self, i: int, j: int, inherit: Statement | None = None) -> Statement:
         """The clause ``[i, j)`` read anew, not memoised (a sentence without a cue is read once)."""
         st = self._read_clause(i, j, inherit)
-        if st.subordinate and st.marked and st.verb_class != "concession":
-            st.conceded = False  # "While critics argue X, supporters …": a contrast of speakers
+        if (st.subordinate or st.other_side) and st.marked and st.verb_class != "concession":
+            # "While critics argue X, supporters …": a contrast of speakers; "On the other hand,
+            # some people believe X": that side speaks for itself, the author grants nothing
+            st.conceded = False
+            if st.other_side:
+                st.connective = "contrast"
         return st
 
     def _read_clause(self, i: int, j: int, inherit: Statement | None) -> Statement:
@@ -521,6 +527,7 @@ class _Reader:
             cls = hit[0].split(":")[1]
             if cls == "other_side":
                 # "On the other hand, parents want …": the author sets out the other side's case
+                st.other_side = True
                 cls = "concession" if self.authored else "contrast"
             if cls == "subordinate_concession" and st.connective is None:
                 st.subordinate = True
@@ -1261,9 +1268,12 @@ def acknowledges(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
     rest = [tk.lower[x] for x in range(granted[2], j) if tk.word[x]]
     if len(rest) <= _MAX_ACKNOWLEDGEMENT_WORDS:
         return True
-    # "I understand the traders' worry": a noun phrase pointing back, no verb of its own
+    # "I understand the traders' worry", "I take the point about the school": a noun phrase
+    # pointing back, no verb of its own
     w = _words_of(lex)
-    return len(rest) <= _MAX_POINTING_WORDS and rest[0] in w.determiners and not any(
+    if rest[0] in w.debate_prepositions:
+        rest = rest[1:]
+    return bool(rest) and len(rest) <= _MAX_POINTING_WORDS and rest[0] in w.determiners and not any(
         x in w.copulas or x in w.auxiliaries or x in w.modals for x in rest)
 
 
