@@ -22,7 +22,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from argmap.extraction.cues import VERB_CLASSES, Tokens, inflections, tokens_of, weak_forms
 from argmap.extraction.layout import Span, Unit
@@ -46,6 +46,7 @@ _OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 _CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
 _NO_HITS: dict[int, tuple[str, int]] = {}
 _QUOTES = frozenset(_OPEN_QUOTES | _CLOSE_QUOTES)
+_SPEECH_MARKS = frozenset('“”"«»')  # the marks of a quotation, never an apostrophe
 
 
 
@@ -687,6 +688,8 @@ class _Reader:
             st.response = st.actor_role == "pro"
             st.cue = " ".join(tk.orth[k : hit[1]]).strip(" ,")
             st.confidence = self.conf["framing"]
+            # "Not everyone is convinced.": the dissenters named next speak for it
+            st.announces = st.actor_role == "con" and not any(tk.word[hit[1] : j])
             return True
         # "The/A further/One common objection is that …", "Concerns have also been raised that"
         nouns = tk.kinds.get("noun", _NO_HITS)
@@ -747,7 +750,9 @@ class _Reader:
             while m < j and (tk.lower[m] in self.auxiliaries or tk.lower[m] in self.adverbs or tk.lower[m].endswith("ly")):
                 m += 1
             verb = self.verb_at(m) if m < j else None
-            if verb and m > k + 1 and verb[1] < j and tk.lower[verb[1]] in self.framed_complements:
+            # a passive ("It is said that"), not a pronoun speaking ("It also said that …": the firm)
+            passive = any(tk.lower[x] in self.passive_aux for x in range(k + 1, m))
+            if verb and passive and verb[1] < j and tk.lower[verb[1]] in self.framed_complements:
                 modal = any(tk.lower[x] in self.modals for x in range(k + 1, m))
                 st.actor_role = "con" if verb[0] in ("con", "neutral") or modal else (
                     "pro" if verb[0] in ("praise", "response") else "con")
@@ -1307,6 +1312,19 @@ def _grant_before_turns(tk: Tokens, out: list[Statement]) -> None:
             x.conceded = True
 
 
+def _quote_continued(text: str, sent: Span, quoted: Statement) -> Statement | None:
+    """A sentence that is one whole quotation right after a quoted statement of the same
+    paragraph ('"…," said Lal. "It would be a mistake to stop now."'): the same speaker goes
+    on, so it is theirs, on their side."""
+    s, e = sent
+    if e - s < 3 or text[s] not in _SPEECH_MARKS or text[e - 1] not in _SPEECH_MARKS \
+            or any(ch in _SPEECH_MARKS for ch in text[s + 1 : e - 1]):
+        return None
+    inner = _trim(text, s + 1, e - 1)
+    return replace(quoted, span=inner, actor_role="same", conceded=False, response=False, connective=None,
+                   answers_previous=False, announces=False)
+
+
 def unit_statements(
     text: str,
     unit: Unit,
@@ -1341,6 +1359,11 @@ def unit_statements(
         if len(sents) == 1 and text[sents[0][0] : sents[0][1]].rstrip().endswith("?"):
             lone_questions.add(paragraph * 1000 + n)
         for sent in sents:
+            if clauses and clauses[-1].quoted and clauses[-1].paragraph == paragraph * 1000 + n:
+                more = _quote_continued(text, sent, clauses[-1])
+                if more is not None:
+                    clauses.append(more)
+                    continue
             marked_only = opened and voice_of is None and not reader.authored
             for c in (reader if voice_of is None else others).sentence(sent, marked_only=marked_only):
                 c.paragraph = paragraph * 1000 + n
