@@ -127,3 +127,127 @@ def test_a_lede_opening_on_a_relative_date_is_background_but_a_later_one_argues(
     kinds = _kinds(text)
     assert not any(words.startswith("Last month") for _, words in kinds)
     assert ("claim", "The slipway, repaired") in kinds
+
+
+# ----- news, reception, minutes, interviews and essays -----------------------------------------
+
+NEWS = """Harbour car park charges to rise
+
+The harbour trust voted on Monday to raise its parking charges from April.
+
+"The income will pay for the new sea defences," said Leah Morrow, the trust's treasurer. "Nobody else is offering to fund them."
+
+{dissent} "Visitors will simply park in the side streets," said Owen Kade of the Old Town Residents' Association.
+
+The trust said that residents' permits would be extended to the side streets. It also pointed out that the charges are lower than at the two nearest harbours.
+"""
+
+
+def test_a_quotation_after_a_quoted_statement_goes_on_for_its_speaker() -> None:
+    kinds = _kinds(NEWS.format(dissent="Not everyone is convinced."))
+    assert kinds[:2] == [("claim", "The income will"), ("claim", "Nobody else is")]
+
+
+@pytest.mark.parametrize("dissent", ["Not everyone is convinced.", "Not everyone agrees.", "Not all critics agreed."])
+def test_a_dissent_line_announces_the_critics_who_follow(dissent: str) -> None:
+    kinds = _kinds(NEWS.format(dissent=dissent))
+    assert kinds[2:] == [
+        ("critique", " ".join(dissent.split()[:3])),
+        ("critique", "Visitors will simply"),
+        ("rebuttal", "The trust said"),
+        ("rebuttal", "It also pointed"),  # the trust goes on: a pronoun speaking, no hedged attribution
+    ]
+
+
+def test_it_is_said_stays_hedged_attribution_but_it_said_is_a_speaker() -> None:
+    from argmap.extraction.cues import tokens_of
+    from argmap.extraction.lexicon import Lexicon
+    from argmap.extraction.statements import read_sentence
+
+    lex = Lexicon.default()
+
+    def role(sentence: str) -> str | None:
+        return read_sentence(sentence, (0, len(sentence)), lex, tokens_of(sentence, lex))[0].actor_role
+
+    assert role("It is often said that the charges deter visitors.") == "con"
+    assert role("It has been argued that the charges deter visitors.") == "con"
+    assert role("It also said that the charges would fund the defences.") == "same"
+
+
+RECEPTION = """Lantern Hours (album)
+
+Lantern Hours is the second album by the duo Merrow, released in 2023.
+
+Reception
+
+Writing in Northern Sound, Ada Quill praised the album's "unhurried" pacing. Tom Varga of The Ledger was {state}, arguing that the middle songs blur together. The Lowland Review called the lyrics "clumsy in places", though it admired the string arrangements.
+
+In a radio interview, the duo's guitarist responded to the criticism of the middle songs, saying that they were written as one suite.
+"""
+
+
+@pytest.mark.parametrize("state", ["more reserved", "lukewarm", "more critical"])
+def test_reception_states_possessive_speakers_and_a_critics_praise(state: str) -> None:
+    kinds = _kinds(RECEPTION.format(state=state))
+    assert [k for k, _ in kinds] == ["claim", "critique", "critique", "claim", "rebuttal"]
+    assert kinds[-1] == ("rebuttal", "In a radio")  # "the duo's guitarist responded to the criticism"
+
+
+MINUTES = """Item 6: Proposed parking restrictions on Mill Row
+
+The clerk reported that the county had asked for comments by 1 June.
+
+Cllr Hale spoke in favour, saying that delivery vans block the junction every morning.
+
+Cllr Osei objected that the restrictions would push parking into the cul-de-sacs.
+
+Cllr Brandt replied that the county would review the cul-de-sacs after six months.
+"""
+
+
+def test_councillors_are_told_apart_by_name_not_by_their_title() -> None:
+    assert [k for k, _ in _kinds(MINUTES)] == ["claim", "critique", "rebuttal"]
+
+
+INTERVIEW = """An interview with the head of the bus company
+
+Q: Many passengers say the new timetable leaves villages without a service after six. Why cut the evening buses?
+
+A: Those buses carried fewer than three passengers a trip, and the money now funds a dial-a-ride service.
+
+Q: Campaigners argue that dial-a-ride must be booked a day ahead, which is useless for shift workers.
+
+A: That is a fair concern. From March, same-day bookings open until four in the afternoon.
+
+Q: When does the new timetable start?
+
+A: On the first of February.
+"""
+
+
+def test_an_interview_line_that_states_a_challenge_is_answered() -> None:
+    kinds = [(k, w) for k, w in _kinds(INTERVIEW) if w != "That is a"]
+    assert kinds == [
+        ("critique", "Many passengers say"),
+        ("rebuttal", "Those buses carried"),
+        ("critique", "Campaigners argue that"),
+        ("rebuttal", "From March, same-day"),
+    ]
+
+
+ESSAY = """Should school start later for teenagers?
+
+Most secondary schools here start at half past eight.
+
+Firstly, teenagers' body clocks make them sleepy until mid-morning. Furthermore, pupils who sleep longer are late less often.
+
+On the other hand, some parents believe that a later start would clash with their working hours. This is a reasonable point. However, breakfast clubs could open at the usual time for families who need them.
+"""
+
+
+def test_on_the_other_hand_some_people_believe_is_that_side_speaking() -> None:
+    kinds = _kinds(ESSAY)
+    assert ("critique", "On the other") in kinds
+    # the acknowledgement grants no point of its own; the reply answers the parents
+    assert ("critique", "This is a") not in kinds and ("rebuttal", "This is a") not in kinds
+    assert _targets(ESSAY)["However, breakfast clubs"] == "On the other"
