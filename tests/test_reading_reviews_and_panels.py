@@ -251,3 +251,32 @@ def test_on_the_other_hand_some_people_believe_is_that_side_speaking() -> None:
     # the acknowledgement grants no point of its own; the reply answers the parents
     assert ("critique", "This is a") not in kinds and ("rebuttal", "This is a") not in kinds
     assert _targets(ESSAY)["However, breakfast clubs"] == "On the other"
+
+
+LETTER = """Letters: The bus station clock
+
+Sir, Mr Dean Farrow (Letters, 9 June) argues that repairing the bus station clock is a waste of money. {rejection}
+
+The clock is the only public clock in the town centre, and visitors use it to catch their buses. The repair quote is £1,200, less than the council spends on hanging baskets each summer.
+
+Ruth Nye, Old Town
+"""
+
+
+@pytest.mark.parametrize("rejection", ["I cannot agree.", "I beg to differ.", "I must disagree."])
+def test_a_letter_writer_who_rejects_the_letter_answered_argues_from_there(rejection: str) -> None:
+    words = [w for _, w in _kinds(LETTER.format(rejection=rejection))]
+    # without the rejection the letter narrates and its writer's own sentences are no statements
+    assert words[0] == "Sir, Mr Dean" and {"The clock is", "The repair quote"} <= set(words)
+
+
+VIEWS = """Summary of responses: closing the Eastgate footbridge
+
+Views against
+
+A minority of respondents opposed the closure. Some felt that the detour would add ten minutes to the walk to school. Others argued that the bridge could be repaired for less than a new crossing.
+"""
+
+
+def test_others_under_a_one_sided_heading_keep_its_side() -> None:
+    assert [k for k, _ in _kinds(VIEWS)] == ["critique", "critique", "critique"]

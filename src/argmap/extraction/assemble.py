@@ -120,8 +120,8 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
                 if thesis and thesis_at is None:
                     thesis_at = sent[0]
                 if answer_at is None and attributed and i < j and tokens.lower[i] in author_pronouns \
-                        and tokens.find("verb:con", i + 1, min(j, i + 4)):
-                    answer_at = sent[0]  # "We reject that argument.": the court answers a party
+                        and (tokens.find("verb:con", i + 1, min(j, i + 4)) or tokens.find("rejection", i + 1, i + 2)):
+                    answer_at = sent[0]  # "We reject that argument.", "I cannot agree.": the author answers a party
                 if paragraphs == 1 and opens_speech is None:
                     opens_speech = tokens.find("vocative", i, i + 1) is not None  # "Mr Deputy Speaker, …"
                 # the author's voice: a thesis word, the first person, a concession, a question,

@@ -223,6 +223,7 @@ def phrase_table(lex: Lexicon) -> dict[str, list[str]]:
     table["state:con"] = _words(lex, "con_states")
     table["prolepsis"] = _words(lex, "prolepsis", "phrases")
     table["thesis"] = _words(lex, "author_voice", "thesis")
+    table["rejection"] = _words(lex, "author_voice", "rejections")
     table["opener"] = _words(lex, "not_statements", "openers")
     table["vocative"] = _words(lex, "not_statements", "vocatives")
     table["answer_subject"] = _words(lex, "answer_subjects")

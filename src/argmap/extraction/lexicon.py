@@ -247,6 +247,9 @@ class AuthorVoice(_Part):
         [], description="words a title opens with when it states the author's thesis ('Why Ashmere needs a tool "
                         "library', 'The case for …', 'In defence of …', 'Keep the ferry running'): the text argues "
                         "from its first sentence")
+    rejections: Words = Field(
+        [], description="words by which the author rejects what a party said ('I cannot agree'): the author argues "
+                        "from there on")
     thesis_title_verbs: Words = Field(
         [], description="words anywhere in a title that make it state a thesis ('Our town needs a night bus')")
     date_words: Words = Field(

@@ -122,6 +122,8 @@ class _Tracker:
             # "A number of respondents questioned X. Others argued that …": more objections
             # listed; after praise ("Some praised X. Others argued …") "others" still turn
             speaker_side = prev
+        elif role == "opposite" and self.section is not None and not turn:
+            speaker_side = self.section  # "Views against": "Some felt … Others argued …", all against
         elif role == "opposite":
             speaker_side = _FLIP[prev] if prev else self.opening
         elif role == "group":
