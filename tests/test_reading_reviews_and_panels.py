@@ -280,3 +280,30 @@ A minority of respondents opposed the closure. Some felt that the detour would a
 
 def test_others_under_a_one_sided_heading_keep_its_side() -> None:
     assert [k for k, _ in _kinds(VIEWS)] == ["critique", "critique", "critique"]
+
+
+ALTERNATIVE = """{title}
+
+The county has £3 million to spend on the Harle valley before the end of the year.
+
+Supporters of the new road argue that lorries would stop using the village lanes. That worry is understandable, but the lorries could be banned from the lanes tomorrow for the price of two signs.
+
+The county should fund the railway halt.
+"""
+
+
+@pytest.mark.parametrize("title", [
+    "Harle needs a railway halt, not a new road",
+    "Build a railway halt rather than a new road",
+    "Fund the Harle halt instead of a new road",
+])
+def test_the_supporters_of_the_alternative_a_title_rejects_argue_against_it(title: str) -> None:
+    kinds = _kinds(ALTERNATIVE.format(title=title))
+    assert ("critique", "Supporters of the") in kinds
+    assert ("rebuttal", "the lorries could") in kinds  # "That worry is understandable" grants nothing
+    assert not any(w.startswith("That worry") for _, w in kinds)
+
+
+def test_the_supporters_of_what_the_title_asks_for_stay_on_its_side() -> None:
+    kinds = _kinds(ALTERNATIVE.format(title="Harle needs a new road, not a railway halt"))
+    assert ("claim", "Supporters of the") in kinds

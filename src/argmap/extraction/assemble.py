@@ -24,6 +24,7 @@ from argmap.extraction.cues import Tokens, tokens_of, weak_forms
 from argmap.extraction.layout import Layout, Span, Unit, parse_layout
 from argmap.extraction.lexicon import Lexicon
 from argmap.extraction.items import TopicLinker, item_statements
+from argmap.extraction.overlap import content_stems
 from argmap.extraction.statements import Statement, Voice, has_argument, unit_statements
 from argmap.model import ArgumentMap
 
@@ -157,6 +158,18 @@ def _thesis_title(title: str | None, lex: Lexicon) -> bool:
         or not set(words).isdisjoint(lex.words("author_voice", "thesis_title_verbs"))
 
 
+def _rejected_alternative(title: str | None, lex: Lexicon) -> frozenset[str]:
+    """The content stems of the alternative a title rejects ("Our town needs a night bus,
+    not another car park"; lexicon ``author_voice.rejected_alternatives``): that
+    alternative's supporters argue against the thesis."""
+    flat = " " + " ".join((title or "").lower().replace("’", "'").split()) + " "
+    for marker in lex.words("author_voice", "rejected_alternatives"):
+        at = flat.find(f" {marker} " if marker[:1].isalpha() else f"{marker} ")
+        if at > 0:
+            return content_stems(flat[at + len(marker) + 1 :])
+    return frozenset()
+
+
 def _reports(tokens: Tokens, v: int, j: int, not_speakers: set[str], complements: frozenset[str]) -> bool:
     """Whether the reporting verb form at ``v`` (a sentence ending at ``j``) reports someone's
     view: lower case, not after "I" or a determiner ("their view"), and followed by its
@@ -185,6 +198,7 @@ def _read_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: Toke
     voice = document_voice(text, layout, sentences, tokens, lex)
     # a title against the proposal it names: the proposal's supporters speak against the thesis
     against = voice.argued and layout.title is not None and lex.against_proposal(layout.title)
+    rejected = _rejected_alternative(layout.title, lex) if voice.argued else frozenset()
     for n, unit in enumerate(layout.units):
         if unit.debate_heading_id is not None and unit.debate_heading_id in ended:
             unit.debate_heading_id = None
@@ -194,10 +208,13 @@ def _read_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: Toke
             item_statements(text, unit, sentences, lex, tokens)
         # a cue with nothing after it ("Critics warn that " closing a text) states nothing
         stmts = [st for st in stmts if st.span[0] < st.span[1]]
-        if against and unit.topic_title is None:
+        if (against or rejected) and unit.topic_title is None:
             for st in stmts:
-                if st.actor_role in _FLIP and st.confidence == lex.confidence["stance_actor"]:
-                    st.actor_role = _FLIP[st.actor_role]  # "Supporters of the plan" argue against the thesis
+                if st.actor_role in _FLIP and st.confidence == lex.confidence["stance_actor"] and (
+                        against or st.actor is not None and not rejected.isdisjoint(content_stems(st.actor))):
+                    # "Supporters of the plan" argue against the thesis, and so do "Supporters of
+                    # the car park" under "… a night bus, not another car park"
+                    st.actor_role = _FLIP[st.actor_role]
         if unit.debate_heading_id is not None and unit.stance is None and not has_argument(stmts):
             ended.add(unit.debate_heading_id)
         if stmts:

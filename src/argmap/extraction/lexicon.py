@@ -250,6 +250,9 @@ class AuthorVoice(_Part):
     rejections: Words = Field(
         [], description="words by which the author rejects what a party said ('I cannot agree'): the author argues "
                         "from there on")
+    rejected_alternatives: Words = Field(
+        [], description="words of a title before the alternative it rejects (', not', 'rather than', 'instead of'): "
+                        "that alternative's supporters argue against the thesis")
     thesis_title_verbs: Words = Field(
         [], description="words anywhere in a title that make it state a thesis ('Our town needs a night bus')")
     date_words: Words = Field(
