@@ -307,3 +307,14 @@ def test_the_supporters_of_the_alternative_a_title_rejects_argue_against_it(titl
 def test_the_supporters_of_what_the_title_asks_for_stay_on_its_side() -> None:
     kinds = _kinds(ALTERNATIVE.format(title="Harle needs a new road, not a railway halt"))
     assert ("claim", "Supporters of the") in kinds
+
+
+PROMISE = """Criticism
+
+Anglers warned that the weir would block the salmon run. The water company {verb} to build a fish pass beside the weir before it opens.
+"""
+
+
+@pytest.mark.parametrize("verb", ["has promised", "pledged", "undertook", "has offered"])
+def test_a_promise_by_the_side_criticised_answers_the_criticism(verb: str) -> None:
+    assert [k for k, _ in _kinds(PROMISE.format(verb=verb))] == ["critique", "rebuttal"]
