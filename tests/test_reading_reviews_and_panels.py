@@ -318,3 +318,14 @@ Anglers warned that the weir would block the salmon run. The water company {verb
 @pytest.mark.parametrize("verb", ["has promised", "pledged", "undertook", "has offered"])
 def test_a_promise_by_the_side_criticised_answers_the_criticism(verb: str) -> None:
     assert [k for k, _ in _kinds(PROMISE.format(verb=verb))] == ["critique", "rebuttal"]
+
+
+CONCERNS = """Criticism
+
+The scheme has been praised by the chamber of commerce. Privacy campaigners have raised a separate concern. According to the Data Rights Trust, the cameras keep every number plate for a year. The council disputes this, saying that plates are deleted after thirty days.
+"""
+
+
+def test_a_concern_raised_announces_its_critics_and_disputing_this_answers_them() -> None:
+    assert [k for k, _ in _kinds(CONCERNS)] == ["claim", "critique", "critique", "rebuttal"]
+    assert _targets(CONCERNS)["The council disputes"] == "According to the"

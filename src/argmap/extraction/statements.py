@@ -35,6 +35,7 @@ _POINT_BACK_REACH = 80  # tokens back in a paragraph where a subject's head may 
 _CITATION_WORDS = 12  # tokens of a parenthetical author–year citation
 _MAX_TURN_WORDS = 10  # words of a remark that turns the debate ("These gains may not last, however.")
 _ZERO_THAT_REACH = 6
+_FRAMING_NOUN_REACH = 7  # tokens before a framing noun ("Privacy campaigners have raised a separate concern")
 _MODAL_REACH = 10  # words a that-less clause may run before its modal ("said an electric bus corridor … could")  # words a that-less clause's subject may take ("the new rules were …")
 _MAX_MARK = 24  # characters of a citation mark ("[10]", "[citation needed]")
 _MIN_AUTHOR_WORDS = 5
@@ -693,7 +694,7 @@ class _Reader:
             return True
         # "The/A further/One common objection is that …", "Concerns have also been raised that"
         nouns = tk.kinds.get("noun", _NO_HITS)
-        for m in tk.positions("noun", k, min(j, k + 5)):
+        for m in tk.positions("noun", k, min(j, k + _FRAMING_NOUN_REACH)):
             noun = nouns[m]
             n_end = noun[1]
             after = [w for w in tk.lower[n_end : min(j, n_end + 5)]]
@@ -707,6 +708,16 @@ class _Reader:
             lead = [tk.lower[x] for x in range(k, m)]
             if lead and not all(w.isalpha() or w in self.lead_marks for w in lead):
                 break
+            raised = next((x for x in range(k + 1, m) if tk.lower[x] in self.raised), None)
+            if raised is not None and noun[0] == "noun:con" and not any(tk.word[n_end:j]):
+                # "Privacy campaigners have raised a separate concern.": those critics' points follow
+                subj = self.subject(k, raised)
+                if subj is None:
+                    break
+                self._set_actor(st, subj, "con", " ".join(tk.orth[raised:n_end]))
+                st.actor_role, st.announces = "con", True
+                st.confidence = self.conf["framing"]
+                return True
             existential = len(lead) >= 2 and lead[0] == "there" and lead[1] in self.copulas and \
                 bool(after) and after[0] in self.framed_complements  # "There is also the worry that …"
             if after and after[0] in self.copulas and noun[0] == "noun:con" and self._dismissed(lead, after[1:]):
