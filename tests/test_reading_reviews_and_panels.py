@@ -329,3 +329,11 @@ The scheme has been praised by the chamber of commerce. Privacy campaigners have
 def test_a_concern_raised_announces_its_critics_and_disputing_this_answers_them() -> None:
     assert [k for k, _ in _kinds(CONCERNS)] == ["claim", "critique", "critique", "rebuttal"]
     assert _targets(CONCERNS)["The council disputes"] == "According to the"
+
+
+def test_who_added_that_after_a_quotation_is_the_speakers_second_point() -> None:
+    text = NEWS.format(dissent="Not everyone is convinced.").replace(
+        "Residents' Association.", "Residents' Association, who added that the buses would be stuck behind them.")
+    kinds = _kinds(text)
+    assert ("critique", "the buses would") in kinds
+    assert kinds.index(("critique", "the buses would")) == kinds.index(("critique", "Visitors will simply")) + 1

@@ -650,6 +650,22 @@ class _Reader:
             return True
         return False
 
+    def _relative_report(self, quoted: Statement, i: int, j: int) -> Statement | None:
+        """'"…," said X, who added that Y': Y is the quoted speaker's too, on their side."""
+        tk = self.tk
+        for x in tk.where(self.relatives, i + 1, j - 2):
+            if tk.orth[x - 1] != ",":
+                continue
+            verb = self.verb_at(x + 1)
+            if verb is None or verb[1] >= j - 1 or tk.lower[verb[1]] not in self.framed_complements:
+                continue
+            st = _copy(quoted)
+            st.span = _trim(tk.text, tk.starts[verb[1] + 1], tk.ends[j - 1])
+            st.actor_role, st.quoted, st.verb_class = "same", False, verb[0]
+            st.cue = " ".join(tk.orth[x + 1 : verb[1] + 1])
+            return st
+        return None
+
     def _speaker_after(self, m: int, j: int) -> dict | None:
         tk = self.tk
         end = m
@@ -1116,7 +1132,9 @@ class _Reader:
         conceded_cuts: set[int] = set()
         first = self._peek(i, j)
         if first.quoted:
-            return [_copy(first)]  # a quotation is one statement of its speaker
+            # a quotation is one statement of its speaker, and '…, who added that Y' another
+            added = self._relative_report(first, i, j)
+            return [_copy(first)] if added is None else [_copy(first), added]
         leading_concession = first.conceded
         continuing, contrasting = self.continuing, self.contrasting
         for b in tk.where(self.breaks, i + 1, j - 1):
