@@ -337,3 +337,10 @@ def test_who_added_that_after_a_quotation_is_the_speakers_second_point() -> None
     kinds = _kinds(text)
     assert ("critique", "the buses would") in kinds
     assert kinds.index(("critique", "the buses would")) == kinds.index(("critique", "Visitors will simply")) + 1
+
+
+@pytest.mark.parametrize("reply", ["*Reply.*", "_Reply._", "*Reply*."])
+def test_an_italic_reply_label_answers_the_bold_objection_before_it(reply: str) -> None:
+    text = ("Should the pier be rebuilt?\n\n**Objection 1.** The repair would cost more than a new pier.\n\n"
+            f"{reply} The council has already received a grant for most of the cost.\n")
+    assert _kinds(text) == [("critique", "The repair would"), ("rebuttal", "The council has")]

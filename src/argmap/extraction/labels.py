@@ -43,7 +43,7 @@ _BARE_LABEL = re.compile(
     r"(?P<name>[^\W\d_][\w'’-]*(?:[ ][\w'’-]+){0,3}?)(?:\s*(?:#?\d{1,2}|[IVX]{1,4}))?"
     r"\s*(?:\*\*|__)?\s*[:—–]?\s*(?:\*\*|__)?"
 )
-_SEPARATOR = re.compile(r"[:—–]|\s-\s|\*\*|__|\d\.")
+_SEPARATOR = re.compile(r"[:—–]|\s-\s|\*\*|__|\d\.|[*_]\.|\.[*_]")  # "*Reply.*": italic marks by a full stop
 _MAX_LABEL_CHARS = 72
 # a line opening with a few words and a full stop ("Reply. The …", "- Thesis. We …")
 _MAX_STOP_LABEL_WORDS = 6  # "Reply to the objection 2." at most, before a label's full stop
