@@ -344,3 +344,9 @@ def test_an_italic_reply_label_answers_the_bold_objection_before_it(reply: str) 
     text = ("Should the pier be rebuilt?\n\n**Objection 1.** The repair would cost more than a new pier.\n\n"
             f"{reply} The council has already received a grant for most of the cost.\n")
     assert _kinds(text) == [("critique", "The repair would"), ("rebuttal", "The council has")]
+
+
+@pytest.mark.parametrize("field", ["Recommendation: major revision.", "Decision: accept.", "Rating: 4/5"])
+def test_a_forms_field_line_is_no_statement(field: str) -> None:
+    text = f"Referee report\n\nMajor comments\n\n1. The sample is too small to support the main claim.\n\n{field}\n"
+    assert [w for _, w in _kinds(text)] == ["The sample is"]

@@ -205,6 +205,14 @@ def _continues(text: str, lines: list[_Line | None], i: int) -> bool:
     return i < len(lines) and lines[i] is not None and text[lines[i].start].islower()  # type: ignore[union-attr]
 
 
+_MIN_LABELLED_WORDS = 3  # words after a label that can state a point ("Decision: accept." states none)
+
+
+def _field(text: str, start: int, end: int) -> bool:
+    """Whether the text after a label is too short to state anything: a form's field."""
+    return len(text[start:end].split()) < _MIN_LABELLED_WORDS
+
+
 def _label(text: str, start: int, end: int) -> tuple[Span, int] | None:
     """``(label span, body start)`` when the block opens with a short "Label: " prefix or a
     bold label."""
@@ -430,6 +438,8 @@ class _UnitCollector:
             self._inline_bullets(pieces)
             return
         labelled = _label(self.text, start, end)
+        if labelled and _field(self.text, labelled[1], end):
+            return  # "Recommendation: major revision.", "Rating: 4/5": a form's field, no statement
         if labelled:
             self._labelled(labelled[0], (labelled[1], end))
             return
