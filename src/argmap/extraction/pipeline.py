@@ -256,7 +256,10 @@ class CachingTokenizer(Tokenizer):
     anywhere. A chunk seen once costs a set look-up; at most ``max_cache_size`` chunks are
     filled in (spaCy's own bound), and none inside ``nlp.memory_zone()``, which caches nothing.
     Filling a chunk in costs one more tokenization of it, once: ``max_cache_size`` of them at
-    most over the tokenizer's life (about 50 ms with spaCy's default of 10,000).
+    most over the tokenizer's life (about 50 ms with spaCy's default of 10,000). A Doc that
+    holds no chunk not yet filled in makes the tokenizer skip the look-up for the next Docs,
+    twice as many after each such Doc (up to ``MAX_SKIPPED``) and none after a Doc with a new
+    chunk: once a corpus's frequent chunks are cached, looking costs more than it finds.
 
     Example:
         >>> import spacy
@@ -273,6 +276,7 @@ class CachingTokenizer(Tokenizer):
     # chunks seen once are forgotten past this many (a few MB): most words of a text occur
     # once, and a frequent chunk turns up again long before
     MAX_SEEN = 50_000
+    MAX_SKIPPED = 32  # Docs not looked at after one without a new chunk, at most
 
     def __call__(self, text: str) -> Doc:
         doc = super().__call__(text)
@@ -285,14 +289,22 @@ class CachingTokenizer(Tokenizer):
         # filled in must be filled in again
         super()._flush_cache()
         self.__dict__["_filled"], self.__dict__["_seen"] = set(), set()
+        self.__dict__["_skip"] = self.__dict__["_skipping"] = 0
 
     def _fill_cache(self, text: str) -> None:
         filled: set[str] = self.__dict__.setdefault("_filled", set())
         if len(filled) >= self.max_cache_size or self.vocab.in_memory_zone:
             return
+        state = self.__dict__
+        if state.get("_skip"):
+            state["_skip"] -= 1
+            return
         chunks = text.split()
         if filled.issuperset(chunks):
-            return  # the usual case once a corpus is under way
+            # the usual case once a corpus is under way: look less often
+            state["_skip"] = state["_skipping"] = min(2 * state.get("_skipping", 0) or 1, self.MAX_SKIPPED)
+            return
+        state["_skipping"] = 0
         seen: set[str] = self.__dict__.setdefault("_seen", set())
         fresh = set(chunks)
         fresh -= filled
