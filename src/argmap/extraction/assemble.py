@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from argmap.extraction.cues import Tokens, tokens_of, weak_forms
@@ -44,14 +46,14 @@ def sentence_splitter(text: str, starts: Sequence[int]):  # noqa: ANN201 - a sma
 
     def split(span: Span) -> list[Span]:
         s, e = span
-        cuts = [s] + [c for c in starts[bisect_right(starts, s) : bisect_right(starts, e - 1)]] + [e]
+        cuts = [s, *starts[bisect_right(starts, s) : bisect_right(starts, e - 1)], e]
         out = []
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in pairwise(cuts):
             while a < b and text[a].isspace():
                 a += 1
             while b > a and text[b - 1].isspace():
                 b -= 1
-            if text[b - 1 : b] == ">":
+            if a < b and text[b - 1] == ">":
                 line = text.rfind("\n", a, b)
                 if line >= 0 and not text[line:b].strip(" \t\n>"):
                     b = line  # the quote mark opening the next quoted line is not this sentence's
@@ -70,8 +72,14 @@ _REPORTED_SHARE = 3  # a short text with at most one sentence in three attribute
 
 def _past_abbreviations(text: str, starts: Sequence[int], lex: Lexicon) -> list[int]:
     """Sentence starts without those that follow an abbreviation ("Haddad et al. (2023)")."""
-    abbreviations = tuple(" " + a for a in lex.words("abbreviations"))
+    abbreviations = _abbreviations(lex)
     return [s for s in starts if not (" " + text[max(0, s - 12) : s].rstrip().lower()).endswith(abbreviations)]
+
+
+@lru_cache(maxsize=8)
+def _abbreviations(lex: Lexicon) -> tuple[str, ...]:
+    """The lexicon's abbreviations, each after a space, once per lexicon."""
+    return tuple(" " + a for a in lex.words("abbreviations"))
 
 
 def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Lexicon) -> Voice:  # noqa: ANN001

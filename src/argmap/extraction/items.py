@@ -268,6 +268,8 @@ def link_members(
         section_stance = FLIP[answered.pop()]  # "Assessment" after "Arguments against" answers them
     # under a heading naming one side's list every speaker speaks for it unless replying
     one_sided = section_stance if members and all(u.one_sided for u, _ in members) else None
+    if len(plain) == len(statements):
+        return link_topic(statements, section_stance, text, one_sided)  # prose only: nothing placed
     for pos, link in zip(plain, link_topic([statements[i] for i in plain], section_stance, text, one_sided)):
         link.target = None if link.target is None else plain[link.target]
         links[pos] = link

@@ -145,7 +145,7 @@ def argmap_sentences(doc: Doc) -> Doc:
         return doc
     values = numpy.full((len(doc), 1), -1, dtype="int64")
     values[sentence_start_tokens(doc), 0] = 1
-    doc.from_array([SENT_START], values.astype("uint64"))  # spaCy's own array type; -1 wraps
+    doc.from_array([SENT_START], values.view("uint64"))  # spaCy's own array type; -1 wraps
     return doc
 
 
