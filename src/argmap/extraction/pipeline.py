@@ -122,15 +122,38 @@ def sentence_start_tokens(doc: Doc) -> list[int]:
     _after_citation_marks(strings, orth, after)
     starts = [0]
     found = numpy.flatnonzero(after)
+    opening = _OPENING
+    if len(opening) > _MAX_OPENING:
+        opening.clear()
     for j, key, at in zip(found.tolist(), orth[found].tolist(), words[found].tolist()):
-        first = strings[key][0]
-        if first == ">" and j + 1 < len(words):
+        kind = opening.get(key)
+        if kind is None:
+            kind = opening[key] = _opening_kind(strings[key])
+        if kind == _QUOTE_MARK and j + 1 < len(words):
             # the next line of a quoted message ("…per plot.\n> The water bill …"): its
             # sentence starts after the quote mark, which belongs to no statement
-            first, at = strings[int(orth[j + 1])][0], int(words[j + 1])
-        if first.isupper() or first.isdigit() or first in _OPENERS:
+            at, key = int(words[j + 1]), int(orth[j + 1])
+            kind = opening.get(key)
+            if kind is None:
+                kind = opening[key] = _opening_kind(strings[key])
+        if kind == _OPENS:
             starts.append(at)
     return starts
+
+
+# how a word after terminal punctuation opens, by ORTH hash (a word's class, kept for all
+# Docs): it opens a sentence (a capital, a digit, an opening quote or bracket), or it is a
+# quoted line's ">" mark, or neither
+_OPENS, _QUOTE_MARK, _NEITHER = 1, 2, 0
+_OPENING: dict[int, int] = {}
+_MAX_OPENING = 100_000
+
+
+def _opening_kind(word: str) -> int:
+    first = word[0]
+    if first == ">":
+        return _QUOTE_MARK
+    return _OPENS if first.isupper() or first.isdigit() or first in _OPENERS else _NEITHER
 
 
 def sentence_starts(doc: Doc) -> list[int]:
