@@ -122,6 +122,29 @@ def test_doc_to_bytes_and_docbin_keep_map_and_spans(nlp: spacy.language.Language
     assert doc.text[40:80] not in json.dumps(doc._.argmap_data)
 
 
+def test_the_data_an_extracted_map_keeps_is_its_dump(nlp: spacy.language.Language) -> None:
+    """The extractor validates the map from plain data and stores that data on the Doc
+    instead of dumping the map back: the data is the dump to the byte (keys in order, spans as
+    lists, floats as floats), taken once, by one copy of the map, and never after a change."""
+    from argmap.extraction.assemble import assemble
+    from argmap.extraction.pipeline import sentence_starts
+
+    examples = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.txt"))
+    assert examples
+    for path in [*examples, None]:
+        text = ESSAY if path is None else path.read_text(encoding="utf-8")
+        amap = assemble(text, sentence_starts(nlp.make_doc(text)))
+        dump = json.dumps(amap.to_dict())
+        assert json.dumps(amap._take_dump()) == dump
+        assert amap._take_dump() == json.loads(dump)  # a fresh dump the second time
+    amap = assemble(ESSAY, sentence_starts(nlp.make_doc(ESSAY)))
+    copy = amap.model_copy()
+    assert copy._take_dump() is not amap._take_dump()
+    amap = assemble(ESSAY, sentence_starts(nlp.make_doc(ESSAY)))
+    amap.nodes[0].actor = "Someone"
+    assert amap._take_dump()["nodes"][0]["actor"] == "Someone"
+
+
 def test_pipe_with_two_processes_gives_the_same_maps(nlp: spacy.language.Language) -> None:
     texts = [ESSAY, "Critics warn that A is bad.", "Supporters argue that B is good.", ""] * 2
     one = [d._.argmap for d in nlp.pipe(texts)]
