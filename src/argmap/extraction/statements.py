@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -45,6 +46,7 @@ _MAX_SUBJECT = 14
 _OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 _CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
 _NO_HITS: dict[int, tuple[str, int]] = {}
+_UNSEEN = object()  # a memo's "not read yet" (None is a reading)
 _QUOTES = frozenset(_OPEN_QUOTES | _CLOSE_QUOTES)
 
 
@@ -172,8 +174,10 @@ class _Words:
         self.without_that = frozenset(lex.words("verbs", "without_that"))
         self.anaphoric = frozenset(lex.words("anaphoric_determiners"))
         self.answer_subject_words = frozenset(lex.words("answer_subjects"))
-        self.decoys = [(a.lower(), b.lower()) for a, b in lex.not_statements.decoy_senses]
-        self.decoy_verbs = frozenset(a for a, _ in self.decoys)
+        # per verb, the words after it that make a decoy sense, bare and followed by a space
+        self.decoy_senses: dict[str, list[tuple[str, str]]] = {}
+        for a, b in lex.not_statements.decoy_senses:
+            self.decoy_senses.setdefault(a.lower(), []).append((b.lower(), b.lower() + " "))
         self.copulas = frozenset(lex.words("copulas"))
         self.auxiliaries = frozenset(lex.words("auxiliaries"))
         self.clause_conjunctions = frozenset(lex.words("clause_connectives"))
@@ -259,14 +263,23 @@ class _Reader:
         self.conf = lex.confidence
         self.unmarked = self.conf["unmarked"]
         self.__dict__.update(vars(lexicon_words(lex)))
-        self.verbs = tk.kinds.get("verb", {})
+        kinds = tk.kinds
+        self.verbs = kinds.get("verb", {})
+        self.conns = kinds.get("conn", _NO_HITS)
+        self.frames = kinds.get("frame", _NO_HITS)
+        self.prolepses = kinds.get("prolepsis", _NO_HITS)
+        # the reporting verb (class, end) at each token where one is read, judged once
+        self.verb_hits = {i: hit for i in self.verbs if (hit := self._verb_hit(i)) is not None}
+        self.verb_starts = sorted(self.verb_hits)
+        lower = tk.lower
+        self.verb_lemmas = {i: self.lemma.get(lower[i] if end == i + 1 else " ".join(lower[i:end]))
+                            for i, (_, end) in self.verb_hits.items()}
         self._clauses: dict[tuple[int, int, object], Statement] = {}
+        self._subjects: dict[tuple[int, int, bool], dict | None] = {}
 
     # ----- small token tests -----------------------------------------------------------
 
-    def verb_at(self, i: int) -> tuple[str, int] | None:
-        """The reporting verb at token ``i``: lower case (not "the United States") and not
-        after a determiner ("in their view")."""
+    def _verb_hit(self, i: int) -> tuple[str, int] | None:
         tk = self.tk
         hit = self.verbs.get(i)
         if not hit or not tk.orth[i][:1].islower() or tk.lower[i] in self.past_only_forms:
@@ -274,6 +287,16 @@ class _Reader:
         if i > 0 and tk.lower[i - 1] in self.determiners:
             return None
         return hit[0].split(":")[1], hit[1]
+
+    def verb_at(self, i: int) -> tuple[str, int] | None:
+        """The reporting verb at token ``i``: lower case (not "the United States") and not
+        after a determiner ("in their view")."""
+        return self.verb_hits.get(i)
+
+    def verbs_in(self, i: int, j: int) -> list[int]:
+        """The tokens in ``[i, j)`` where :meth:`verb_at` reads a reporting verb, in order."""
+        starts = self.verb_starts
+        return starts[bisect_left(starts, i) : bisect_left(starts, j)]
 
     def needs_complement(self, i: int, end: int) -> bool:
         hit = self.tk.at(i, "complement_verb")
@@ -321,17 +344,27 @@ class _Reader:
                 return True  # "felt the songs blurred into one another": a past tense after its subject
         return False
 
-    def decoy(self, v: int, v_end: int, j: int) -> bool:
-        lemma = self.lemma.get(" ".join(self.tk.lower[v:v_end]), "")
-        if lemma not in self.decoy_verbs:
+    def decoy(self, v_end: int, j: int, lemma: str | None) -> bool:
+        """Whether the reporting verb ``lemma`` ending at ``v_end`` is used in a sense that
+        argues nothing ("argued before the court")."""
+        senses = self.decoy_senses.get(lemma)  # type: ignore[arg-type]
+        if senses is None:
             return False
         after = " ".join(self.tk.lower[v_end : min(j, v_end + 3)])
-        return any(lemma == a and (after == b or after.startswith(b + " ")) for a, b in self.decoys)
+        return any(after == b or after.startswith(spaced) for b, spaced in senses)
 
     # ----- subjects ----------------------------------------------------------------------
 
     def subject(self, k: int, v: int, *, loose: bool = False) -> dict | None:
-        """Who speaks in tokens ``[k, v)`` before a verb, or ``None`` if it is no subject."""
+        """Who speaks in tokens ``[k, v)`` before a verb, or ``None`` if it is no subject
+        (read once per span: a sentence and the clauses cut from it ask again; not to be changed)."""
+        key = (k, v, loose)
+        found = self._subjects.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._subjects[key] = self._subject(k, v, loose)
+        return found  # type: ignore[return-value]
+
+    def _subject(self, k: int, v: int, loose: bool) -> dict | None:
         tk = self.tk
         lower, orth = tk.lower, tk.orth
         adverbs, auxiliaries = self.adverbs, self.auxiliaries
@@ -450,13 +483,16 @@ class _Reader:
     def _head(self, toks: list[int]) -> int:
         """The head of a speaker phrase: its last word before "of", "who", "(" and the like,
         or before a participle with its agent ("A study commissioned by the council")."""
-        tk = self.tk
-        for n, i in enumerate(toks):
-            if n and (tk.lower[i] in self.post_modifiers or tk.orth[i] == "("):
-                if tk.lower[toks[n - 1]] in self.partitives and n + 1 < len(toks):
+        lower, orth, post_modifiers = self.tk.lower, self.tk.orth, self.post_modifiers
+        last = len(toks) - 1
+        for n in range(1, last + 1):  # the first word is the head unless one of these follows it
+            i = toks[n]
+            w = lower[i]
+            if w in post_modifiers or orth[i] == "(":
+                if lower[toks[n - 1]] in self.partitives and n < last:
                     continue  # "A number of respondents": the respondents speak
                 return toks[n - 1]
-            if n and n + 1 < len(toks) and tk.lower[i].endswith("ed") and tk.lower[toks[n + 1]] == "by":
+            if n < last and w.endswith("ed") and lower[toks[n + 1]] == "by":
                 return toks[n - 1]
         return toks[-1]
 
@@ -464,18 +500,21 @@ class _Reader:
         """The capitalised words of a speaker ("council member Ruth Adeyemi" → ruth, adeyemi);
         a later "Adeyemi" is the same speaker. Only the head counts ("Diplomacy with Japan"
         names no one), and a capitalised first word only when a name goes on from it."""
-        tk = self.tk
+        lower, orth = self.tk.lower, self.tk.orth
+        post_modifiers, quantifiers, determiners = self.post_modifiers, self.quantifiers, self.determiners
         names = set()
         for n, i in enumerate(toks):
-            if tk.orth[i] == "(" or n and tk.lower[i] in self.post_modifiers:
+            w = orth[i]
+            if w == "(" or n and lower[i] in post_modifiers:
                 break
-            if not _capitalized(tk, i) or not tk.orth[i][0].isalpha():
+            if not w[:1].isupper() or not w[0].isalpha():
                 continue
-            if tk.lower[i] in self.quantifiers or tk.lower[i] in self.determiners:
+            name = lower[i]
+            if name in quantifiers or name in determiners:
                 continue
             if n == 0 and len(toks) > 1 and not self._name_goes_on(toks):
                 continue  # "Council member …", "Multilateral and bilateral treaties"
-            names.add(tk.lower[i])
+            names.add(name)
         return frozenset(names)
 
     def _name_goes_on(self, toks: list[int]) -> bool:
@@ -515,7 +554,7 @@ class _Reader:
         st.span, st.confidence = (s, e), self.unmarked
         k = i
         # connectives the clause opens with ("In response,", "Granted,", "But", "It is true that")
-        conns = tk.kinds.get("conn", _NO_HITS)
+        conns = self.conns
         while k < j:
             hit = conns.get(k)
             if not hit:
@@ -588,15 +627,17 @@ class _Reader:
         ", they say,". In a clause without a cue (not ``cued``) only the phrase of an aside
         can attribute: the other two need a reporting verb in it."""
         tk = self.tk
+        lower, verb_hits = tk.lower, self.verb_hits
         for m in tk.where(self.aside_marks if cued else self.aside_starts, k, j - 2):
-            w = tk.lower[m]
-            rest = next((r for r in self.asides.get(w, ()) if tk.lower[m + 1 : m + 1 + len(r)] == r), None)
+            w = lower[m]
+            rests = self.asides.get(w)
+            rest = next((r for r in rests if lower[m + 1 : m + 1 + len(r)] == r), None) if rests else None
             if rest is not None:
                 end = m + 1 + len(rest)
-            elif w in self.passive_asides and self.verb_at(m + 1) and tk.lower[self.verb_at(m + 1)[1]] == "by":  # type: ignore[index]
-                end = self.verb_at(m + 1)[1] + 1  # type: ignore[index]
-            elif tk.orth[m] == "," and (verb := self.verb_at(m + 2) or self.verb_at(m + 3)):
-                v = m + 2 if self.verb_at(m + 2) else m + 3
+            elif w in self.passive_asides and (verb := verb_hits.get(m + 1)) and lower[verb[1]] == "by":
+                end = verb[1] + 1
+            elif w == "," and (verb := verb_hits.get(m + 2) or verb_hits.get(m + 3)):
+                v = m + 2 if m + 2 in verb_hits else m + 3
                 if verb[1] < j and tk.orth[verb[1]] in (",", ".") and (subj := self.subject(m + 1, v)):
                     if subj["role"] in ("pro", "con", "same", "opposite"):
                         self._set_actor(st, subj, verb[0], " ".join(tk.orth[v : verb[1]]))
@@ -676,7 +717,7 @@ class _Reader:
         """Framing without a speaker: "The concern is that", "It has been argued that",
         "Some will say", "The strongest case against this is", "A further objection is"."""
         tk = self.tk
-        hit = tk.kinds.get("frame", _NO_HITS).get(k) or tk.kinds.get("prolepsis", _NO_HITS).get(k)
+        hit = self.frames.get(k) or self.prolepses.get(k)
         if hit:
             st.actor_role = "pro" if hit[0] == "frame:pro" else "con"
             st.response = st.actor_role == "pro"
@@ -766,14 +807,12 @@ class _Reader:
         # a side verb with a plain object whose report follows in a participle ("Drury
         # answered Moss in a letter, stating that …"): its speaker and class
         main: tuple[dict, str, int, int] | None = None
-        for v in tk.positions("verb", k, min(j, k + _MAX_SUBJECT + 8)):
-            verb = self.verb_at(v)
-            if not verb:
-                continue
-            cls, v_end = verb
-            lemma = self.lemma.get(lower[v] if v_end == v + 1 else " ".join(lower[v:v_end]))
+        verb_hits, lemmas = self.verb_hits, self.verb_lemmas
+        for v in self.verbs_in(k, min(j, k + _MAX_SUBJECT + 8)):
+            cls, v_end = verb_hits[v]
+            lemma = lemmas[v]
             if v > k and tk.orth[v - 1] == "," and lower[v].endswith("ing") and v_end < j \
-                    and lower[v_end] in self.clause_complements and not self.decoy(v, v_end, j):
+                    and lower[v_end] in self.clause_complements and not self.decoy(v_end, j, lemma):
                 # "X answered Moss …, stating that", "Ellis returned to the album, arguing that":
                 # the participle reports for the sentence's subject
                 lead = main[0] if main is not None else self._leading_subject(k, v)
@@ -802,7 +841,7 @@ class _Reader:
                 continue  # "to oppose the change": an infinitive, not a report
             if before_word in self.relatives:
                 continue  # "Vos, who proposed the wall, said …": a relative clause
-            if self.decoy(v, v_end, j):
+            if self.decoy(v_end, j, lemma):
                 if v > k and tk.orth[v - 1] == "," and word.endswith("ing"):
                     continue  # "Ebdon, writing for The Courier, found …": an aside, the verb follows
                 st.actor_role = "report"  # "the case was argued before the court": no argument
@@ -986,10 +1025,10 @@ class _Reader:
         """A side verb in a participle after a comma ("found the ending weak, complaining that
         …", ", praising its …") gives a neutral report its side."""
         tk = self.tk
-        for x in (x for x in range(m + 1, j) if x in self.verbs):
-            verb = self.verb_at(x)
-            if verb and verb[0] in ("con", "praise") and tk.orth[x - 1] == "," and tk.lower[x].endswith("ing"):
-                st.verb_class = verb[0]
+        for x in self.verbs_in(m + 1, j):
+            cls = self.verb_hits[x][0]
+            if cls in ("con", "praise") and tk.orth[x - 1] == "," and tk.lower[x].endswith("ing"):
+                st.verb_class = cls
                 return
 
     def _evaluative_object(self, m: int, j: int) -> bool:
