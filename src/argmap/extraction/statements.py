@@ -547,11 +547,17 @@ class _Reader:
             st.conceded = False  # "While critics argue X, supporters …": a contrast of speakers
         return st
 
+    def _unread(self, i: int, j: int) -> Statement:
+        """The clause ``[i, j)`` as an unmarked statement, before anything in it is read."""
+        tk = self.tk
+        st = _copy(_UNREAD)
+        st.span = _trim(tk.text, tk.starts[i], tk.ends[j - 1]) if j > i else (tk.starts[i], tk.starts[i])
+        st.confidence = self.unmarked
+        return st
+
     def _read_clause(self, i: int, j: int, inherit: Statement | None) -> Statement:
         tk = self.tk
-        s, e = _trim(tk.text, tk.starts[i], tk.ends[j - 1]) if j > i else (tk.starts[i], tk.starts[i])
-        st = _copy(_UNREAD)
-        st.span, st.confidence = (s, e), self.unmarked
+        st = self._unread(i, j)
         k = i
         # connectives the clause opens with ("In response,", "Granted,", "But", "It is true that")
         conns = self.conns
@@ -1126,9 +1132,9 @@ class _Reader:
             return []
         if not tk.tagged(i, j, turns=self.authored):  # no cue at all: one unmarked clause (fast path)
             # without a cue only an aside ("According to X, …") or a closing connective
-            # ("…, however.") marks a clause
-            if marked_only and not tk.where(self.aside_starts, i, j) and not tk.positions("conn", i, j):
-                return []
+            # ("…, however.") marks a clause, and only a connective shapes one ("In response, …")
+            if not tk.where(self.aside_starts, i, j) and not tk.positions("conn", i, j):
+                return [] if marked_only else [self._unread(i, j)]
             return [self._fresh(i, j)]
         cuts = [i]
         conceded_cuts: set[int] = set()
