@@ -104,7 +104,7 @@ class Statement:
 
 def _copy(stmt: Statement) -> Statement:
     new = object.__new__(Statement)
-    new.__dict__.update(stmt.__dict__)
+    new.__dict__ = stmt.__dict__.copy()  # a copied dict, several times faster than filled in
     return new
 
 
@@ -266,6 +266,8 @@ class _Reader:
         kinds = tk.kinds
         self.verbs = kinds.get("verb", {})
         self.conns = kinds.get("conn", _NO_HITS)
+        # connectives after a comma ("Retailers, however, maintain"), in order
+        self.comma_conns = [m for m in tk.positions("conn", 0, len(tk.starts)) if m and tk.orth[m - 1] == ","]
         self.frames = kinds.get("frame", _NO_HITS)
         self.prolepses = kinds.get("prolepsis", _NO_HITS)
         # the reporting verb (class, end) at each token where one is read, judged once
@@ -588,10 +590,8 @@ class _Reader:
         # a connective after the subject ("Retailers, however, maintain")
         closing_turn = False
         if st.connective is None:
-            orth = tk.orth
-            for m in tk.positions("conn", k, min(j, k + 14)):
-                if m == k or orth[m - 1] != ",":
-                    continue
+            orth, after_comma = tk.orth, self.comma_conns
+            for m in after_comma[bisect_left(after_comma, k + 1) : bisect_left(after_comma, min(j, k + 14))]:
                 hit = conns[m]
                 final = not any(tk.word[hit[1] : j])
                 if hit[1] < j and orth[hit[1]] == "," or final:
