@@ -266,20 +266,24 @@ class _Reader:
         kinds = tk.kinds
         self.verbs = kinds.get("verb", {})
         self.conns = kinds.get("conn", _NO_HITS)
-        # connectives after a comma ("Retailers, however, maintain"), in order
-        self.comma_conns = [m for m in tk.positions("conn", 0, len(tk.starts)) if m and tk.orth[m - 1] == ","]
+        # connectives after a comma ("Retailers, however, maintain"), in order, listed when first asked
+        self._comma_conns: list[int] | None = None
         self.frames = kinds.get("frame", _NO_HITS)
         self.prolepses = kinds.get("prolepsis", _NO_HITS)
-        # the reporting verb (class, end) at each token where one is read, judged once
-        self.verb_hits = {i: hit for i in self.verbs if (hit := self._verb_hit(i)) is not None}
-        self.verb_starts = sorted(self.verb_hits)
-        lower = tk.lower
-        self.verb_lemmas = {i: self.lemma.get(lower[i] if end == i + 1 else " ".join(lower[i:end]))
-                            for i, (_, end) in self.verb_hits.items()}
+        # the reporting verb (class, end) or None at each token asked about, judged once
+        self._verb_hits: dict[int, tuple[str, int] | None] = {}
         self._clauses: dict[tuple[int, int, object], Statement] = {}
         self._subjects: dict[tuple[int, int, bool], dict | None] = {}
 
     # ----- small token tests -----------------------------------------------------------
+
+    def verb_at(self, i: int) -> tuple[str, int] | None:
+        """The reporting verb at token ``i``: lower case (not "the United States") and not
+        after a determiner ("in their view")."""
+        found = self._verb_hits.get(i, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._verb_hits[i] = self._verb_hit(i)
+        return found  # type: ignore[return-value]
 
     def _verb_hit(self, i: int) -> tuple[str, int] | None:
         tk = self.tk
@@ -290,15 +294,12 @@ class _Reader:
             return None
         return hit[0].split(":")[1], hit[1]
 
-    def verb_at(self, i: int) -> tuple[str, int] | None:
-        """The reporting verb at token ``i``: lower case (not "the United States") and not
-        after a determiner ("in their view")."""
-        return self.verb_hits.get(i)
-
-    def verbs_in(self, i: int, j: int) -> list[int]:
-        """The tokens in ``[i, j)`` where :meth:`verb_at` reads a reporting verb, in order."""
-        starts = self.verb_starts
-        return starts[bisect_left(starts, i) : bisect_left(starts, j)]
+    def comma_conns(self) -> list[int]:
+        """The tokens where a connective starts right after a comma, in order."""
+        if self._comma_conns is None:
+            orth = self.tk.orth
+            self._comma_conns = [m for m in self.tk.positions("conn", 1, len(orth)) if orth[m - 1] == ","]
+        return self._comma_conns
 
     def needs_complement(self, i: int, end: int) -> bool:
         hit = self.tk.at(i, "complement_verb")
@@ -590,7 +591,7 @@ class _Reader:
         # a connective after the subject ("Retailers, however, maintain")
         closing_turn = False
         if st.connective is None:
-            orth, after_comma = tk.orth, self.comma_conns
+            orth, after_comma = tk.orth, self.comma_conns()
             for m in after_comma[bisect_left(after_comma, k + 1) : bisect_left(after_comma, min(j, k + 14))]:
                 hit = conns[m]
                 final = not any(tk.word[hit[1] : j])
@@ -633,17 +634,17 @@ class _Reader:
         ", they say,". In a clause without a cue (not ``cued``) only the phrase of an aside
         can attribute: the other two need a reporting verb in it."""
         tk = self.tk
-        lower, verb_hits = tk.lower, self.verb_hits
+        lower, verb_at = tk.lower, self.verb_at
         for m in tk.where(self.aside_marks if cued else self.aside_starts, k, j - 2):
             w = lower[m]
             rests = self.asides.get(w)
             rest = next((r for r in rests if lower[m + 1 : m + 1 + len(r)] == r), None) if rests else None
             if rest is not None:
                 end = m + 1 + len(rest)
-            elif w in self.passive_asides and (verb := verb_hits.get(m + 1)) and lower[verb[1]] == "by":
+            elif w in self.passive_asides and (verb := verb_at(m + 1)) and lower[verb[1]] == "by":
                 end = verb[1] + 1
-            elif w == "," and (verb := verb_hits.get(m + 2) or verb_hits.get(m + 3)):
-                v = m + 2 if m + 2 in verb_hits else m + 3
+            elif w == "," and (verb := verb_at(m + 2) or verb_at(m + 3)):
+                v = m + 2 if verb_at(m + 2) else m + 3
                 if verb[1] < j and tk.orth[verb[1]] in (",", ".") and (subj := self.subject(m + 1, v)):
                     if subj["role"] in ("pro", "con", "same", "opposite"):
                         self._set_actor(st, subj, verb[0], " ".join(tk.orth[v : verb[1]]))
@@ -813,10 +814,12 @@ class _Reader:
         # a side verb with a plain object whose report follows in a participle ("Drury
         # answered Moss in a letter, stating that …"): its speaker and class
         main: tuple[dict, str, int, int] | None = None
-        verb_hits, lemmas = self.verb_hits, self.verb_lemmas
-        for v in self.verbs_in(k, min(j, k + _MAX_SUBJECT + 8)):
-            cls, v_end = verb_hits[v]
-            lemma = lemmas[v]
+        for v in tk.positions("verb", k, min(j, k + _MAX_SUBJECT + 8)):
+            verb = self.verb_at(v)
+            if not verb:
+                continue
+            cls, v_end = verb
+            lemma = self.lemma.get(lower[v] if v_end == v + 1 else " ".join(lower[v:v_end]))
             if v > k and tk.orth[v - 1] == "," and lower[v].endswith("ing") and v_end < j \
                     and lower[v_end] in self.clause_complements and not self.decoy(v_end, j, lemma):
                 # "X answered Moss …, stating that", "Ellis returned to the album, arguing that":
@@ -1031,10 +1034,10 @@ class _Reader:
         """A side verb in a participle after a comma ("found the ending weak, complaining that
         …", ", praising its …") gives a neutral report its side."""
         tk = self.tk
-        for x in self.verbs_in(m + 1, j):
-            cls = self.verb_hits[x][0]
-            if cls in ("con", "praise") and tk.orth[x - 1] == "," and tk.lower[x].endswith("ing"):
-                st.verb_class = cls
+        for x in tk.positions("verb", m + 1, j):
+            verb = self.verb_at(x)
+            if verb and verb[0] in ("con", "praise") and tk.orth[x - 1] == "," and tk.lower[x].endswith("ing"):
+                st.verb_class = verb[0]
                 return
 
     def _evaluative_object(self, m: int, j: int) -> bool:
