@@ -83,6 +83,27 @@ def _word_ids(words: frozenset[str]) -> list:
     return [numpy.uint64(get_string_id(w)) for w in words]
 
 
+_SLOT_BITS = (10, 12, 14, 16)  # sizes of a word set's table: the smallest that fits it
+
+
+@lru_cache(maxsize=64)
+def _word_table(words: frozenset[str]) -> tuple[int, object] | None:
+    """The words' hashes in a direct-mapped table on their low bits (and how many bits), so
+    that a text's tokens are tested against the set with one ``take`` and one comparison, or
+    ``None`` when the words share slots in every size (each word is then compared in turn).
+    Empty slots hold 0, the hash of the empty string, which no token has."""
+    import numpy
+
+    ids = [int(i) for i in _word_ids(words)]
+    for bits in _SLOT_BITS:
+        slots = [i & ((1 << bits) - 1) for i in ids]
+        if len(set(slots)) == len(slots):
+            table = numpy.zeros(1 << bits, dtype="uint64")
+            table[slots] = ids
+            return bits, table
+    return None
+
+
 @lru_cache(maxsize=256)
 def _label_roles(label: str) -> tuple[bool, bool, str]:
     """Whether a label makes a statement, whether it turns one, and its kind ("verb", …)."""
@@ -113,6 +134,8 @@ class Tokens:
     _where: dict[frozenset[str], list[int]] = field(default_factory=dict, repr=False)
     # spaCy's LOWER hashes of the tokens, one array per Doc read
     _lower_ids: list = field(default_factory=list, repr=False)
+    # their low bits, the slots of the word-set tables of that many bits (see _word_table)
+    _slots: dict[int, object] = field(default_factory=dict, repr=False)
     _sorted: tuple[list[int], list[int]] | None = field(default=None, repr=False)
     _positions: dict[str, list[int]] = field(default_factory=dict, repr=False)
     # the statement readers of this table (see argmap.extraction.statements), one per voice
@@ -152,9 +175,17 @@ class Tokens:
             if len(self._lower_ids) != 1:
                 self._lower_ids = [numpy.concatenate(self._lower_ids or [numpy.zeros(0, dtype="uint64")])]
             ids = self._lower_ids[0]
-            hit = numpy.zeros(len(ids), dtype=bool)
-            for word_id in _word_ids(words):
-                hit |= ids == word_id
+            sized = _word_table(words)
+            if sized is not None:
+                bits, table = sized
+                slots = self._slots.get(bits)
+                if slots is None:
+                    slots = self._slots[bits] = (ids & numpy.uint64((1 << bits) - 1)).astype(numpy.intp)
+                hit = table[slots] == ids
+            else:
+                hit = numpy.zeros(len(ids), dtype=bool)
+                for word_id in _word_ids(words):
+                    hit |= ids == word_id
             found = self._where[words] = numpy.flatnonzero(hit).tolist()
         return found[bisect_left(found, i) : bisect_left(found, j)]
 
