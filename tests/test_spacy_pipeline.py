@@ -242,6 +242,30 @@ def test_word_form_table_gives_each_tokens_own_forms(texts: list[str]) -> None:
             table._merge()
 
 
+@settings(max_examples=100, deadline=None)
+@given(text=st.one_of(st.text(), essay_like), picks=st.lists(st.integers(min_value=0), max_size=20),
+       span=st.tuples(st.integers(min_value=0), st.integers(min_value=0)))
+def test_word_set_look_up_finds_the_tokens_of_the_set(text: str, picks: list[int], span: tuple[int, int]) -> None:
+    """``Tokens.where`` (a direct-mapped table per word set, or one comparison per word when
+    the set's words share slots) finds the tokens whose lower-case form is in the set."""
+    from argmap.extraction import cues
+    from argmap.extraction.lexicon import Lexicon
+
+    tokens = cues.read_tokens([(0, BLANK(text))], None, Lexicon.default())
+    lower = tokens.lower
+    words = frozenset(lower[p % len(lower)] for p in picks) if lower else frozenset()
+    i, j = sorted(x % (len(lower) + 1) for x in span)
+    expected = [n for n in range(i, j) if lower[n] in words]
+    assert tokens.where(words, i, j) == expected
+    tokens._where.clear()
+    table = cues._word_table
+    try:
+        cues._word_table = lambda _: None  # the fallback: one comparison per word
+        assert tokens.where(words, i, j) == expected
+    finally:
+        cues._word_table = table
+
+
 def _tokenizers(max_cache_size: int = 10_000, suffix_search=None):  # noqa: ANN001, ANN202
     """make_nlp's caching tokenizer and a plain spaCy tokenizer with the same settings."""
     from spacy.tokenizer import Tokenizer

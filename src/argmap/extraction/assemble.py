@@ -130,10 +130,10 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
                     opens_speech = tokens.find("vocative", i, i + 1) is not None  # "Mr Deputy Speaker, …"
                 # the author's voice: a thesis word, the first person, a concession, a question,
                 # a hedge ("would", "perhaps"), an objection the author raises ("Some will object")
-                if thesis or tokens.find("conn:concession", i, min(j, i + 4)) \
+                if thesis or orth[j - 1] == "?" or tokens.where(words.voicing, i, j) \
+                        or tokens.find("conn:concession", i, min(j, i + 4)) \
                         or tokens.find("prolepsis", i, min(j, i + 2)) \
-                        or tokens.where(words.voicing, i, j) \
-                        or tokens.find("conn:subordinate_concession", i, i + 1) or orth[j - 1] == "?":
+                        or tokens.find("conn:subordinate_concession", i, i + 1):
                     voiced += 1
     # a short untitled text (a microtext) argues unless most of it reports others
     short_plain = layout.title is None and paragraphs <= 2 and sentence_count <= 12 and (
