@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
@@ -46,6 +47,7 @@ _MAX_SUBJECT = 14
 _OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 _CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
 _NO_HITS: dict[int, tuple[str, int]] = {}
+_UNSEEN = object()  # a memo's "not read yet" (None is a reading)
 _QUOTES = frozenset(_OPEN_QUOTES | _CLOSE_QUOTES)
 _SPEECH_MARKS = frozenset('“”"«»')  # the marks of a quotation, never an apostrophe
 
@@ -106,8 +108,12 @@ class Statement:
 
 def _copy(stmt: Statement) -> Statement:
     new = object.__new__(Statement)
-    new.__dict__.update(stmt.__dict__)
+    new.__dict__ = stmt.__dict__.copy()  # a copied dict, several times faster than filled in
     return new
+
+
+# every clause starts as this reading, copied: cheaper than the generated ``__init__``
+_UNREAD = Statement(span=(0, 0), actor_role=None)
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -153,6 +159,8 @@ class _Words:
         self.months = frozenset(lex.words("bylines", "months"))
         self.date_words = frozenset(lex.words("author_voice", "date_words"))
         self.first_person = frozenset(lex.words("author_voice", "first_person"))
+        # the author speaks in a sentence with one of these (the first person, a hedge)
+        self.voicing = self.first_person | frozenset(lex.words("author_voice", "hedges"))
         self.honorifics = frozenset(w.rstrip(".") for w in lex.words("speakers", "honorifics"))
         self.relative_dates: dict[str, list[list[str]]] = {}  # first word -> the rests
         for phrase in (p.split() for p in lex.words("author_voice", "relative_dates")):
@@ -165,6 +173,8 @@ class _Words:
         self.clause_starts = self.pronouns | self.author_pronouns | words("clause_subjects")
         self.lead_ins = {w for w in lex.words("lead_ins") if " " not in w}
         self.determiners = set(lex.words("determiners"))
+        # a verb form after these reports nobody else's view: "I think", "their view", "the claim"
+        self.not_speakers = frozenset(self.author_pronouns | self.determiners)
         self.quantity_words = self.quantifiers - self.determiners - {"the", "a", "an", "one"}
         self.agent_suffixes = tuple(lex.words("agent_suffixes"))
         self.group_suffixes = tuple(lex.words("group_suffixes"))
@@ -173,8 +183,10 @@ class _Words:
         self.without_that = frozenset(lex.words("verbs", "without_that"))
         self.anaphoric = frozenset(lex.words("anaphoric_determiners"))
         self.answer_subject_words = frozenset(lex.words("answer_subjects"))
-        self.decoys = [(a.lower(), b.lower()) for a, b in lex.not_statements.decoy_senses]
-        self.decoy_verbs = frozenset(a for a, _ in self.decoys)
+        # per verb, the words after it that make a decoy sense, bare and followed by a space
+        self.decoy_senses: dict[str, list[tuple[str, str]]] = {}
+        for a, b in lex.not_statements.decoy_senses:
+            self.decoy_senses.setdefault(a.lower(), []).append((b.lower(), b.lower() + " "))
         self.copulas = frozenset(lex.words("copulas"))
         self.auxiliaries = frozenset(lex.words("auxiliaries"))
         self.clause_conjunctions = frozenset(lex.words("clause_connectives"))
@@ -228,7 +240,8 @@ class _Words:
 _WORDS: dict[int, tuple[Lexicon, _Words]] = {}
 
 
-def _words_of(lex: Lexicon) -> _Words:
+def lexicon_words(lex: Lexicon) -> _Words:
+    """The word sets of ``lex`` the readers consult (built once per lexicon)."""
     cached = _WORDS.get(id(lex))
     if cached is None or cached[0] is not lex:
         if len(_WORDS) > 16:
@@ -257,15 +270,31 @@ class _Reader:
         self.lex = lex
         # a node's confidence is a function of the evidence: how explicit its cue is
         self.conf = lex.confidence
-        self.__dict__.update(vars(_words_of(lex)))
-        self.verbs = tk.kinds.get("verb", {})
+        self.unmarked = self.conf["unmarked"]
+        self.__dict__.update(vars(lexicon_words(lex)))
+        kinds = tk.kinds
+        self.verbs = kinds.get("verb", {})
+        self.conns = kinds.get("conn", _NO_HITS)
+        # connectives after a comma ("Retailers, however, maintain"), in order, listed when first asked
+        self._comma_conns: list[int] | None = None
+        self.frames = kinds.get("frame", _NO_HITS)
+        self.prolepses = kinds.get("prolepsis", _NO_HITS)
+        # the reporting verb (class, end) or None at each token asked about, judged once
+        self._verb_hits: dict[int, tuple[str, int] | None] = {}
         self._clauses: dict[tuple[int, int, object], Statement] = {}
+        self._subjects: dict[tuple[int, int, bool], dict | None] = {}
 
     # ----- small token tests -----------------------------------------------------------
 
     def verb_at(self, i: int) -> tuple[str, int] | None:
         """The reporting verb at token ``i``: lower case (not "the United States") and not
         after a determiner ("in their view")."""
+        found = self._verb_hits.get(i, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._verb_hits[i] = self._verb_hit(i)
+        return found  # type: ignore[return-value]
+
+    def _verb_hit(self, i: int) -> tuple[str, int] | None:
         tk = self.tk
         hit = self.verbs.get(i)
         if not hit or not tk.orth[i][:1].islower() or tk.lower[i] in self.past_only_forms:
@@ -273,6 +302,13 @@ class _Reader:
         if i > 0 and tk.lower[i - 1] in self.determiners:
             return None
         return hit[0].split(":")[1], hit[1]
+
+    def comma_conns(self) -> list[int]:
+        """The tokens where a connective starts right after a comma, in order."""
+        if self._comma_conns is None:
+            orth = self.tk.orth
+            self._comma_conns = [m for m in self.tk.positions("conn", 1, len(orth)) if orth[m - 1] == ","]
+        return self._comma_conns
 
     def needs_complement(self, i: int, end: int) -> bool:
         hit = self.tk.at(i, "complement_verb")
@@ -320,17 +356,27 @@ class _Reader:
                 return True  # "felt the songs blurred into one another": a past tense after its subject
         return False
 
-    def decoy(self, v: int, v_end: int, j: int) -> bool:
-        lemma = self.lemma.get(" ".join(self.tk.lower[v:v_end]), "")
-        if lemma not in self.decoy_verbs:
+    def decoy(self, v_end: int, j: int, lemma: str | None) -> bool:
+        """Whether the reporting verb ``lemma`` ending at ``v_end`` is used in a sense that
+        argues nothing ("argued before the court")."""
+        senses = self.decoy_senses.get(lemma)  # type: ignore[arg-type]
+        if senses is None:
             return False
         after = " ".join(self.tk.lower[v_end : min(j, v_end + 3)])
-        return any(lemma == a and (after == b or after.startswith(b + " ")) for a, b in self.decoys)
+        return any(after == b or after.startswith(spaced) for b, spaced in senses)
 
     # ----- subjects ----------------------------------------------------------------------
 
     def subject(self, k: int, v: int, *, loose: bool = False) -> dict | None:
-        """Who speaks in tokens ``[k, v)`` before a verb, or ``None`` if it is no subject."""
+        """Who speaks in tokens ``[k, v)`` before a verb, or ``None`` if it is no subject
+        (read once per span: a sentence and the clauses cut from it ask again; not to be changed)."""
+        key = (k, v, loose)
+        found = self._subjects.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._subjects[key] = self._subject(k, v, loose)
+        return found  # type: ignore[return-value]
+
+    def _subject(self, k: int, v: int, loose: bool) -> dict | None:
         tk = self.tk
         lower, orth = tk.lower, tk.orth
         adverbs, auxiliaries = self.adverbs, self.auxiliaries
@@ -452,13 +498,16 @@ class _Reader:
     def _head(self, toks: list[int]) -> int:
         """The head of a speaker phrase: its last word before "of", "who", "(" and the like,
         or before a participle with its agent ("A study commissioned by the council")."""
-        tk = self.tk
-        for n, i in enumerate(toks):
-            if n and (tk.lower[i] in self.post_modifiers or tk.orth[i] == "("):
-                if tk.lower[toks[n - 1]] in self.partitives and n + 1 < len(toks):
+        lower, orth, post_modifiers = self.tk.lower, self.tk.orth, self.post_modifiers
+        last = len(toks) - 1
+        for n in range(1, last + 1):  # the first word is the head unless one of these follows it
+            i = toks[n]
+            w = lower[i]
+            if w in post_modifiers or orth[i] == "(":
+                if lower[toks[n - 1]] in self.partitives and n < last:
                     continue  # "A number of respondents": the respondents speak
                 return toks[n - 1]
-            if n and n + 1 < len(toks) and tk.lower[i].endswith("ed") and tk.lower[toks[n + 1]] == "by":
+            if n < last and w.endswith("ed") and lower[toks[n + 1]] == "by":
                 return toks[n - 1]
         return toks[-1]
 
@@ -466,19 +515,21 @@ class _Reader:
         """The capitalised words of a speaker ("council member Ruth Adeyemi" → ruth, adeyemi);
         a later "Adeyemi" is the same speaker. Only the head counts ("Diplomacy with Japan"
         names no one), and a capitalised first word only when a name goes on from it."""
-        tk = self.tk
+        lower, orth = self.tk.lower, self.tk.orth
+        post_modifiers, quantifiers, determiners = self.post_modifiers, self.quantifiers, self.determiners
         names = set()
         for n, i in enumerate(toks):
-            if tk.orth[i] == "(" or n and tk.lower[i] in self.post_modifiers:
+            w = orth[i]
+            if w == "(" or n and lower[i] in post_modifiers:
                 break
-            if not _capitalized(tk, i) or not tk.orth[i][0].isalpha():
+            if not w[:1].isupper() or not w[0].isalpha():
                 continue
-            if tk.lower[i] in self.quantifiers or tk.lower[i] in self.determiners \
-                    or tk.lower[i].rstrip(".") in self.honorifics:
+            name = lower[i]
+            if name in quantifiers or name in determiners or name.rstrip(".") in self.honorifics:
                 continue  # "Cllr Rowe" is known by "rowe": every councillor is a "Cllr"
             if n == 0 and len(toks) > 1 and not self._name_goes_on(toks):
                 continue  # "Council member …", "Multilateral and bilateral treaties"
-            names.add(tk.lower[i])
+            names.add(name)
         return frozenset(names)
 
     def _name_goes_on(self, toks: list[int]) -> bool:
@@ -515,13 +566,20 @@ class _Reader:
                 st.connective = "contrast"
         return st
 
+    def _unread(self, i: int, j: int) -> Statement:
+        """The clause ``[i, j)`` as an unmarked statement, before anything in it is read."""
+        tk = self.tk
+        st = _copy(_UNREAD)
+        st.span = _trim(tk.text, tk.starts[i], tk.ends[j - 1]) if j > i else (tk.starts[i], tk.starts[i])
+        st.confidence = self.unmarked
+        return st
+
     def _read_clause(self, i: int, j: int, inherit: Statement | None) -> Statement:
         tk = self.tk
-        s, e = _trim(tk.text, tk.starts[i], tk.ends[j - 1]) if j > i else (tk.starts[i], tk.starts[i])
-        st = Statement(span=(s, e), actor_role=None, confidence=self.conf["unmarked"])
+        st = self._unread(i, j)
         k = i
         # connectives the clause opens with ("In response,", "Granted,", "But", "It is true that")
-        conns = tk.kinds.get("conn", _NO_HITS)
+        conns = self.conns
         while k < j:
             hit = conns.get(k)
             if not hit:
@@ -550,10 +608,8 @@ class _Reader:
         # a connective after the subject ("Retailers, however, maintain")
         closing_turn = False
         if st.connective is None:
-            orth = tk.orth
-            for m in tk.positions("conn", k, min(j, k + 14)):
-                if m == k or orth[m - 1] != ",":
-                    continue
+            orth, after_comma = tk.orth, self.comma_conns()
+            for m in after_comma[bisect_left(after_comma, k + 1) : bisect_left(after_comma, min(j, k + 14))]:
                 hit = conns[m]
                 final = not any(tk.word[hit[1] : j])
                 if hit[1] < j and orth[hit[1]] == "," or final:
@@ -595,15 +651,17 @@ class _Reader:
         ", they say,". In a clause without a cue (not ``cued``) only the phrase of an aside
         can attribute: the other two need a reporting verb in it."""
         tk = self.tk
+        lower, verb_at = tk.lower, self.verb_at
         for m in tk.where(self.aside_marks if cued else self.aside_starts, k, j - 2):
-            w = tk.lower[m]
-            rest = next((r for r in self.asides.get(w, ()) if tk.lower[m + 1 : m + 1 + len(r)] == r), None)
+            w = lower[m]
+            rests = self.asides.get(w)
+            rest = next((r for r in rests if lower[m + 1 : m + 1 + len(r)] == r), None) if rests else None
             if rest is not None:
                 end = m + 1 + len(rest)
-            elif w in self.passive_asides and self.verb_at(m + 1) and tk.lower[self.verb_at(m + 1)[1]] == "by":  # type: ignore[index]
-                end = self.verb_at(m + 1)[1] + 1  # type: ignore[index]
-            elif tk.orth[m] == "," and (verb := self.verb_at(m + 2) or self.verb_at(m + 3)):
-                v = m + 2 if self.verb_at(m + 2) else m + 3
+            elif w in self.passive_asides and (verb := verb_at(m + 1)) and lower[verb[1]] == "by":
+                end = verb[1] + 1
+            elif w == "," and (verb := verb_at(m + 2) or verb_at(m + 3)):
+                v = m + 2 if verb_at(m + 2) else m + 3
                 if verb[1] < j and tk.orth[verb[1]] in (",", ".") and (subj := self.subject(m + 1, v)):
                     if subj["role"] in ("pro", "con", "same", "opposite"):
                         self._set_actor(st, subj, verb[0], " ".join(tk.orth[v : verb[1]]))
@@ -699,7 +757,7 @@ class _Reader:
         """Framing without a speaker: "The concern is that", "It has been argued that",
         "Some will say", "The strongest case against this is", "A further objection is"."""
         tk = self.tk
-        hit = tk.kinds.get("frame", _NO_HITS).get(k) or tk.kinds.get("prolepsis", _NO_HITS).get(k)
+        hit = self.frames.get(k) or self.prolepses.get(k)
         if hit:
             st.actor_role = "pro" if hit[0] == "frame:pro" else "con"
             st.response = st.actor_role == "pro"
@@ -810,7 +868,7 @@ class _Reader:
             cls, v_end = verb
             lemma = self.lemma.get(lower[v] if v_end == v + 1 else " ".join(lower[v:v_end]))
             if v > k and tk.orth[v - 1] == "," and lower[v].endswith("ing") and v_end < j \
-                    and lower[v_end] in self.clause_complements and not self.decoy(v, v_end, j):
+                    and lower[v_end] in self.clause_complements and not self.decoy(v_end, j, lemma):
                 # "X answered Moss …, stating that", "Ellis returned to the album, arguing that":
                 # the participle reports for the sentence's subject
                 lead = main[0] if main is not None else self._leading_subject(k, v)
@@ -839,7 +897,7 @@ class _Reader:
                 continue  # "to oppose the change": an infinitive, not a report
             if before_word in self.relatives:
                 continue  # "Vos, who proposed the wall, said …": a relative clause
-            if self.decoy(v, v_end, j):
+            if self.decoy(v_end, j, lemma):
                 if v > k and tk.orth[v - 1] == "," and word.endswith("ing"):
                     continue  # "Ebdon, writing for The Courier, found …": an aside, the verb follows
                 st.actor_role = "report"  # "the case was argued before the court": no argument
@@ -1023,7 +1081,7 @@ class _Reader:
         """A side verb in a participle after a comma ("found the ending weak, complaining that
         …", ", praising its …") gives a neutral report its side."""
         tk = self.tk
-        for x in (x for x in range(m + 1, j) if x in self.verbs):
+        for x in tk.positions("verb", m + 1, j):
             verb = self.verb_at(x)
             if verb and verb[0] in ("con", "praise") and tk.orth[x - 1] == "," and tk.lower[x].endswith("ing"):
                 st.verb_class = verb[0]
@@ -1124,9 +1182,9 @@ class _Reader:
             return []
         if not tk.tagged(i, j, turns=self.authored):  # no cue at all: one unmarked clause (fast path)
             # without a cue only an aside ("According to X, …") or a closing connective
-            # ("…, however.") marks a clause
-            if marked_only and not tk.where(self.aside_starts, i, j) and not tk.positions("conn", i, j):
-                return []
+            # ("…, however.") marks a clause, and only a connective shapes one ("In response, …")
+            if not tk.where(self.aside_starts, i, j) and not tk.positions("conn", i, j):
+                return [] if marked_only else [self._unread(i, j)]
             return [self._fresh(i, j)]
         cuts = [i]
         conceded_cuts: set[int] = set()
@@ -1260,7 +1318,7 @@ def dated_background(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
     if stmt.conceded or stmt.connective in ("contrast", "response"):
         return False
     i, j = tk.window(*stmt.span)
-    w = _words_of(lex)
+    w = lexicon_words(lex)
     lower, orth = tk.lower, tk.orth
     dated = False
     for x in range(i, j):
@@ -1304,7 +1362,7 @@ def acknowledges(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
         return True
     # "I understand the traders' worry", "I take the point about the school": a noun phrase
     # pointing back, no verb of its own
-    w = _words_of(lex)
+    w = lexicon_words(lex)
     if rest[0] in w.debate_prepositions:
         rest = rest[1:]
     return bool(rest) and len(rest) <= _MAX_POINTING_WORDS and rest[0] in w.determiners and not any(
@@ -1420,7 +1478,7 @@ def unit_statements(
         return []
     if voice.argued and unit.stance is None:
         out = []
-        words = _words_of(lex)
+        words = lexicon_words(lex)
         background = -1  # the paragraph that opened with dated background ("… opened in 1936.")
         for n, c in enumerate(clauses):
             if c.span[0] < voice.skip_before and not c.marked:
