@@ -61,6 +61,7 @@ _BOLD_LABEL = re.compile(
 )
 _NOT_SECTION_CHARS = re.compile(r"[^\w\s&'-]")
 _NOT_HEADING_CHARS = re.compile(r"[^\w\s'-]")
+_DIGIT = re.compile(r"\d")
 _DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _MAX_BYLINE_WORDS = 14
@@ -144,6 +145,7 @@ class LayoutLabels:
             _norm(w) for key in ("debate", "pro", "con", "closing") for w in lex.words("sections", key))
         self.byline_starts = tuple(_norm(w) for w in lex.words("bylines", "starts"))
         self.byline_prefixes = tuple(w + " " for w in self.byline_starts)
+        self.byline_first_words = frozenset(w.split()[0] for w in self.byline_starts)
         self.byline_by = tuple(w + " " for w in self.byline_starts if w.endswith(" by"))
         self.months = frozenset(_norm(w) for w in lex.words("bylines", "months"))
         self.post_starts = tuple(_norm(w) + " " for w in lex.words("bylines", "post_headers"))
@@ -417,6 +419,8 @@ class TextLabels:
         return self.tables.names_relative_outline(text, title_start)
 
     def speaker_label(self, text: str, start: int, end: int) -> SpeakerLabel | None:
+        if text.find(":", start, end) < 0:
+            return None  # most lines: no colon, so no label (and nothing worth keeping)
         if text is not self.text:
             return self.tables.speaker_label(text, start, end)
         key = (start, end)
@@ -497,7 +501,9 @@ def is_byline(line: str, labels: LayoutLabels) -> bool:
     words = line.lower().replace("’", "'").split()  # the words of _norm(line)
     if not words or len(words) > _MAX_BYLINE_WORDS:
         return False
-    flat = " ".join(w.strip(",.:|") for w in words) if line[:1].isupper() else ""
+    # a byline's opening words ("Reviewed by"): the whole line is normalised only when its first word is one
+    opens = line[:1].isupper() and words[0].strip(",.:|") in labels.byline_first_words
+    flat = " ".join([w.strip(",.:|") for w in words]) if opens else ""
     for start in labels.byline_starts if flat.startswith(labels.byline_prefixes) else ():
         if flat.startswith(start + " "):
             rest = line.split(maxsplit=len(start.split()))[-1].lstrip("|:–—- ")
@@ -506,7 +512,7 @@ def is_byline(line: str, labels: LayoutLabels) -> bool:
             return rest[:1].isupper() or rest[:1].isdigit() or short
     if len(words) > 6:
         return False
-    if _DATE.search(line):
+    if _DIGIT.search(line) and _DATE.search(line):  # a digit first: it is found much faster than a date
         return True
     return any(w.strip(",.") in labels.months for w in words) \
         and any(w.strip(",.").isdigit() for w in words) and len(_WORD.findall(line)) <= 4
