@@ -32,8 +32,10 @@ OUTLINE_ORDINALS = r"\d{1,2}(?:\.\d{1,2}){1,4}\.?(?=\s+[A-Z*_“\"‘'(])|[IVX]{
 _ITEM_LABEL = re.compile(
     r"(?:(?:[-–—•*+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)]|" + OUTLINE_ORDINALS + r")\s+)?"  # bullet or ordinal
     r"(?P<open>\*\*|__|\*|_)?"
-    r"(?P<name>[^\W\d_][\w'’-]*(?:[ ][\w'’-]+){0,3}?)"                 # the label words
-    r"(?:\s*(?P<num>#?\d{1,2}|[IVX]{1,4}\b))?"                         # "Myth 2", "Point #3"
+    # the label words; a word is never cut short ("*+"): nothing that may follow one starts
+    # with a word character, and trying shorter words costs most of the time on prose lines
+    r"(?P<name>[^\W\d_][\w'’-]*+(?:[ ][\w'’-]++){0,3}?)"
+    r"(?:\s*+(?P<num>#?\d{1,2}|[IVX]{1,4}\b))?"                        # "Myth 2", "Point #3"
     r"\s*(?P<inner>\*\*|__|\*|_)?"
     r"(?P<sep>\s*:|\s*[—–]|\s+-(?=\s)|\.(?=\s|\*|_))"
     r"\s*(?P<close>\*\*|__|\*|_)?\s+(?=\S)"
@@ -43,7 +45,10 @@ _BARE_LABEL = re.compile(
     r"(?P<name>[^\W\d_][\w'’-]*(?:[ ][\w'’-]+){0,3}?)(?:\s*(?:#?\d{1,2}|[IVX]{1,4}))?"
     r"\s*(?:\*\*|__)?\s*[:—–]?\s*(?:\*\*|__)?"
 )
-_SEPARATOR = re.compile(r"[:—–]|\s-\s|\*\*|__|\d\.|[*_]\.|\.[*_]")  # "*Reply.*": italic marks by a full stop
+# what may end a label besides a colon, a dash or bold marks: " - ", an ordinal's full stop, or
+# italic marks by a full stop ("*Reply.*")
+_SPACED_HYPHEN = re.compile(r"\s-\s")
+_ORDINAL_STOP = re.compile(r"\d\.|[*_]\.|\.[*_]")
 _MAX_LABEL_CHARS = 72
 # a line opening with a few words and a full stop ("Reply. The …", "- Thesis. We …")
 _MAX_STOP_LABEL_WORDS = 6  # "Reply to the objection 2." at most, before a label's full stop
@@ -57,12 +62,22 @@ _BOLD_LABEL = re.compile(
 )
 _NOT_SECTION_CHARS = re.compile(r"[^\w\s&'-]")
 _NOT_HEADING_CHARS = re.compile(r"[^\w\s'-]")
+_DIGIT = re.compile(r"\d")
 _DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _MAX_BYLINE_WORDS = 14
 _AGE = re.compile(r"\d{1,4}\s*(?P<unit>[a-z]{1,7}(?: ago)?)")
 _COUNT = re.compile(r"[\d.,]+[kKmM]?\s+(?P<what>\w+)\b")
 _MAX_UNSIGNED_BYLINE_WORDS = 6
+
+
+def _separated(head: str) -> bool:
+    """Whether ``head`` holds something that may end a label: a colon, a dash, bold marks,
+    " - ", a digit's full stop or italic marks by one (substring tests first: a regex searched at every position
+    of every line costs more than the label match itself)."""
+    return (":" in head or "—" in head or "–" in head or "**" in head or "__" in head
+            or ("-" in head and _SPACED_HYPHEN.search(head) is not None)
+            or ("." in head and _ORDINAL_STOP.search(head) is not None))
 
 
 @dataclass(frozen=True)
@@ -118,6 +133,8 @@ class LayoutLabels:
         self._facts = frozenset(_norm(w) for w in lex.words("qa_labels", "fact"))
         self._not_before_stop = frozenset(_norm(w) for w in lex.words("item_labels", "not_before_full_stop"))
         self.review_headings = frozenset(_norm(w) for w in lex.words("sections", "review"))
+        self.one_sided_headings = frozenset(lex.words("sections", "one_sided"))
+        self.agreement_openers = tuple(lex.words("connectives", "agreement"))
         self._title_labels = frozenset(_norm(w) for w in lex.words("item_labels", "title_labels"))
         self._relative_titles = frozenset(_norm(w) for w in lex.words("item_labels", "relative_outline_titles"))
         self._speakers = {_norm(w): role for role in ("pro", "con", "procedural") for w in lex.words("speakers", role)}
@@ -129,12 +146,17 @@ class LayoutLabels:
             _norm(w) for key in ("debate", "pro", "con", "closing") for w in lex.words("sections", key))
         self.byline_starts = tuple(_norm(w) for w in lex.words("bylines", "starts"))
         self.byline_prefixes = tuple(w + " " for w in self.byline_starts)
+        self.byline_first_words = frozenset(w.split()[0] for w in self.byline_starts)
         self.byline_by = tuple(w + " " for w in self.byline_starts if w.endswith(" by"))
         self.months = frozenset(_norm(w) for w in lex.words("bylines", "months"))
         self.post_starts = tuple(_norm(w) + " " for w in lex.words("bylines", "post_headers"))
+        self._post_start_words = frozenset(w.split()[0] for w in self.post_starts)
         self.post_ends = frozenset(_norm(w) for w in lex.words("bylines", "post_header_ends"))
         self.quote_marks = tuple(lex.words("bylines", "quote_marks"))
         self.separators = tuple(lex.words("bylines", "separators"))
+        # any separator in a line, and where an author's name ends in a post header
+        self._separator = re.compile("|".join(map(re.escape, self.separators))) if self.separators else None
+        self._name_end = re.compile(r"\s+(?:on|at)\s+|[,(]|\s[-–—]\s|" + "|".join(map(re.escape, self.separators)))
         self.breadcrumbs = tuple(lex.words("bylines", "breadcrumb_separators"))
         self.ages = frozenset(lex.words("bylines", "ages"))
         self.counts = frozenset(lex.words("bylines", "counts"))
@@ -158,22 +180,26 @@ class LayoutLabels:
         words = line.split()
         if not words or len(words) > _MAX_BYLINE_WORDS:
             return None
-        flat = _norm(line)
         name = ""
-        for start in self.post_starts if flat.startswith(self.post_starts) else ():
-            if flat.startswith(start):
-                rest = line.split(maxsplit=len(start.split()))[-1] if len(words) > len(start.split()) else ""
-                name = re.split(r"\s+(?:on|at)\s+|[,(]|\s[-–—]\s|" + "|".join(map(re.escape, self.separators)),
-                                rest, maxsplit=1)[0] if self.separators else rest
-                break
-        else:
-            if line.endswith(":") and _norm(words[-1].rstrip(":")) in self.post_ends \
-                    and (len(words) <= 6 or "," in line):
-                name = " ".join(words[:-1]).rsplit(",", 1)[-1]  # "On 17 June 2026, Tom Reilly wrote:"
-        if not name and self.separators:
+        start = self._post_start(line, words)
+        if start is not None:
+            rest = line.split(maxsplit=len(start.split()))[-1] if len(words) > len(start.split()) else ""
+            name = self._name_end.split(rest, maxsplit=1)[0] if self.separators else rest
+        elif line.endswith(":") and _norm(words[-1].rstrip(":")) in self.post_ends \
+                and (len(words) <= 6 or "," in line):
+            name = " ".join(words[:-1]).rsplit(",", 1)[-1]  # "On 17 June 2026, Tom Reilly wrote:"
+        if not name and self._separator is not None and self._separator.search(line):
             name = self._handle(line)
         name = name.strip()
         return name if name and len(name.split()) <= 4 and not name.endswith((".", "!", "?")) else None
+
+    def _post_start(self, line: str, words: list[str]) -> str | None:
+        """The words opening a post header that ``line`` (split into ``words``) opens with
+        ("reply from "), or ``None``; the line is normalised only when its first word may open one."""
+        if words[0].lower().replace("’", "'") not in self._post_start_words:
+            return None  # most lines
+        flat = _norm(line)
+        return next((start for start in self.post_starts if flat.startswith(start)), None)
 
     def _handle(self, line: str) -> str:
         """The handle of a post header that is a handle and the post's age ("u/bev · 7h",
@@ -237,8 +263,8 @@ class LayoutLabels:
         """The known label a line opens with, if any (see the module docstring). A label
         ending in a plain full stop ("Reply. The list is long.") is read with ``plain_stop``
         only: in most texts "No. …" or "Fact. …" is a sentence."""
-        window = min(end, start + _MAX_LABEL_CHARS)
-        if not _SEPARATOR.search(text, start, window) and not (plain_stop and text.find(". ", start, window) >= 0):
+        head = text[start : min(end, start + _MAX_LABEL_CHARS)]
+        if not (_separated(head) or plain_stop and ". " in head):
             return None  # most lines: no colon, dash or full stop where a label could end
         m = _ITEM_LABEL.match(text, start, end)
         if m is None:
@@ -349,6 +375,9 @@ class LayoutLabels:
         return h in self._reply_heading_set or h.startswith(self._reply_heading_prefixes)
 
 
+_UNSEEN = object()  # a line not looked up yet (``None`` is a look-up that found no label)
+
+
 class TextLabels:
     """The labels of one text's lines, each looked up once (a line is asked several times
     while its block is read)."""
@@ -379,9 +408,10 @@ class TextLabels:
         if text is not self.text:
             return self.tables.item_label(text, start, end, plain_stop=self.plain_stop)
         key = (start, end)
-        if key not in self._items:
-            self._items[key] = self.tables.item_label(text, start, end, plain_stop=self.plain_stop)
-        return self._items[key]
+        found = self._items.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._items[key] = self.tables.item_label(text, start, end, plain_stop=self.plain_stop)
+        return found  # type: ignore[return-value]
 
     def title_label(self, text: str, start: int, end: int) -> int | None:
         return self.tables.title_label(text, start, end)
@@ -390,12 +420,15 @@ class TextLabels:
         return self.tables.names_relative_outline(text, title_start)
 
     def speaker_label(self, text: str, start: int, end: int) -> SpeakerLabel | None:
+        if text.find(":", start, end) < 0:
+            return None  # most lines: no colon, so no label (and nothing worth keeping)
         if text is not self.text:
             return self.tables.speaker_label(text, start, end)
         key = (start, end)
-        if key not in self._speakers:
-            self._speakers[key] = self.tables.speaker_label(text, start, end)
-        return self._speakers[key]
+        found = self._speakers.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._speakers[key] = self.tables.speaker_label(text, start, end)
+        return found  # type: ignore[return-value]
 
     def bare_label(self, text: str, start: int, end: int) -> ItemLabel | None:
         return self.tables.bare_label(text, start, end)
@@ -466,17 +499,21 @@ def is_byline(line: str, labels: LayoutLabels) -> bool:
         >>> is_byline("By Ana Ruiz | 3 May 2021", labels), is_byline("Bicycle helmets", labels)
         (True, False)
     """
-    words = _norm(line).split()
+    words = line.lower().replace("’", "'").split()  # the words of _norm(line)
     if not words or len(words) > _MAX_BYLINE_WORDS:
         return False
-    flat = " ".join(w.strip(",.:|") for w in words)
-    for start in labels.byline_starts if line[:1].isupper() and flat.startswith(labels.byline_prefixes) else ():
+    # a byline's opening words ("Reviewed by"): the whole line is normalised only when its first word is one
+    opens = line[:1].isupper() and words[0].strip(",.:|") in labels.byline_first_words
+    flat = " ".join([w.strip(",.:|") for w in words]) if opens else ""
+    for start in labels.byline_starts if flat.startswith(labels.byline_prefixes) else ():
         if flat.startswith(start + " "):
             rest = line.split(maxsplit=len(start.split()))[-1].lstrip("|:–—- ")
             # "By Ana Ruiz", or a short unsigned one ("By a staff reporter"), not a sentence
             short = len(words) <= _MAX_UNSIGNED_BYLINE_WORDS and line.rstrip()[-1:] not in ".!?,;:"
             return rest[:1].isupper() or rest[:1].isdigit() or short
-    if _DATE.search(line):
-        return len(words) <= 6
-    return len(words) <= 6 and any(w.strip(",.") in labels.months for w in words) \
+    if len(words) > 6:
+        return False
+    if _DIGIT.search(line) and _DATE.search(line):  # a digit first: it is found much faster than a date
+        return True
+    return any(w.strip(",.") in labels.months for w in words) \
         and any(w.strip(",.").isdigit() for w in words) and len(_WORD.findall(line)) <= 4

@@ -44,6 +44,8 @@ Span = tuple[int, int]
 
 # "** Objection: …" in MediaWiki markup: a run of stars is one marker whose length is the depth
 _BULLET = re.compile(r"(?:\*{1,6}|[-–—•+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)]|\(?[a-h]\)|" + OUTLINE_ORDINALS + r")\s+")
+# the characters a _BULLET match can open with, besides digits
+_BULLET_CHARS = frozenset("*-–—•+·▪●◦‣✓✔✗✘→►▸▶(abcdefghIVXivx")
 _DIGITS = re.compile(r"\d+")
 _NOT_HEADING_WORD = re.compile(r"[^\w'-]+")
 _CROSS_REFERENCE = re.compile(r"->\s*See\s+\d+(?:\.\d+)*\.?\s*")  # a Kialo link to another claim
@@ -54,6 +56,7 @@ _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
 _TABLE_ROW = re.compile(r"\|.*\|")
 _TABLE_RULE = re.compile(r":?-{3,}:?")
 _RULE = re.compile(r"[=\-_*~]{3,}")
+_RULE_CHARS = frozenset("=-_*~")
 _INLINE_ITEM = re.compile(r"\s+[-–•]\s+(?=[A-Z“\"‘'(][^:.!?\n]{1,100}:\s)")
 _TERMINAL = ".!?;,"
 _OPENING_QUOTES = "\"\u201c"
@@ -145,6 +148,7 @@ class _Line:
     start: int
     end: int
     indent: int
+    text: str  # ``text[start:end]``, cut once: every pass over the lines reads it
 
 
 def _unnumbered(heading: str) -> str:
@@ -160,12 +164,16 @@ def _content_lines(text: str, stop_labels: list[Span] | None = None) -> list[_Li
     lines: list[_Line | None] = []
     at = 0
     for line in text.split("\n"):
-        stripped = line.strip().strip("\ufeff").strip()
+        if line and not (line[0].isspace() or line[-1].isspace() or line[0] == "\ufeff" or line[-1] == "\ufeff"):
+            stripped, lead = line, 0  # most lines: nothing to strip
+        else:
+            stripped = line.strip().strip("\ufeff").strip()
+            lead = line.index(stripped) if stripped else 0
         if stripped:
-            lead = line.index(stripped)
             start = at + lead
             # the indentation with each tab counted as _TAB_WIDTH spaces
-            lines.append(_Line(start, start + len(stripped), lead + (_TAB_WIDTH - 1) * line.count("\t", 0, lead)))
+            indent = lead + (_TAB_WIDTH - 1) * line.count("\t", 0, lead) if lead else 0
+            lines.append(_Line(start, start + len(stripped), indent, stripped))
             if stop_labels is not None and 0 < stripped.find(". ", 0, _STOP_LABEL_CHARS):
                 stop_labels.append((start, start + len(stripped)))
         else:
@@ -183,9 +191,9 @@ def is_heading(line: str) -> bool:
     """
     return (
         0 < len(line) <= _MAX_HEADING_CHARS  # before splitting: most lines are long paragraphs
-        and 0 < len(line.split()) <= 16
         and line[-1] not in _TERMINAL
         and (line[0].isupper() or line[0].isdigit() or line[0] in "“\"‘'(")
+        and 0 < len(line.split()) <= 16
     )
 
 
@@ -285,7 +293,7 @@ class _UnitCollector:
         self.replying_to: list[Unit] | None = None
         self.replies = 0
         self.one_sided = False
-        self.one_sided_headings = frozenset(lexicon.words("sections", "one_sided"))
+        self.one_sided_headings = labels.tables.one_sided_headings
         self.review_headings = labels.tables.review_headings
         # under a heading of a reviewer's comments; the comments by their number, with their unit
         self.review = False
@@ -301,7 +309,7 @@ class _UnitCollector:
         self.post_quote = ""
         self.posts: list[Item] = []
         self.post_indents: list[int] = []
-        self.agreement_openers = tuple(lexicon.words("connectives", "agreement"))
+        self.agreement_openers = labels.tables.agreement_openers
         self.post_indent = 0
         # (author of the quoted lines, the post they are quoted in) while reading them
         self.quoting: tuple[str, str | None] | None = None
@@ -689,6 +697,8 @@ class _UnitCollector:
     def _turn(self, start: int, end: int) -> bool:
         """A speaker's turn in a transcript; each answers the last turn of the other side.
         An interjection in a speech stays in the speech's prose, in its speaker's voice."""
+        if not self.speakers:
+            return False  # most texts: no transcript
         m = self.labels.speaker_label(self.text, start, end)
         if m is None or m.key not in self.speakers:
             return False
@@ -1018,7 +1028,7 @@ def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[
     bodies: dict[str, list[str]] = {}
     paragraphs = 0
     for line in lines:
-        if line is None or line.end - line.start <= _MAX_HEADING_CHARS and is_heading(text[line.start : line.end]):
+        if line is None or line.end - line.start <= _MAX_HEADING_CHARS and is_heading(line.text):
             continue
         paragraphs += 1
         m = labels.speaker_label(text, line.start, line.end)
@@ -1088,7 +1098,7 @@ def _signature(text: str, lines: list[_Line | None], at: int) -> bool:
     line, above = lines[at], lines[at - 1] if at > 0 else None
     if line is None or above is None or text[above.end - 1 : above.end] not in (".", "!", "?", "”", '"'):
         return False
-    name, comma, place = text[line.start : line.end].partition(",")
+    name, comma, place = line.text.partition(",")
     words = name.split() + place.split()
     return bool(comma) and 2 <= len(name.split()) <= 4 and len(words) <= 8 and all(w[:1].isupper() for w in words)
 
@@ -1131,19 +1141,11 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         lines = lines[index + 1 :]
     collector = _UnitCollector(text, lex, labels, _speakers(text, lines, labels))
     collector.relative_sides = found is not None and labels.names_relative_outline(text, found[2][0])
-    # a thread: two posts or more, each under a line naming its author ("Reply from X · date")
-    thread = sum(1 for line in lines if line is not None and line.end - line.start <= _MAX_HEADING_CHARS
-                 and labels.post_header(text[line.start : line.end]) is not None) >= 2
-    questions = sum(1 for line in lines if line is not None and is_question_line(text[line.start : line.end]))
-    # a myth page that quotes what people say, one sentence a line, each answered below it
-    myths = [n for n in range(len(lines)) if _quoted_line(text, lines[n]) is not None and _answered(text, lines, n + 1, labels)
-             and _quoted_line(text, next((x for x in lines[n + 1 :] if x is not None), None)) is None]
-    myths = myths if len(myths) >= 2 else []
+    shape = _Shape(text, lines, labels)
+    thread, questions, myths, signed = shape.thread, shape.questions, shape.myths, shape.signed
     # a speech with interjections ("Mr Lee (Eastfield): …"): a question on a line of its own
     # is the speaker's own rhetorical question, neither a FAQ item nor a heading
     speech = INTERJECTION in collector.speakers.values()
-    # a letters page: two letters or more, each signed on the line under it ("Ruth Akande, Eastbrook")
-    signed = [n for n in range(len(lines)) if _signature(text, lines, n)]
     letters = len(signed) >= 2 and not thread
     signer_at = 0  # the next signature line, while reading a letters page
     i, list_length, in_list = 0, 0, False
@@ -1154,14 +1156,16 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         if line is None:
             continue
         s, e = line.start, line.end
-        content = text[s:e]
-        if _RULE.fullmatch(content):
+        content = line.text
+        # most lines open with a letter: the patterns below are only tried on lines whose
+        # first character they can match
+        first = content[0]
+        if first in _RULE_CHARS and _RULE.fullmatch(content):
             continue
         if thread:
             poster = labels.post_header(content)
-            nxt = next((ln for ln in lines[i:] if ln is not None), None)
-            if poster is not None and content.endswith(":") and nxt is not None \
-                    and labels.is_quote_line(text[nxt.start : nxt.end]):
+            nxt = _next_line(lines, i)
+            if poster is not None and content.endswith(":") and nxt is not None and labels.is_quote_line(nxt.text):
                 collector.quoting_from(poster)  # "On 17 June, Tom wrote:" introduces the lines quoted
                 continue
             if poster is not None:
@@ -1170,11 +1174,12 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             if labels.is_quote_line(content):
                 collector.quoted(s, e)
                 continue
-        hashes = _MARKDOWN_HEADING.match(content)
+        hashes = _MARKDOWN_HEADING.match(content) if first == "#" else None
         # a label on a line of its own labels the next block; a plain line must show it is
         # a label ("Counterpoint:"), a heading ("### Against", "**For**") may not
-        bold = bold_only(content)
-        marked = hashes is not None or content.rstrip("*_ ").endswith((":", "—", "–")) or bold
+        bold = bold_only(content) if first in "*_" else None
+        marked = hashes is not None or bold or (
+            content[-1] in ":—–*_" and content.rstrip("*_ ").endswith((":", "—", "–")))
         bare = labels.bare_label(text, s + hashes.end() if hashes else s, e) if marked else None
         if bare is not None and lex.section_roles(bare.name)[0]:
             bare = None  # "## Criticism" heads a section
@@ -1183,7 +1188,6 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             continue
         if hashes or bold is not None:
             in_list = False
-        if hashes or bold is not None:
             start = s + hashes.end() if hashes else text.index(bold, s)  # type: ignore[arg-type]
             stop = e if hashes else start + len(bold)  # type: ignore[arg-type]
             level = hashes.group().count("#") if hashes else None
@@ -1196,15 +1200,15 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
                 and collector.open_turn is None:
             sig = lines[signed[signer_at]]
             assert sig is not None
-            collector.post(text[sig.start : sig.end].split(",", 1)[0].strip())  # the letter's writer
+            collector.post(sig.text.split(",", 1)[0].strip())  # the letter's writer
         if letters and signer_at < len(signed) and i - 1 >= signed[signer_at]:
             signer_at += 1
-        if _TABLE_ROW.fullmatch(content):
+        if first == "|" and _TABLE_ROW.fullmatch(content):
             if collector.table_row(s, e):
                 continue
         else:
             collector.table_sides = None
-        bullet = _BULLET.match(content)
+        bullet = _BULLET.match(content) if first in _BULLET_CHARS or first.isdigit() else None
         if bullet and not in_list:
             list_length = _list_length(text, lines, i - 1)
         in_list = bool(bullet)
@@ -1212,23 +1216,26 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             numbers = _DIGITS.findall(bullet.group()) if bullet.group().lstrip("(")[0].isdigit() else []
             collector.item(s + bullet.end(), e, line.indent + _marker_depth(bullet.group()), list_length,
                            ordinal=int(numbers[0]) if len(numbers) == 1 else None)
-        elif (by := labels.side_byline(text, s, e)) is not None:
+            continue
+        labelled = labels.item_label(text, s, e) is not None
+        question = content[-1] == "?" and is_question_line(content)
+        if labelled and (by := labels.side_byline(text, s, e)) is not None:
             collector.side_writer(by, e)  # "NO: Derek Haines, resident of Mill Row"
-        elif labels.item_label(text, s, e) is not None:
+        elif labelled:
             collector.prose(s, e)
-        elif collector.is_turn(s, e):
+        elif collector.speakers and collector.is_turn(s, e):
             # "Mr Lee (Eastfield): Will the member give way?", "INTERVIEWER: Why …?" is no FAQ
             collector.prose(s, e)
-        elif speech and is_question_line(content):
+        elif speech and question:
             collector.prose(s, e)
         elif i - 1 in myths and (inner := _quoted_line(text, line)) is not None:
             collector.quoted_myth(*inner)
-        elif is_question_line(content) and not _continues(text, lines, i) and _answered(text, lines, i, labels):
+        elif question and not _continues(text, lines, i) and _answered(text, _next_line(lines, i), labels):
             if questions >= 2:
                 collector.question(s, e)  # a FAQ: the question voices an objection or heads a topic
             else:
                 collector.heading_line(s, e)
-        elif (stars := _stars(content)) is not None and is_heading(content.strip("★☆✩✭ ")):
+        elif first in _STAR_CHARS and (stars := _stars(content)) is not None and is_heading(content.strip("★☆✩✭ ")):
             collector.side_heading(s, e, stars)  # "★★☆☆☆ Struggles with long grass": a review's side
         elif is_heading(content) and not _continues(text, lines, i):
             # "By Ana Ruiz, staff writer" under the title, "Forum › Health", "Judgment of X, 9 May 2026"
@@ -1239,17 +1246,57 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
                 collector.heading_line(s, e)
         else:
             # a paragraph hard-wrapped over several lines ends on a line that ends a sentence
-            while content[-1] not in ".!?:”\")" and i < len(lines) and lines[i] is not None:
+            last = content[-1]
+            while last not in ".!?:”\")" and i < len(lines) and lines[i] is not None:
                 nxt = lines[i]
                 assert nxt is not None
-                nxt_text = text[nxt.start : nxt.end]
-                if _BULLET.match(nxt_text) or labels.item_label(text, nxt.start, nxt.end) or is_heading(nxt_text):
+                if _BULLET.match(nxt.text) or labels.item_label(text, nxt.start, nxt.end) or is_heading(nxt.text):
                     break
-                e = nxt.end
-                content = text[s:e]
+                e, last = nxt.end, nxt.text[-1]
                 i += 1
             collector.prose(s, e)
     return Layout(title=title, title_span=title_span, units=collector.units)
+
+
+class _Shape:
+    """What kind of page the lines make, read in one pass over them: a thread, a FAQ, a
+    myth page, a letters page."""
+
+    def __init__(self, text: str, lines: list[_Line | None], labels: TextLabels) -> None:
+        posts = questions = 0
+        myths: list[int] = []
+        signed: list[int] = []
+        following: _Line | None = None  # the next line that is not blank (read backwards)
+        for n in range(len(lines) - 1, -1, -1):
+            line = lines[n]
+            if line is None:
+                continue
+            content = line.text
+            if len(content) <= _MAX_HEADING_CHARS and labels.post_header(content) is not None:
+                posts += 1
+            if content[-1] == "?" and is_question_line(content):
+                questions += 1
+            if _quoted_line(text, line) is not None and _answered(text, following, labels) \
+                    and _quoted_line(text, following) is None:
+                myths.append(n)
+            if _signature(text, lines, n):
+                signed.append(n)
+            following = line
+        # a thread: two posts or more, each under a line naming its author ("Reply from X · date")
+        self.thread = posts >= 2
+        self.questions = questions
+        # a myth page that quotes what people say, one sentence a line, each answered below it
+        self.myths = frozenset(myths) if len(myths) >= 2 else frozenset()
+        # a letters page: two letters or more, each signed on the line under it ("Ruth Akande, Eastbrook")
+        self.signed = signed[::-1]
+
+
+def _next_line(lines: list[_Line | None], i: int) -> _Line | None:
+    """The first line from ``i`` on that is not blank."""
+    for k in range(i, len(lines)):
+        if lines[k] is not None:
+            return lines[k]
+    return None
 
 
 def _quoted_line(text: str, line: _Line | None) -> Span | None:
@@ -1266,13 +1313,12 @@ def _quoted_line(text: str, line: _Line | None) -> Span | None:
     return line.start + 1, line.end - 1
 
 
-def _answered(text: str, lines: list[_Line | None], i: int, labels: TextLabels) -> bool:
-    """True when a paragraph that can answer follows the question line before line ``i``;
+def _answered(text: str, nxt: _Line | None, labels: TextLabels) -> bool:
+    """True when ``nxt``, the line after a question line, is a paragraph that can answer;
     a closing rhetorical question answers itself and stays a sentence of the text."""
-    nxt = next((line for line in lines[i:] if line is not None), None)
     if nxt is None:
         return False
-    following = text[nxt.start : nxt.end]
+    following = nxt.text
     return not (is_question_line(following) or _MARKDOWN_HEADING.match(following)
                 or labels.item_label(text, nxt.start, nxt.end) is not None)
 

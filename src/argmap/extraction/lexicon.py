@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from argmap.errors import InputError
 
+_NOT_SECTION_WORD = re.compile(r"[^\w&'-]+")  # what separates the words of a section heading
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -525,7 +526,7 @@ class Lexicon(BaseModel):
             (True, 'pro', False)
         """
         debate, stance_re, closing = self._section_patterns
-        h = " ".join(re.sub(r"[^\w&'-]+", " ", heading.lower().replace("’", "'")).split())
+        h = " ".join(_NOT_SECTION_WORD.sub(" ", heading.lower().replace("’", "'")).split())
         m = stance_re.search(h)
         stance = m.lastgroup if m else None
         return bool(debate.search(h)) or stance is not None, stance, h in closing
@@ -558,7 +559,11 @@ class Lexicon(BaseModel):
         """Yes/no questions ("Does X mean Y?") and rhetorical ones ("Why should X …?") voice
         an objection; other wh-questions ask for information ("Why is X harder?")."""
         words = question.lower().split()
-        return any(words[: len(p.split())] == p.split() for p in self.words("objection_question_starts"))
+        return any(words[: len(start)] == start for start in self._objection_question_starts)
+
+    @cached_property
+    def _objection_question_starts(self) -> list[list[str]]:
+        return [p.split() for p in self.words("objection_question_starts")]
 
 
 def _read_json(path: str | Path) -> Any:
