@@ -113,6 +113,12 @@ def _norm(words: str) -> str:
     return " ".join(words.lower().replace("’", "'").split())
 
 
+def _plain_words(line: str, not_word: re.Pattern[str]) -> str:
+    """``line`` with each character ``not_word`` matches made a space; a line of plain words
+    (most headings) needs no substitution."""
+    return line if line.replace(" ", "").isalnum() else not_word.sub(" ", line)
+
+
 class LayoutLabels:
     """The label tables of one lexicon, looked up by their normalised words."""
 
@@ -366,11 +372,11 @@ class LayoutLabels:
 
     def is_section_name(self, line: str) -> bool:
         """True for a line that is just a section name ("Criticism", "Arguments against")."""
-        return _norm(_NOT_SECTION_CHARS.sub(" ", line)) in self._section_names
+        return _norm(_plain_words(line, _NOT_SECTION_CHARS)) in self._section_names
 
     def is_reply_heading(self, heading: str) -> bool:
         """True for "Replies to the disadvantages", "Responses", "Our answers"."""
-        h = _norm(_NOT_HEADING_CHARS.sub(" ", heading))
+        h = _norm(_plain_words(heading, _NOT_HEADING_CHARS))
         return h in self._reply_heading_set or h.startswith(self._reply_heading_prefixes)
 
 
