@@ -163,9 +163,10 @@ def _content_lines(text: str, stop_labels: list[Span] | None = None) -> list[_Li
     to ``stop_labels``: they may open with a label."""
     lines: list[_Line | None] = []
     at = 0
+    marks = "\ufeff" in text  # byte order marks, which most texts have none of
     for line in text.split("\n"):
         stripped = line.strip()
-        if stripped and (stripped[0] == "\ufeff" or stripped[-1] == "\ufeff"):
+        if marks and stripped and (stripped[0] == "\ufeff" or stripped[-1] == "\ufeff"):
             stripped = stripped.strip("\ufeff").strip()
         if stripped:
             # most lines have nothing to strip: ``strip`` gives back the line itself
@@ -1004,12 +1005,8 @@ def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[
     counts: dict[str, int] = {}
     found: dict[str, SpeakerLabel] = {}
     bodies: dict[str, list[str]] = {}
-    paragraphs = 0
     for line in lines:
-        if line is None or line.end - line.start <= _MAX_HEADING_CHARS and is_heading(line.text):
-            continue
-        paragraphs += 1
-        if ":" not in line.text:
+        if line is None or ":" not in line.text or _short_heading(line):
             continue  # no colon, no label
         m = labels.speaker_label(text, line.start, line.end)
         if m is None or labels.item_label(text, line.start, line.end) is not None:
@@ -1017,6 +1014,9 @@ def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[
         counts[m.key] = counts.get(m.key, 0) + 1
         found[m.key] = m
         bodies.setdefault(m.key, []).append(text[m.body_start : line.end])
+    if not found:
+        return {}  # most texts: no speaker, and no need to count the paragraphs
+    paragraphs = sum(1 for line in lines if line is not None and not _short_heading(line))
     turns = sum(counts.values())
     dialogue = len(counts) >= 2 and max(counts.values(), default=0) >= 2 and turns >= 3 and 2 * turns > paragraphs
     members = [k for k, m in found.items() if not m.role]
@@ -1042,6 +1042,11 @@ def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[
 
 
 _STAR_CHARS = frozenset("★☆✩✭ ")
+
+
+def _short_heading(line: _Line) -> bool:
+    """A heading line, which is no paragraph a speaker's turn may open."""
+    return line.end - line.start <= _MAX_HEADING_CHARS and is_heading(line.text)
 
 
 def _interviewer(bodies: dict[str, list[str]]) -> str | None:
@@ -1076,7 +1081,7 @@ def _signature(text: str, lines: list[_Line | None], at: int) -> bool:
     """Whether line ``at`` signs the paragraph right above it ("Ruth Akande, Eastbrook"):
     a name of capitalised words, a comma and a place, with no blank line before it."""
     line, above = lines[at], lines[at - 1] if at > 0 else None
-    if line is None or above is None or text[above.end - 1 : above.end] not in (".", "!", "?", "”", '"'):
+    if line is None or above is None or above.text[-1] not in (".", "!", "?", "”", '"'):
         return False
     name, comma, place = line.text.partition(",")
     words = name.split() + place.split()
