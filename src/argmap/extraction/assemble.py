@@ -24,7 +24,7 @@ from argmap.extraction.cues import Tokens, tokens_of, weak_forms
 from argmap.extraction.layout import Layout, Span, Unit, parse_layout
 from argmap.extraction.lexicon import Lexicon
 from argmap.extraction.items import TopicLinker, item_statements
-from argmap.extraction.statements import Statement, Voice, has_argument, unit_statements
+from argmap.extraction.statements import Statement, Voice, has_argument, lexicon_words, unit_statements
 from argmap.model import ArgumentMap
 
 _LONE_CR = re.compile(r"\r(?!\n)")
@@ -83,7 +83,7 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
 
     if any((u.debate or u.stance or u.items or u.debate_heading_id is not None) and not inline_label(u) for u in layout.units):
         return Voice()
-    first_person = set(lex.words("author_voice", "first_person"))
+    words = lexicon_words(lex)
     voiced = attributed = sentence_count = 0
     thesis_at: int | None = None
     if layout.title_span is not None and (tokens.find("thesis", *tokens.window(*layout.title_span))
@@ -95,12 +95,8 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
     # "they need support from their children", "people like me": a verb form that reports
     # only after a group of people, or only in the past, attributes nothing by itself
     weak = weak_forms(lex)
-    author_pronouns = set(lex.words("pronouns", "author"))
-    # a verb form after these reports nobody else's view: "I think", "their view", "the claim"
-    not_speakers = author_pronouns | set(lex.words("determiners"))
-    complements = frozenset(lex.words("verb_complements"))
+    lower, orth = tokens.lower, tokens.orth
     answer_at: int | None = None  # where the author first rejects what a party said
-    hedges = set(lex.words("author_voice", "hedges"))
     opens_speech: bool | None = None  # whether the first paragraph opens on a vocative
     for unit in layout.units:
         if unit.section is not None and lex.is_background(unit.section):
@@ -111,15 +107,15 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
                 sentence_count += 1
                 i, j = tokens.window(*sent)
                 verbs = tokens.positions("verb", i, j)
-                if (verbs and (not weak or not weak.issuperset([tokens.lower[p] for p in verbs]))
-                        and any(_reports(tokens, v, j, not_speakers, complements) for v in verbs)):
+                if (verbs and (not weak or not weak.issuperset([lower[p] for p in verbs]))
+                        and any(_reports(tokens, v, j, words.not_speakers, words.complements) for v in verbs)):
                     attributed += 1  # "Some say …", not the author's own "I think …" nor "a small charge"
-                if i < j and tokens.orth[i] in ("“", '"'):
+                if i < j and orth[i] in ("“", '"'):
                     continue  # a quotation is someone else's voice
                 thesis = tokens.find("thesis", i, j)
                 if thesis and thesis_at is None:
                     thesis_at = sent[0]
-                if answer_at is None and attributed and i < j and tokens.lower[i] in author_pronouns \
+                if answer_at is None and attributed and i < j and lower[i] in words.author_pronouns \
                         and tokens.find("verb:con", i + 1, min(j, i + 4)):
                     answer_at = sent[0]  # "We reject that argument.": the court answers a party
                 if paragraphs == 1 and opens_speech is None:
@@ -128,9 +124,8 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
                 # a hedge ("would", "perhaps"), an objection the author raises ("Some will object")
                 if thesis or tokens.find("conn:concession", i, min(j, i + 4)) \
                         or tokens.find("prolepsis", i, min(j, i + 2)) \
-                        or any(tokens.lower[k] in hedges for k in range(i, j)) \
-                        or tokens.find("conn:subordinate_concession", i, i + 1) or tokens.orth[j - 1] == "?" \
-                        or any(tokens.lower[k] in first_person for k in range(i, j)):
+                        or tokens.where(words.voicing, i, j) \
+                        or tokens.find("conn:subordinate_concession", i, i + 1) or orth[j - 1] == "?":
                     voiced += 1
     # a short untitled text (a microtext) argues unless most of it reports others
     short_plain = layout.title is None and paragraphs <= 2 and sentence_count <= 12 and (
@@ -154,7 +149,7 @@ def _thesis_title(title: str | None, lex: Lexicon) -> bool:
     return any(first.startswith(opener + " ") for opener in lex.words("author_voice", "thesis_titles"))
 
 
-def _reports(tokens: Tokens, v: int, j: int, not_speakers: set[str], complements: frozenset[str]) -> bool:
+def _reports(tokens: Tokens, v: int, j: int, not_speakers: frozenset[str], complements: set[str]) -> bool:
     """Whether the reporting verb form at ``v`` (a sentence ending at ``j``) reports someone's
     view: lower case, not after "I" or a determiner ("their view"), and followed by its
     complement when it needs one ("charge that …", not "a small charge makes …")."""

@@ -184,9 +184,8 @@ class Tokens:
 
     def find(self, prefix: str, i: int, j: int) -> tuple[str, int, int] | None:
         """The first match with the label prefix starting in ``[i, j)``: ``(label, start, end)``."""
-        table = self.kinds.get(prefix.partition(":")[0], {})
-        for k in range(i, j):
-            if k in table and (hit := self.at(k, prefix)):
+        for k in self.positions(prefix.partition(":")[0], i, j):
+            if hit := self.at(k, prefix):
                 return hit[0], k, hit[1]
         return None
 
@@ -271,24 +270,30 @@ def phrase_matcher(lex: Lexicon, vocab: Vocab):  # noqa: ANN201 - spaCy's Phrase
     return matcher
 
 
-def _forms_of(word: str) -> tuple[str, str, bool, str, str]:
+def _forms_of(word: str) -> tuple[str, str, bool, str, str, int, int]:
     """(lower, verbatim or "" for white space, starts alphanumeric, the string, the string
-    followed by a space) of one token string; spaCy's ``LOWER`` is ``str.lower`` too."""
+    followed by a space, its length, spaCy's hash of the lower-case form) of one token
+    string; spaCy's ``LOWER`` is ``str.lower`` too."""
+    from spacy.strings import get_string_id
+
     verbatim = "" if word.isspace() else word
-    return word.lower(), verbatim, bool(verbatim) and verbatim[0].isalnum(), word, word + " "
+    lower = word.lower()
+    return lower, verbatim, bool(verbatim) and verbatim[0].isalnum(), word, word + " ", len(word), get_string_id(lower)
 
 
 class _FormTable:
     """The forms (:func:`_forms_of`) of every token string seen, by ORTH hash: sorted hashes
-    with one object array per form, so a Doc's forms are gathered with one ``searchsorted``
-    and a ``take`` per form instead of a dict look-up per token. A hash names the same string
-    in every vocabulary, so one table serves all, like spaCy's own lexeme cache.
+    with one array per form, so a Doc's forms are gathered with one ``searchsorted`` and a
+    ``take`` per form instead of a dict look-up per token. A hash names the same string in
+    every vocabulary, so one table serves all, like spaCy's own lexeme cache. The hashes are
+    kept sorted as signed integers (the same 64 bits): numpy searches those twice as fast.
 
     Strings not in the arrays yet wait in ``recent`` (a dict) until there are enough of them
     to merge, so a text with new words costs a look-up per new word, not a rebuild.
     """
 
     MAX_FORMS = 500_000  # past this many strings the table starts afresh (memory stays bounded)
+    _DTYPES = (object, object, object, object, object, "int64", "uint64")
 
     def __init__(self) -> None:
         self._reset()
@@ -296,10 +301,10 @@ class _FormTable:
     def _reset(self) -> None:
         import numpy
 
-        self.recent: dict[int, tuple[str, str, bool, str, str]] = {}
+        self.recent: dict[int, tuple[str, str, bool, str, str, int, int]] = {}
         # seeded with the empty string (hash 0) so that every gather has a row to land on
-        self.arrays = (numpy.zeros(1, dtype="uint64"),
-                       *(numpy.array([f], dtype=object) for f in _forms_of("")))
+        self.arrays = (numpy.zeros(1, dtype="int64"),
+                       *(numpy.array([f], dtype=t) for f, t in zip(_forms_of(""), self._DTYPES)))
 
     def _merge(self) -> None:
         import numpy
@@ -308,12 +313,12 @@ class _FormTable:
         if len(keys) + len(self.recent) > self.MAX_FORMS:
             self._reset()
             return
-        new_keys = numpy.fromiter(self.recent, dtype="uint64", count=len(self.recent))
+        new_keys = numpy.fromiter(self.recent, dtype="uint64", count=len(self.recent)).view("int64")
         new_forms = list(zip(*self.recent.values()))
         order = numpy.argsort(numpy.concatenate([keys, new_keys]), kind="stable")
         merged = [numpy.concatenate([keys, new_keys])[order]]
-        for column, forms in zip(columns, new_forms):
-            added = numpy.empty(len(forms), dtype=object)
+        for column, forms, dtype in zip(columns, new_forms, self._DTYPES):
+            added = numpy.empty(len(forms), dtype=dtype)
             added[:] = forms
             merged.append(numpy.concatenate([column, added])[order])
         self.arrays = tuple(merged)  # one assignment: a reader sees the old arrays or the new
@@ -322,13 +327,20 @@ class _FormTable:
     def read(self, orth, strings, spaces=None) -> tuple[list[str], list[str], list[bool], str | None]:  # noqa: ANN001 - numpy arrays, spaCy's StringStore
         """The lower-case forms, verbatim forms and word flags of the tokens whose ORTH hashes
         are ``orth``, and, given their ``SPACY`` flags, the text they make up."""
+        return self.gather(orth, strings, spaces)[:4]  # type: ignore[return-value]
+
+    def gather(self, orth, strings, spaces=None) -> tuple:  # noqa: ANN001 - numpy arrays, spaCy's StringStore
+        """What :meth:`read` gives, then the tokens' lengths and the hashes of their
+        lower-case forms (numpy arrays)."""
         import numpy
 
-        keys, lower, verbatim, word, raw, spaced = self.arrays
-        at = numpy.searchsorted(keys, orth)
+        keys, lower, verbatim, word, raw, spaced, length, lower_id = self.arrays
+        signed = orth.view("int64")
+        at = numpy.searchsorted(keys, signed)
         at[at == len(keys)] = 0
-        missing = numpy.flatnonzero(keys[at] != orth).tolist()
+        missing = numpy.flatnonzero(keys[at] != signed).tolist()
         lowers, verbatims, words = lower[at].tolist(), verbatim[at].tolist(), word[at].tolist()
+        lengths, lower_ids = length[at], lower_id[at]
         pieces = numpy.where(spaces, spaced[at], raw[at]).tolist() if spaces is not None else None
         if missing:
             recent = self.recent
@@ -337,11 +349,12 @@ class _FormTable:
                 if forms is None:
                     forms = recent[o] = _forms_of(strings[o])
                 lowers[n], verbatims[n], words[n] = forms[0], forms[1], forms[2]
+                lengths[n], lower_ids[n] = forms[5], forms[6]
                 if pieces is not None:
                     pieces[n] = forms[4] if spaces[n] else forms[3]
             if len(recent) > max(1024, len(keys) // 4):
                 self._merge()
-        return lowers, verbatims, words, None if pieces is None else "".join(pieces)
+        return lowers, verbatims, words, None if pieces is None else "".join(pieces), lengths, lower_ids
 
 
 _FORMS = _FormTable()
@@ -367,7 +380,8 @@ def read_tokens(docs: Iterable[tuple[int, Doc]], text: str | None, lex: Lexicon)
     """The token table of ``text`` from its Doc(s), each given with its character offset
     (a long text comes in pieces). With ``text=None`` the text is the one Doc's own, rebuilt
     from its tokens on the way (``tokens.text``)."""
-    from spacy.attrs import IDX, LENGTH, LOWER, ORTH, SPACY
+    import numpy
+    from spacy.attrs import ORTH, SPACY
 
     docs = list(docs)
     if text is None and len(docs) != 1:
@@ -378,12 +392,16 @@ def read_tokens(docs: Iterable[tuple[int, Doc]], text: str | None, lex: Lexicon)
             continue
         base = len(tokens.starts)
         strings = doc.vocab.strings
-        arr = doc.to_array([ORTH, IDX, LENGTH, LOWER, SPACY])
-        tokens._lower_ids.append(arr[:, 3])
-        starts = arr[:, 1].astype("int64") + offset
-        tokens.starts += starts.tolist()
-        tokens.ends += (starts + arr[:, 2].astype("int64")).tolist()
-        lower, orth, word, rebuilt = _FORMS.read(arr[:, 0], strings, arr[:, 4] != 0 if text is None else None)
+        arr = doc.to_array([ORTH, SPACY])
+        spaces = arr[:, 1] != 0
+        lower, orth, word, rebuilt, lengths, lower_ids = _FORMS.gather(arr[:, 0], strings, spaces if text is None else None)
+        tokens._lower_ids.append(lower_ids)
+        # a token starts where the one before ends, past its trailing space (how spaCy sets
+        # ``Token.idx``), so the offsets come from the lengths without asking spaCy for them
+        width = lengths + spaces
+        ends = numpy.cumsum(width) - spaces + offset
+        tokens.starts += (ends - lengths).tolist()
+        tokens.ends += ends.tolist()
         tokens.lower += lower
         tokens.orth += orth
         tokens.word += word

@@ -106,6 +106,10 @@ def _copy(stmt: Statement) -> Statement:
     return new
 
 
+# every clause starts as this reading, copied: cheaper than the generated ``__init__``
+_UNREAD = Statement(span=(0, 0), actor_role=None)
+
+
 def _trim(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1] in _TRIM_END:
         end -= 1
@@ -149,6 +153,8 @@ class _Words:
         self.months = frozenset(lex.words("bylines", "months"))
         self.date_words = frozenset(lex.words("author_voice", "date_words"))
         self.first_person = frozenset(lex.words("author_voice", "first_person"))
+        # the author speaks in a sentence with one of these (the first person, a hedge)
+        self.voicing = self.first_person | frozenset(lex.words("author_voice", "hedges"))
 
         def words(field: str) -> frozenset[str]:
             return frozenset(lex.words("clauses", field))
@@ -156,6 +162,8 @@ class _Words:
         self.clause_starts = self.pronouns | self.author_pronouns | words("clause_subjects")
         self.lead_ins = {w for w in lex.words("lead_ins") if " " not in w}
         self.determiners = set(lex.words("determiners"))
+        # a verb form after these reports nobody else's view: "I think", "their view", "the claim"
+        self.not_speakers = frozenset(self.author_pronouns | self.determiners)
         self.quantity_words = self.quantifiers - self.determiners - {"the", "a", "an", "one"}
         self.agent_suffixes = tuple(lex.words("agent_suffixes"))
         self.group_suffixes = tuple(lex.words("group_suffixes"))
@@ -219,7 +227,8 @@ class _Words:
 _WORDS: dict[int, tuple[Lexicon, _Words]] = {}
 
 
-def _words_of(lex: Lexicon) -> _Words:
+def lexicon_words(lex: Lexicon) -> _Words:
+    """The word sets of ``lex`` the readers consult (built once per lexicon)."""
     cached = _WORDS.get(id(lex))
     if cached is None or cached[0] is not lex:
         if len(_WORDS) > 16:
@@ -248,7 +257,8 @@ class _Reader:
         self.lex = lex
         # a node's confidence is a function of the evidence: how explicit its cue is
         self.conf = lex.confidence
-        self.__dict__.update(vars(_words_of(lex)))
+        self.unmarked = self.conf["unmarked"]
+        self.__dict__.update(vars(lexicon_words(lex)))
         self.verbs = tk.kinds.get("verb", {})
         self._clauses: dict[tuple[int, int, object], Statement] = {}
 
@@ -501,7 +511,8 @@ class _Reader:
     def _read_clause(self, i: int, j: int, inherit: Statement | None) -> Statement:
         tk = self.tk
         s, e = _trim(tk.text, tk.starts[i], tk.ends[j - 1]) if j > i else (tk.starts[i], tk.starts[i])
-        st = Statement(span=(s, e), actor_role=None, confidence=self.conf["unmarked"])
+        st = _copy(_UNREAD)
+        st.span, st.confidence = (s, e), self.unmarked
         k = i
         # connectives the clause opens with ("In response,", "Granted,", "But", "It is true that")
         conns = tk.kinds.get("conn", _NO_HITS)
@@ -1209,7 +1220,7 @@ def dated_background(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
     if stmt.conceded or stmt.connective in ("contrast", "response"):
         return False
     i, j = tk.window(*stmt.span)
-    w = _words_of(lex)
+    w = lexicon_words(lex)
     lower, orth = tk.lower, tk.orth
     dated = False
     for x in range(i, j):
@@ -1248,7 +1259,7 @@ def acknowledges(tk: Tokens, stmt: Statement, lex: Lexicon) -> bool:
     if len(rest) <= _MAX_ACKNOWLEDGEMENT_WORDS:
         return True
     # "I understand the traders' worry": a noun phrase pointing back, no verb of its own
-    w = _words_of(lex)
+    w = lexicon_words(lex)
     return len(rest) <= _MAX_POINTING_WORDS and rest[0] in w.determiners and not any(
         x in w.copulas or x in w.auxiliaries or x in w.modals for x in rest)
 
@@ -1344,7 +1355,7 @@ def unit_statements(
         return []
     if voice.argued and unit.stance is None:
         out = []
-        words = _words_of(lex)
+        words = lexicon_words(lex)
         background = -1  # the paragraph that opened with dated background ("… opened in 1936.")
         for n, c in enumerate(clauses):
             if c.span[0] < voice.skip_before and not c.marked:
