@@ -122,6 +122,29 @@ def test_doc_to_bytes_and_docbin_keep_map_and_spans(nlp: spacy.language.Language
     assert doc.text[40:80] not in json.dumps(doc._.argmap_data)
 
 
+def test_the_data_an_extracted_map_keeps_is_its_dump(nlp: spacy.language.Language) -> None:
+    """The extractor validates the map from plain data and stores that data on the Doc
+    instead of dumping the map back: the data is the dump to the byte (keys in order, spans as
+    lists, floats as floats), taken once, by one copy of the map, and never after a change."""
+    from argmap.extraction.assemble import assemble
+    from argmap.extraction.pipeline import sentence_starts
+
+    examples = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.txt"))
+    assert examples
+    for path in [*examples, None]:
+        text = ESSAY if path is None else path.read_text(encoding="utf-8")
+        amap = assemble(text, sentence_starts(nlp.make_doc(text)))
+        dump = json.dumps(amap.to_dict())
+        assert json.dumps(amap._take_dump()) == dump
+        assert amap._take_dump() == json.loads(dump)  # a fresh dump the second time
+    amap = assemble(ESSAY, sentence_starts(nlp.make_doc(ESSAY)))
+    copy = amap.model_copy()
+    assert copy._take_dump() is not amap._take_dump()
+    amap = assemble(ESSAY, sentence_starts(nlp.make_doc(ESSAY)))
+    amap.nodes[0].actor = "Someone"
+    assert amap._take_dump()["nodes"][0]["actor"] == "Someone"
+
+
 def test_pipe_with_two_processes_gives_the_same_maps(nlp: spacy.language.Language) -> None:
     texts = [ESSAY, "Critics warn that A is bad.", "Supporters argue that B is good.", ""] * 2
     one = [d._.argmap for d in nlp.pipe(texts)]
@@ -217,6 +240,30 @@ def test_word_form_table_gives_each_tokens_own_forms(texts: list[str]) -> None:
         assert word == [t.text[:1].isalnum() and not t.is_space for t in doc]
         if len(table.recent) > 8:
             table._merge()
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.one_of(st.text(), essay_like), picks=st.lists(st.integers(min_value=0), max_size=20),
+       span=st.tuples(st.integers(min_value=0), st.integers(min_value=0)))
+def test_word_set_look_up_finds_the_tokens_of_the_set(text: str, picks: list[int], span: tuple[int, int]) -> None:
+    """``Tokens.where`` (a direct-mapped table per word set, or one comparison per word when
+    the set's words share slots) finds the tokens whose lower-case form is in the set."""
+    from argmap.extraction import cues
+    from argmap.extraction.lexicon import Lexicon
+
+    tokens = cues.read_tokens([(0, BLANK(text))], None, Lexicon.default())
+    lower = tokens.lower
+    words = frozenset(lower[p % len(lower)] for p in picks) if lower else frozenset()
+    i, j = sorted(x % (len(lower) + 1) for x in span)
+    expected = [n for n in range(i, j) if lower[n] in words]
+    assert tokens.where(words, i, j) == expected
+    tokens._where.clear()
+    table = cues._word_table
+    try:
+        cues._word_table = lambda _: None  # the fallback: one comparison per word
+        assert tokens.where(words, i, j) == expected
+    finally:
+        cues._word_table = table
 
 
 def _tokenizers(max_cache_size: int = 10_000, suffix_search=None):  # noqa: ANN001, ANN202

@@ -186,6 +186,9 @@ class ArgumentMap(_Item):
                               serialize_by_alias=True, defer_build=True)
 
     _index: tuple[int, MapIndex] | None = PrivateAttr(default=None)
+    # the data :meth:`to_dict` gives, kept by :meth:`_from_dump` as ``[change count, data]``
+    # (one list, emptied when taken, so a copy of the map cannot take it twice)
+    _dump: list[Any] | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _invariants(self) -> ArgumentMap:
@@ -469,6 +472,24 @@ class ArgumentMap(_Item):
         """The ``argmap/1`` JSON object as Python data."""
         return self.model_dump(mode="json")
 
+    @classmethod
+    def _from_dump(cls, data: dict[str, Any]) -> ArgumentMap:
+        """The map validated from ``data``, which is what :meth:`to_dict` gives for it (every
+        field, in the models' order, spans as lists), kept for one :meth:`_take_dump`: a map
+        built from plain data (extraction) is then never dumped back to it."""
+        amap = cls.model_validate(data)
+        amap._dump = [_generation, data]
+        return amap
+
+    def _take_dump(self) -> dict[str, Any]:
+        """:meth:`to_dict`, the caller's to change: the data :meth:`_from_dump` kept, the first
+        time and while no map has changed since, else a fresh dump."""
+        kept, self._dump = self._dump, None
+        if kept is not None and kept[1] is not None and kept[0] == _generation:
+            data, kept[1] = kept[1], None
+            return data  # type: ignore[no-any-return]
+        return self.to_dict()
+
     def to_json(self, indent: int | None = 2) -> str:
         """The ``argmap/1`` JSON text (``model_dump_json`` writes the same).
 
@@ -514,14 +535,14 @@ class ArgumentMap(_Item):
         """
         from argmap.limits import data_problem
 
-        problem = data_problem(self.model_extra, "", 1) if self.model_extra else None
-        lists = {"documents": self.documents, "topics": self.topics, "nodes": self.nodes, "edges": self.edges}
-        for name, items in lists.items():
+        if self.model_extra and (problem := data_problem(self.model_extra, "", 1)) is not None:
+            return problem
+        for name, items in (("documents", self.documents), ("topics", self.topics), ("nodes", self.nodes),
+                            ("edges", self.edges)):
             for i, item in enumerate(items):
-                if problem is None and item.model_extra:  # most items have none: name them only then
-                    problem = data_problem(item.model_extra, f"{name}.{i}", 3)
-            if problem is not None:
-                return problem
+                extra = item.__pydantic_extra__  # most items have none: name them only then
+                if extra and (problem := data_problem(extra, f"{name}.{i}", 3)) is not None:
+                    return problem
         return None
 
     @classmethod

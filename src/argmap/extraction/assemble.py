@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from argmap.extraction.cues import Tokens, tokens_of, weak_forms
@@ -25,7 +27,7 @@ from argmap.extraction.layout import Layout, Span, Unit, parse_layout
 from argmap.extraction.lexicon import Lexicon
 from argmap.extraction.items import TopicLinker, item_statements
 from argmap.extraction.statements import Statement, Voice, has_argument, lexicon_words, unit_statements
-from argmap.model import ArgumentMap
+from argmap.model import SCHEMA_TAG, ArgumentMap
 
 _LONE_CR = re.compile(r"\r(?!\n)")
 
@@ -44,14 +46,14 @@ def sentence_splitter(text: str, starts: Sequence[int]):  # noqa: ANN201 - a sma
 
     def split(span: Span) -> list[Span]:
         s, e = span
-        cuts = [s] + [c for c in starts[bisect_right(starts, s) : bisect_right(starts, e - 1)]] + [e]
+        cuts = [s, *starts[bisect_right(starts, s) : bisect_right(starts, e - 1)], e]
         out = []
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in pairwise(cuts):
             while a < b and text[a].isspace():
                 a += 1
             while b > a and text[b - 1].isspace():
                 b -= 1
-            if text[b - 1 : b] == ">":
+            if a < b and text[b - 1] == ">":
                 line = text.rfind("\n", a, b)
                 if line >= 0 and not text[line:b].strip(" \t\n>"):
                     b = line  # the quote mark opening the next quoted line is not this sentence's
@@ -70,8 +72,14 @@ _REPORTED_SHARE = 3  # a short text with at most one sentence in three attribute
 
 def _past_abbreviations(text: str, starts: Sequence[int], lex: Lexicon) -> list[int]:
     """Sentence starts without those that follow an abbreviation ("Haddad et al. (2023)")."""
-    abbreviations = tuple(" " + a for a in lex.words("abbreviations"))
+    abbreviations = _abbreviations(lex)
     return [s for s in starts if not (" " + text[max(0, s - 12) : s].rstrip().lower()).endswith(abbreviations)]
+
+
+@lru_cache(maxsize=8)
+def _abbreviations(lex: Lexicon) -> tuple[str, ...]:
+    """The lexicon's abbreviations, each after a space, once per lexicon."""
+    return tuple(" " + a for a in lex.words("abbreviations"))
 
 
 def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Lexicon) -> Voice:  # noqa: ANN001
@@ -122,10 +130,10 @@ def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Le
                     opens_speech = tokens.find("vocative", i, i + 1) is not None  # "Mr Deputy Speaker, …"
                 # the author's voice: a thesis word, the first person, a concession, a question,
                 # a hedge ("would", "perhaps"), an objection the author raises ("Some will object")
-                if thesis or tokens.find("conn:concession", i, min(j, i + 4)) \
+                if thesis or orth[j - 1] == "?" or tokens.where(words.voicing, i, j) \
+                        or tokens.find("conn:concession", i, min(j, i + 4)) \
                         or tokens.find("prolepsis", i, min(j, i + 2)) \
-                        or tokens.where(words.voicing, i, j) \
-                        or tokens.find("conn:subordinate_concession", i, i + 1) or orth[j - 1] == "?":
+                        or tokens.find("conn:subordinate_concession", i, i + 1):
                     voiced += 1
     # a short untitled text (a microtext) argues unless most of it reports others
     short_plain = layout.title is None and paragraphs <= 2 and sentence_count <= 12 and (
@@ -228,6 +236,8 @@ def assemble(
     for unit, stmts in _debate_units(text, layout, sentences, lex, tokens):
         grouped.setdefault((unit.topic_title, unit.topic_span), []).append((unit, stmts))
 
+    # the data is built in the shape ``ArgumentMap.to_dict`` gives (every field, in the models'
+    # order), so the map's data for the Doc is this, not a dump of the map
     topics: list[dict[str, Any]] = []
     nodes: list[dict[str, Any]] = []
     edges: list[dict[str, Any]] = []
@@ -235,13 +245,14 @@ def assemble(
     for (topic_title, topic_span), members in grouped.items():
         topic_id = f"t{len(topics) + 1}"
         first_unit = members[0][0]
-        topics.append(dict(
-            id=topic_id,
-            title=topic_title if topic_title is not None else doc_title,
-            document=document_id,
-            section=first_unit.section if topic_title is not None else None,
-            span=topic_span if topic_title is not None else layout.title_span,
-        ))
+        span = topic_span if topic_title is not None else layout.title_span
+        topics.append({
+            "id": topic_id,
+            "title": topic_title if topic_title is not None else doc_title,
+            "document": document_id,
+            "section": first_unit.section if topic_title is not None else None,
+            "span": None if span is None else [span[0], span[1]],
+        })
         links = linker.link(members, first_unit.stance)
         # nodes in text order: a reply placed with the comment it answers ("Response to comment
         # 2." under comment 2) comes where it is written
@@ -252,16 +263,18 @@ def assemble(
         for i in order:
             node_id, link = ids[i], links[i]
             st = link.statement
-            nodes.append(dict(
-                id=node_id, kind=link.kind, topic=topic_id, document=document_id,
-                text=original[st.span[0] : st.span[1]], span=st.span,
-                actor=st.actor, cue=st.cue, confidence=st.confidence,
-            ))
+            start, end = st.span
+            nodes.append({
+                "id": node_id, "kind": link.kind, "topic": topic_id, "text": original[start:end],
+                "document": document_id, "span": [start, end], "actor": st.actor, "cue": st.cue,
+                "confidence": float(st.confidence),
+            })
             target = linker.target_id(link, node_id, topic_id, ids)
-            edges.append(dict(source=node_id, target=target, relation=link.relation))
+            edges.append({"source": node_id, "target": target, "relation": link.relation})
     # one validation of plain data builds every nested model in pydantic's core, several
     # times faster than constructing thousands of models one by one
-    return ArgumentMap.model_validate({
+    return ArgumentMap._from_dump({
+        "schema": SCHEMA_TAG,
         "documents": [{"id": document_id, "title": doc_title, "source": source, "text": original}],
         "topics": topics,
         "nodes": nodes,

@@ -83,6 +83,27 @@ def _word_ids(words: frozenset[str]) -> list:
     return [numpy.uint64(get_string_id(w)) for w in words]
 
 
+_SLOT_BITS = (10, 12, 14, 16)  # sizes of a word set's table: the smallest that fits it
+
+
+@lru_cache(maxsize=64)
+def _word_table(words: frozenset[str]) -> tuple[int, object] | None:
+    """The words' hashes in a direct-mapped table on their low bits (and how many bits), so
+    that a text's tokens are tested against the set with one ``take`` and one comparison, or
+    ``None`` when the words share slots in every size (each word is then compared in turn).
+    Empty slots hold 0, the hash of the empty string, which no token has."""
+    import numpy
+
+    ids = [int(i) for i in _word_ids(words)]
+    for bits in _SLOT_BITS:
+        slots = [i & ((1 << bits) - 1) for i in ids]
+        if len(set(slots)) == len(slots):
+            table = numpy.zeros(1 << bits, dtype="uint64")
+            table[slots] = ids
+            return bits, table
+    return None
+
+
 @lru_cache(maxsize=256)
 def _label_roles(label: str) -> tuple[bool, bool, str]:
     """Whether a label makes a statement, whether it turns one, and its kind ("verb", …)."""
@@ -113,6 +134,8 @@ class Tokens:
     _where: dict[frozenset[str], list[int]] = field(default_factory=dict, repr=False)
     # spaCy's LOWER hashes of the tokens, one array per Doc read
     _lower_ids: list = field(default_factory=list, repr=False)
+    # their low bits, the slots of the word-set tables of that many bits (see _word_table)
+    _slots: dict[int, object] = field(default_factory=dict, repr=False)
     _sorted: tuple[list[int], list[int]] | None = field(default=None, repr=False)
     _positions: dict[str, list[int]] = field(default_factory=dict, repr=False)
     # the statement readers of this table (see argmap.extraction.statements), one per voice
@@ -152,9 +175,17 @@ class Tokens:
             if len(self._lower_ids) != 1:
                 self._lower_ids = [numpy.concatenate(self._lower_ids or [numpy.zeros(0, dtype="uint64")])]
             ids = self._lower_ids[0]
-            hit = numpy.zeros(len(ids), dtype=bool)
-            for word_id in _word_ids(words):
-                hit |= ids == word_id
+            sized = _word_table(words)
+            if sized is not None:
+                bits, table = sized
+                slots = self._slots.get(bits)
+                if slots is None:
+                    slots = self._slots[bits] = (ids & numpy.uint64((1 << bits) - 1)).astype(numpy.intp)
+                hit = table[slots] == ids
+            else:
+                hit = numpy.zeros(len(ids), dtype=bool)
+                for word_id in _word_ids(words):
+                    hit |= ids == word_id
             found = self._where[words] = numpy.flatnonzero(hit).tolist()
         return found[bisect_left(found, i) : bisect_left(found, j)]
 
@@ -283,10 +314,13 @@ def _forms_of(word: str) -> tuple[str, str, bool, str, str, int, int]:
 
 class _FormTable:
     """The forms (:func:`_forms_of`) of every token string seen, by ORTH hash: sorted hashes
-    with one array per form, so a Doc's forms are gathered with one ``searchsorted`` and a
+    with one array per form, so a Doc's forms are gathered with a vectorised look-up and a
     ``take`` per form instead of a dict look-up per token. A hash names the same string in
-    every vocabulary, so one table serves all, like spaCy's own lexeme cache. The hashes are
-    kept sorted as signed integers (the same 64 bits): numpy searches those twice as fast.
+    every vocabulary, so one table serves all, like spaCy's own lexeme cache.
+
+    The look-up goes first to a direct-mapped index on the hashes' low bits (one ``take``
+    and a comparison: most hashes have their slot to themselves) and only the rest to a
+    ``searchsorted`` of the sorted hashes, a few times slower per token.
 
     Strings not in the arrays yet wait in ``recent`` (a dict) until there are enough of them
     to merge, so a text with new words costs a look-up per new word, not a rebuild.
@@ -303,8 +337,24 @@ class _FormTable:
 
         self.recent: dict[int, tuple[str, str, bool, str, str, int, int]] = {}
         # seeded with the empty string (hash 0) so that every gather has a row to land on
-        self.arrays = (numpy.zeros(1, dtype="int64"),
-                       *(numpy.array([f], dtype=t) for f, t in zip(_forms_of(""), self._DTYPES)))
+        self._publish((numpy.zeros(1, dtype="uint64"),
+                       *(numpy.array([f], dtype=t) for f, t in zip(_forms_of(""), self._DTYPES))))
+
+    def _publish(self, arrays: tuple) -> None:
+        """Index the sorted hashes of ``arrays`` by their low bits (a slot holds the first
+        hash that falls in it, with its row; slot keys of 0 match nothing but the empty
+        string, row 0) and make both the table's."""
+        import numpy
+
+        keys = arrays[0]
+        size = 1 << max(12, (4 * len(keys)).bit_length())  # a quarter full at most
+        slot_of = keys & numpy.uint64(size - 1)
+        slots, first = numpy.unique(slot_of, return_index=True)
+        slot_keys = numpy.zeros(size, dtype="uint64")
+        slot_rows = numpy.zeros(size, dtype=numpy.intp)
+        slot_keys[slots], slot_rows[slots] = keys[first], first
+        # one assignment: a reader sees the old arrays and index or the new
+        self.arrays, self.index = arrays, (numpy.uint64(size - 1), slot_keys, slot_rows)
 
     def _merge(self) -> None:
         import numpy
@@ -313,7 +363,7 @@ class _FormTable:
         if len(keys) + len(self.recent) > self.MAX_FORMS:
             self._reset()
             return
-        new_keys = numpy.fromiter(self.recent, dtype="uint64", count=len(self.recent)).view("int64")
+        new_keys = numpy.fromiter(self.recent, dtype="uint64", count=len(self.recent))
         new_forms = list(zip(*self.recent.values()))
         order = numpy.argsort(numpy.concatenate([keys, new_keys]), kind="stable")
         merged = [numpy.concatenate([keys, new_keys])[order]]
@@ -321,7 +371,7 @@ class _FormTable:
             added = numpy.empty(len(forms), dtype=dtype)
             added[:] = forms
             merged.append(numpy.concatenate([column, added])[order])
-        self.arrays = tuple(merged)  # one assignment: a reader sees the old arrays or the new
+        self._publish(tuple(merged))
         self.recent = {}
 
     def read(self, orth, strings, spaces=None) -> tuple[list[str], list[str], list[bool], str | None]:  # noqa: ANN001 - numpy arrays, spaCy's StringStore
@@ -334,11 +384,16 @@ class _FormTable:
         lower-case forms (numpy arrays)."""
         import numpy
 
-        keys, lower, verbatim, word, raw, spaced, length, lower_id = self.arrays
-        signed = orth.view("int64")
-        at = numpy.searchsorted(keys, signed)
-        at[at == len(keys)] = 0
-        missing = numpy.flatnonzero(keys[at] != signed).tolist()
+        (keys, lower, verbatim, word, raw, spaced, length, lower_id), (mask, slot_keys, slot_rows) = self.arrays, self.index
+        slot = orth & mask
+        at = slot_rows[slot]
+        missing = numpy.flatnonzero(slot_keys[slot] != orth)
+        if len(missing):  # not in its slot: in the sorted hashes, or not in the table yet
+            found = numpy.searchsorted(keys, orth[missing])
+            found[found == len(keys)] = 0
+            at[missing] = found
+            missing = missing[keys[found] != orth[missing]]
+        missing = missing.tolist()
         lowers, verbatims, words = lower[at].tolist(), verbatim[at].tolist(), word[at].tolist()
         lengths, lower_ids = length[at], lower_id[at]
         pieces = numpy.where(spaces, spaced[at], raw[at]).tolist() if spaces is not None else None

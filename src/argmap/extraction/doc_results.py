@@ -45,17 +45,25 @@ _TEXT_FROM_DOC = "text_from_doc"  # marks a text left out of the stored data: it
 
 
 class _Read:
-    """The map of a Doc as read from its data, with the lookups the span getters need."""
+    """The map of a Doc as read from its data, with the lookups the span getters need (the
+    edges by source built on the first look-up: extraction itself needs none)."""
 
-    __slots__ = ("data", "amap", "nodes", "out_edges")
+    __slots__ = ("data", "amap", "nodes", "_out_edges")
 
     def __init__(self, data: dict[str, Any], amap: ArgumentMap) -> None:
         self.data = data
         self.amap = amap
         self.nodes = {n.id: n for n in amap.nodes}
-        self.out_edges: dict[str, Edge] = {}
-        for edge in amap.edges:
-            self.out_edges.setdefault(edge.source, edge)
+        self._out_edges: dict[str, Edge] | None = None
+
+    @property
+    def out_edges(self) -> dict[str, Edge]:
+        """Node id → its first outgoing edge."""
+        if self._out_edges is None:
+            self._out_edges = {}
+            for edge in self.amap.edges:
+                self._out_edges.setdefault(edge.source, edge)
+        return self._out_edges
 
 
 _READ: WeakKeyDictionary[Doc, _Read] = WeakKeyDictionary()
@@ -138,8 +146,6 @@ def get_map(doc: Doc) -> ArgumentMap | None:
 def _without_outer_space(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without white space at its ends (a white-space token there is no part of
     the statement), unless it is nothing but white space."""
-    if not (text[start : start + 1].isspace() or text[end - 1 : end].isspace()):
-        return start, end  # extracted statements: already trimmed
     chars = text[start:end]
     if not chars.strip():
         return start, end
@@ -151,28 +157,40 @@ def set_map(doc: Doc, amap: ArgumentMap | None) -> None:
 
     Nodes get spans when the map reads this Doc's text (one document holding ``doc.text``);
     each spaCy span is the smallest run of tokens covering the node's characters (white
-    space at their ends aside).
+    space at their ends aside), found by bisection over the tokens' offsets, as
+    ``doc.char_span(start, end, alignment_mode="expand")`` finds it (a Doc's tokens and their
+    white space tile its text).
     """
     if amap is None:
         doc._.argmap_data = None
         doc.spans[SPANS_KEY] = []
         return
-    data = {"map": _compact(amap.to_dict(), doc_text(doc))}
+    data = {"map": _compact(amap._take_dump(), doc_text(doc))}
     doc._.argmap_data = data
     _READ[doc] = read = _Read(data, amap)
     spans = []
     if data["map"]["documents"] and _TEXT_FROM_DOC in data["map"]["documents"][0] and len(doc):
         text = doc_text(doc)
+        length = len(text)
         offsets = _OFFSETS.pop(doc, None)
         if offsets is None:
             arr = doc.to_array([IDX, LENGTH]).astype("int64")
             offsets = arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist()
+        starts, ends = offsets
         for node in read.nodes.values():
-            if node.span is not None and node.span[0] < node.span[1]:
-                start, end = _without_outer_space(text, *node.span)
-                tokens = _expanded(*offsets, len(text), start, end)
-                if tokens is not None:
-                    spans.append(Span(doc, tokens[0], tokens[1], label=node.kind, span_id=node.id))
+            if node.span is None:
+                continue
+            start, end = node.span
+            if start >= end:
+                continue
+            if text[start : start + 1].isspace() or text[end - 1 : end].isspace():
+                start, end = _without_outer_space(text, start, end)  # extracted statements are trimmed
+            if not (0 <= start < length and 0 < end <= length):
+                continue  # where ``char_span`` gives no span
+            first = bisect_right(starts, start) - 1
+            if start == ends[first]:
+                first += 1  # in the white space after a token: the span starts at the next one
+            spans.append(Span(doc, first, bisect_right(starts, end - 1), label=node.kind, span_id=node.id))
     doc.spans[SPANS_KEY] = spans
 
 
@@ -180,18 +198,6 @@ def remember_offsets(doc: Doc, starts: list[int], ends: list[int]) -> None:
     """Record the character offsets of ``doc``'s tokens (start, end without white space) when
     already known; the next :func:`set_map` places the node spans with them."""
     _OFFSETS[doc] = (starts, ends)
-
-
-def _expanded(starts: list[int], ends: list[int], length: int, start: int, end: int) -> tuple[int, int] | None:
-    """The tokens ``[i, j)`` that ``doc.char_span(start, end, alignment_mode="expand")`` covers,
-    found by bisection over the tokens' offsets (a Doc's tokens and their white space tile its
-    text, ``length`` characters), or ``None`` where it gives no span."""
-    if not (0 <= start < length and 0 < end <= length):
-        return None
-    first, last = bisect_right(starts, start) - 1, bisect_right(starts, end - 1) - 1
-    if start == ends[first]:
-        first += 1  # in the white space after a token: the span starts at the next one
-    return first, last + 1
 
 
 def _node(span: Span) -> Node | None:

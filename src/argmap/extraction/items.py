@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +38,7 @@ from argmap.extraction.statements import Statement, read_sentence
 
 _SHORT_SENTENCE_WORDS = 3
 _TRIM = " \t\r\n,;:—–-*_"
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit (what ``str.isalnum`` accepts)
 # shared content words that show a reply takes up one point of an opening case
 _OPENING_SHARED = 2
 
@@ -69,16 +71,36 @@ def _item_spans(text: str, item: Item, sentences: Callable[[Span], list[Span]]) 
     for s, e in parts:
         start = pending if pending is not None else s
         pending = None
-        if len(text[s:e].split()) <= _SHORT_SENTENCE_WORDS and len(parts) > 1:
+        if len(parts) > 1 and len(text[s:e].split()) <= _SHORT_SENTENCE_WORDS:
             pending = start  # a short sentence ("No.", "Thank you, Chair.") joins the next one
             continue
         out.append((start, e))
     return out or parts[:1]
 
 
-def _restates(text: str, span: Span, openers: Sequence[str]) -> bool:
+def _restates(text: str, span: Span, openers: Sequence[list[str]]) -> bool:
     words = text[span[0] : span[1]].lower().split()
-    return any(words[: len(o.split())] == o.split() for o in openers)
+    return any(words[: len(o)] == o for o in openers)
+
+
+@dataclass(frozen=True)
+class _ItemWords:
+    """The lexicon's words item reading needs, read once per lexicon."""
+
+    openers: tuple[list[str], ...]  # elaboration openers, split into words
+    granting: frozenset[str]
+    reviewed: frozenset[str]  # who a reviewer's comment answers ("the authors"), lower-cased
+    confidence: float
+
+
+@lru_cache(maxsize=8)
+def _item_words(lex: Lexicon) -> _ItemWords:
+    return _ItemWords(
+        openers=tuple(o.split() for o in lex.words("item_labels", "elaboration_openers")),
+        granting=frozenset(lex.words("connectives", "granting")),
+        reviewed=frozenset(w.lower() for w in lex.words("sections", "reviewed")),
+        confidence=lex.confidence["layout_item"],
+    )
 
 
 def item_statements(
@@ -89,18 +111,18 @@ def item_statements(
 
     In the answer to a question or myth, a later sentence that opens by pointing back
     ("It allows …", "This means …") restates the answer and is left out."""
+    if not unit.items:
+        return []
     lex = lexicon or Lexicon.default()
-    openers = lex.words("item_labels", "elaboration_openers")
-    confidence = lex.confidence["layout_item"]
+    words = _item_words(lex)
+    confidence, granting, reviewed = words.confidence, words.granting, words.reviewed
     out: list[Statement] = []
-    granting = frozenset(lex.words("connectives", "granting"))
-    reviewed = _reviewed(lex)
     if tokens is None and any(not item.whole for item in unit.items):
         tokens = tokens_of(text, lex)
     for item in unit.items:
         spans = _item_spans(text, item, sentences)
         if isinstance(item.answers, Item) and item.answers.whole:
-            spans = spans[:1] + [sp for sp in spans[1:] if not _restates(text, sp, openers)]
+            spans = spans[:1] + [sp for sp in spans[1:] if not _restates(text, sp, words.openers)]
         granted: set[Span] = set()
         voiced: dict[Span, Statement] = {}
         if not item.whole:
@@ -124,7 +146,7 @@ def item_statements(
                 split += [c.span for c in clauses]
             spans = list(voiced) if item.voiced_only else split
         for span in spans:
-            if not any(ch.isalnum() for ch in text[span[0] : span[1]]):
+            if not _ALNUM.search(text, *span):
                 continue  # a label with nothing after it ("Myth: ;") states nothing
             said = voiced.get(span)
             out.append(PlacedStatement(span=span, actor_role=item.stance, actor=said.actor if said else item.speaker,
@@ -132,12 +154,6 @@ def item_statements(
                                        response=item.answers is not None, confidence=confidence,
                                        item=item, conceded=span in granted, reported=item.review and said is not None))
     return out
-
-
-@lru_cache(maxsize=8)
-def _reviewed(lex: Lexicon) -> frozenset[str]:
-    """Who a reviewer's comment answers ("the authors"), lower-cased, once per lexicon."""
-    return frozenset(w.lower() for w in lex.words("sections", "reviewed"))
 
 
 def _contrast_in(tokens: Tokens, span: Span) -> bool:
@@ -252,6 +268,8 @@ def link_members(
         section_stance = FLIP[answered.pop()]  # "Assessment" after "Arguments against" answers them
     # under a heading naming one side's list every speaker speaks for it unless replying
     one_sided = section_stance if members and all(u.one_sided for u, _ in members) else None
+    if len(plain) == len(statements):
+        return link_topic(statements, section_stance, text, one_sided)  # prose only: nothing placed
     for pos, link in zip(plain, link_topic([statements[i] for i in plain], section_stance, text, one_sided)):
         link.target = None if link.target is None else plain[link.target]
         links[pos] = link

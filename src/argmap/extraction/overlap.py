@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import Any, TypeVar, Union
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -40,35 +41,50 @@ def _stemmer() -> Any:  # noqa: ANN401 - snowballstemmer ships no type hints
 # word as written -> its stem, or None for a word that does not count (a stop word, a short
 # word): a word's reading never changes, and the stemmer is pure Python
 _STEMS: dict[str, str | None] = {}
+# white-space delimited chunk as written ("fees,", "(CI)") -> the stems of its content words:
+# a word never spans white space and the pattern looks at nothing around it, so a text's
+# words are its chunks' words, and a chunk seen before is read with one look-up
+_CHUNKS: dict[str, tuple[str, ...]] = {}
 _MAX_STEMS = 100_000
+_MAX_KEY = 64  # longer words and chunks (a run of text without spaces) are read, not remembered
 
 
-def _learn(words: set[str]) -> None:
+def _learn(chunks: set[str]) -> dict[str, tuple[str, ...]]:
+    """The stems of the content words of each chunk, remembered for the words and chunks of
+    word size."""
+    found = {chunk: _WORD.findall(chunk) for chunk in chunks}
     stop = _stop_words()
+    read: dict[str, str | None] = {}
     content = []
-    for word in words:
+    for word in {w for words in found.values() for w in words if w not in _STEMS}:
         lower = word.lower().replace("’", "'").split("'")[0]
         if lower in stop or (len(word) < 3 and not word.isupper()):
-            _STEMS[word] = None
+            read[word] = None
         else:
             content.append((word, lower))
-    _STEMS.update(zip((w for w, _ in content), _stemmer().stemWords([lower for _, lower in content])))
+    read.update(zip((w for w, _ in content), _stemmer().stemWords([lower for _, lower in content])))
+    _STEMS.update((w, stem) for w, stem in read.items() if len(w) <= _MAX_KEY)
+    out = {}
+    for chunk, words in found.items():
+        stems = out[chunk] = tuple(stem for w in words if (stem := read[w] if w in read else _STEMS[w]) is not None)
+        if len(chunk) <= _MAX_KEY:
+            _CHUNKS[chunk] = stems
+    return out
 
 
 def content_stems(text: str) -> frozenset[str]:
     """Stems of the content words of ``text`` (stop words and short words left out; an
     acronym such as "CI" counts)."""
-    words = _WORD.findall(text)
-    stems = _STEMS
+    chunks = text.split()
+    known = _CHUNKS
     try:
-        found = {stems[w] for w in words}
+        return frozenset(chain.from_iterable(map(known.__getitem__, chunks)))
     except KeyError:
-        if len(stems) > _MAX_STEMS:
-            stems.clear()
-        _learn({w for w in words if w not in stems})
-        found = {stems[w] for w in words}
-    found.discard(None)
-    return frozenset(found)  # type: ignore[arg-type]
+        if len(_STEMS) > _MAX_STEMS or len(known) > _MAX_STEMS:
+            _STEMS.clear()
+            known.clear()
+        fresh = _learn({c for c in chunks if c not in known})
+        return frozenset(chain.from_iterable(fresh[c] if c in fresh else known[c] for c in chunks))
 
 
 class Wording:

@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START, SPACY
+from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokenizer import Tokenizer
@@ -80,17 +80,17 @@ def _after_citation_marks(strings, orth, after) -> None:  # noqa: ANN001 - numpy
 
 # ORTH hash -> 1 for terminal punctuation, 2 for a closing quote or bracket; sorted keys so
 # one ``searchsorted`` classifies every token of a Doc (a hash names the same string in
-# every vocabulary, so the table serves all)
+# every vocabulary, so the table serves all). The largest hash closes the table with code 0,
+# so every position ``searchsorted`` gives is a key of it.
 _PUNCT = sorted([(get_string_id(t), 1) for t in _TERMINAL] + [(get_string_id(t), 2) for t in _CLOSERS])
-_PUNCT_KEYS = numpy.array([k for k, _ in _PUNCT], dtype="uint64")
-_PUNCT_CODES = numpy.array([c for _, c in _PUNCT], dtype="int8")
+_PUNCT_KEYS = numpy.array([k for k, _ in _PUNCT] + [2**64 - 1], dtype="uint64")
+_PUNCT_CODES = numpy.array([c for _, c in _PUNCT] + [0], dtype="int8")
 _CLOSE_BRACKET = get_string_id("]")
 
 
 def _punct_codes(orth: numpy.ndarray) -> numpy.ndarray:
     """Per ORTH hash: 1 terminal punctuation, 2 a closer, 0 anything else."""
     at = numpy.searchsorted(_PUNCT_KEYS, orth)
-    at[at == len(_PUNCT_KEYS)] = 0
     return numpy.where(_PUNCT_KEYS[at] == orth, _PUNCT_CODES[at], 0)
 
 
@@ -98,7 +98,8 @@ def sentence_start_tokens(doc: Doc) -> list[int]:
     """Indices of the tokens that start a sentence: the first token, and a token that follows
     terminal punctuation (possibly closed by quotes or brackets) and opens like a sentence.
     Abbreviations such as "U.S." are single tokens in spaCy's English tokenizer, so they
-    never end a sentence here. Vectorised over token arrays: no Token objects are made."""
+    never end a sentence here. Vectorised over token arrays: no Token objects are made, and
+    only the few tokens after terminal punctuation are looked up as strings."""
     if len(doc) == 0:
         return []
     strings = doc.vocab.strings
@@ -107,28 +108,52 @@ def sentence_start_tokens(doc: Doc) -> list[int]:
     orth = arr[words, 0]
     codes = _punct_codes(orth)
     terminal = codes == 1
-    # a straight quote is both opener and closer: it closes a sentence only when glued to the
-    # word before it ('…fees."'), not when it opens the next paragraph ('fees.\n\n"We …')
-    glued = numpy.zeros(len(words), dtype=bool)
-    glued[1:] = (words[1:] == words[:-1] + 1) & (arr[words[:-1], 2] == 0)
-    closer = (codes == 2) & glued
     after = numpy.zeros(len(words), dtype=bool)
     after[1:] = terminal[:-1]
-    after[2:] |= closer[1:-1] & terminal[:-2]
-    after[3:] |= closer[2:-1] & closer[1:-2] & terminal[:-3]
-    after &= ~closer  # the closing quote of 'fees hurt."' ends its sentence, it opens none
+    closing = codes == 2
+    if closing.any():
+        # a straight quote is both opener and closer: it closes a sentence only when glued to
+        # the word before it ('…fees."'), not when it opens the next paragraph ('fees.\n\n"We …')
+        closer = numpy.zeros(len(words), dtype=bool)
+        closer[1:] = closing[1:] & (words[1:] == words[:-1] + 1) & (arr[words[:-1], 2] == 0)
+        after[2:] |= closer[1:-1] & terminal[:-2]
+        after[3:] |= closer[2:-1] & closer[1:-2] & terminal[:-3]
+        after &= ~closer  # the closing quote of 'fees hurt."' ends its sentence, it opens none
     _after_citation_marks(strings, orth, after)
     starts = [0]
-    for j in numpy.flatnonzero(after).tolist():
-        first = strings[int(orth[j])][0]
-        if first == ">" and j + 1 < len(words):
+    found = numpy.flatnonzero(after)
+    opening = _OPENING
+    if len(opening) > _MAX_OPENING:
+        opening.clear()
+    for j, key, at in zip(found.tolist(), orth[found].tolist(), words[found].tolist()):
+        kind = opening.get(key)
+        if kind is None:
+            kind = opening[key] = _opening_kind(strings[key])
+        if kind == _QUOTE_MARK and j + 1 < len(words):
             # the next line of a quoted message ("…per plot.\n> The water bill …"): its
             # sentence starts after the quote mark, which belongs to no statement
-            j += 1
-            first = strings[int(orth[j])][0]
-        if first.isupper() or first.isdigit() or first in _OPENERS:
-            starts.append(int(words[j]))
+            at, key = int(words[j + 1]), int(orth[j + 1])
+            kind = opening.get(key)
+            if kind is None:
+                kind = opening[key] = _opening_kind(strings[key])
+        if kind == _OPENS:
+            starts.append(at)
     return starts
+
+
+# how a word after terminal punctuation opens, by ORTH hash (a word's class, kept for all
+# Docs): it opens a sentence (a capital, a digit, an opening quote or bracket), or it is a
+# quoted line's ">" mark, or neither
+_OPENS, _QUOTE_MARK, _NEITHER = 1, 2, 0
+_OPENING: dict[int, int] = {}
+_MAX_OPENING = 100_000
+
+
+def _opening_kind(word: str) -> int:
+    first = word[0]
+    if first == ">":
+        return _QUOTE_MARK
+    return _OPENS if first.isupper() or first.isdigit() or first in _OPENERS else _NEITHER
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -143,7 +168,7 @@ def argmap_sentences(doc: Doc) -> Doc:
         return doc
     values = numpy.full((len(doc), 1), -1, dtype="int64")
     values[sentence_start_tokens(doc), 0] = 1
-    doc.from_array([SENT_START], values.astype("uint64"))  # spaCy's own array type; -1 wraps
+    doc.from_array([SENT_START], values.view("uint64"))  # spaCy's own array type; -1 wraps
     return doc
 
 
@@ -187,11 +212,6 @@ class DebateExtractor:
                 gc.enable()
 
     def _extract(self, doc: Doc) -> Doc:
-        arr = doc.to_array([SENT_START, IDX]).astype("int64")
-        if arr[1:, 0].any():  # sentence starts set by argmap_sentences or another component
-            starts = arr[arr[:, 0] == 1, 1].tolist() or [0]
-        else:
-            starts = sentence_starts(doc)
         known = remembered_text(doc)
         if known is not None and (reading := reading_text(known)) is not known:
             return self._extract_reading(doc, known, reading)
@@ -201,6 +221,13 @@ class DebateExtractor:
         remember_offsets(doc, tokens.starts, tokens.ends)  # and are placed on these tokens
         if known is None and (reading := reading_text(tokens.text)) is not tokens.text:
             return self._extract_reading(doc, tokens.text, reading)
+        marks = doc.to_array(SENT_START)
+        if marks[1:].any():  # sentence starts set by argmap_sentences or another component
+            # placed by the token table's offsets (a Doc's ``idx``)
+            at = tokens.starts
+            starts = [at[i] for i in numpy.flatnonzero(marks == 1).tolist()] or [0]
+        else:
+            starts = sentence_starts(doc)
         doc._.argmap = assemble(tokens.text, starts, self.lexicon, tokens=tokens)
         return doc
 
@@ -252,7 +279,10 @@ class CachingTokenizer(Tokenizer):
     anywhere. A chunk seen once costs a set look-up; at most ``max_cache_size`` chunks are
     filled in (spaCy's own bound), and none inside ``nlp.memory_zone()``, which caches nothing.
     Filling a chunk in costs one more tokenization of it, once: ``max_cache_size`` of them at
-    most over the tokenizer's life (about 50 ms with spaCy's default of 10,000).
+    most over the tokenizer's life (about 50 ms with spaCy's default of 10,000). A Doc that
+    holds no chunk not yet filled in makes the tokenizer skip the look-up for the next Docs,
+    twice as many after each such Doc (up to ``MAX_SKIPPED``) and none after a Doc with a new
+    chunk: once a corpus's frequent chunks are cached, looking costs more than it finds.
 
     Example:
         >>> import spacy
@@ -269,6 +299,7 @@ class CachingTokenizer(Tokenizer):
     # chunks seen once are forgotten past this many (a few MB): most words of a text occur
     # once, and a frequent chunk turns up again long before
     MAX_SEEN = 50_000
+    MAX_SKIPPED = 32  # Docs not looked at after one without a new chunk, at most
 
     def __call__(self, text: str) -> Doc:
         doc = super().__call__(text)
@@ -281,14 +312,22 @@ class CachingTokenizer(Tokenizer):
         # filled in must be filled in again
         super()._flush_cache()
         self.__dict__["_filled"], self.__dict__["_seen"] = set(), set()
+        self.__dict__["_skip"] = self.__dict__["_skipping"] = 0
 
     def _fill_cache(self, text: str) -> None:
         filled: set[str] = self.__dict__.setdefault("_filled", set())
         if len(filled) >= self.max_cache_size or self.vocab.in_memory_zone:
             return
+        state = self.__dict__
+        if state.get("_skip"):
+            state["_skip"] -= 1
+            return
         chunks = text.split()
         if filled.issuperset(chunks):
-            return  # the usual case once a corpus is under way
+            # the usual case once a corpus is under way: look less often
+            state["_skip"] = state["_skipping"] = min(2 * state.get("_skipping", 0) or 1, self.MAX_SKIPPED)
+            return
+        state["_skipping"] = 0
         seen: set[str] = self.__dict__.setdefault("_seen", set())
         fresh = set(chunks)
         fresh -= filled

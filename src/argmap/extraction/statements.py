@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -45,6 +46,7 @@ _MAX_SUBJECT = 14
 _OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 _CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
 _NO_HITS: dict[int, tuple[str, int]] = {}
+_UNSEEN = object()  # a memo's "not read yet" (None is a reading)
 _QUOTES = frozenset(_OPEN_QUOTES | _CLOSE_QUOTES)
 
 
@@ -102,7 +104,7 @@ class Statement:
 
 def _copy(stmt: Statement) -> Statement:
     new = object.__new__(Statement)
-    new.__dict__.update(stmt.__dict__)
+    new.__dict__ = stmt.__dict__.copy()  # a copied dict, several times faster than filled in
     return new
 
 
@@ -172,8 +174,10 @@ class _Words:
         self.without_that = frozenset(lex.words("verbs", "without_that"))
         self.anaphoric = frozenset(lex.words("anaphoric_determiners"))
         self.answer_subject_words = frozenset(lex.words("answer_subjects"))
-        self.decoys = [(a.lower(), b.lower()) for a, b in lex.not_statements.decoy_senses]
-        self.decoy_verbs = frozenset(a for a, _ in self.decoys)
+        # per verb, the words after it that make a decoy sense, bare and followed by a space
+        self.decoy_senses: dict[str, list[tuple[str, str]]] = {}
+        for a, b in lex.not_statements.decoy_senses:
+            self.decoy_senses.setdefault(a.lower(), []).append((b.lower(), b.lower() + " "))
         self.copulas = frozenset(lex.words("copulas"))
         self.auxiliaries = frozenset(lex.words("auxiliaries"))
         self.clause_conjunctions = frozenset(lex.words("clause_connectives"))
@@ -259,14 +263,29 @@ class _Reader:
         self.conf = lex.confidence
         self.unmarked = self.conf["unmarked"]
         self.__dict__.update(vars(lexicon_words(lex)))
-        self.verbs = tk.kinds.get("verb", {})
+        kinds = tk.kinds
+        self.verbs = kinds.get("verb", {})
+        self.conns = kinds.get("conn", _NO_HITS)
+        # connectives after a comma ("Retailers, however, maintain"), in order, listed when first asked
+        self._comma_conns: list[int] | None = None
+        self.frames = kinds.get("frame", _NO_HITS)
+        self.prolepses = kinds.get("prolepsis", _NO_HITS)
+        # the reporting verb (class, end) or None at each token asked about, judged once
+        self._verb_hits: dict[int, tuple[str, int] | None] = {}
         self._clauses: dict[tuple[int, int, object], Statement] = {}
+        self._subjects: dict[tuple[int, int, bool], dict | None] = {}
 
     # ----- small token tests -----------------------------------------------------------
 
     def verb_at(self, i: int) -> tuple[str, int] | None:
         """The reporting verb at token ``i``: lower case (not "the United States") and not
         after a determiner ("in their view")."""
+        found = self._verb_hits.get(i, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._verb_hits[i] = self._verb_hit(i)
+        return found  # type: ignore[return-value]
+
+    def _verb_hit(self, i: int) -> tuple[str, int] | None:
         tk = self.tk
         hit = self.verbs.get(i)
         if not hit or not tk.orth[i][:1].islower() or tk.lower[i] in self.past_only_forms:
@@ -274,6 +293,13 @@ class _Reader:
         if i > 0 and tk.lower[i - 1] in self.determiners:
             return None
         return hit[0].split(":")[1], hit[1]
+
+    def comma_conns(self) -> list[int]:
+        """The tokens where a connective starts right after a comma, in order."""
+        if self._comma_conns is None:
+            orth = self.tk.orth
+            self._comma_conns = [m for m in self.tk.positions("conn", 1, len(orth)) if orth[m - 1] == ","]
+        return self._comma_conns
 
     def needs_complement(self, i: int, end: int) -> bool:
         hit = self.tk.at(i, "complement_verb")
@@ -321,17 +347,27 @@ class _Reader:
                 return True  # "felt the songs blurred into one another": a past tense after its subject
         return False
 
-    def decoy(self, v: int, v_end: int, j: int) -> bool:
-        lemma = self.lemma.get(" ".join(self.tk.lower[v:v_end]), "")
-        if lemma not in self.decoy_verbs:
+    def decoy(self, v_end: int, j: int, lemma: str | None) -> bool:
+        """Whether the reporting verb ``lemma`` ending at ``v_end`` is used in a sense that
+        argues nothing ("argued before the court")."""
+        senses = self.decoy_senses.get(lemma)  # type: ignore[arg-type]
+        if senses is None:
             return False
         after = " ".join(self.tk.lower[v_end : min(j, v_end + 3)])
-        return any(lemma == a and (after == b or after.startswith(b + " ")) for a, b in self.decoys)
+        return any(after == b or after.startswith(spaced) for b, spaced in senses)
 
     # ----- subjects ----------------------------------------------------------------------
 
     def subject(self, k: int, v: int, *, loose: bool = False) -> dict | None:
-        """Who speaks in tokens ``[k, v)`` before a verb, or ``None`` if it is no subject."""
+        """Who speaks in tokens ``[k, v)`` before a verb, or ``None`` if it is no subject
+        (read once per span: a sentence and the clauses cut from it ask again; not to be changed)."""
+        key = (k, v, loose)
+        found = self._subjects.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._subjects[key] = self._subject(k, v, loose)
+        return found  # type: ignore[return-value]
+
+    def _subject(self, k: int, v: int, loose: bool) -> dict | None:
         tk = self.tk
         lower, orth = tk.lower, tk.orth
         adverbs, auxiliaries = self.adverbs, self.auxiliaries
@@ -450,13 +486,16 @@ class _Reader:
     def _head(self, toks: list[int]) -> int:
         """The head of a speaker phrase: its last word before "of", "who", "(" and the like,
         or before a participle with its agent ("A study commissioned by the council")."""
-        tk = self.tk
-        for n, i in enumerate(toks):
-            if n and (tk.lower[i] in self.post_modifiers or tk.orth[i] == "("):
-                if tk.lower[toks[n - 1]] in self.partitives and n + 1 < len(toks):
+        lower, orth, post_modifiers = self.tk.lower, self.tk.orth, self.post_modifiers
+        last = len(toks) - 1
+        for n in range(1, last + 1):  # the first word is the head unless one of these follows it
+            i = toks[n]
+            w = lower[i]
+            if w in post_modifiers or orth[i] == "(":
+                if lower[toks[n - 1]] in self.partitives and n < last:
                     continue  # "A number of respondents": the respondents speak
                 return toks[n - 1]
-            if n and n + 1 < len(toks) and tk.lower[i].endswith("ed") and tk.lower[toks[n + 1]] == "by":
+            if n < last and w.endswith("ed") and lower[toks[n + 1]] == "by":
                 return toks[n - 1]
         return toks[-1]
 
@@ -464,18 +503,21 @@ class _Reader:
         """The capitalised words of a speaker ("council member Ruth Adeyemi" → ruth, adeyemi);
         a later "Adeyemi" is the same speaker. Only the head counts ("Diplomacy with Japan"
         names no one), and a capitalised first word only when a name goes on from it."""
-        tk = self.tk
+        lower, orth = self.tk.lower, self.tk.orth
+        post_modifiers, quantifiers, determiners = self.post_modifiers, self.quantifiers, self.determiners
         names = set()
         for n, i in enumerate(toks):
-            if tk.orth[i] == "(" or n and tk.lower[i] in self.post_modifiers:
+            w = orth[i]
+            if w == "(" or n and lower[i] in post_modifiers:
                 break
-            if not _capitalized(tk, i) or not tk.orth[i][0].isalpha():
+            if not w[:1].isupper() or not w[0].isalpha():
                 continue
-            if tk.lower[i] in self.quantifiers or tk.lower[i] in self.determiners:
+            name = lower[i]
+            if name in quantifiers or name in determiners:
                 continue
             if n == 0 and len(toks) > 1 and not self._name_goes_on(toks):
                 continue  # "Council member …", "Multilateral and bilateral treaties"
-            names.add(tk.lower[i])
+            names.add(name)
         return frozenset(names)
 
     def _name_goes_on(self, toks: list[int]) -> bool:
@@ -508,14 +550,20 @@ class _Reader:
             st.conceded = False  # "While critics argue X, supporters …": a contrast of speakers
         return st
 
+    def _unread(self, i: int, j: int) -> Statement:
+        """The clause ``[i, j)`` as an unmarked statement, before anything in it is read."""
+        tk = self.tk
+        st = _copy(_UNREAD)
+        st.span = _trim(tk.text, tk.starts[i], tk.ends[j - 1]) if j > i else (tk.starts[i], tk.starts[i])
+        st.confidence = self.unmarked
+        return st
+
     def _read_clause(self, i: int, j: int, inherit: Statement | None) -> Statement:
         tk = self.tk
-        s, e = _trim(tk.text, tk.starts[i], tk.ends[j - 1]) if j > i else (tk.starts[i], tk.starts[i])
-        st = _copy(_UNREAD)
-        st.span, st.confidence = (s, e), self.unmarked
+        st = self._unread(i, j)
         k = i
         # connectives the clause opens with ("In response,", "Granted,", "But", "It is true that")
-        conns = tk.kinds.get("conn", _NO_HITS)
+        conns = self.conns
         while k < j:
             hit = conns.get(k)
             if not hit:
@@ -543,10 +591,8 @@ class _Reader:
         # a connective after the subject ("Retailers, however, maintain")
         closing_turn = False
         if st.connective is None:
-            orth = tk.orth
-            for m in tk.positions("conn", k, min(j, k + 14)):
-                if m == k or orth[m - 1] != ",":
-                    continue
+            orth, after_comma = tk.orth, self.comma_conns()
+            for m in after_comma[bisect_left(after_comma, k + 1) : bisect_left(after_comma, min(j, k + 14))]:
                 hit = conns[m]
                 final = not any(tk.word[hit[1] : j])
                 if hit[1] < j and orth[hit[1]] == "," or final:
@@ -588,15 +634,17 @@ class _Reader:
         ", they say,". In a clause without a cue (not ``cued``) only the phrase of an aside
         can attribute: the other two need a reporting verb in it."""
         tk = self.tk
+        lower, verb_at = tk.lower, self.verb_at
         for m in tk.where(self.aside_marks if cued else self.aside_starts, k, j - 2):
-            w = tk.lower[m]
-            rest = next((r for r in self.asides.get(w, ()) if tk.lower[m + 1 : m + 1 + len(r)] == r), None)
+            w = lower[m]
+            rests = self.asides.get(w)
+            rest = next((r for r in rests if lower[m + 1 : m + 1 + len(r)] == r), None) if rests else None
             if rest is not None:
                 end = m + 1 + len(rest)
-            elif w in self.passive_asides and self.verb_at(m + 1) and tk.lower[self.verb_at(m + 1)[1]] == "by":  # type: ignore[index]
-                end = self.verb_at(m + 1)[1] + 1  # type: ignore[index]
-            elif tk.orth[m] == "," and (verb := self.verb_at(m + 2) or self.verb_at(m + 3)):
-                v = m + 2 if self.verb_at(m + 2) else m + 3
+            elif w in self.passive_asides and (verb := verb_at(m + 1)) and lower[verb[1]] == "by":
+                end = verb[1] + 1
+            elif w == "," and (verb := verb_at(m + 2) or verb_at(m + 3)):
+                v = m + 2 if verb_at(m + 2) else m + 3
                 if verb[1] < j and tk.orth[verb[1]] in (",", ".") and (subj := self.subject(m + 1, v)):
                     if subj["role"] in ("pro", "con", "same", "opposite"):
                         self._set_actor(st, subj, verb[0], " ".join(tk.orth[v : verb[1]]))
@@ -676,7 +724,7 @@ class _Reader:
         """Framing without a speaker: "The concern is that", "It has been argued that",
         "Some will say", "The strongest case against this is", "A further objection is"."""
         tk = self.tk
-        hit = tk.kinds.get("frame", _NO_HITS).get(k) or tk.kinds.get("prolepsis", _NO_HITS).get(k)
+        hit = self.frames.get(k) or self.prolepses.get(k)
         if hit:
             st.actor_role = "pro" if hit[0] == "frame:pro" else "con"
             st.response = st.actor_role == "pro"
@@ -773,7 +821,7 @@ class _Reader:
             cls, v_end = verb
             lemma = self.lemma.get(lower[v] if v_end == v + 1 else " ".join(lower[v:v_end]))
             if v > k and tk.orth[v - 1] == "," and lower[v].endswith("ing") and v_end < j \
-                    and lower[v_end] in self.clause_complements and not self.decoy(v, v_end, j):
+                    and lower[v_end] in self.clause_complements and not self.decoy(v_end, j, lemma):
                 # "X answered Moss …, stating that", "Ellis returned to the album, arguing that":
                 # the participle reports for the sentence's subject
                 lead = main[0] if main is not None else self._leading_subject(k, v)
@@ -802,7 +850,7 @@ class _Reader:
                 continue  # "to oppose the change": an infinitive, not a report
             if before_word in self.relatives:
                 continue  # "Vos, who proposed the wall, said …": a relative clause
-            if self.decoy(v, v_end, j):
+            if self.decoy(v_end, j, lemma):
                 if v > k and tk.orth[v - 1] == "," and word.endswith("ing"):
                     continue  # "Ebdon, writing for The Courier, found …": an aside, the verb follows
                 st.actor_role = "report"  # "the case was argued before the court": no argument
@@ -986,7 +1034,7 @@ class _Reader:
         """A side verb in a participle after a comma ("found the ending weak, complaining that
         …", ", praising its …") gives a neutral report its side."""
         tk = self.tk
-        for x in (x for x in range(m + 1, j) if x in self.verbs):
+        for x in tk.positions("verb", m + 1, j):
             verb = self.verb_at(x)
             if verb and verb[0] in ("con", "praise") and tk.orth[x - 1] == "," and tk.lower[x].endswith("ing"):
                 st.verb_class = verb[0]
@@ -1087,9 +1135,9 @@ class _Reader:
             return []
         if not tk.tagged(i, j, turns=self.authored):  # no cue at all: one unmarked clause (fast path)
             # without a cue only an aside ("According to X, …") or a closing connective
-            # ("…, however.") marks a clause
-            if marked_only and not tk.where(self.aside_starts, i, j) and not tk.positions("conn", i, j):
-                return []
+            # ("…, however.") marks a clause, and only a connective shapes one ("In response, …")
+            if not tk.where(self.aside_starts, i, j) and not tk.positions("conn", i, j):
+                return [] if marked_only else [self._unread(i, j)]
             return [self._fresh(i, j)]
         cuts = [i]
         conceded_cuts: set[int] = set()
