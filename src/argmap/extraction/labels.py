@@ -114,6 +114,12 @@ def _norm(words: str) -> str:
     return " ".join(words.lower().replace("’", "'").split())
 
 
+def _plain_words(line: str, not_word: re.Pattern[str]) -> str:
+    """``line`` with each character ``not_word`` matches made a space; a line of plain words
+    (most headings) needs no substitution."""
+    return line if line.replace(" ", "").isalnum() else not_word.sub(" ", line)
+
+
 class LayoutLabels:
     """The label tables of one lexicon, looked up by their normalised words."""
 
@@ -180,15 +186,18 @@ class LayoutLabels:
         words = line.split()
         if not words or len(words) > _MAX_BYLINE_WORDS:
             return None
-        name = ""
         start = self._post_start(line, words)
+        separated = self._separator is not None and self._separator.search(line) is not None
+        if start is None and not separated and not line.endswith(":"):
+            return None  # most lines: no header's opening words, no "wrote:", no handle
+        name = ""
         if start is not None:
             rest = line.split(maxsplit=len(start.split()))[-1] if len(words) > len(start.split()) else ""
             name = self._name_end.split(rest, maxsplit=1)[0] if self.separators else rest
         elif line.endswith(":") and _norm(words[-1].rstrip(":")) in self.post_ends \
                 and (len(words) <= 6 or "," in line):
             name = " ".join(words[:-1]).rsplit(",", 1)[-1]  # "On 17 June 2026, Tom Reilly wrote:"
-        if not name and self._separator is not None and self._separator.search(line):
+        if not name and separated:
             name = self._handle(line)
         name = name.strip()
         return name if name and len(name.split()) <= 4 and not name.endswith((".", "!", "?")) else None
@@ -367,11 +376,11 @@ class LayoutLabels:
 
     def is_section_name(self, line: str) -> bool:
         """True for a line that is just a section name ("Criticism", "Arguments against")."""
-        return _norm(_NOT_SECTION_CHARS.sub(" ", line)) in self._section_names
+        return _norm(_plain_words(line, _NOT_SECTION_CHARS)) in self._section_names
 
     def is_reply_heading(self, heading: str) -> bool:
         """True for "Replies to the disadvantages", "Responses", "Our answers"."""
-        h = _norm(_NOT_HEADING_CHARS.sub(" ", heading))
+        h = _norm(_plain_words(heading, _NOT_HEADING_CHARS))
         return h in self._reply_heading_set or h.startswith(self._reply_heading_prefixes)
 
 
@@ -394,15 +403,20 @@ class TextLabels:
         """Read labels ending in a plain full stop ("Objection. …", "Reply. …") when two of
         ``lines`` (those with a full stop after their first words) or more open with one."""
         found = 0
+        read: dict[tuple[int, int], ItemLabel | None] = {}
         for s, e in lines:
             if self.text.count(" ", s, self.text.find(". ", s, e)) >= _MAX_STOP_LABEL_WORDS:
                 continue  # most: a sentence of several words before its full stop
-            label = self.tables.item_label(self.text, s, e, plain_stop=True)
+            label = read[(s, e)] = self.tables.item_label(self.text, s, e, plain_stop=True)
             found += label is not None and label.plain_stop
             if found >= 2:
                 self.plain_stop = True
-                self._items.clear()
+                self._items = read
                 return
+        # plain full stops end no label here: what the lines read says what they read without them
+        for (s, e), label in read.items():
+            self._items[(s, e)] = label if label is not None and not label.plain_stop \
+                and _separated(self.text[s : min(e, s + _MAX_LABEL_CHARS)]) else None
 
     def item_label(self, text: str, start: int, end: int) -> ItemLabel | None:
         if text is not self.text:

@@ -163,13 +163,14 @@ def _content_lines(text: str, stop_labels: list[Span] | None = None) -> list[_Li
     to ``stop_labels``: they may open with a label."""
     lines: list[_Line | None] = []
     at = 0
+    marks = "\ufeff" in text  # byte order marks, which most texts have none of
     for line in text.split("\n"):
-        if line and not (line[0].isspace() or line[-1].isspace() or line[0] == "\ufeff" or line[-1] == "\ufeff"):
-            stripped, lead = line, 0  # most lines: nothing to strip
-        else:
-            stripped = line.strip().strip("\ufeff").strip()
-            lead = line.index(stripped) if stripped else 0
+        stripped = line.strip()
+        if marks and stripped and (stripped[0] == "\ufeff" or stripped[-1] == "\ufeff"):
+            stripped = stripped.strip("\ufeff").strip()
         if stripped:
+            # most lines have nothing to strip: ``strip`` gives back the line itself
+            lead = 0 if stripped is line else line.index(stripped)
             start = at + lead
             # the indentation with each tab counted as _TAB_WIDTH spaces
             indent = lead + (_TAB_WIDTH - 1) * line.count("\t", 0, lead) if lead else 0
@@ -224,7 +225,7 @@ def _field(text: str, start: int, end: int) -> bool:
 def _label(text: str, start: int, end: int) -> tuple[Span, int] | None:
     """``(label span, body start)`` when the block opens with a short "Label: " prefix or a
     bold label."""
-    bold = bold_label(text, start, end)
+    bold = bold_label(text, start, end) if text.startswith(("**", "__"), start, end) else None
     if bold is not None:
         return bold
     if text.find(":", start, end) < 0:
@@ -358,7 +359,9 @@ class _UnitCollector:
             self.heading, self.heading_span = self._debate_title
             return
         is_debate, stance, is_closing = self.lex.section_roles(title)
-        flat = " ".join(_NOT_HEADING_WORD.sub(" ", title.lower()).split())
+        low = title.lower()
+        # most headings are plain words, which need no substitution
+        flat = " ".join((low if low.replace(" ", "").isalnum() else _NOT_HEADING_WORD.sub(" ", low)).split())
         self.one_sided = stance is not None and flat in self.one_sided_headings
         # "Major comments", or a heading naming a reviewer ("Reviewer 2", "Referee #1 (second round)")
         self.review = flat in self.review_headings or _unnumbered(flat) in self.review_headings
@@ -396,7 +399,7 @@ class _UnitCollector:
     def _answered_list(self, heading: str) -> list[Unit] | None:
         """The side list a "Replies to the disadvantages" heading answers (the last list of
         the side it names, else the last list), or ``None`` for any other heading."""
-        if not self.labels.is_reply_heading(heading) or not self.side_lists:
+        if not self.side_lists or not self.labels.is_reply_heading(heading):
             return None
         named = self.lex.section_roles(heading)[1]
         for stance, entries in reversed(self.side_lists):
@@ -1026,17 +1029,18 @@ def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[
     counts: dict[str, int] = {}
     found: dict[str, SpeakerLabel] = {}
     bodies: dict[str, list[str]] = {}
-    paragraphs = 0
     for line in lines:
-        if line is None or line.end - line.start <= _MAX_HEADING_CHARS and is_heading(line.text):
-            continue
-        paragraphs += 1
+        if line is None or ":" not in line.text or _short_heading(line):
+            continue  # no colon, no label
         m = labels.speaker_label(text, line.start, line.end)
         if m is None or labels.item_label(text, line.start, line.end) is not None:
             continue
         counts[m.key] = counts.get(m.key, 0) + 1
         found[m.key] = m
         bodies.setdefault(m.key, []).append(text[m.body_start : line.end])
+    if not found:
+        return {}  # most texts: no speaker, and no need to count the paragraphs
+    paragraphs = sum(1 for line in lines if line is not None and not _short_heading(line))
     turns = sum(counts.values())
     dialogue = len(counts) >= 2 and max(counts.values(), default=0) >= 2 and turns >= 3 and 2 * turns > paragraphs
     members = [k for k, m in found.items() if not m.role]
@@ -1062,6 +1066,11 @@ def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[
 
 
 _STAR_CHARS = frozenset("★☆✩✭ ")
+
+
+def _short_heading(line: _Line) -> bool:
+    """A heading line, which is no paragraph a speaker's turn may open."""
+    return line.end - line.start <= _MAX_HEADING_CHARS and is_heading(line.text)
 
 
 def _interviewer(bodies: dict[str, list[str]]) -> str | None:
@@ -1096,7 +1105,7 @@ def _signature(text: str, lines: list[_Line | None], at: int) -> bool:
     """Whether line ``at`` signs the paragraph right above it ("Ruth Akande, Eastbrook"):
     a name of capitalised words, a comma and a place, with no blank line before it."""
     line, above = lines[at], lines[at - 1] if at > 0 else None
-    if line is None or above is None or text[above.end - 1 : above.end] not in (".", "!", "?", "”", '"'):
+    if line is None or above is None or above.text[-1] not in (".", "!", "?", "”", '"'):
         return False
     name, comma, place = line.text.partition(",")
     words = name.split() + place.split()
@@ -1151,10 +1160,10 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
     i, list_length, in_list = 0, 0, False
     while i < len(lines):
         line = lines[i]
-        collector.after_blank = i > 0 and lines[i - 1] is None
         i += 1
         if line is None:
             continue
+        collector.after_blank = i > 1 and lines[i - 2] is None
         s, e = line.start, line.end
         content = line.text
         # most lines open with a letter: the patterns below are only tried on lines whose
@@ -1276,10 +1285,10 @@ class _Shape:
                 posts += 1
             if content[-1] == "?" and is_question_line(content):
                 questions += 1
-            if _quoted_line(text, line) is not None and _answered(text, following, labels) \
-                    and _quoted_line(text, following) is None:
+            if content[0] in _OPENING_QUOTES and _quoted_line(text, line) is not None \
+                    and _answered(text, following, labels) and _quoted_line(text, following) is None:
                 myths.append(n)
-            if _signature(text, lines, n):
+            if "," in content and _signature(text, lines, n):  # a signature names a place after a comma
                 signed.append(n)
             following = line
         # a thread: two posts or more, each under a line naming its author ("Reply from X · date")

@@ -526,7 +526,9 @@ class Lexicon(BaseModel):
             (True, 'pro', False)
         """
         debate, stance_re, closing = self._section_patterns
-        h = " ".join(_NOT_SECTION_WORD.sub(" ", heading.lower().replace("’", "'")).split())
+        low = heading.lower().replace("’", "'")
+        # most headings are plain words, which need no substitution
+        h = " ".join((low if low.replace(" ", "").isalnum() else _NOT_SECTION_WORD.sub(" ", low)).split())
         m = stance_re.search(h)
         stance = m.lastgroup if m else None
         return bool(debate.search(h)) or stance is not None, stance, h in closing
