@@ -337,7 +337,7 @@ class _FormTable:
     """
 
     MAX_FORMS = 500_000  # past this many strings the table starts afresh (memory stays bounded)
-    _DTYPES = (object, object, object, object, object, "int64", "uint64")
+    _DTYPES = (object, object, bool, object, object, "int64", "uint64")  # the word flags as booleans: cheaper to take
 
     def __init__(self) -> None:
         self._reset()
