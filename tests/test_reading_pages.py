@@ -1,0 +1,92 @@
+"""Layouts of pages people write that argmap had not met: Markdown tables without outer
+pipes, a table whose answer column is named after who answers, a subtitle under the title,
+and two parallel side headings that weigh two choices ("Reasons to buy" / "Reasons to rent").
+
+Every text here is written for these tests (fictional subjects).
+"""
+
+from __future__ import annotations
+
+from argmap.extraction import extract_text
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(n.kind, n.text) for n in extract_text(text).nodes]
+
+
+def edges(text: str) -> list[tuple[str, str, str]]:
+    m = extract_text(text)
+    by_id = {n.id: n.text for n in m.nodes} | {t.id: t.title for t in m.topics}
+    return [(by_id[e.source], e.relation, by_id[e.target]) for e in m.edges]
+
+
+PIPELESS = (
+    "Should the choir tour Brittany?\n\n"
+    "The choir has toured once before, in 2019.\n\n"
+    "Pros | Cons\n"
+    "--- | ---\n"
+    "Singing abroad lifts the standard of the whole choir. | The coach alone would cost more than a year of rehearsal rooms.\n"
+    "A tour brings in younger singers. | Members with small children could not come.\n"
+)
+
+
+def test_a_table_without_outer_pipes_gives_each_column_its_side() -> None:
+    assert kinds(PIPELESS) == [
+        ("claim", "Singing abroad lifts the standard of the whole choir."),
+        ("critique", "The coach alone would cost more than a year of rehearsal rooms."),
+        ("claim", "A tour brings in younger singers."),
+        ("critique", "Members with small children could not come."),
+    ]
+
+
+def test_a_line_with_a_bar_is_no_table_without_a_delimiter_row() -> None:
+    text = "Should the choir tour Brittany?\n\nSinging abroad | lifts the standard, say the tenors.\n"
+    assert not any("---" in n.text for n in extract_text(text).nodes)
+    assert all("|" in n.text for n in extract_text(text).nodes)  # the line stays one piece
+
+
+def test_an_answer_column_named_after_who_answers_replies_to_its_row() -> None:
+    text = (
+        "Should the choir tour Brittany?\n\n"
+        "Objection | Committee reply\n"
+        ":--- | :---\n"
+        "The coach would cost more than a year of rehearsal rooms. | A grant from the twinning association pays half of it.\n"
+    )
+    assert edges(text)[1] == ("A grant from the twinning association pays half of it.", "attacks",
+                              "The coach would cost more than a year of rehearsal rooms.")
+    assert kinds(text)[1][0] == "rebuttal"
+
+
+def test_a_subtitle_under_the_title_is_no_topic() -> None:
+    text = PIPELESS.replace("\n\n", "\n\nNotes from the committee for the spring meeting\n\n", 1)
+    assert [t.title for t in extract_text(text).topics] == ["Should the choir tour Brittany?"]
+
+
+def test_a_short_section_heading_under_the_title_still_heads_its_section() -> None:
+    text = (
+        "Should the choir tour Brittany?\n\n"
+        "Costs\n\n"
+        "Critics argue that the coach would cost more than a year of rehearsal rooms.\n"
+    )
+    assert [t.title for t in extract_text(text).topics] == ["Costs"]
+
+
+PARALLEL = (
+    "Buy or lease a piano for the church hall?\n\n"
+    "## Reasons to buy\n\n"
+    "- A bought piano costs less than six years of lease payments.\n"
+    "- We could choose the instrument ourselves.\n\n"
+    "## Reasons to lease\n\n"
+    "- Tuning and repairs come with the lease.\n"
+    "- A leased piano can be swapped if the hall is sold.\n"
+)
+
+
+def test_parallel_headings_that_weigh_two_choices_are_two_sides() -> None:
+    assert [k for k, _ in kinds(PARALLEL)] == ["claim", "claim", "critique", "critique"]
+    assert all(rel == "attacks" for _, rel, _ in edges(PARALLEL)[2:])
+
+
+def test_headings_in_another_frame_do_not_turn_the_side() -> None:
+    text = PARALLEL.replace("## Reasons to lease", "## Other things we heard")
+    assert [k for k, _ in kinds(text)][2:] != ["critique", "critique"]
