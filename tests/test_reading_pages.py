@@ -90,3 +90,36 @@ def test_parallel_headings_that_weigh_two_choices_are_two_sides() -> None:
 def test_headings_in_another_frame_do_not_turn_the_side() -> None:
     text = PARALLEL.replace("## Reasons to lease", "## Other things we heard")
     assert [k for k, _ in kinds(text)][2:] != ["critique", "critique"]
+
+
+TALK = (
+    "Talk:Orchard Lane Halt\n\n"
+    "== Rename proposal ==\n\n"
+    "Propose renaming this page to Orchard Lane railway station. [[User:Ann Reed|Ann Reed]] "
+    "([[User talk:Ann Reed|talk]]) 10:02, 4 May 2024 (UTC)\n\n"
+    ":'''Support'''. Every source in the article calls it a station, not a halt. "
+    "[[User:Bo|Bo]] ([[User talk:Bo|talk]]) 11:00, 4 May 2024 (UTC)\n\n"
+    ":'''Oppose''', the railway company's own timetables named it a halt until it closed. "
+    "[[User:Cy|Cy]] ([[User talk:Cy|talk]]) 12:00, 4 May 2024 (UTC)\n"
+    "::The timetables are primary sources, and the secondary sources all say station. "
+    "[[User:Bo|Bo]] ([[User talk:Bo|talk]]) 12:30, 4 May 2024 (UTC)\n"
+)
+
+
+def test_talk_page_votes_are_sides_of_the_proposal_and_replies_nest_by_colons() -> None:
+    m = extract_text(TALK)
+    assert [(n.kind, n.text) for n in m.nodes] == [
+        ("claim", "Every source in the article calls it a station, not a halt."),
+        ("critique", "the railway company's own timetables named it a halt until it closed."),
+        ("rebuttal", "The timetables are primary sources, and the secondary sources all say station."),
+    ]
+    assert edges(TALK) == [
+        ("Every source in the article calls it a station, not a halt.", "supports", "Rename proposal"),
+        ("the railway company's own timetables named it a halt until it closed.", "attacks", "Rename proposal"),
+        ("The timetables are primary sources, and the secondary sources all say station.", "attacks",
+         "the railway company's own timetables named it a halt until it closed."),
+    ]
+
+
+def test_a_signature_is_no_part_of_the_comment() -> None:
+    assert not any("UTC" in n.text or "talk" in n.text for n in extract_text(TALK).nodes)

@@ -38,14 +38,16 @@ from argmap.extraction.labels import (
     layout_labels,
 )
 from argmap.extraction.lexicon import Lexicon
+from argmap.extraction.markup import INDENT_BULLET
 from argmap.extraction.overlap import wording
 
 Span = tuple[int, int]
 
 # "** Objection: …" in MediaWiki markup: a run of stars is one marker whose length is the depth
-_BULLET = re.compile(r"(?:\*{1,6}|[-–—•+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)]|\(?[a-h]\)|" + OUTLINE_ORDINALS + r")\s+")
+_BULLET = re.compile(r"(?:(?:\*{1,6}|[-–—•+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)]|\(?[a-h]\)|" + OUTLINE_ORDINALS + r")\s+|"
+                     + INDENT_BULLET + r"\s*)")
 # the characters a _BULLET match can open with, besides digits
-_BULLET_CHARS = frozenset("*-–—•+·▪●◦‣✓✔✗✘→►▸▶(abcdefghIVXivx")
+_BULLET_CHARS = frozenset("*-–—•+·▪●◦‣✓✔✗✘→►▸▶(abcdefghIVXivx" + INDENT_BULLET)
 _DIGITS = re.compile(r"\d+")
 _NOT_HEADING_WORD = re.compile(r"[^\w'-]+")
 _CROSS_REFERENCE = re.compile(r"->\s*See\s+\d+(?:\.\d+)*\.?\s*")  # a Kialo link to another claim
