@@ -123,3 +123,41 @@ def test_talk_page_votes_are_sides_of_the_proposal_and_replies_nest_by_colons() 
 
 def test_a_signature_is_no_part_of_the_comment() -> None:
     assert not any("UTC" in n.text or "talk" in n.text for n in extract_text(TALK).nodes)
+
+
+BLOG = (
+    "Why our cafe has stopped opening on Mondays\n\n"
+    "Posted on 3 March 2025 by Rosa Hill\n\n"
+    "Mondays have become the quietest day of the week for us. Opening costs more in staff and "
+    "heating than the day takes at the till.\n\n"
+    "Update, 6 March: Several readers have written in to say that closing on Mondays leaves the "
+    "market traders with nowhere to eat. I take the point, but the traders' market moved to "
+    "Saturdays last year.\n\n"
+    "Update 2: A regular argues that a short Monday menu would pay its way. That may be true in "
+    "the summer, although in winter we sold fewer than twenty lunches on a Monday.\n"
+)
+
+
+def test_an_update_label_goes_on_with_the_post_it_adds_to() -> None:
+    m = extract_text(BLOG)
+    assert [t.title for t in m.topics] == ["Why our cafe has stopped opening on Mondays"]
+    assert not any(n.text.startswith("Update") for n in m.nodes)
+
+
+def test_readers_who_write_in_to_say_something_are_answered() -> None:
+    got = kinds(BLOG)
+    assert ("critique", "Several readers have written in to say that closing on Mondays leaves the market "
+            "traders with nowhere to eat.") in got
+    assert ("rebuttal", "the traders' market moved to Saturdays last year.") in got
+
+
+def test_a_granted_point_then_although_splits_and_the_although_clause_answers() -> None:
+    got = kinds(BLOG)
+    assert ("critique", "That may be true in the summer") in got
+    assert ("rebuttal", "in winter we sold fewer than twenty lunches on a Monday.") in got
+
+
+def test_x_although_y_without_a_granting_stays_one_statement() -> None:
+    text = BLOG.replace("takes at the till.", "takes at the till, although the takings vary.")
+    opening = [n.text for n in extract_text(text).nodes if n.text.startswith("Opening costs")]
+    assert opening == ["Opening costs more in staff and heating than the day takes at the till, although the takings vary."]

@@ -167,10 +167,17 @@ class LayoutLabels:
         self.ages = frozenset(lex.words("bylines", "ages"))
         self.counts = frozenset(lex.words("bylines", "counts"))
         self.header_fields = tuple(_norm(w) + " " for w in lex.words("bylines", "header_fields"))
+        self._updates = frozenset(_norm(w) for w in lex.words("bylines", "updates"))
         # ", 9 February 2026", ", May 2026", "February 9, 2026" closing a line: its date
         months = "|".join(sorted((re.escape(m) for m in self.months), key=len, reverse=True))
         self._trailing_date = re.compile(
             rf",\s*(?:\d{{1,2}}\s+)?(?:{months})\.?(?:\s+\d{{1,2}},)?\s+\d{{4}}$", re.IGNORECASE)
+
+    def is_update(self, label: str) -> bool:
+        """Whether a label adds to the post it sits in ("Update, 5 May", "Edit 2", "UPDATE
+        (Friday)"): its first word, before any date or number, is an update word."""
+        first = _norm(label).split(maxsplit=1)[0].strip(",.:;()") if label.strip() else ""
+        return first in self._updates
 
     def post_header(self, line: str) -> str | None:
         """The author a line heading a post of a thread names ("Reply from Dunmore_J · 3 March",

@@ -466,6 +466,9 @@ class _UnitCollector:
         labelled = _label(self.text, start, end)
         if labelled and _field(self.text, labelled[1], end):
             return  # "Recommendation: major revision.", "Rating: 4/5": a form's field, no statement
+        if labelled and self.labels.tables.is_update(self.text[labelled[0][0] : labelled[0][1]]):
+            # "Update, 5 February: …" goes on with the post it adds to, after its label
+            start, labelled = labelled[1], None
         if labelled:
             self._labelled(labelled[0], (labelled[1], end))
             return

@@ -194,6 +194,8 @@ class Bylines(_Part):
     ages: Words = Field(
         [], description="units of a post's age after a number ('u/bev · 7h', 'Sam · 2 days ago'): a handle and an age head a post")
     counts: Words = Field([], description="what a thread counts ('412 upvotes · 96 comments'): such a line heads nothing")
+    updates: Words = Field(
+        [], description="first words of a label that adds to a post ('Update, 5 May:', 'Edit:'): it heads no topic")
 
 
 class Connectives(_Part):
