@@ -161,3 +161,31 @@ def test_x_although_y_without_a_granting_stays_one_statement() -> None:
     text = BLOG.replace("takes at the till.", "takes at the till, although the takings vary.")
     opening = [n.text for n in extract_text(text).nodes if n.text.startswith("Opening costs")]
     assert opening == ["Opening costs more in staff and heating than the day takes at the till, although the takings vary."]
+
+
+WRITTEN = (
+    "Libraries: Opening Hours\n\n"
+    "Question for Department for Culture, Media and Sport\n"
+    "UIN 1207, tabled on 3 June 2025\n\n"
+    "Asked by Ms Jo Pryor (Eastmoor)\n\n"
+    "To ask the Secretary of State for Culture, Media and Sport, whether she will fund longer library "
+    "opening hours, given that many branches now close at four.\n\n"
+    "Answered by Sam Ode, Minister for Culture, on 10 June 2025\n\n"
+    "Opening hours are a matter for each library authority. Most authorities have kept their hours, "
+    "and the libraries fund pays for extra evening openings.\n"
+)
+
+
+def test_a_written_question_challenges_and_its_answer_rebuts_it() -> None:
+    m = extract_text(WRITTEN)
+    nodes = [(n.kind, n.text[:40]) for n in m.nodes]
+    assert nodes[0] == ("critique", "To ask the Secretary of State for Cultur")
+    assert [k for k, _ in nodes[1:]] == ["rebuttal", "rebuttal"]
+    question = m.nodes[0].id
+    assert all(e.target == question and e.relation == "attacks" for e in m.edges if e.source != question)
+    assert not any("Asked" in n.text or "Answered" in n.text or "UIN" in t.title for n in m.nodes for t in m.topics)
+
+
+def test_a_line_naming_who_asks_inside_a_sentence_is_no_label() -> None:
+    text = WRITTEN.replace("Asked by Ms Jo Pryor (Eastmoor)", "Asked by Ms Jo Pryor (Eastmoor), the minister replied.")
+    assert not any(n.text.startswith("To ask") and n.kind == "critique" for n in extract_text(text).nodes)

@@ -1058,6 +1058,7 @@ def _subtitle(text: str, lines: list[_Line | None], labels: TextLabels) -> int |
     assert line is not None
     content = line.text
     if not is_heading(content) or len(content.split()) < _MIN_SUBTITLE_WORDS or "|" in content \
+            or _continues(text, lines, k + 1) or _SENTENCE_GAP.search(content) \
             or content[0] in "#*_" or labels.is_section_name(content) or is_byline(content, labels.tables) \
             or labels.is_meta_line(content) or labels.post_header(content) is not None \
             or labels.item_label(text, line.start, line.end) is not None:
@@ -1222,7 +1223,9 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         first = content[0]
         if first in _RULE_CHARS and _RULE.fullmatch(content):
             continue
-        if thread:
+        # "Asked by Dr Ann Lee" / "Answered by Tom Hale, Minister, on 9 May": the next paragraph asks or answers
+        named = labels.tables.named_qa(content, e) if first.isupper() else None
+        if thread and named is None:
             poster = labels.post_header(content)
             nxt = _next_line(lines, i)
             if poster is not None and content.endswith(":") and nxt is not None and labels.is_quote_line(nxt.text):
@@ -1243,6 +1246,8 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         bare = labels.bare_label(text, s + hashes.end() if hashes else s, e) if marked else None
         if bare is not None and lex.section_roles(bare.name)[0]:
             bare = None  # "## Criticism" heads a section
+        if bare is None and not marked:
+            bare = named
         if bare is not None:
             collector.pending_label = bare
             continue

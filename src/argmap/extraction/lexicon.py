@@ -146,6 +146,10 @@ class QALabels(_Part):
     answer: Words = []
     myth: Words = []
     fact: Words = []
+    asked_by: Words = Field(
+        [], description="openers of a line naming who asks ('Asked by Dr Ann Lee'): the paragraph after it is the question")
+    answered_by: Words = Field(
+        [], description="openers of a line naming who answers ('Answered by Tom Hale, Minister'): the paragraph after it answers")
 
 
 class ItemLabels(_Part):
