@@ -189,3 +189,32 @@ def test_a_written_question_challenges_and_its_answer_rebuts_it() -> None:
 def test_a_line_naming_who_asks_inside_a_sentence_is_no_label() -> None:
     text = WRITTEN.replace("Asked by Ms Jo Pryor (Eastmoor)", "Asked by Ms Jo Pryor (Eastmoor), the minister replied.")
     assert not any(n.text.startswith("To ask") and n.kind == "critique" for n in extract_text(text).nodes)
+
+
+QA = (
+    "Brightwell kettle: customer questions and answers\n\n"
+    "Question: Is it quiet enough to boil at night?\n\n"
+    "Answer: Not really. It rumbles loudly for the last minute and wakes a light sleeper in the next room.\n"
+    "By Lou on 2 May 2025\n\n"
+    "Answer: I disagree with the answer above. Ours is the quietest kettle we have owned and nobody hears it upstairs.\n"
+    "By Dev on 4 May 2025\n\n"
+    "Answer: Maker response: The rumble comes from limescale, and descaling the element every month stops it.\n"
+    "By Brightwell on 5 May 2025\n"
+)
+
+
+def test_answers_to_one_question_each_take_their_own_side() -> None:
+    got = kinds(QA)
+    assert got == [
+        ("critique", "It rumbles loudly for the last minute and wakes a light sleeper in the next room."),
+        ("rebuttal", "Ours is the quietest kettle we have owned and nobody hears it upstairs."),
+        ("rebuttal", "The rumble comes from limescale, and descaling the element every month stops it."),
+    ]
+    # the disagreement answers the answer above it, the maker's response the complaint
+    assert [(rel, target) for _, rel, target in edges(QA)] == [
+        ("attacks", "Is it quiet enough to boil at night?"), ("attacks", got[0][1]), ("attacks", got[0][1])]
+
+
+def test_a_faq_question_with_one_answer_still_voices_an_objection() -> None:
+    text = QA.split("Answer: I disagree")[0].replace("Not really. It rumbles", "No. It hums")
+    assert [k for k, _ in kinds(text)] == ["critique", "rebuttal"]

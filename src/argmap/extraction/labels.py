@@ -171,6 +171,8 @@ class LayoutLabels:
         self._named_qa = tuple((_norm(w) + " ", role) for key, role in (("asked_by", "topic"), ("answered_by", "answer"))
                                for w in lex.words("qa_labels", key))
         self._named_qa_first = frozenset(w.split()[0] for w, _ in self._named_qa)
+        self._negative_answers = tuple(_norm(w) for w in lex.words("qa_labels", "negative_answers"))
+        self._disagreeing_answers = tuple(_norm(w) for w in lex.words("qa_labels", "disagreeing_answers"))
         # ", 9 February 2026", ", May 2026", "February 9, 2026" closing a line: its date
         months = "|".join(sorted((re.escape(m) for m in self.months), key=len, reverse=True))
         self._trailing_date = re.compile(
@@ -192,6 +194,17 @@ class LayoutLabels:
         # a member's written question holds the government to account: it challenges, and the
         # answer rebuts it
         return ItemLabel(line.split(" by ", 1)[0] if " by " in line else line, role, "con" if role == "topic" else None, end)
+
+    def answer_polarity(self, answer: str) -> str | None:
+        """How an answer among several opens: ``"disagrees"`` with the answer before it ("I
+        disagree with the answer above."), ``"denies"`` the question ("Not really.", "Only on
+        the lowest setting."), else ``None``."""
+        head = " " + _norm(answer[:60]).replace(",", " ").replace(".", " ").replace("!", " ") + " "
+        if any(head.startswith(" " + w + " ") for w in self._disagreeing_answers):
+            return "disagrees"
+        if any(head.startswith(" " + w + " ") for w in self._negative_answers):
+            return "denies"
+        return None
 
     def is_update(self, label: str) -> bool:
         """Whether a label adds to the post it sits in ("Update, 5 May", "Edit 2", "UPDATE

@@ -711,9 +711,41 @@ class _UnitCollector:
 
     def _answer(self, start: int, end: int, label: str | None = None) -> None:
         assert self.pair_unit is not None
-        question = self.pair_unit.items[0]
-        self.pair_unit.items.append(Item((start, end), "pro", answers=question, label=label))
+        items = self.pair_unit.items
+        question = items[0]
+        if label is not None and len(items) > 1 and (question.whole or items[1].label == label) \
+                and all(i.label == label for i in items[1:]):
+            # a second "Answer:" to one question: a community Q&A, where a buyer asks and each
+            # answer takes its own side
+            if question.whole:
+                items.remove(question)  # the question asks; it voices no objection
+                first = items[0]
+                items[0] = self._community_answer(first.span[0], first.span[1], label, None)
+            items.append(self._community_answer(start, end, label, items[-1]))
+        else:
+            items.append(Item((start, end), "pro", answers=question, label=label))
         self.awaiting_answer = False
+
+    def _community_answer(self, start: int, end: int, label: str, before: Item | None) -> Item:
+        """One answer of several to a question: one opening with an answer label ("Seller
+        response: …") answers the last con answer, one disagreeing ("I disagree with the answer
+        above.") the answer before it, each for the other side; one denying the question ("Not really.") is con; any
+        other is pro. The bare opening sentence of a denial or a disagreement states nothing."""
+        labelled = _label(self.text, start, end) if before is not None else None
+        found = self._answer_head(*labelled[0]) if labelled is not None else None
+        if before is not None and labelled is not None and found is not None:
+            # the seller's or maker's response answers the last complaint, defending the product
+            assert self.pair_unit is not None
+            complaint = next((i for i in reversed(self.pair_unit.items) if i.stance == "con"), before)
+            return Item((labelled[1], end), FLIP[complaint.stance], answers=complaint, label=found.name)
+        polarity = self.labels.tables.answer_polarity(self.text[start:end])
+        if polarity is not None:
+            gap = _SENTENCE_GAP.search(self.text, start, end)
+            if gap is not None and len(self.text[start : gap.start()].split()) <= _MAX_POLAR_WORDS:
+                start = gap.end()
+        if polarity == "disagrees" and before is not None:
+            return Item((start, end), FLIP[before.stance], answers=before, label=label)
+        return Item((start, end), "con" if polarity == "denies" else "pro", label=label)
 
     def _turn(self, start: int, end: int) -> bool:
         """A speaker's turn in a transcript; each answers the last turn of the other side.
@@ -922,10 +954,10 @@ class _UnitCollector:
             if start < end and self._answer_column_follows(end) else None
 
     def _answer_head(self, start: int, end: int) -> ItemLabel | None:
-        """The answer label a header cell ends on ("Committee reply", "Council's response"):
-        whoever gives it, the column answers the cell before it."""
+        """The answer label a header cell or a label ends on ("Committee reply", "Seller
+        response"): whoever gives it, it answers what comes before it."""
         head = self.text.rfind(" ", start, end) + 1
-        found = self.labels.bare_label(self.text, head, end) if head > start else None
+        found = self.labels.bare_label(self.text, max(head, start), end)
         return found if found is not None and found.role == "answer" else None
 
     def _answer_column_follows(self, at: int) -> bool:
@@ -1045,6 +1077,7 @@ def _title(text: str, lines: list[_Line | None], lex: Lexicon, labels: TextLabel
     return None
 
 
+_MAX_POLAR_WORDS = 6  # "Only on the lowest setting." opens an answer; a longer sentence argues
 _MIN_SUBTITLE_WORDS = 5  # "Committee notes for the April meeting": a section heading is shorter
 
 

@@ -148,6 +148,10 @@ class QALabels(_Part):
     fact: Words = []
     asked_by: Words = Field(
         [], description="openers of a line naming who asks ('Asked by Dr Ann Lee'): the paragraph after it is the question")
+    negative_answers: Words = Field(
+        [], description="openers of one answer among several to a question that deny it ('Not really.', 'Only on eco.'): that answer is con")
+    disagreeing_answers: Words = Field(
+        [], description="openers of an answer that disagrees with the answer before it ('I disagree with the answer above')")
     answered_by: Words = Field(
         [], description="openers of a line naming who answers ('Answered by Tom Hale, Minister'): the paragraph after it answers")
 
