@@ -218,3 +218,29 @@ def test_answers_to_one_question_each_take_their_own_side() -> None:
 def test_a_faq_question_with_one_answer_still_voices_an_objection() -> None:
     text = QA.split("Answer: I disagree")[0].replace("Not really. It rumbles", "No. It hums")
     assert [k for k, _ in kinds(text)] == ["critique", "rebuttal"]
+
+
+def test_reasons_to_and_reasons_not_to_are_two_sides() -> None:
+    text = PARALLEL.replace("Reasons to buy", "Reasons to buy it").replace("## Reasons to lease", "## Reasons not to buy it")
+    assert [k for k, _ in kinds(text)] == ["claim", "claim", "critique", "critique"]
+
+
+SIGNED_QA = (
+    "Brightwell kettle: questions from buyers\n\n"
+    "8 questions, sorted by most helpful\n\n"
+    "Q: Is it quiet enough to boil at night?\n"
+    "A: Not in my experience. It rumbles loudly for the last minute and wakes a light sleeper.\n"
+    "— Lou B., 2 May 2025\n"
+    "A: Brightwell customer care: Limescale causes the rumble, and monthly descaling stops it.\n"
+    "— Brightwell, 5 May 2025\n"
+)
+
+
+def test_a_dash_before_a_signature_opens_no_item_and_a_brand_answers_the_complaint() -> None:
+    m = extract_text(SIGNED_QA)
+    assert [(n.kind, n.text) for n in m.nodes] == [
+        ("critique", "It rumbles loudly for the last minute and wakes a light sleeper."),
+        ("rebuttal", "Limescale causes the rumble, and monthly descaling stops it."),
+    ]
+    assert [t.title for t in m.topics] == ["Is it quiet enough to boil at night?"]  # the count line heads nothing
+    assert edges(SIGNED_QA)[1][2] == "It rumbles loudly for the last minute and wakes a light sleeper."

@@ -47,6 +47,7 @@ Span = tuple[int, int]
 _BULLET = re.compile(r"(?:(?:\*{1,6}|[-–—•+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)]|\(?[a-h]\)|" + OUTLINE_ORDINALS + r")\s+|"
                      + INDENT_BULLET + r"\s*)")
 # the characters a _BULLET match can open with, besides digits
+_SIGNING_DASHES = frozenset("—–-")  # the dash before a signature line
 _BULLET_CHARS = frozenset("*-–—•+·▪●◦‣✓✔✗✘→►▸▶(abcdefghIVXivx" + INDENT_BULLET)
 _DIGITS = re.compile(r"\d+")
 _NOT_HEADING_WORD = re.compile(r"[^\w'-]+")
@@ -361,7 +362,8 @@ class _UnitCollector:
             self.heading, self.heading_span = self._debate_title
             return
         is_debate, stance, is_closing = self.lex.section_roles(title)
-        if stance is None and not is_closing and (other := self._parallel_side(title, level)) is not None:
+        if stance in (None, self._section_stance) and not is_closing \
+                and (other := self._parallel_side(title, level)) is not None:
             is_debate, stance = True, other
         low = title.lower()
         # most headings are plain words, which need no substitution
@@ -727,17 +729,19 @@ class _UnitCollector:
         self.awaiting_answer = False
 
     def _community_answer(self, start: int, end: int, label: str, before: Item | None) -> Item:
-        """One answer of several to a question: one opening with an answer label ("Seller
-        response: …") answers the last con answer, one disagreeing ("I disagree with the answer
+        """One answer of several to a question: one opening with a label naming who answers
+        ("Seller response: …", "Skerry customer care: …") answers the last con answer, one disagreeing ("I disagree with the answer
         above.") the answer before it, each for the other side; one denying the question ("Not really.") is con; any
         other is pro. The bare opening sentence of a denial or a disagreement states nothing."""
         labelled = _label(self.text, start, end) if before is not None else None
-        found = self._answer_head(*labelled[0]) if labelled is not None else None
-        if before is not None and labelled is not None and found is not None:
-            # the seller's or maker's response answers the last complaint, defending the product
+        if before is not None and labelled is not None and self.labels.item_label(self.text, start, end) is None \
+                and not self.labels.tables.is_update(self.text[labelled[0][0] : labelled[0][1]]):
+            # an answer that names who gives it ("Seller response:", "Skerry customer care:") is
+            # the seller's: it answers the last complaint, defending the product
             assert self.pair_unit is not None
             complaint = next((i for i in reversed(self.pair_unit.items) if i.stance == "con"), before)
-            return Item((labelled[1], end), FLIP[complaint.stance], answers=complaint, label=found.name)
+            return Item((labelled[1], end), FLIP[complaint.stance], answers=complaint,
+                        label=self.text[labelled[0][0] : labelled[0][1]])
         polarity = self.labels.tables.answer_polarity(self.text[start:end])
         if polarity is not None:
             gap = _SENTENCE_GAP.search(self.text, start, end)
@@ -745,6 +749,8 @@ class _UnitCollector:
                 start = gap.end()
         if polarity == "disagrees" and before is not None:
             return Item((start, end), FLIP[before.stance], answers=before, label=label)
+        if polarity == "disagrees":
+            polarity = "denies"  # the first answer has only the question to disagree with
         return Item((start, end), "con" if polarity == "denies" else "pro", label=label)
 
     def _turn(self, start: int, end: int) -> bool:
@@ -1312,6 +1318,8 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         else:
             collector.table_sides = None
         bullet = _BULLET.match(content) if first in _BULLET_CHARS or first.isdigit() else None
+        if bullet and first in _SIGNING_DASHES and is_byline(content[bullet.end() :], labels.tables):
+            continue  # "— Maya T., 14 August 2024" signs the answer above it
         if bullet and not in_list:
             list_length = _list_length(text, lines, i - 1)
         in_list = bool(bullet)
