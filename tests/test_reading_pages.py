@@ -108,17 +108,28 @@ TALK = (
 
 def test_talk_page_votes_are_sides_of_the_proposal_and_replies_nest_by_colons() -> None:
     m = extract_text(TALK)
-    assert [(n.kind, n.text) for n in m.nodes] == [
+    assert [(n.kind, n.text) for n in m.nodes][1:] == [
         ("claim", "Every source in the article calls it a station, not a halt."),
         ("critique", "the railway company's own timetables named it a halt until it closed."),
         ("rebuttal", "The timetables are primary sources, and the secondary sources all say station."),
     ]
-    assert edges(TALK) == [
+    assert edges(TALK)[1:] == [
         ("Every source in the article calls it a station, not a halt.", "supports", "Rename proposal"),
         ("the railway company's own timetables named it a halt until it closed.", "attacks", "Rename proposal"),
         ("The timetables are primary sources, and the secondary sources all say station.", "attacks",
          "the railway company's own timetables named it a halt until it closed."),
     ]
+
+
+def test_the_comment_the_first_vote_follows_is_the_proposal() -> None:
+    assert kinds(TALK)[0] == ("claim", "Propose renaming this page to Orchard Lane railway station.")
+    assert edges(TALK)[0] == ("Propose renaming this page to Orchard Lane railway station.", "supports",
+                              "Rename proposal")
+
+
+def test_a_paragraph_before_a_list_of_other_labels_is_no_proposal() -> None:
+    text = TALK.replace("'''Support'''", "'''Note'''").replace("'''Oppose'''", "'''Note'''")
+    assert not any("Propose" in n.text for n in extract_text(text).nodes)
 
 
 def test_a_signature_is_no_part_of_the_comment() -> None:

@@ -635,6 +635,11 @@ class _UnitCollector:
         else:
             self.unanswerable = False
             self.pair_unit = None  # a new labelled item ends the myth or question before it
+            if self.items_unit is None and self.heading_unit is not None and self.heading_unit.body \
+                    and self.labels.tables.is_vote(found.name):
+                # the comment the first vote follows is the proposal voted on: it argues for it
+                self._items_unit().items.extend(Item(span, "pro") for span in self.heading_unit.body)
+                self.heading_unit.body.clear()
             unit = self._items_unit()
             # a side label answers the item before it, unless replies nested under that one
             # came between: a new top-level item of an outline stands on its own

@@ -164,6 +164,8 @@ class ItemLabels(_Part):
     opens: Sides = Field(Sides(), description="labels opening a new line of argument for a side")
     sides: Sides = Field(Sides(), description="side labels of a sequence; each answers the other side before it")
     answers: Words = Field([], description="labels of a reply to the item before")
+    votes: Words = Field(
+        [], description="opening labels that vote on a proposal ('Support', 'Oppose'): the comment before the first vote is the proposal")
     elaboration_openers: Words = Field([], description="openers of a later answer sentence that only restates it")
     reply_headings: Words = Field([], description="headings of a list that answers an earlier list")
     not_before_full_stop: Words = Field(
