@@ -255,3 +255,21 @@ def test_a_dash_before_a_signature_opens_no_item_and_a_brand_answers_the_complai
     ]
     assert [t.title for t in m.topics] == ["Is it quiet enough to boil at night?"]  # the count line heads nothing
     assert edges(SIGNED_QA)[1][2] == "It rumbles loudly for the last minute and wakes a light sleeper."
+
+
+MARKET = (
+    "Should Brackley close Market Street to cars?\n\n"
+    "The council proposes to close Market Street to traffic from April.\n\n"
+    "Shopkeepers warned that passing trade would fall by a third. Others have reported that deliveries "
+    "already take twice as long in the mornings.\n"
+)
+
+
+def test_others_reporting_a_finding_after_an_objection_bear_it_out() -> None:
+    assert [k for k, _ in kinds(MARKET)][-2:] == ["critique", "critique"]
+
+
+def test_others_arguing_after_an_objection_still_answer_it() -> None:
+    text = MARKET.replace("Others have reported that deliveries already take twice as long in the mornings.",
+                          "Others argue that the street would be busier on foot than it ever was by car.")
+    assert [k for k, _ in kinds(text)][-1] == "rebuttal"

@@ -98,6 +98,8 @@ class Statement:
     statistic: bool = False
     # "X defended the plan": a reply for the thing defended, whoever spoke before
     defends: bool = False
+    # reported by a findings verb ("Others have reported that …", "A report found that …")
+    finding: bool = False
     # opened by a turn to the other side's case ("On the other hand, …")
     other_side: bool = False
 
@@ -945,6 +947,7 @@ class _Reader:
                 return True
             self._set_actor(st, subj, cls, " ".join(tk.orth[v:v_end]) + (" that" if after_word == "that" else ""))
             st.defends = lemma in self.defending
+            st.finding = lemma in self.findings
             if cls == "response" or cls == "con" and lemma in self.disputing:
                 self._taken_up(st, v_end, j)  # "rejected the charge", "took issue with Moss's reading"
             if cls in ("neutral", "elaboration"):
