@@ -273,3 +273,32 @@ def test_others_arguing_after_an_objection_still_answer_it() -> None:
     text = MARKET.replace("Others have reported that deliveries already take twice as long in the mornings.",
                           "Others argue that the street would be busier on foot than it ever was by car.")
     assert [k for k, _ in kinds(text)][-1] == "rebuttal"
+
+
+def test_a_speaker_named_after_one_of_two_weighed_choices_takes_its_side() -> None:
+    text = PARALLEL + (
+        "\n## What other churches told us\n\n"
+        "Families who lease said that they would not have managed the tuning bills on their own.\n"
+    )
+    assert kinds(text)[-1] == ("critique", "Families who lease said that they would not have managed "
+                                           "the tuning bills on their own.")
+
+
+def test_without_parallel_headings_a_speaker_keeps_the_usual_reading() -> None:
+    text = PARALLEL.replace("## Reasons to lease", "## Other things we heard") + (
+        "\n## What other churches told us\n\n"
+        "Families who lease said that they would not have managed the tuning bills on their own.\n"
+    )
+    assert kinds(text)[-1][0] != "critique"
+
+
+def test_a_plural_noun_phrase_that_said_something_speaks() -> None:
+    text = MARKET.replace("Others have reported that deliveries already take twice as long in the mornings.",
+                          "Local churches said that the street would be quieter for Sunday services.")
+    assert extract_text(text).nodes[-1].actor == "Local churches"
+
+
+def test_a_plural_subject_in_a_present_description_is_no_speaker() -> None:
+    text = ("Defensive pacts\n\nMost defensive pacts emphasize that the purpose is to deter an attack. "
+            "They are older than the modern state.\n")
+    assert not any(n.actor == "Most defensive pacts" for n in extract_text(text).nodes)

@@ -144,6 +144,9 @@ class Layout:
     title: str | None
     title_span: Span | None
     units: list[Unit]
+    # the two choices parallel side headings weigh ("Reasons to buy" / "Reasons to rent"):
+    # the word naming each → its side
+    choices: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -305,6 +308,7 @@ class _UnitCollector:
         self.last_comment: tuple[Item, Unit] | None = None
         # a Kialo export ("Discussion Title: …"): "Pro" / "Con" speak for or against the item above
         self.relative_sides = False
+        self.choices: dict[str, str] = {}  # see Layout.choices
         # a thread's posts: the author of the post whose first paragraph comes next, the
         # lines it quotes, and the posts so far
         self.pending_post: str | None = None
@@ -411,6 +415,7 @@ class _UnitCollector:
         before, now = self._debate_title[0].lower().split(), title.lower().split()
         if len(now) < 2 or len(now) != len(before) or now[:-1] != before[:-1] or now[-1] == before[-1]:
             return None
+        self.choices = {before[-1]: self._section_stance, now[-1]: FLIP[self._section_stance]}
         return FLIP[self._section_stance]
 
     def _answered_list(self, heading: str) -> list[Unit] | None:
@@ -1371,7 +1376,7 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
                 e, last = nxt.end, nxt.text[-1]
                 i += 1
             collector.prose(s, e)
-    return Layout(title=title, title_span=title_span, units=collector.units)
+    return Layout(title=title, title_span=title_span, units=collector.units, choices=collector.choices)
 
 
 class _Shape:

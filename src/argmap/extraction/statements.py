@@ -116,6 +116,7 @@ def _copy(stmt: Statement) -> Statement:
 
 # every clause starts as this reading, copied: cheaper than the generated ``__init__``
 _UNREAD = Statement(span=(0, 0), actor_role=None)
+_MAX_PLURAL_SUBJECT = 4  # "Most local households": longer phrases without a group noun name no speaker
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -227,6 +228,8 @@ class _Words:
         self.disputing = frozenset(lex.words("verbs", "disputing"))
         self.group_only = frozenset(lex.words("verbs", "group_only"))
         self.findings = frozenset(lex.words("verbs", "findings"))
+        # past forms of verbs: a plural speaker without a group noun reports an event of saying
+        self.past_forms = frozenset(f for forms in lex.irregular_verbs.values() for f in forms)
         self.defending = frozenset(lex.words("verbs", "defending"))
         # "critics like Hale": the base form of a verb read only in its past is a preposition
         self.past_only_forms = weak_forms(lex) - {f for v in self.group_only for f in inflections(v, lex.irregular_verbs)}
@@ -459,7 +462,7 @@ class _Reader:
                 w in self.partitives and n + 1 < len(words) and words[n + 1] == "of" for n, w in enumerate(words))
             plural = (loose or counted) and head.endswith("s")
             if not key and not self._agent(head) and role is None and not plural \
-                    and not self._singular_agent(toks, v, head):
+                    and not self._singular_agent(toks, v, head) and not self._plural_speakers(toks, v, head):
                 return None  # "A defense framework recognizes …": no one speaks
             role = "group"
         if role in ("group", "same"):
@@ -496,6 +499,23 @@ class _Reader:
         if verb[0] in ("response", "praise") and words <= 3:
             return True  # "The cooperative defended the market", "The board welcomed it"
         return tk.lower[verb[1]] in self.clause_complements and word.endswith(self.agent_suffixes) and len(word) > 5
+
+    def _plural_speakers(self, toks: list[int], v: int, head: str) -> bool:
+        """Whether "Local churches", "Most households" speak: a short phrase with a plural head
+        before a verb of saying in the past ("said that", "argued that"; not of finding, "the
+        results showed that", and not the present of a description, "most pacts emphasize that")."""
+        tk = self.tk
+        if len(toks) > _MAX_PLURAL_SUBJECT or not head.endswith("s") or head.endswith(("ss", "us", "is")):
+            return False
+        verb = self.verb_at(v) if v < len(tk.lower) else None
+        if verb is None or verb[1] >= len(tk.lower) or verb[0] not in ("neutral", "con") \
+                or tk.lower[verb[1]] != "that":
+            return False
+        form = tk.lower[v]
+        if not (form.endswith("ed") or form in self.past_forms):
+            return False
+        lemma = self.lemma.get(form if verb[1] == v + 1 else " ".join(tk.lower[v : verb[1]]))
+        return lemma is not None and lemma not in self.findings
 
     def _head(self, toks: list[int]) -> int:
         """The head of a speaker phrase: its last word before "of", "who", "(" and the like,
