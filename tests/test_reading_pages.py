@@ -302,3 +302,25 @@ def test_a_plural_subject_in_a_present_description_is_no_speaker() -> None:
     text = ("Defensive pacts\n\nMost defensive pacts emphasize that the purpose is to deter an attack. "
             "They are older than the modern state.\n")
     assert not any(n.actor == "Most defensive pacts" for n in extract_text(text).nodes)
+
+
+def test_a_bold_question_opening_a_paragraph_is_a_faq_item_answered_by_the_rest() -> None:
+    text = ("Should the choir tour Brittany?\n\n## Common worries\n\n"
+            "**Will the fees go up?** Only for members who travel; the tour is paid for by those who go.\n")
+    assert kinds(text)[:2] == [("critique", "Will the fees go up?"),
+                               ("rebuttal", "Only for members who travel; the tour is paid for by those who go.")]
+
+
+def test_parallel_table_columns_are_two_sides() -> None:
+    text = ("Should the choir tour Brittany?\n\n| Reasons to go | Reasons to stay |\n|---|---|\n"
+            "| Singing abroad lifts the whole choir. | The coach costs more than a year of rooms. |\n")
+    assert [k for k, _ in kinds(text)] == ["claim", "critique"]
+
+
+def test_the_others_after_some_of_a_group_are_the_rest_of_it() -> None:
+    text = ("Should the park require leads for dogs?\n\n"
+            "The council proposes leads in the eastern half of the park.\n\n"
+            "A minority objected that the park is the only open space where dogs can run. "
+            "Some of them argued that walkers would move onto lanes with no pavement. "
+            "Others felt that signs would be enough.\n")
+    assert [k for k, _ in kinds(text)][-3:] == ["critique", "critique", "critique"]

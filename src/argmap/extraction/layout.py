@@ -412,10 +412,10 @@ class _UnitCollector:
         the two headings weigh two choices, so the second one argues against the first."""
         if self._debate_title is None or self._section_stance is None or level != self._debate_level:
             return None
-        before, now = self._debate_title[0].lower().split(), title.lower().split()
-        if len(now) < 2 or len(now) != len(before) or now[:-1] != before[:-1] or now[-1] == before[-1]:
+        choices = _parallel(self._debate_title[0], title)
+        if choices is None:
             return None
-        self.choices = {before[-1]: self._section_stance, now[-1]: FLIP[self._section_stance]}
+        self.choices = {choices[0]: self._section_stance, choices[1]: FLIP[self._section_stance]}
         return FLIP[self._section_stance]
 
     def _answered_list(self, heading: str) -> list[Unit] | None:
@@ -473,6 +473,12 @@ class _UnitCollector:
         labelled = _label(self.text, start, end)
         if labelled and _field(self.text, labelled[1], end):
             return  # "Recommendation: major revision.", "Rating: 4/5": a form's field, no statement
+        if labelled and self.text[labelled[0][1] - 1] == "?" and is_question_line(self.text[labelled[0][0] : labelled[0][1]]) \
+                and self.lex.is_objection_question(self.text[labelled[0][0] : labelled[0][1]]):
+            # "**Will my bills go up?** Only if …": a FAQ item and its answer in one paragraph
+            self.question(*labelled[0])
+            self._answer(labelled[1], end)
+            return
         if labelled and self.labels.tables.is_update(self.text[labelled[0][0] : labelled[0][1]]):
             # "Update, 5 February: …" goes on with the post it adds to, after its label
             start, labelled = labelled[1], None
@@ -943,6 +949,11 @@ class _UnitCollector:
             columns = [self._table_column(s, e) for s, e in cells]
             if not any(columns):
                 return False
+            if len(cells) == 2 and columns[0] == columns[1] and isinstance(columns[0], str) \
+                    and (choices := _parallel(self.text[cells[0][0] : cells[0][1]], self.text[cells[1][0] : cells[1][1]])):
+                # "| Reasons to switch | Reasons to stay |": two choices, two sides
+                columns[1] = FLIP[columns[0]]
+                self.choices = {choices[0]: columns[0], choices[1]: columns[1]}
             self.table_sides = columns
             return True
         if all(_TABLE_RULE.fullmatch(self.text[s:e]) for s, e in cells):
@@ -1462,6 +1473,15 @@ def _cells(text: str, start: int, end: int) -> list[Span]:
         cells.append((s, e))
         at = stop + 1
     return cells
+
+
+def _parallel(before: str, now: str) -> tuple[str, str] | None:
+    """The two choices of two headings in one frame with another last word ("Reasons to
+    buy" / "Reasons to rent" → ``("buy", "rent")``), else ``None``."""
+    first, second = before.lower().split(), now.lower().split()
+    if len(second) < 2 or len(second) != len(first) or second[:-1] != first[:-1] or second[-1] == first[-1]:
+        return None
+    return first[-1], second[-1]
 
 
 def _delimiter_row(line: _Line | None) -> bool:

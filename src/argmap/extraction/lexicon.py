@@ -236,6 +236,8 @@ class Pronouns(_Part):
 
     same: Words = []
     author: Words = []
+    part_of: Words = Field(
+        [], description="pronouns after a quantifier and 'of' naming part of the last speakers ('Some of them', 'Many of those')")
 
 
 class Prolepsis(_Part):

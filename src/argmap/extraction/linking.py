@@ -131,6 +131,9 @@ class _Tracker:
             # "A number of respondents questioned X. Others argued that …": more objections
             # listed; after praise ("Some praised X. Others argued …") "others" still turn
             speaker_side = prev
+        elif role == "opposite" and not turn and prev is not None and self.previous is not None \
+                and self.previous.subset and self.previous.paragraph == stmt.paragraph:
+            speaker_side = prev  # "A minority objected … Some of them argued … Others felt …": the rest of them
         elif role == "opposite" and not turn and self._bears_out(stmt):
             speaker_side = prev  # "Shopkeepers warned … Others have reported that …": more evidence
         elif role == "opposite" and self.section is not None and not turn:

@@ -94,6 +94,8 @@ class Statement:
     # a speaker named by a quantifier alone ("Several said …", "Many objected …"): some of
     # the group just named
     elliptical: bool = False
+    # "Some of them argued …": part of the group just named, so the "others" after it are the rest of that group
+    subset: bool = False
     # a neutral finding with a figure ("A survey found that 3,000 …"): no side of its own
     statistic: bool = False
     # "X defended the plan": a reply for the thing defended, whoever spoke before
@@ -153,6 +155,7 @@ class _Words:
         self.negations = frozenset(lex.words("dismissals", "negations"))
         self.complements = set(lex.words("verb_complements"))
         self.pronouns = set(lex.words("pronouns", "same"))
+        self.part_pronouns = frozenset(lex.words("pronouns", "part_of"))
         self.author_pronouns = set(lex.words("pronouns", "author"))
         self.modals = set(lex.words("prolepsis", "modals"))
         self.group_nouns = set(lex.words("group_nouns"))
@@ -424,8 +427,9 @@ class _Reader:
             return None  # "…packed the chamber to oppose": not a speaker
         role, key, label = None, frozenset(), tk.text[tk.starts[toks[0]] : tk.ends[toks[-1]]]
         span_end = toks[-1] + 1
-        if len(toks) == 1 and words[0] in self.pronouns:
-            role = "same"
+        if len(toks) == 1 and words[0] in self.pronouns or len(toks) == 3 and words[0] in self.quantifiers \
+                and words[1] in self.post_modifiers and words[2] in self.part_pronouns:
+            role = "same"  # "they", and "Some of them" after a group: some of the same speakers
         elif len(toks) == 1 and words[0] in self.author_pronouns:
             role = "author"
         else:
@@ -766,6 +770,8 @@ class _Reader:
         if subj["role"] == "group" and not subj["key"] and subj["label"].split(" ", 1)[0].lower() not in self.other_markers:
             st.group_head = st.actor_head
             st.elliptical = subj["label"].lower() in self.quantity_words
+        st.subset = subj["role"] == "same" and " " in subj["label"] \
+            and subj["label"].split(" ", 1)[0].lower() in self.quantity_words
         st.actor = subj["label"]
         st.verb_class = verb_class
         st.cue = verb
