@@ -194,7 +194,8 @@ class LayoutLabels:
             return None
         # a member's written question holds the government to account: it challenges, and the
         # answer rebuts it
-        return ItemLabel(line.split(" by ", 1)[0] if " by " in line else line, role, "con" if role == "topic" else None, end)
+        name = line.split(" by ", 1)[0] if " by " in line else line
+        return ItemLabel(name, role, "con" if role == "topic" else None, end)
 
     def answer_polarity(self, answer: str) -> str | None:
         """How an answer among several opens: ``"disagrees"`` with the answer before it ("I

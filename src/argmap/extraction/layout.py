@@ -44,8 +44,9 @@ from argmap.extraction.overlap import wording
 Span = tuple[int, int]
 
 # "** Objection: …" in MediaWiki markup: a run of stars is one marker whose length is the depth
-_BULLET = re.compile(r"(?:(?:\*{1,6}|[-–—•+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)]|\(?[a-h]\)|" + OUTLINE_ORDINALS + r")\s+|"
-                     + INDENT_BULLET + r"\s*)")
+# (a talk page's reply marker needs no space after it)
+_BULLET = re.compile(r"(?:(?:\*{1,6}|[-–—•+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)]|\(?[a-h]\)|"
+                     + OUTLINE_ORDINALS + r")\s+|" + INDENT_BULLET + r"\s*)")
 # the characters a _BULLET match can open with, besides digits
 _SIGNING_DASHES = frozenset("—–-")  # the dash before a signature line
 _BULLET_CHARS = frozenset("*-–—•+·▪●◦‣✓✔✗✘→►▸▶(abcdefghIVXivx" + INDENT_BULLET)
@@ -473,8 +474,8 @@ class _UnitCollector:
         labelled = _label(self.text, start, end)
         if labelled and _field(self.text, labelled[1], end):
             return  # "Recommendation: major revision.", "Rating: 4/5": a form's field, no statement
-        if labelled and self.text[labelled[0][1] - 1] == "?" and is_question_line(self.text[labelled[0][0] : labelled[0][1]]) \
-                and self.lex.is_objection_question(self.text[labelled[0][0] : labelled[0][1]]):
+        asked = self.text[labelled[0][0] : labelled[0][1]] if labelled else ""
+        if asked.endswith("?") and is_question_line(asked) and self.lex.is_objection_question(asked):
             # "**Will my bills go up?** Only if …": a FAQ item and its answer in one paragraph
             self.question(*labelled[0])
             self._answer(labelled[1], end)
@@ -746,9 +747,10 @@ class _UnitCollector:
 
     def _community_answer(self, start: int, end: int, label: str, before: Item | None) -> Item:
         """One answer of several to a question: one opening with a label naming who answers
-        ("Seller response: …", "Skerry customer care: …") answers the last con answer, one disagreeing ("I disagree with the answer
-        above.") the answer before it, each for the other side; one denying the question ("Not really.") is con; any
-        other is pro. The bare opening sentence of a denial or a disagreement states nothing."""
+        ("Seller response: …", "Skerry customer care: …") answers the last con answer, one
+        disagreeing ("I disagree with the answer above.") the answer before it, each for the
+        other side; one denying the question ("Not really.") is con; any other is pro. The
+        bare opening sentence of a denial or a disagreement states nothing."""
         labelled = _label(self.text, start, end) if before is not None else None
         if before is not None and labelled is not None and self.labels.item_label(self.text, start, end) is None \
                 and not self.labels.tables.is_update(self.text[labelled[0][0] : labelled[0][1]]):
@@ -949,8 +951,9 @@ class _UnitCollector:
             columns = [self._table_column(s, e) for s, e in cells]
             if not any(columns):
                 return False
+            heads = [self.text[c[0] : c[1]] for c in cells]
             if len(cells) == 2 and columns[0] == columns[1] and isinstance(columns[0], str) \
-                    and (choices := _parallel(self.text[cells[0][0] : cells[0][1]], self.text[cells[1][0] : cells[1][1]])):
+                    and (choices := _parallel(*heads)):
                 # "| Reasons to switch | Reasons to stay |": two choices, two sides
                 columns[1] = FLIP[columns[0]]
                 self.choices = {choices[0]: columns[0], choices[1]: columns[1]}
