@@ -324,3 +324,16 @@ def test_the_others_after_some_of_a_group_are_the_rest_of_it() -> None:
             "Some of them argued that walkers would move onto lanes with no pavement. "
             "Others felt that signs would be enough.\n")
     assert [k for k, _ in kinds(text)][-3:] == ["critique", "critique", "critique"]
+
+
+SQUARE = ("The town should keep the Saturday market on the square\n\n"
+          "The Saturday market brings shoppers into the centre from across the valley. It should stay on "
+          "the square, although traders on Bridge Street say that it takes their parking.\n")
+
+
+def test_x_although_someone_says_y_splits_and_y_is_the_other_side() -> None:
+    got = kinds(SQUARE)
+    assert got[-2:] == [("claim", "It should stay on the square"),
+                        ("critique", "traders on Bridge Street say that it takes their parking.")]
+    assert edges(SQUARE)[-1] == ("traders on Bridge Street say that it takes their parking.", "attacks",
+                                 "It should stay on the square")
