@@ -183,13 +183,17 @@ class LayoutLabels:
             >>> labels.post_header("The council wrote to residents in May.") is None
             True
         """
+        first = line.split(None, 1)
+        separated = self._separator is not None and self._separator.search(line) is not None
+        opens = bool(first) and first[0].lower().replace("’", "'") in self._post_start_words
+        if not (opens or separated or line.endswith(":")):
+            return None  # most lines: no header's opening words, no "wrote:", no handle (and no need to split them)
         words = line.split()
         if not words or len(words) > _MAX_BYLINE_WORDS:
             return None
-        start = self._post_start(line, words)
-        separated = self._separator is not None and self._separator.search(line) is not None
+        start = self._post_start(line) if opens else None
         if start is None and not separated and not line.endswith(":"):
-            return None  # most lines: no header's opening words, no "wrote:", no handle
+            return None
         name = ""
         if start is not None:
             rest = line.split(maxsplit=len(start.split()))[-1] if len(words) > len(start.split()) else ""
@@ -202,11 +206,9 @@ class LayoutLabels:
         name = name.strip()
         return name if name and len(name.split()) <= 4 and not name.endswith((".", "!", "?")) else None
 
-    def _post_start(self, line: str, words: list[str]) -> str | None:
-        """The words opening a post header that ``line`` (split into ``words``) opens with
-        ("reply from "), or ``None``; the line is normalised only when its first word may open one."""
-        if words[0].lower().replace("’", "'") not in self._post_start_words:
-            return None  # most lines
+    def _post_start(self, line: str) -> str | None:
+        """The words opening a post header that ``line`` opens with ("reply from "), or
+        ``None``; asked only of a line whose first word may open one."""
         flat = _norm(line)
         return next((start for start in self.post_starts if flat.startswith(start)), None)
 
@@ -241,7 +243,7 @@ class LayoutLabels:
             >>> labels.is_meta_line("Arguments for")
             False
         """
-        if sum(line.count(sep) for sep in self.breadcrumbs) >= 2:
+        if sum(map(line.count, self.breadcrumbs)) >= 2:
             return True
         flat = _norm(line)
         if self.header_fields and flat.startswith(self.header_fields):
@@ -280,12 +282,11 @@ class LayoutLabels:
             return None
         name = _norm(m.group("name"))
         found = self._items.get(name)
-        words = name.split()
-        if found is None and len(words) >= 3 and words[1] in ("to", "from") \
-                and self._items.get(words[0], ("",))[0] == "answer":
-            found = ("answer", None)  # "Reply to objection 2:", "Response from Meadowbot:"
         if found is None:
-            return None
+            words = name.split()
+            if not (len(words) >= 3 and words[1] in ("to", "from") and self._items.get(words[0], ("",))[0] == "answer"):
+                return None
+            found = ("answer", None)  # "Reply to objection 2:", "Response from Meadowbot:"
         bold = bool(m.group("open") or m.group("inner") or m.group("close"))
         bare_stop = m.group("sep") == "." and not (bold or m.group("num"))
         if bare_stop and not (plain_stop and name not in self._not_before_stop and text[m.end() : m.end() + 1].isupper()):
