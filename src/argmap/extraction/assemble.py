@@ -246,7 +246,8 @@ def assemble(
     lex = lexicon or Lexicon.default()
     # a lone carriage return (old Mac files, mixed endings) is a line break like "\n": read
     # with it replaced (same length, so every span indexes both), texts cut from the original
-    original, text = text, _LONE_CR.sub("\n", text if reading is None else reading)
+    read = text if reading is None else reading
+    original, text = text, _LONE_CR.sub("\n", read) if "\r" in read else read
     layout = parse_layout(text, lex)
     sentences = sentence_splitter(text, _past_abbreviations(text, sentence_starts, lex))
     tokens = tokens if tokens is not None else tokens_of(text, lex)

@@ -48,7 +48,7 @@ _BARE_LABEL = re.compile(
 # what may end a label besides a colon, a dash or bold marks: " - ", an ordinal's full stop, or
 # italic marks by a full stop ("*Reply.*")
 _SPACED_HYPHEN = re.compile(r"\s-\s")
-_ORDINAL_STOP = re.compile(r"\d\.|[*_]\.|\.[*_]")
+_STOP_MARKS = "*_"  # italic or bold marks by a full stop ("*Reply.*", "**Point**.")
 _MAX_LABEL_CHARS = 72
 # a line opening with a few words and a full stop ("Reply. The …", "- Thesis. We …")
 _MAX_STOP_LABEL_WORDS = 6  # "Reply to the objection 2." at most, before a label's full stop
@@ -77,7 +77,20 @@ def _separated(head: str) -> bool:
     of every line costs more than the label match itself)."""
     return (":" in head or "—" in head or "–" in head or "**" in head or "__" in head
             or ("-" in head and _SPACED_HYPHEN.search(head) is not None)
-            or ("." in head and _ORDINAL_STOP.search(head) is not None))
+            or ("." in head and _ordinal_stop(head)))
+
+
+def _ordinal_stop(head: str) -> bool:
+    """Whether a full stop in ``head`` follows a digit ("2.") or sits by italic marks
+    ("*Reply.*"); a head holds a full stop or two, so looking at each beats searching a
+    pattern at every position."""
+    at = head.find(".")
+    while at >= 0:
+        before, after = head[at - 1 : at] if at else "", head[at + 1 : at + 2]
+        if before.isdecimal() or (before and before in _STOP_MARKS) or (after and after in _STOP_MARKS):
+            return True
+        at = head.find(".", at + 1)
+    return False
 
 
 @dataclass(frozen=True)
@@ -172,9 +185,10 @@ class LayoutLabels:
         self._trailing_date = re.compile(
             rf",\s*(?:\d{{1,2}}\s+)?(?:{months})\.?(?:\s+\d{{1,2}},)?\s+\d{{4}}$", re.IGNORECASE)
 
-    def post_header(self, line: str) -> str | None:
+    def post_header(self, line: str, *, separators: bool = True) -> str | None:
         """The author a line heading a post of a thread names ("Reply from Dunmore_J · 3 March",
-        "Petra K wrote:"), or ``None``.
+        "Petra K wrote:"), or ``None``; ``separators=False`` when the line is known to hold
+        none of the separators of a handle's fields ("u/bev · 7h").
 
         Example:
             >>> labels = layout_labels(Lexicon.default())
@@ -184,7 +198,7 @@ class LayoutLabels:
             True
         """
         first = line.split(None, 1)
-        separated = self._separator is not None and self._separator.search(line) is not None
+        separated = separators and self._separator is not None and self._separator.search(line) is not None
         opens = bool(first) and first[0].lower().replace("’", "'") in self._post_start_words
         if not (opens or separated or line.endswith(":")):
             return None  # most lines: no header's opening words, no "wrote:", no handle (and no need to split them)
@@ -399,6 +413,9 @@ class TextLabels:
         self._speakers: dict[tuple[int, int], SpeakerLabel | None] = {}
         # whether labels ending in a plain full stop are labels here (two lines or more open so)
         self.plain_stop = False
+        # whether any line may hold a handle's field separator (most texts hold none: one
+        # search of the text, not one per line)
+        self._separators = any(sep in text for sep in labels.separators)
 
     def use_plain_stops(self, lines: list[tuple[int, int]]) -> None:
         """Read labels ending in a plain full stop ("Objection. …", "Reply. …") when two of
@@ -467,7 +484,7 @@ class TextLabels:
         return self.tables.is_reply_heading(heading)
 
     def post_header(self, line: str) -> str | None:
-        return self.tables.post_header(line)
+        return self.tables.post_header(line, separators=self._separators)
 
     def is_quote_line(self, line: str) -> bool:
         return self.tables.is_quote_line(line)
