@@ -180,10 +180,50 @@ class LayoutLabels:
         self.ages = frozenset(lex.words("bylines", "ages"))
         self.counts = frozenset(lex.words("bylines", "counts"))
         self.header_fields = tuple(_norm(w) + " " for w in lex.words("bylines", "header_fields"))
+        self._updates = frozenset(_norm(w) for w in lex.words("bylines", "updates"))
+        self._named_qa = tuple((_norm(w) + " ", role) for key, role in (("asked_by", "topic"), ("answered_by", "answer"))
+                               for w in lex.words("qa_labels", key))
+        self._named_qa_first = frozenset(w.split()[0] for w, _ in self._named_qa)
+        self._negative_answers = tuple(_norm(w) for w in lex.words("qa_labels", "negative_answers"))
+        self._disagreeing_answers = tuple(_norm(w) for w in lex.words("qa_labels", "disagreeing_answers"))
         # ", 9 February 2026", ", May 2026", "February 9, 2026" closing a line: its date
         months = "|".join(sorted((re.escape(m) for m in self.months), key=len, reverse=True))
         self._trailing_date = re.compile(
-            rf",\s*(?:\d{{1,2}}\s+)?(?:{months})\.?(?:\s+\d{{1,2}},)?\s+\d{{4}}$", re.IGNORECASE)
+            rf"(?:,|\s(?:on|dated))\s*(?:\d{{1,2}}\s+)?(?:{months})\.?(?:\s+\d{{1,2}},)?\s+\d{{4}}$", re.IGNORECASE)
+
+    def named_qa(self, line: str, end: int) -> ItemLabel | None:
+        """A line naming who asks or who answers ("Asked by Dr Ann Lee (Eastfield)",
+        "Answered by Tom Hale, Minister of State, on 9 May"): a question or an answer label for
+        the paragraph after it, as in a parliamentary written question."""
+        if not line or line[-1] in ".!?":
+            return None
+        space = line.find(" ")
+        if space < 0 or line[:space].lower() not in self._named_qa_first:
+            return None  # most lines: their first word names nobody asking
+        low = _norm(line) + " "
+        role = next((r for w, r in self._named_qa if low.startswith(w)), None)
+        if role is None:
+            return None
+        # a member's written question holds the government to account: it challenges, and the
+        # answer rebuts it
+        return ItemLabel(line.split(" by ", 1)[0] if " by " in line else line, role, "con" if role == "topic" else None, end)
+
+    def answer_polarity(self, answer: str) -> str | None:
+        """How an answer among several opens: ``"disagrees"`` with the answer before it ("I
+        disagree with the answer above."), ``"denies"`` the question ("Not really.", "Only on
+        the lowest setting."), else ``None``."""
+        head = " " + _norm(answer[:60]).replace(",", " ").replace(".", " ").replace("!", " ") + " "
+        if any(head.startswith(" " + w + " ") for w in self._disagreeing_answers):
+            return "disagrees"
+        if any(head.startswith(" " + w + " ") for w in self._negative_answers):
+            return "denies"
+        return None
+
+    def is_update(self, label: str) -> bool:
+        """Whether a label adds to the post it sits in ("Update, 5 May", "Edit 2", "UPDATE
+        (Friday)"): its first word, before any date or number, is an update word."""
+        first = _norm(label).split(maxsplit=1)[0].strip(",.:;()") if label.strip() else ""
+        return first in self._updates
 
     def post_header(self, line: str, *, separators: bool = True) -> str | None:
         """The author a line heading a post of a thread names ("Reply from Dunmore_J · 3 March",

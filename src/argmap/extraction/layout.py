@@ -38,14 +38,16 @@ from argmap.extraction.labels import (
     layout_labels,
 )
 from argmap.extraction.lexicon import Lexicon
+from argmap.extraction.markup import INDENT_BULLET
 from argmap.extraction.overlap import wording
 
 Span = tuple[int, int]
 
 # "** Objection: …" in MediaWiki markup: a run of stars is one marker whose length is the depth
-_BULLET = re.compile(r"(?:\*{1,6}|[-–—•+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)]|\(?[a-h]\)|" + OUTLINE_ORDINALS + r")\s+")
+_BULLET = re.compile(r"(?:(?:\*{1,6}|[-–—•+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)]|\(?[a-h]\)|" + OUTLINE_ORDINALS + r")\s+|"
+                     + INDENT_BULLET + r"\s*)")
 # the characters a _BULLET match can open with, besides digits
-_BULLET_CHARS = frozenset("*-–—•+·▪●◦‣✓✔✗✘→►▸▶(abcdefghIVXivx")
+_BULLET_CHARS = frozenset("*-–—•+·▪●◦‣✓✔✗✘→►▸▶(abcdefghIVXivx" + INDENT_BULLET)
 _DIGITS = re.compile(r"\d+")
 _NOT_HEADING_WORD = re.compile(r"[^\w'-]+")
 _CROSS_REFERENCE = re.compile(r"->\s*See\s+\d+(?:\.\d+)*\.?\s*")  # a Kialo link to another claim
@@ -360,6 +362,8 @@ class _UnitCollector:
             self.heading, self.heading_span = self._debate_title
             return
         is_debate, stance, is_closing = self.lex.section_roles(title)
+        if stance is None and not is_closing and (other := self._parallel_side(title, level)) is not None:
+            is_debate, stance = True, other
         low = title.lower()
         # most headings are plain words, which need no substitution
         flat = " ".join((low if low.replace(" ", "").isalnum() else _NOT_HEADING_WORD.sub(" ", low)).split())
@@ -396,6 +400,17 @@ class _UnitCollector:
             self.debate_heading_id = self.debate_heading_id if self.debate_heading_id is not None else self._debate_heading
             self.debate = False
             self.stance = self._section_stance if self._inheriting else None
+
+    def _parallel_side(self, title: str, level: int | None) -> str | None:
+        """The other side, for a heading in the frame of the side heading before it with
+        another alternative in the frame's slot ("Reasons to buy", then "Reasons to rent"):
+        the two headings weigh two choices, so the second one argues against the first."""
+        if self._debate_title is None or self._section_stance is None or level != self._debate_level:
+            return None
+        before, now = self._debate_title[0].lower().split(), title.lower().split()
+        if len(now) < 2 or len(now) != len(before) or now[:-1] != before[:-1] or now[-1] == before[-1]:
+            return None
+        return FLIP[self._section_stance]
 
     def _answered_list(self, heading: str) -> list[Unit] | None:
         """The side list a "Replies to the disadvantages" heading answers (the last list of
@@ -452,6 +467,9 @@ class _UnitCollector:
         labelled = _label(self.text, start, end)
         if labelled and _field(self.text, labelled[1], end):
             return  # "Recommendation: major revision.", "Rating: 4/5": a form's field, no statement
+        if labelled and self.labels.tables.is_update(self.text[labelled[0][0] : labelled[0][1]]):
+            # "Update, 5 February: …" goes on with the post it adds to, after its label
+            start, labelled = labelled[1], None
         if labelled:
             self._labelled(labelled[0], (labelled[1], end))
             return
@@ -694,9 +712,41 @@ class _UnitCollector:
 
     def _answer(self, start: int, end: int, label: str | None = None) -> None:
         assert self.pair_unit is not None
-        question = self.pair_unit.items[0]
-        self.pair_unit.items.append(Item((start, end), "pro", answers=question, label=label))
+        items = self.pair_unit.items
+        question = items[0]
+        if label is not None and len(items) > 1 and (question.whole or items[1].label == label) \
+                and all(i.label == label for i in items[1:]):
+            # a second "Answer:" to one question: a community Q&A, where a buyer asks and each
+            # answer takes its own side
+            if question.whole:
+                items.remove(question)  # the question asks; it voices no objection
+                first = items[0]
+                items[0] = self._community_answer(first.span[0], first.span[1], label, None)
+            items.append(self._community_answer(start, end, label, items[-1]))
+        else:
+            items.append(Item((start, end), "pro", answers=question, label=label))
         self.awaiting_answer = False
+
+    def _community_answer(self, start: int, end: int, label: str, before: Item | None) -> Item:
+        """One answer of several to a question: one opening with an answer label ("Seller
+        response: …") answers the last con answer, one disagreeing ("I disagree with the answer
+        above.") the answer before it, each for the other side; one denying the question ("Not really.") is con; any
+        other is pro. The bare opening sentence of a denial or a disagreement states nothing."""
+        labelled = _label(self.text, start, end) if before is not None else None
+        found = self._answer_head(*labelled[0]) if labelled is not None else None
+        if before is not None and labelled is not None and found is not None:
+            # the seller's or maker's response answers the last complaint, defending the product
+            assert self.pair_unit is not None
+            complaint = next((i for i in reversed(self.pair_unit.items) if i.stance == "con"), before)
+            return Item((labelled[1], end), FLIP[complaint.stance], answers=complaint, label=found.name)
+        polarity = self.labels.tables.answer_polarity(self.text[start:end])
+        if polarity is not None:
+            gap = _SENTENCE_GAP.search(self.text, start, end)
+            if gap is not None and len(self.text[start : gap.start()].split()) <= _MAX_POLAR_WORDS:
+                start = gap.end()
+        if polarity == "disagrees" and before is not None:
+            return Item((start, end), FLIP[before.stance], answers=before, label=label)
+        return Item((start, end), "con" if polarity == "denies" else "pro", label=label)
 
     def _turn(self, start: int, end: int) -> bool:
         """A speaker's turn in a transcript; each answers the last turn of the other side.
@@ -900,9 +950,16 @@ class _UnitCollector:
         side = self.lex.section_roles(self.text[start:end])[1]
         if side is not None:
             return side
-        found = self.labels.bare_label(self.text, start, end)
+        found = self.labels.bare_label(self.text, start, end) or self._answer_head(start, end)
         return found if found is not None else ItemLabel(self.text[start:end], "opens", "pro", end) \
             if start < end and self._answer_column_follows(end) else None
+
+    def _answer_head(self, start: int, end: int) -> ItemLabel | None:
+        """The answer label a header cell or a label ends on ("Committee reply", "Seller
+        response"): whoever gives it, it answers what comes before it."""
+        head = self.text.rfind(" ", start, end) + 1
+        found = self.labels.bare_label(self.text, max(head, start), end)
+        return found if found is not None and found.role == "answer" else None
 
     def _answer_column_follows(self, at: int) -> bool:
         """Whether the header cell after ``at`` is an answer label."""
@@ -1019,6 +1076,31 @@ def _title(text: str, lines: list[_Line | None], lex: Lexicon, labels: TextLabel
         offset = text.index(title, s) if title in text[s:e] else s
         return i, title, (offset, offset + len(title))
     return None
+
+
+_MAX_POLAR_WORDS = 6  # "Only on the lowest setting." opens an answer; a longer sentence argues
+_MIN_SUBTITLE_WORDS = 5  # "Committee notes for the April meeting": a section heading is shorter
+
+
+def _subtitle(text: str, lines: list[_Line | None], labels: TextLabels) -> int | None:
+    """The index of a subtitle line right under the title ("A guide for parents, spring
+    2025") over a paragraph of prose: it heads no section, so it is no topic."""
+    k = next((k for k, line in enumerate(lines) if line is not None), None)
+    if k is None:
+        return None
+    line = lines[k]
+    assert line is not None
+    content = line.text
+    if not is_heading(content) or len(content.split()) < _MIN_SUBTITLE_WORDS or "|" in content \
+            or _continues(text, lines, k + 1) or _SENTENCE_GAP.search(content) \
+            or content[0] in "#*_" or labels.is_section_name(content) or is_byline(content, labels.tables) \
+            or labels.is_meta_line(content) or labels.post_header(content) is not None \
+            or labels.item_label(text, line.start, line.end) is not None:
+        return None
+    nxt = _next_line(lines, k + 1)
+    prose = nxt is not None and nxt.text[-1] in ".!?:”\")" and not _BULLET.match(nxt.text) \
+        and labels.item_label(text, nxt.start, nxt.end) is None
+    return k if prose else None
 
 
 def _speakers(text: str, lines: list[_Line | None], labels: TextLabels) -> dict[str, str]:
@@ -1149,6 +1231,9 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
     if found is not None:
         index, title, title_span = found
         lines = lines[index + 1 :]
+    dek = _subtitle(text, lines, labels) if found is not None else None
+    if dek is not None:
+        lines[dek] = None  # a subtitle describes the page; the title stays its topic
     collector = _UnitCollector(text, lex, labels, _speakers(text, lines, labels))
     collector.relative_sides = found is not None and labels.names_relative_outline(text, found[2][0])
     shape = _Shape(text, lines, labels)
@@ -1172,7 +1257,9 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         first = content[0]
         if first in _RULE_CHARS and _RULE.fullmatch(content):
             continue
-        if thread:
+        # "Asked by Dr Ann Lee" / "Answered by Tom Hale, Minister, on 9 May": the next paragraph asks or answers
+        named = labels.tables.named_qa(content, e) if first.isupper() else None
+        if thread and named is None:
             poster = labels.post_header(content)
             nxt = _next_line(lines, i)
             if poster is not None and content.endswith(":") and nxt is not None and labels.is_quote_line(nxt.text):
@@ -1193,6 +1280,8 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         bare = labels.bare_label(text, s + hashes.end() if hashes else s, e) if marked else None
         if bare is not None and lex.section_roles(bare.name)[0]:
             bare = None  # "## Criticism" heads a section
+        if bare is None and not marked:
+            bare = named
         if bare is not None:
             collector.pending_label = bare
             continue
@@ -1214,6 +1303,11 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         if letters and signer_at < len(signed) and i - 1 >= signed[signer_at]:
             signer_at += 1
         if first == "|" and _TABLE_ROW.fullmatch(content):
+            if collector.table_row(s, e):
+                continue
+        elif "|" in content and (collector.table_sides is not None and not collector.after_blank
+                                 or _delimiter_row(_next_line(lines, i))):
+            # a table without outer pipes ("Pros | Cons" over "--- | ---"), as GitHub reads one
             if collector.table_row(s, e):
                 continue
         else:
@@ -1334,20 +1428,32 @@ def _answered(text: str, nxt: _Line | None, labels: TextLabels) -> bool:
 
 
 def _cells(text: str, start: int, end: int) -> list[Span]:
-    """The spans of the cells of a table row ``| a | b |``, without padding."""
-    cells, at = [], start + 1
-    while at < end:
+    """The spans of the cells of a table row ``| a | b |`` or ``a | b`` (no outer pipes),
+    without padding."""
+    cells, at = [], start + 1 if text[start] == "|" else start
+    while at <= end:
         stop = text.find("|", at, end)
         if stop < 0:
-            break
+            stop = end  # the last cell of a row without an outer pipe, or nothing after one
         s, e = at, stop
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
+        if stop == end and s == e:
+            break
         cells.append((s, e))
         at = stop + 1
     return cells
+
+
+def _delimiter_row(line: _Line | None) -> bool:
+    """Whether ``line`` is a table's delimiter row ("--- | :---:"), which makes the line
+    above it a header row even without outer pipes."""
+    if line is None or "|" not in line.text or line.text[0] not in "|:-":
+        return False
+    cells = [c.strip() for c in line.text.strip("|").split("|")]
+    return all(_TABLE_RULE.fullmatch(c) for c in cells)
 
 
 def _list_length(text: str, lines: list[_Line | None], first: int) -> int:

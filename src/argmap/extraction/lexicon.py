@@ -146,6 +146,14 @@ class QALabels(_Part):
     answer: Words = []
     myth: Words = []
     fact: Words = []
+    asked_by: Words = Field(
+        [], description="openers of a line naming who asks ('Asked by Dr Ann Lee'): the paragraph after it is the question")
+    negative_answers: Words = Field(
+        [], description="openers of one answer among several to a question that deny it ('Not really.', 'Only on eco.'): that answer is con")
+    disagreeing_answers: Words = Field(
+        [], description="openers of an answer that disagrees with the answer before it ('I disagree with the answer above')")
+    answered_by: Words = Field(
+        [], description="openers of a line naming who answers ('Answered by Tom Hale, Minister'): the paragraph after it answers")
 
 
 class ItemLabels(_Part):
@@ -194,6 +202,8 @@ class Bylines(_Part):
     ages: Words = Field(
         [], description="units of a post's age after a number ('u/bev · 7h', 'Sam · 2 days ago'): a handle and an age head a post")
     counts: Words = Field([], description="what a thread counts ('412 upvotes · 96 comments'): such a line heads nothing")
+    updates: Words = Field(
+        [], description="first words of a label that adds to a post ('Update, 5 May:', 'Edit:'): it heads no topic")
 
 
 class Connectives(_Part):

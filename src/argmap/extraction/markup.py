@@ -35,6 +35,14 @@ _EXTERNAL = re.compile(r"\[(?:https?:)?//[^\s\]]+[ ]?([^\]\n]*)\]")
 _QUOTES = re.compile(r"'{2,5}")
 _ENTITY = re.compile(r"&(nbsp|amp|ndash|mdash|quot|lt|gt|#\d{1,5});")
 _LIST = re.compile(r"^([#:;]+)(?=[ \t])", re.M)
+INDENT_BULLET = "–"  # the layout reads it as a bullet even with no space after it (a talk page's reply)
+# a talk page's replies: "::Reply" indented by colons with no space, read as nested "-" items
+_INDENT = re.compile(r"^(:{1,6})(?=[^\s:])", re.M)
+# a signature ("[[User:Ann|Ann]] ([[User talk:Ann|talk]]) 09:14, 3 March 2024 (UTC)") signs a
+# comment and says nothing in it
+_SIGNATURE = re.compile(r"\[\[User:[^\[\]\n]*\]\][^\n]*?\(UTC\)", re.I)
+# a bold vote opening a list item ("*'''Oppose'''.", ":'''Strong support''' per nom"): a label
+_BOLD_LABEL = re.compile(r"^([:*#]+[ \t]*)'''([A-Za-z][\w -]{0,30}[\w])'''[ \t]*([.,:;–—-]?)", re.M)
 _ENTITIES = {"nbsp": " ", "amp": "&", "ndash": "–", "mdash": "—", "quot": '"', "lt": "<", "gt": ">"}
 # markup a text shows; two kinds of it, or one heading, make it wiki source
 _SIGNS = ("'''", "[[", "{{", "<ref")
@@ -60,7 +68,7 @@ def reading_text(text: str) -> str:
     if not is_wiki(text):
         return text
     chars = list(text)
-    for pattern in (_COMMENT, _REF, _HIDDEN_LINK):
+    for pattern in (_COMMENT, _REF, _HIDDEN_LINK, _SIGNATURE):
         for m in pattern.finditer(text):
             _blank(chars, m.start(), m.end())
     # templates nest ("{{cite web |date={{date|2023}}}}"): blank the innermost until none is left
@@ -74,6 +82,10 @@ def reading_text(text: str) -> str:
     for pattern in (_LINK_TARGET, _LINK_MARK, _QUOTES):
         for m in pattern.finditer(current):
             _blank(chars, m.start(), m.end())
+    for m in _BOLD_LABEL.finditer(current):
+        # the vote reads as a label ("Oppose:"), whatever punctuation the voter put after it
+        _blank(chars, m.end(2), m.end())
+        chars[m.end(2)] = ":"
     for m in _EXTERNAL.finditer(current):
         _blank(chars, m.start(), m.start(1))  # "[http://x.org shown text]": only the words are read
         _blank(chars, m.end() - 1, m.end())
@@ -87,4 +99,8 @@ def reading_text(text: str) -> str:
     for m in _LIST.finditer(current):
         # "# item" / "## item" numbered wiki lists become "- item" bullets, nested by indentation
         chars[m.start() : m.end()] = " " * (m.end() - m.start() - 1) + ("-" if "#" in m.group(1) else " ")
+    for m in _INDENT.finditer(current):
+        # a colon per level: the last one becomes the bullet (one the layout reads without a
+        # space after it), the others its indentation
+        chars[m.start() : m.end()] = " " * (m.end() - m.start() - 1) + INDENT_BULLET
     return "".join(chars)
