@@ -210,6 +210,9 @@ def _read_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: Toke
     # a title against the proposal it names: the proposal's supporters speak against the thesis
     against = voice.argued and layout.title is not None and lex.against_proposal(layout.title)
     rejected = _rejected_alternative(layout.title, lex) if voice.argued else frozenset()
+    # "Parents who rent said …" after "Reasons to buy" / "Reasons to rent": a speaker named
+    # after one of the two choices takes its side
+    choices = {stem: side for word, side in layout.choices.items() for stem in content_stems(word)}
     for n, unit in enumerate(layout.units):
         if unit.debate_heading_id is not None and unit.debate_heading_id in ended:
             unit.debate_heading_id = None
@@ -226,6 +229,12 @@ def _read_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: Toke
                     # "Supporters of the plan" argue against the thesis, and so do "Supporters of
                     # the car park" under "… a night bus, not another car park"
                     st.actor_role = _FLIP[st.actor_role]
+        if choices and unit.stance is None:
+            for st in stmts:
+                if st.actor_role == "group" and st.actor is not None:
+                    sides = {choices[stem] for stem in content_stems(st.actor) if stem in choices}
+                    if len(sides) == 1:
+                        st.actor_role = sides.pop()
         if unit.debate_heading_id is not None and unit.stance is None and not has_argument(stmts):
             ended.add(unit.debate_heading_id)
         if stmts:

@@ -181,6 +181,7 @@ class LayoutLabels:
         self.counts = frozenset(lex.words("bylines", "counts"))
         self.header_fields = tuple(_norm(w) + " " for w in lex.words("bylines", "header_fields"))
         self._updates = frozenset(_norm(w) for w in lex.words("bylines", "updates"))
+        self._votes = frozenset(_norm(w) for w in lex.words("item_labels", "votes"))
         self._named_qa = tuple((_norm(w) + " ", role) for key, role in (("asked_by", "topic"), ("answered_by", "answer"))
                                for w in lex.words("qa_labels", key))
         self._named_qa_first = frozenset(w.split()[0] for w, _ in self._named_qa)
@@ -206,7 +207,8 @@ class LayoutLabels:
             return None
         # a member's written question holds the government to account: it challenges, and the
         # answer rebuts it
-        return ItemLabel(line.split(" by ", 1)[0] if " by " in line else line, role, "con" if role == "topic" else None, end)
+        name = line.split(" by ", 1)[0] if " by " in line else line
+        return ItemLabel(name, role, "con" if role == "topic" else None, end)
 
     def answer_polarity(self, answer: str) -> str | None:
         """How an answer among several opens: ``"disagrees"`` with the answer before it ("I
@@ -218,6 +220,10 @@ class LayoutLabels:
         if any(head.startswith(" " + w + " ") for w in self._negative_answers):
             return "denies"
         return None
+
+    def is_vote(self, label: str) -> bool:
+        """Whether a label votes on a proposal ("Support", "Strong oppose")."""
+        return _norm(label) in self._votes
 
     def is_update(self, label: str) -> bool:
         """Whether a label adds to the post it sits in ("Update, 5 May", "Edit 2", "UPDATE
