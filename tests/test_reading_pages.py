@@ -108,17 +108,28 @@ TALK = (
 
 def test_talk_page_votes_are_sides_of_the_proposal_and_replies_nest_by_colons() -> None:
     m = extract_text(TALK)
-    assert [(n.kind, n.text) for n in m.nodes] == [
+    assert [(n.kind, n.text) for n in m.nodes][1:] == [
         ("claim", "Every source in the article calls it a station, not a halt."),
         ("critique", "the railway company's own timetables named it a halt until it closed."),
         ("rebuttal", "The timetables are primary sources, and the secondary sources all say station."),
     ]
-    assert edges(TALK) == [
+    assert edges(TALK)[1:] == [
         ("Every source in the article calls it a station, not a halt.", "supports", "Rename proposal"),
         ("the railway company's own timetables named it a halt until it closed.", "attacks", "Rename proposal"),
         ("The timetables are primary sources, and the secondary sources all say station.", "attacks",
          "the railway company's own timetables named it a halt until it closed."),
     ]
+
+
+def test_the_comment_the_first_vote_follows_is_the_proposal() -> None:
+    assert kinds(TALK)[0] == ("claim", "Propose renaming this page to Orchard Lane railway station.")
+    assert edges(TALK)[0] == ("Propose renaming this page to Orchard Lane railway station.", "supports",
+                              "Rename proposal")
+
+
+def test_a_paragraph_before_a_list_of_other_labels_is_no_proposal() -> None:
+    text = TALK.replace("'''Support'''", "'''Note'''").replace("'''Oppose'''", "'''Note'''")
+    assert not any("Propose" in n.text for n in extract_text(text).nodes)
 
 
 def test_a_signature_is_no_part_of_the_comment() -> None:
@@ -218,3 +229,111 @@ def test_answers_to_one_question_each_take_their_own_side() -> None:
 def test_a_faq_question_with_one_answer_still_voices_an_objection() -> None:
     text = QA.split("Answer: I disagree")[0].replace("Not really. It rumbles", "No. It hums")
     assert [k for k, _ in kinds(text)] == ["critique", "rebuttal"]
+
+
+def test_reasons_to_and_reasons_not_to_are_two_sides() -> None:
+    text = PARALLEL.replace("Reasons to buy", "Reasons to buy it").replace("## Reasons to lease", "## Reasons not to buy it")
+    assert [k for k, _ in kinds(text)] == ["claim", "claim", "critique", "critique"]
+
+
+SIGNED_QA = (
+    "Brightwell kettle: questions from buyers\n\n"
+    "8 questions, sorted by most helpful\n\n"
+    "Q: Is it quiet enough to boil at night?\n"
+    "A: Not in my experience. It rumbles loudly for the last minute and wakes a light sleeper.\n"
+    "— Lou B., 2 May 2025\n"
+    "A: Brightwell customer care: Limescale causes the rumble, and monthly descaling stops it.\n"
+    "— Brightwell, 5 May 2025\n"
+)
+
+
+def test_a_dash_before_a_signature_opens_no_item_and_a_brand_answers_the_complaint() -> None:
+    m = extract_text(SIGNED_QA)
+    assert [(n.kind, n.text) for n in m.nodes] == [
+        ("critique", "It rumbles loudly for the last minute and wakes a light sleeper."),
+        ("rebuttal", "Limescale causes the rumble, and monthly descaling stops it."),
+    ]
+    assert [t.title for t in m.topics] == ["Is it quiet enough to boil at night?"]  # the count line heads nothing
+    assert edges(SIGNED_QA)[1][2] == "It rumbles loudly for the last minute and wakes a light sleeper."
+
+
+MARKET = (
+    "Should Brackley close Market Street to cars?\n\n"
+    "The council proposes to close Market Street to traffic from April.\n\n"
+    "Shopkeepers warned that passing trade would fall by a third. Others have reported that deliveries "
+    "already take twice as long in the mornings.\n"
+)
+
+
+def test_others_reporting_a_finding_after_an_objection_bear_it_out() -> None:
+    assert [k for k, _ in kinds(MARKET)][-2:] == ["critique", "critique"]
+
+
+def test_others_arguing_after_an_objection_still_answer_it() -> None:
+    text = MARKET.replace("Others have reported that deliveries already take twice as long in the mornings.",
+                          "Others argue that the street would be busier on foot than it ever was by car.")
+    assert [k for k, _ in kinds(text)][-1] == "rebuttal"
+
+
+def test_a_speaker_named_after_one_of_two_weighed_choices_takes_its_side() -> None:
+    text = PARALLEL + (
+        "\n## What other churches told us\n\n"
+        "Families who lease said that they would not have managed the tuning bills on their own.\n"
+    )
+    assert kinds(text)[-1] == ("critique", "Families who lease said that they would not have managed "
+                                           "the tuning bills on their own.")
+
+
+def test_without_parallel_headings_a_speaker_keeps_the_usual_reading() -> None:
+    text = PARALLEL.replace("## Reasons to lease", "## Other things we heard") + (
+        "\n## What other churches told us\n\n"
+        "Families who lease said that they would not have managed the tuning bills on their own.\n"
+    )
+    assert kinds(text)[-1][0] != "critique"
+
+
+def test_a_plural_noun_phrase_that_said_something_speaks() -> None:
+    text = MARKET.replace("Others have reported that deliveries already take twice as long in the mornings.",
+                          "Local churches said that the street would be quieter for Sunday services.")
+    assert extract_text(text).nodes[-1].actor == "Local churches"
+
+
+def test_a_plural_subject_in_a_present_description_is_no_speaker() -> None:
+    text = ("Defensive pacts\n\nMost defensive pacts emphasize that the purpose is to deter an attack. "
+            "They are older than the modern state.\n")
+    assert not any(n.actor == "Most defensive pacts" for n in extract_text(text).nodes)
+
+
+def test_a_bold_question_opening_a_paragraph_is_a_faq_item_answered_by_the_rest() -> None:
+    text = ("Should the choir tour Brittany?\n\n## Common worries\n\n"
+            "**Will the fees go up?** Only for members who travel; the tour is paid for by those who go.\n")
+    assert kinds(text)[:2] == [("critique", "Will the fees go up?"),
+                               ("rebuttal", "Only for members who travel; the tour is paid for by those who go.")]
+
+
+def test_parallel_table_columns_are_two_sides() -> None:
+    text = ("Should the choir tour Brittany?\n\n| Reasons to go | Reasons to stay |\n|---|---|\n"
+            "| Singing abroad lifts the whole choir. | The coach costs more than a year of rooms. |\n")
+    assert [k for k, _ in kinds(text)] == ["claim", "critique"]
+
+
+def test_the_others_after_some_of_a_group_are_the_rest_of_it() -> None:
+    text = ("Should the park require leads for dogs?\n\n"
+            "The council proposes leads in the eastern half of the park.\n\n"
+            "A minority objected that the park is the only open space where dogs can run. "
+            "Some of them argued that walkers would move onto lanes with no pavement. "
+            "Others felt that signs would be enough.\n")
+    assert [k for k, _ in kinds(text)][-3:] == ["critique", "critique", "critique"]
+
+
+SQUARE = ("The town should keep the Saturday market on the square\n\n"
+          "The Saturday market brings shoppers into the centre from across the valley. It should stay on "
+          "the square, although traders on Bridge Street say that it takes their parking.\n")
+
+
+def test_x_although_someone_says_y_splits_and_y_is_the_other_side() -> None:
+    got = kinds(SQUARE)
+    assert got[-2:] == [("claim", "It should stay on the square"),
+                        ("critique", "traders on Bridge Street say that it takes their parking.")]
+    assert edges(SQUARE)[-1] == ("traders on Bridge Street say that it takes their parking.", "attacks",
+                                 "It should stay on the square")

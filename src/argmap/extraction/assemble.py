@@ -73,14 +73,22 @@ _REPORTED_SHARE = 3  # a short text with at most one sentence in three attribute
 
 def _past_abbreviations(text: str, starts: Sequence[int], lex: Lexicon) -> list[int]:
     """Sentence starts without those that follow an abbreviation ("Haddad et al. (2023)")."""
-    abbreviations = _abbreviations(lex)
-    return [s for s in starts if not (" " + text[max(0, s - 12) : s].rstrip().lower()).endswith(abbreviations)]
+    abbreviations, last_words = _abbreviations(lex)
+    out = []
+    for s in starts:
+        before = text[max(0, s - 12) : s].rstrip().lower()
+        # the word before the start is an abbreviation's last word only after a few starts:
+        # the whole list is compared for those alone
+        if before.rsplit(" ", 1)[-1] not in last_words or not (" " + before).endswith(abbreviations):
+            out.append(s)
+    return out
 
 
 @lru_cache(maxsize=8)
-def _abbreviations(lex: Lexicon) -> tuple[str, ...]:
-    """The lexicon's abbreviations, each after a space, once per lexicon."""
-    return tuple(" " + a for a in lex.words("abbreviations"))
+def _abbreviations(lex: Lexicon) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The lexicon's abbreviations, each after a space, and their last words, once per lexicon."""
+    words = lex.words("abbreviations")
+    return tuple(" " + a for a in words), frozenset(a.rsplit(" ", 1)[-1] for a in words)
 
 
 def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Lexicon) -> Voice:  # noqa: ANN001
@@ -202,6 +210,9 @@ def _read_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: Toke
     # a title against the proposal it names: the proposal's supporters speak against the thesis
     against = voice.argued and layout.title is not None and lex.against_proposal(layout.title)
     rejected = _rejected_alternative(layout.title, lex) if voice.argued else frozenset()
+    # "Parents who rent said …" after "Reasons to buy" / "Reasons to rent": a speaker named
+    # after one of the two choices takes its side
+    choices = {stem: side for word, side in layout.choices.items() for stem in content_stems(word)}
     for n, unit in enumerate(layout.units):
         if unit.debate_heading_id is not None and unit.debate_heading_id in ended:
             unit.debate_heading_id = None
@@ -218,6 +229,12 @@ def _read_units(text: str, layout: Layout, sentences, lex: Lexicon, tokens: Toke
                     # "Supporters of the plan" argue against the thesis, and so do "Supporters of
                     # the car park" under "… a night bus, not another car park"
                     st.actor_role = _FLIP[st.actor_role]
+        if choices and unit.stance is None:
+            for st in stmts:
+                if st.actor_role == "group" and st.actor is not None:
+                    sides = {choices[stem] for stem in content_stems(st.actor) if stem in choices}
+                    if len(sides) == 1:
+                        st.actor_role = sides.pop()
         if unit.debate_heading_id is not None and unit.stance is None and not has_argument(stmts):
             ended.add(unit.debate_heading_id)
         if stmts:
@@ -246,7 +263,8 @@ def assemble(
     lex = lexicon or Lexicon.default()
     # a lone carriage return (old Mac files, mixed endings) is a line break like "\n": read
     # with it replaced (same length, so every span indexes both), texts cut from the original
-    original, text = text, _LONE_CR.sub("\n", text if reading is None else reading)
+    read = text if reading is None else reading
+    original, text = text, _LONE_CR.sub("\n", read) if "\r" in read else read
     layout = parse_layout(text, lex)
     sentences = sentence_splitter(text, _past_abbreviations(text, sentence_starts, lex))
     tokens = tokens if tokens is not None else tokens_of(text, lex)

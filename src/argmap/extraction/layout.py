@@ -44,9 +44,11 @@ from argmap.extraction.overlap import wording
 Span = tuple[int, int]
 
 # "** Objection: …" in MediaWiki markup: a run of stars is one marker whose length is the depth
-_BULLET = re.compile(r"(?:(?:\*{1,6}|[-–—•+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)]|\(?[a-h]\)|" + OUTLINE_ORDINALS + r")\s+|"
-                     + INDENT_BULLET + r"\s*)")
+# (a talk page's reply marker needs no space after it)
+_BULLET = re.compile(r"(?:(?:\*{1,6}|[-–—•+·▪●◦‣✓✔✗✘→►▸▶]|\(?\d{1,2}[.)]|\(?[a-h]\)|"
+                     + OUTLINE_ORDINALS + r")\s+|" + INDENT_BULLET + r"\s*)")
 # the characters a _BULLET match can open with, besides digits
+_SIGNING_DASHES = frozenset("—–-")  # the dash before a signature line
 _BULLET_CHARS = frozenset("*-–—•+·▪●◦‣✓✔✗✘→►▸▶(abcdefghIVXivx" + INDENT_BULLET)
 _DIGITS = re.compile(r"\d+")
 _NOT_HEADING_WORD = re.compile(r"[^\w'-]+")
@@ -60,6 +62,7 @@ _TABLE_RULE = re.compile(r":?-{3,}:?")
 _RULE = re.compile(r"[=\-_*~]{3,}")
 _RULE_CHARS = frozenset("=-_*~")
 _INLINE_ITEM = re.compile(r"\s+[-–•]\s+(?=[A-Z“\"‘'(][^:.!?\n]{1,100}:\s)")
+_INLINE_DASHES = "-–•"  # what opens an inline item (a paragraph holding none has none)
 _TERMINAL = ".!?;,"
 _OPENING_QUOTES = "\"\u201c"
 _CLOSING_QUOTES = "\"\u201d"
@@ -143,6 +146,9 @@ class Layout:
     title: str | None
     title_span: Span | None
     units: list[Unit]
+    # the two choices parallel side headings weigh ("Reasons to buy" / "Reasons to rent"):
+    # the word naming each → its side
+    choices: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -304,6 +310,7 @@ class _UnitCollector:
         self.last_comment: tuple[Item, Unit] | None = None
         # a Kialo export ("Discussion Title: …"): "Pro" / "Con" speak for or against the item above
         self.relative_sides = False
+        self.choices: dict[str, str] = {}  # see Layout.choices
         # a thread's posts: the author of the post whose first paragraph comes next, the
         # lines it quotes, and the posts so far
         self.pending_post: str | None = None
@@ -361,7 +368,8 @@ class _UnitCollector:
             self.heading, self.heading_span = self._debate_title
             return
         is_debate, stance, is_closing = self.lex.section_roles(title)
-        if stance is None and not is_closing and (other := self._parallel_side(title, level)) is not None:
+        if stance in (None, self._section_stance) and not is_closing \
+                and (other := self._parallel_side(title, level)) is not None:
             is_debate, stance = True, other
         low = title.lower()
         # most headings are plain words, which need no substitution
@@ -406,9 +414,10 @@ class _UnitCollector:
         the two headings weigh two choices, so the second one argues against the first."""
         if self._debate_title is None or self._section_stance is None or level != self._debate_level:
             return None
-        before, now = self._debate_title[0].lower().split(), title.lower().split()
-        if len(now) < 2 or len(now) != len(before) or now[:-1] != before[:-1] or now[-1] == before[-1]:
+        choices = _parallel(self._debate_title[0], title)
+        if choices is None:
             return None
+        self.choices = {choices[0]: self._section_stance, choices[1]: FLIP[self._section_stance]}
         return FLIP[self._section_stance]
 
     def _answered_list(self, heading: str) -> list[Unit] | None:
@@ -466,6 +475,12 @@ class _UnitCollector:
         labelled = _label(self.text, start, end)
         if labelled and _field(self.text, labelled[1], end):
             return  # "Recommendation: major revision.", "Rating: 4/5": a form's field, no statement
+        asked = self.text[labelled[0][0] : labelled[0][1]] if labelled else ""
+        if asked.endswith("?") and is_question_line(asked) and self.lex.is_objection_question(asked):
+            # "**Will my bills go up?** Only if …": a FAQ item and its answer in one paragraph
+            self.question(*labelled[0])
+            self._answer(labelled[1], end)
+            return
         if labelled and self.labels.tables.is_update(self.text[labelled[0][0] : labelled[0][1]]):
             # "Update, 5 February: …" goes on with the post it adds to, after its label
             start, labelled = labelled[1], None
@@ -633,6 +648,11 @@ class _UnitCollector:
         else:
             self.unanswerable = False
             self.pair_unit = None  # a new labelled item ends the myth or question before it
+            if self.items_unit is None and self.heading_unit is not None and self.heading_unit.body \
+                    and self.labels.tables.is_vote(found.name):
+                # the comment the first vote follows is the proposal voted on: it argues for it
+                self._items_unit().items.extend(Item(span, "pro") for span in self.heading_unit.body)
+                self.heading_unit.body.clear()
             unit = self._items_unit()
             # a side label answers the item before it, unless replies nested under that one
             # came between: a new top-level item of an outline stands on its own
@@ -727,17 +747,20 @@ class _UnitCollector:
         self.awaiting_answer = False
 
     def _community_answer(self, start: int, end: int, label: str, before: Item | None) -> Item:
-        """One answer of several to a question: one opening with an answer label ("Seller
-        response: …") answers the last con answer, one disagreeing ("I disagree with the answer
-        above.") the answer before it, each for the other side; one denying the question ("Not really.") is con; any
-        other is pro. The bare opening sentence of a denial or a disagreement states nothing."""
+        """One answer of several to a question: one opening with a label naming who answers
+        ("Seller response: …", "Skerry customer care: …") answers the last con answer, one
+        disagreeing ("I disagree with the answer above.") the answer before it, each for the
+        other side; one denying the question ("Not really.") is con; any other is pro. The
+        bare opening sentence of a denial or a disagreement states nothing."""
         labelled = _label(self.text, start, end) if before is not None else None
-        found = self._answer_head(*labelled[0]) if labelled is not None else None
-        if before is not None and labelled is not None and found is not None:
-            # the seller's or maker's response answers the last complaint, defending the product
+        if before is not None and labelled is not None and self.labels.item_label(self.text, start, end) is None \
+                and not self.labels.tables.is_update(self.text[labelled[0][0] : labelled[0][1]]):
+            # an answer that names who gives it ("Seller response:", "Skerry customer care:") is
+            # the seller's: it answers the last complaint, defending the product
             assert self.pair_unit is not None
             complaint = next((i for i in reversed(self.pair_unit.items) if i.stance == "con"), before)
-            return Item((labelled[1], end), FLIP[complaint.stance], answers=complaint, label=found.name)
+            return Item((labelled[1], end), FLIP[complaint.stance], answers=complaint,
+                        label=self.text[labelled[0][0] : labelled[0][1]])
         polarity = self.labels.tables.answer_polarity(self.text[start:end])
         if polarity is not None:
             gap = _SENTENCE_GAP.search(self.text, start, end)
@@ -745,6 +768,8 @@ class _UnitCollector:
                 start = gap.end()
         if polarity == "disagrees" and before is not None:
             return Item((start, end), FLIP[before.stance], answers=before, label=label)
+        if polarity == "disagrees":
+            polarity = "denies"  # the first answer has only the question to disagree with
         return Item((start, end), "con" if polarity == "denies" else "pro", label=label)
 
     def _turn(self, start: int, end: int) -> bool:
@@ -927,6 +952,12 @@ class _UnitCollector:
             columns = [self._table_column(s, e) for s, e in cells]
             if not any(columns):
                 return False
+            heads = [self.text[c[0] : c[1]] for c in cells]
+            if len(cells) == 2 and columns[0] == columns[1] and isinstance(columns[0], str) \
+                    and (choices := _parallel(*heads)):
+                # "| Reasons to switch | Reasons to stay |": two choices, two sides
+                columns[1] = FLIP[columns[0]]
+                self.choices = {choices[0]: columns[0], choices[1]: columns[1]}
             self.table_sides = columns
             return True
         if all(_TABLE_RULE.fullmatch(self.text[s:e]) for s, e in cells):
@@ -1013,7 +1044,7 @@ class _UnitCollector:
         return unit
 
     def _inline_items(self, start: int, end: int) -> list[Span]:
-        if self.text.find(":", start, end) < 0:
+        if self.text.find(":", start, end) < 0 or not any(self.text.find(d, start, end) >= 0 for d in _INLINE_DASHES):
             return []  # every inline item is a "- Label: …"
         cuts = [m for m in _INLINE_ITEM.finditer(self.text, start, end)]
         if not cuts:
@@ -1312,6 +1343,8 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
         else:
             collector.table_sides = None
         bullet = _BULLET.match(content) if first in _BULLET_CHARS or first.isdigit() else None
+        if bullet and first in _SIGNING_DASHES and is_byline(content[bullet.end() :], labels.tables):
+            continue  # "— Maya T., 14 August 2024" signs the answer above it
         if bullet and not in_list:
             list_length = _list_length(text, lines, i - 1)
         in_list = bool(bullet)
@@ -1358,7 +1391,7 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
                 e, last = nxt.end, nxt.text[-1]
                 i += 1
             collector.prose(s, e)
-    return Layout(title=title, title_span=title_span, units=collector.units)
+    return Layout(title=title, title_span=title_span, units=collector.units, choices=collector.choices)
 
 
 class _Shape:
@@ -1444,6 +1477,15 @@ def _cells(text: str, start: int, end: int) -> list[Span]:
         cells.append((s, e))
         at = stop + 1
     return cells
+
+
+def _parallel(before: str, now: str) -> tuple[str, str] | None:
+    """The two choices of two headings in one frame with another last word ("Reasons to
+    buy" / "Reasons to rent" → ``("buy", "rent")``), else ``None``."""
+    first, second = before.lower().split(), now.lower().split()
+    if len(second) < 2 or len(second) != len(first) or second[:-1] != first[:-1] or second[-1] == first[-1]:
+        return None
+    return first[-1], second[-1]
 
 
 def _delimiter_row(line: _Line | None) -> bool:

@@ -147,13 +147,13 @@ class QALabels(_Part):
     myth: Words = []
     fact: Words = []
     asked_by: Words = Field(
-        [], description="openers of a line naming who asks ('Asked by Dr Ann Lee'): the paragraph after it is the question")
+        [], description="openers of a line naming who asks ('Asked by Dr Ann Lee'): the next paragraph is the question")
     negative_answers: Words = Field(
-        [], description="openers of one answer among several to a question that deny it ('Not really.', 'Only on eco.'): that answer is con")
+        [], description="openers of one of several answers that deny the question ('Not really.'): that answer is con")
     disagreeing_answers: Words = Field(
-        [], description="openers of an answer that disagrees with the answer before it ('I disagree with the answer above')")
+        [], description="openers of an answer that disagrees with the one before ('I disagree with the answer above')")
     answered_by: Words = Field(
-        [], description="openers of a line naming who answers ('Answered by Tom Hale, Minister'): the paragraph after it answers")
+        [], description="openers of a line naming who answers ('Answered by Tom Hale'): the next paragraph answers")
 
 
 class ItemLabels(_Part):
@@ -164,6 +164,8 @@ class ItemLabels(_Part):
     opens: Sides = Field(Sides(), description="labels opening a new line of argument for a side")
     sides: Sides = Field(Sides(), description="side labels of a sequence; each answers the other side before it")
     answers: Words = Field([], description="labels of a reply to the item before")
+    votes: Words = Field(
+        [], description="labels voting on a proposal ('Support', 'Oppose'): the comment before the first vote proposes")
     elaboration_openers: Words = Field([], description="openers of a later answer sentence that only restates it")
     reply_headings: Words = Field([], description="headings of a list that answers an earlier list")
     not_before_full_stop: Words = Field(
@@ -234,6 +236,8 @@ class Pronouns(_Part):
 
     same: Words = []
     author: Words = []
+    part_of: Words = Field(
+        [], description="pronouns after a quantifier and 'of' naming part of the last speakers ('Some of them', 'Many of those')")
 
 
 class Prolepsis(_Part):

@@ -93,6 +93,15 @@ class _Tracker:
         latest = max((name for name in stmt.actor_key if name in named_at), key=named_at.__getitem__, default=None)
         return None if latest is None else self.sides[latest]
 
+    def _bears_out(self, stmt: Statement) -> bool:
+        """Whether ``stmt`` reports a finding ("Others have reported that …") right after a
+        group's objection in the same paragraph: more evidence for it. (A named study's finding
+        after an objection — "A study commissioned by the developer found that …" — may as well
+        answer it, so only "others" are read so.)"""
+        before = self.previous
+        return stmt.finding and not stmt.statistic and before is not None and self.previous_side is not None \
+            and before.paragraph == stmt.paragraph and before.verb_class == "con" and before.actor_head is not None
+
     def side(self, stmt: Statement, forced: str | None = None) -> str:
         """The side of ``stmt``; ``forced`` is the speaker's side when the statement itself
         says whom it answers ("answered Moss", "In reply to concerns about …")."""
@@ -122,6 +131,11 @@ class _Tracker:
             # "A number of respondents questioned X. Others argued that …": more objections
             # listed; after praise ("Some praised X. Others argued …") "others" still turn
             speaker_side = prev
+        elif role == "opposite" and not turn and prev is not None and self.previous is not None \
+                and self.previous.subset and self.previous.paragraph == stmt.paragraph:
+            speaker_side = prev  # "A minority objected … Some of them argued … Others felt …": the rest of them
+        elif role == "opposite" and not turn and self._bears_out(stmt):
+            speaker_side = prev  # "Shopkeepers warned … Others have reported that …": more evidence
         elif role == "opposite" and self.section is not None and not turn:
             speaker_side = self.section  # "Views against": "Some felt … Others argued …", all against
         elif role == "opposite":

@@ -94,10 +94,14 @@ class Statement:
     # a speaker named by a quantifier alone ("Several said …", "Many objected …"): some of
     # the group just named
     elliptical: bool = False
+    # "Some of them argued …": part of the group just named, so the "others" after it are the rest of that group
+    subset: bool = False
     # a neutral finding with a figure ("A survey found that 3,000 …"): no side of its own
     statistic: bool = False
     # "X defended the plan": a reply for the thing defended, whoever spoke before
     defends: bool = False
+    # reported by a findings verb ("Others have reported that …", "A report found that …")
+    finding: bool = False
     # opened by a turn to the other side's case ("On the other hand, …")
     other_side: bool = False
 
@@ -114,6 +118,7 @@ def _copy(stmt: Statement) -> Statement:
 
 # every clause starts as this reading, copied: cheaper than the generated ``__init__``
 _UNREAD = Statement(span=(0, 0), actor_role=None)
+_MAX_PLURAL_SUBJECT = 4  # "Most local households": longer phrases without a group noun name no speaker
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -150,6 +155,7 @@ class _Words:
         self.negations = frozenset(lex.words("dismissals", "negations"))
         self.complements = set(lex.words("verb_complements"))
         self.pronouns = set(lex.words("pronouns", "same"))
+        self.part_pronouns = frozenset(lex.words("pronouns", "part_of"))
         self.author_pronouns = set(lex.words("pronouns", "author"))
         self.modals = set(lex.words("prolepsis", "modals"))
         self.group_nouns = set(lex.words("group_nouns"))
@@ -225,6 +231,8 @@ class _Words:
         self.disputing = frozenset(lex.words("verbs", "disputing"))
         self.group_only = frozenset(lex.words("verbs", "group_only"))
         self.findings = frozenset(lex.words("verbs", "findings"))
+        # past forms of verbs: a plural speaker without a group noun reports an event of saying
+        self.past_forms = frozenset(f for forms in lex.irregular_verbs.values() for f in forms)
         self.defending = frozenset(lex.words("verbs", "defending"))
         # "critics like Hale": the base form of a verb read only in its past is a preposition
         self.past_only_forms = weak_forms(lex) - {f for v in self.group_only for f in inflections(v, lex.irregular_verbs)}
@@ -419,8 +427,9 @@ class _Reader:
             return None  # "…packed the chamber to oppose": not a speaker
         role, key, label = None, frozenset(), tk.text[tk.starts[toks[0]] : tk.ends[toks[-1]]]
         span_end = toks[-1] + 1
-        if len(toks) == 1 and words[0] in self.pronouns:
-            role = "same"
+        if len(toks) == 1 and words[0] in self.pronouns or len(toks) == 3 and words[0] in self.quantifiers \
+                and words[1] in self.post_modifiers and words[2] in self.part_pronouns:
+            role = "same"  # "they", and "Some of them" after a group: some of the same speakers
         elif len(toks) == 1 and words[0] in self.author_pronouns:
             role = "author"
         else:
@@ -457,7 +466,7 @@ class _Reader:
                 w in self.partitives and n + 1 < len(words) and words[n + 1] == "of" for n, w in enumerate(words))
             plural = (loose or counted) and head.endswith("s")
             if not key and not self._agent(head) and role is None and not plural \
-                    and not self._singular_agent(toks, v, head):
+                    and not self._singular_agent(toks, v, head) and not self._plural_speakers(toks, v, head):
                 return None  # "A defense framework recognizes …": no one speaks
             role = "group"
         if role in ("group", "same"):
@@ -494,6 +503,23 @@ class _Reader:
         if verb[0] in ("response", "praise") and words <= 3:
             return True  # "The cooperative defended the market", "The board welcomed it"
         return tk.lower[verb[1]] in self.clause_complements and word.endswith(self.agent_suffixes) and len(word) > 5
+
+    def _plural_speakers(self, toks: list[int], v: int, head: str) -> bool:
+        """Whether "Local churches", "Most households" speak: a short phrase with a plural head
+        before a verb of saying in the past ("said that", "argued that"; not of finding, "the
+        results showed that", and not the present of a description, "most pacts emphasize that")."""
+        tk = self.tk
+        if len(toks) > _MAX_PLURAL_SUBJECT or not head.endswith("s") or head.endswith(("ss", "us", "is")):
+            return False
+        verb = self.verb_at(v) if v < len(tk.lower) else None
+        if verb is None or verb[1] >= len(tk.lower) or verb[0] not in ("neutral", "con") \
+                or tk.lower[verb[1]] != "that":
+            return False
+        form = tk.lower[v]
+        if not (form.endswith("ed") or form in self.past_forms):
+            return False
+        lemma = self.lemma.get(form if verb[1] == v + 1 else " ".join(tk.lower[v : verb[1]]))
+        return lemma is not None and lemma not in self.findings
 
     def _head(self, toks: list[int]) -> int:
         """The head of a speaker phrase: its last word before "of", "who", "(" and the like,
@@ -749,6 +775,8 @@ class _Reader:
         if subj["role"] == "group" and not subj["key"] and subj["label"].split(" ", 1)[0].lower() not in self.other_markers:
             st.group_head = st.actor_head
             st.elliptical = subj["label"].lower() in self.quantity_words
+        st.subset = subj["role"] == "same" and " " in subj["label"] \
+            and subj["label"].split(" ", 1)[0].lower() in self.quantity_words
         st.actor = subj["label"]
         st.verb_class = verb_class
         st.cue = verb
@@ -950,6 +978,7 @@ class _Reader:
                 return True
             self._set_actor(st, subj, cls, " ".join(tk.orth[v:v_end]) + (" that" if after_word == "that" else ""))
             st.defends = lemma in self.defending
+            st.finding = lemma in self.findings
             if cls == "response" or cls == "con" and lemma in self.disputing:
                 self._taken_up(st, v_end, j)  # "rejected the charge", "took issue with Moss's reading"
             if cls in ("neutral", "elaboration"):
