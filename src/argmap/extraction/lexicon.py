@@ -331,6 +331,8 @@ class Clauses(_Part):
         [], description="first words of a speaker phrase that name other members of a group ('Other residents'), who may take the other side")
     object_prepositions: Words = Field(
         [], description="prepositions before the point or speaker a reply takes up ('took issue with', 'in reply to')")
+    time_words: Words = Field(
+        [], description="words of a time phrase between a reporting verb and its 'that' ('said last week that', 'argued on Monday that')")
 
 
 class ReplyObjects(_Part):
