@@ -136,7 +136,10 @@ class LayoutLabels:
                 for word in lex.words("item_labels", key, side):
                     table[_norm(word)] = (role, side)
         self._items = table
+        for word in lex.words("item_labels", "findings"):
+            table[_norm(word)] = ("opens", "pro")
         self._facts = frozenset(_norm(w) for w in lex.words("qa_labels", "fact"))
+        self._findings = frozenset(_norm(w) for w in lex.words("item_labels", "findings"))
         self._not_before_stop = frozenset(_norm(w) for w in lex.words("item_labels", "not_before_full_stop"))
         self.review_headings = frozenset(_norm(w) for w in lex.words("sections", "review"))
         self.one_sided_headings = frozenset(lex.words("sections", "one_sided"))
@@ -384,6 +387,10 @@ class LayoutLabels:
     def is_fact(self, label: ItemLabel) -> bool:
         """True for an answer label that states a fact against a myth ("Reality:", "FACT:")."""
         return _norm(label.name) in self._facts
+
+    def is_findings(self, label: ItemLabel) -> bool:
+        """True for the label of a structured abstract's findings ("Results:", "Conclusions:")."""
+        return _norm(label.name) in self._findings
 
     def bare_label(self, text: str, start: int, end: int) -> ItemLabel | None:
         """A line that is nothing but a known label ("Counterpoint:", "**Against**"): the

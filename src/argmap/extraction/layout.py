@@ -108,6 +108,8 @@ class Item:
     asked: Item | None = None
     # a reviewer's comment: what it reports the authors arguing is the thesis side, the rest answers it
     review: bool = False
+    # a structured abstract's findings ("Results:"): a sentence opening on "However" is a limitation
+    findings: bool = False
 
 
 @dataclass(eq=False)
@@ -662,7 +664,7 @@ class _UnitCollector:
                 answers = sibling.answers  # "Objection 2" after a reply to "Objection 1" answers what that one did
             self.nested_since = False
             item = Item((found.body_start, end), found.stance, answers=answers, label=found.name,  # type: ignore[arg-type]
-                        number=found.number)
+                        number=found.number, findings=self.labels.tables.is_findings(found))
             unit.items.append(item)
             if indent is not None:
                 self.outline.append((indent, item, item.stance, unit))

@@ -171,6 +171,8 @@ class ItemLabels(_Part):
     not_before_full_stop: Words = Field(
         [], description="labels that, alone before a full stop, are a sentence ('No. The fee stays.')")
     title_labels: Words = Field([], description="labels naming the title on its line ('Discussion Title:')")
+    findings: Words = Field(
+        [], description="labels of a structured abstract's findings ('Results:', 'Conclusions:'): each sentence a claim, one opening on a contrast a critique of the one before")
     relative_outline_titles: Words = Field(
         [], description="title labels of an outline whose Pro / Con speak for or against the item above (Kialo)")
 
