@@ -523,6 +523,10 @@ class Lexicon(BaseModel):
         )
         return debate, stance, frozenset(self.words("sections", "closing"))
 
+    @cached_property
+    def _con_section(self) -> re.Pattern[str]:
+        return re.compile(rf"(?:{_alternation(self.words('sections', 'con'))})(?!\w)")
+
     def against_proposal(self, words: str) -> bool:
         """Whether a title or a sentence states a thesis against the proposal it names
         (``author_voice.negative_thesis``).
@@ -549,6 +553,8 @@ class Lexicon(BaseModel):
         h = " ".join((low if low.replace(" ", "").isalnum() else _NOT_SECTION_WORD.sub(" ", low)).split())
         m = stance_re.search(h)
         stance = m.lastgroup if m else None
+        if stance == "pro" and (con := self._con_section.match(h, m.start())) and con.end() > m.end():  # type: ignore[union-attr]
+            stance = "con"  # "Reasons to worry": the longer name at the same place decides, not "Reasons to"
         return bool(debate.search(h)) or stance is not None, stance, h in closing
 
     def is_background(self, heading: str) -> bool:
