@@ -1503,7 +1503,8 @@ def unit_statements(
                     c.answers_previous = True  # it takes up the point just made
                     c.confidence = lex.confidence["group_actor"]
                 clauses.append(c)
-                opened = opened or c.actor_role != "report"
+                # under a side heading every sentence of the author's takes its side (kept below)
+                opened = opened or c.actor_role != "report" and unit.stance is None
     clauses = [c for c in clauses if c.actor_role != "report"]
     # figures reported before anyone takes a side ("The agency estimated that 40% …", "A
     # survey found that 3,000 …") set the scene; they are no statements
