@@ -1113,9 +1113,10 @@ _MAX_POLAR_WORDS = 6  # "Only on the lowest setting." opens an answer; a longer 
 _MIN_SUBTITLE_WORDS = 5  # "Committee notes for the April meeting": a section heading is shorter
 
 
-def _subtitle(text: str, lines: list[_Line | None], labels: TextLabels) -> int | None:
+def _subtitle(text: str, lines: list[_Line | None], labels: TextLabels, lex: Lexicon) -> int | None:
     """The index of a subtitle line right under the title ("A guide for parents, spring
-    2025") over a paragraph of prose: it heads no section, so it is no topic."""
+    2025") over a paragraph of prose: it heads no section, so it is no topic. A line naming
+    a side ("Why you might want one") is a side heading, not a subtitle."""
     k = next((k for k, line in enumerate(lines) if line is not None), None)
     if k is None:
         return None
@@ -1126,7 +1127,7 @@ def _subtitle(text: str, lines: list[_Line | None], labels: TextLabels) -> int |
             or _continues(text, lines, k + 1) or _SENTENCE_GAP.search(content) \
             or content[0] in "#*_" or labels.is_section_name(content) or is_byline(content, labels.tables) \
             or labels.is_meta_line(content) or labels.post_header(content) is not None \
-            or labels.item_label(text, line.start, line.end) is not None:
+            or labels.item_label(text, line.start, line.end) is not None or lex.section_roles(content)[1] is not None:
         return None
     nxt = _next_line(lines, k + 1)
     prose = nxt is not None and nxt.text[-1] in ".!?:”\")" and not _BULLET.match(nxt.text) \
@@ -1262,7 +1263,7 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
     if found is not None:
         index, title, title_span = found
         lines = lines[index + 1 :]
-    dek = _subtitle(text, lines, labels) if found is not None else None
+    dek = _subtitle(text, lines, labels, lex) if found is not None else None
     if dek is not None:
         lines[dek] = None  # a subtitle describes the page; the title stays its topic
     collector = _UnitCollector(text, lex, labels, _speakers(text, lines, labels))
