@@ -128,3 +128,19 @@ def test_a_time_phrase_between_the_verb_and_that_still_reports_a_clause() -> Non
         "The harbour board said last week that the winter service loses money on every crossing."]
     dated = "Should the ferry run in winter?\n\nThe harbour board said in March that it would publish a timetable.\n"
     assert kinds(dated) == []  # a month dates an announcement: background
+
+
+INTERVIEW = (
+    "Talking shop: the new repair café\n\n"
+    "Q: The town hall is lending you its back room for free. Is that fair to other groups?\n"
+    "A: Any group can book it on the days we are not there, and we fix about forty items a month.\n\n"
+    "Q: When do you open?\n"
+    "A: On the first Saturday of every month.\n"
+)
+
+
+def test_a_statement_challenged_by_a_closing_yes_no_question_is_the_objection() -> None:
+    assert kinds(INTERVIEW) == [
+        ("critique", "The town hall is lending you its back room for free."),
+        ("rebuttal", "Any group can book it on the days we are not there, and we fix about forty items a month."),
+    ]

@@ -715,7 +715,15 @@ class _UnitCollector:
             # rebuts it
             self.unanswerable = False
             self.pair_unit = self._pair_unit(self.text[body[0] : body[1]], body)
-            self.pair_unit.items.append(Item(body, "con", label=found.name, voiced_only=True))
+            gaps = list(_SENTENCE_GAP.finditer(self.text, body[0], body[1] - 1))
+            asked = gaps[-1].end() if gaps else None
+            if asked is not None and self.text[body[0] : body[1]].rstrip().endswith("?") \
+                    and self.lex.is_objection_question(self.text[asked : body[1]]):
+                # "Q: The council has spent £3,000 on it. Is that good value?": the statement
+                # the closing yes/no question challenges is the objection itself
+                self.pair_unit.items.append(Item((body[0], asked), "con", label=found.name))
+            else:
+                self.pair_unit.items.append(Item(body, "con", label=found.name, voiced_only=True))
             return
         if self.unanswerable:
             return  # a question asking for information: neither it nor its answer argues
