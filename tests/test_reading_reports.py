@@ -144,3 +144,13 @@ def test_a_statement_challenged_by_a_closing_yes_no_question_is_the_objection() 
         ("critique", "The town hall is lending you its back room for free."),
         ("rebuttal", "Any group can book it on the days we are not there, and we fix about forty items a month."),
     ]
+
+
+def test_denying_a_problem_a_buyer_asks_about_defends_the_product() -> None:
+    def sides(question: str) -> list[str]:
+        text = (f"Questions about the Bramble kettle\n\nQuestion: {question}\n"
+                "Answer: Not really. Mine has been in daily use for two years.\n"
+                "Answer: It works well and the lid closes firmly.\n")
+        return [k for k, _ in kinds(text)]
+    assert sides("Does the lid leak when you pour?") == ["claim", "claim"]  # "no leak": for the kettle
+    assert sides("Does it boil a full jug in two minutes?") == ["critique", "claim"]  # "not really": against

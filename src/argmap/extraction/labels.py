@@ -176,6 +176,7 @@ class LayoutLabels:
                                for w in lex.words("qa_labels", key))
         self._named_qa_first = frozenset(w.split()[0] for w, _ in self._named_qa)
         self._negative_answers = tuple(_norm(w) for w in lex.words("qa_labels", "negative_answers"))
+        self._problem_words = tuple(_norm(w) for w in lex.words("qa_labels", "problem_words"))
         self._disagreeing_answers = tuple(_norm(w) for w in lex.words("qa_labels", "disagreeing_answers"))
         # ", 9 February 2026", ", May 2026", "February 9, 2026" closing a line: its date
         months = "|".join(sorted((re.escape(m) for m in self.months), key=len, reverse=True))
@@ -210,6 +211,12 @@ class LayoutLabels:
         if any(head.startswith(" " + w + " ") for w in self._negative_answers):
             return "denies"
         return None
+
+    def names_problem(self, question: str) -> bool:
+        """Whether a question asks about a problem ("Will my council tax go up?", "Is it
+        noisy?"; ``qa_labels.problem_words``), so that denying it defends the thing asked about."""
+        words = " " + _norm(_plain_words(question, _NOT_HEADING_CHARS)) + " "
+        return any(" " + w + " " in words for w in self._problem_words)
 
     def is_vote(self, label: str) -> bool:
         """Whether a label votes on a proposal ("Support", "Strong oppose")."""

@@ -779,6 +779,9 @@ class _UnitCollector:
             return Item((start, end), FLIP[before.stance], answers=before, label=label)
         if polarity == "disagrees":
             polarity = "denies"  # the first answer has only the question to disagree with
+        if polarity == "denies" and self.pair_unit is not None and self.pair_unit.topic_title \
+                and self.labels.tables.names_problem(self.pair_unit.topic_title):
+            polarity = None  # "Will my council tax go up?" "No. …": denying a problem defends it
         return Item((start, end), "con" if polarity == "denies" else "pro", label=label)
 
     def _turn(self, start: int, end: int) -> bool:

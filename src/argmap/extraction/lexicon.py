@@ -150,6 +150,8 @@ class QALabels(_Part):
         [], description="openers of a line naming who asks ('Asked by Dr Ann Lee'): the next paragraph is the question")
     negative_answers: Words = Field(
         [], description="openers of one of several answers that deny the question ('Not really.'): that answer is con")
+    problem_words: Words = Field(
+        [], description="words by which a question asks about a problem ('Will my rent go up?'): an answer denying it is for, not against")
     disagreeing_answers: Words = Field(
         [], description="openers of an answer that disagrees with the one before ('I disagree with the answer above')")
     answered_by: Words = Field(
