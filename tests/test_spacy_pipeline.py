@@ -84,6 +84,26 @@ def test_results_on_the_doc(nlp: spacy.language.Language) -> None:
     assert_spans_agree(doc)
 
 
+def test_a_dropped_doc_and_map_are_freed_without_the_cycle_collector(nlp: spacy.language.Language) -> None:
+    # a corpus run drops every map once written: a reference cycle would leave each one to
+    # the cycle collector (and its passes over everything kept)
+    import gc
+    import weakref
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        doc = nlp(ESSAY)
+        amap = doc._.argmap
+        assert amap.nodes and doc.spans[SPANS_KEY]
+        refs = [weakref.ref(doc), weakref.ref(amap)]
+        del doc, amap
+        assert [r() for r in refs] == [None, None]
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def test_a_span_not_made_by_argmap_has_no_node(nlp: spacy.language.Language) -> None:
     doc = nlp(ESSAY)
     mine = doc[0:2]

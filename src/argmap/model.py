@@ -479,6 +479,11 @@ class ArgumentMap(_Item):
         built from plain data (extraction) is then never dumped back to it."""
         amap = cls.model_validate(data)
         amap._dump = [_generation, data]
+        # the index validation built has checked the invariants; extraction reads nothing
+        # from it, and kept it would tie map and index in a reference cycle, so that every
+        # map dropped (a corpus run drops each once written) waits for the cycle collector.
+        # ``amap.index`` builds a fresh one when asked.
+        amap._index = None
         return amap
 
     def _take_dump(self) -> dict[str, Any]:

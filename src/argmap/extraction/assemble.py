@@ -73,14 +73,22 @@ _REPORTED_SHARE = 3  # a short text with at most one sentence in three attribute
 
 def _past_abbreviations(text: str, starts: Sequence[int], lex: Lexicon) -> list[int]:
     """Sentence starts without those that follow an abbreviation ("Haddad et al. (2023)")."""
-    abbreviations = _abbreviations(lex)
-    return [s for s in starts if not (" " + text[max(0, s - 12) : s].rstrip().lower()).endswith(abbreviations)]
+    abbreviations, last_words = _abbreviations(lex)
+    out = []
+    for s in starts:
+        before = text[max(0, s - 12) : s].rstrip().lower()
+        # the word before the start is an abbreviation's last word only after a few starts:
+        # the whole list is compared for those alone
+        if before.rsplit(" ", 1)[-1] not in last_words or not (" " + before).endswith(abbreviations):
+            out.append(s)
+    return out
 
 
 @lru_cache(maxsize=8)
-def _abbreviations(lex: Lexicon) -> tuple[str, ...]:
-    """The lexicon's abbreviations, each after a space, once per lexicon."""
-    return tuple(" " + a for a in lex.words("abbreviations"))
+def _abbreviations(lex: Lexicon) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The lexicon's abbreviations, each after a space, and their last words, once per lexicon."""
+    words = lex.words("abbreviations")
+    return tuple(" " + a for a in words), frozenset(a.rsplit(" ", 1)[-1] for a in words)
 
 
 def document_voice(text: str, layout: Layout, sentences, tokens: Tokens, lex: Lexicon) -> Voice:  # noqa: ANN001
@@ -255,7 +263,8 @@ def assemble(
     lex = lexicon or Lexicon.default()
     # a lone carriage return (old Mac files, mixed endings) is a line break like "\n": read
     # with it replaced (same length, so every span indexes both), texts cut from the original
-    original, text = text, _LONE_CR.sub("\n", text if reading is None else reading)
+    read = text if reading is None else reading
+    original, text = text, _LONE_CR.sub("\n", read) if "\r" in read else read
     layout = parse_layout(text, lex)
     sentences = sentence_splitter(text, _past_abbreviations(text, sentence_starts, lex))
     tokens = tokens if tokens is not None else tokens_of(text, lex)

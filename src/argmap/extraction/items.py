@@ -71,7 +71,8 @@ def _item_spans(text: str, item: Item, sentences: Callable[[Span], list[Span]]) 
     for s, e in parts:
         start = pending if pending is not None else s
         pending = None
-        if len(parts) > 1 and len(text[s:e].split()) <= _SHORT_SENTENCE_WORDS:
+        # (words counted up to one past the bound: a long sentence is not split whole)
+        if len(parts) > 1 and len(text[s:e].split(None, _SHORT_SENTENCE_WORDS)) <= _SHORT_SENTENCE_WORDS:
             pending = start  # a short sentence ("No.", "Thank you, Chair.") joins the next one
             continue
         out.append((start, e))

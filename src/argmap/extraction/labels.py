@@ -48,7 +48,7 @@ _BARE_LABEL = re.compile(
 # what may end a label besides a colon, a dash or bold marks: " - ", an ordinal's full stop, or
 # italic marks by a full stop ("*Reply.*")
 _SPACED_HYPHEN = re.compile(r"\s-\s")
-_ORDINAL_STOP = re.compile(r"\d\.|[*_]\.|\.[*_]")
+_STOP_MARKS = "*_"  # italic or bold marks by a full stop ("*Reply.*", "**Point**.")
 _MAX_LABEL_CHARS = 72
 # a line opening with a few words and a full stop ("Reply. The …", "- Thesis. We …")
 _MAX_STOP_LABEL_WORDS = 6  # "Reply to the objection 2." at most, before a label's full stop
@@ -77,7 +77,20 @@ def _separated(head: str) -> bool:
     of every line costs more than the label match itself)."""
     return (":" in head or "—" in head or "–" in head or "**" in head or "__" in head
             or ("-" in head and _SPACED_HYPHEN.search(head) is not None)
-            or ("." in head and _ORDINAL_STOP.search(head) is not None))
+            or ("." in head and _ordinal_stop(head)))
+
+
+def _ordinal_stop(head: str) -> bool:
+    """Whether a full stop in ``head`` follows a digit ("2.") or sits by italic marks
+    ("*Reply.*"); a head holds a full stop or two, so looking at each beats searching a
+    pattern at every position."""
+    at = head.find(".")
+    while at >= 0:
+        before, after = head[at - 1 : at] if at else "", head[at + 1 : at + 2]
+        if before.isdecimal() or (before and before in _STOP_MARKS) or (after and after in _STOP_MARKS):
+            return True
+        at = head.find(".", at + 1)
+    return False
 
 
 @dataclass(frozen=True)
@@ -228,9 +241,10 @@ class LayoutLabels:
         first = _norm(label).split(maxsplit=1)[0].strip(",.:;()") if label.strip() else ""
         return first in self._updates
 
-    def post_header(self, line: str) -> str | None:
+    def post_header(self, line: str, *, separators: bool = True) -> str | None:
         """The author a line heading a post of a thread names ("Reply from Dunmore_J · 3 March",
-        "Petra K wrote:"), or ``None``.
+        "Petra K wrote:"), or ``None``; ``separators=False`` when the line is known to hold
+        none of the separators of a handle's fields ("u/bev · 7h").
 
         Example:
             >>> labels = layout_labels(Lexicon.default())
@@ -239,13 +253,17 @@ class LayoutLabels:
             >>> labels.post_header("The council wrote to residents in May.") is None
             True
         """
+        first = line.split(None, 1)
+        separated = separators and self._separator is not None and self._separator.search(line) is not None
+        opens = bool(first) and first[0].lower().replace("’", "'") in self._post_start_words
+        if not (opens or separated or line.endswith(":")):
+            return None  # most lines: no header's opening words, no "wrote:", no handle (and no need to split them)
         words = line.split()
         if not words or len(words) > _MAX_BYLINE_WORDS:
             return None
-        start = self._post_start(line, words)
-        separated = self._separator is not None and self._separator.search(line) is not None
+        start = self._post_start(line) if opens else None
         if start is None and not separated and not line.endswith(":"):
-            return None  # most lines: no header's opening words, no "wrote:", no handle
+            return None
         name = ""
         if start is not None:
             rest = line.split(maxsplit=len(start.split()))[-1] if len(words) > len(start.split()) else ""
@@ -258,11 +276,9 @@ class LayoutLabels:
         name = name.strip()
         return name if name and len(name.split()) <= 4 and not name.endswith((".", "!", "?")) else None
 
-    def _post_start(self, line: str, words: list[str]) -> str | None:
-        """The words opening a post header that ``line`` (split into ``words``) opens with
-        ("reply from "), or ``None``; the line is normalised only when its first word may open one."""
-        if words[0].lower().replace("’", "'") not in self._post_start_words:
-            return None  # most lines
+    def _post_start(self, line: str) -> str | None:
+        """The words opening a post header that ``line`` opens with ("reply from "), or
+        ``None``; asked only of a line whose first word may open one."""
         flat = _norm(line)
         return next((start for start in self.post_starts if flat.startswith(start)), None)
 
@@ -297,7 +313,7 @@ class LayoutLabels:
             >>> labels.is_meta_line("Arguments for")
             False
         """
-        if sum(line.count(sep) for sep in self.breadcrumbs) >= 2:
+        if sum(map(line.count, self.breadcrumbs)) >= 2:
             return True
         flat = _norm(line)
         if self.header_fields and flat.startswith(self.header_fields):
@@ -336,12 +352,11 @@ class LayoutLabels:
             return None
         name = _norm(m.group("name"))
         found = self._items.get(name)
-        words = name.split()
-        if found is None and len(words) >= 3 and words[1] in ("to", "from") \
-                and self._items.get(words[0], ("",))[0] == "answer":
-            found = ("answer", None)  # "Reply to objection 2:", "Response from Meadowbot:"
         if found is None:
-            return None
+            words = name.split()
+            if not (len(words) >= 3 and words[1] in ("to", "from") and self._items.get(words[0], ("",))[0] == "answer"):
+                return None
+            found = ("answer", None)  # "Reply to objection 2:", "Response from Meadowbot:"
         bold = bool(m.group("open") or m.group("inner") or m.group("close"))
         bare_stop = m.group("sep") == "." and not (bold or m.group("num"))
         if bare_stop and not (plain_stop and name not in self._not_before_stop and text[m.end() : m.end() + 1].isupper()):
@@ -458,6 +473,9 @@ class TextLabels:
         self._speakers: dict[tuple[int, int], SpeakerLabel | None] = {}
         # whether labels ending in a plain full stop are labels here (two lines or more open so)
         self.plain_stop = False
+        # whether any line may hold a handle's field separator (most texts hold none: one
+        # search of the text, not one per line)
+        self._separators = any(sep in text for sep in labels.separators)
 
     def use_plain_stops(self, lines: list[tuple[int, int]]) -> None:
         """Read labels ending in a plain full stop ("Objection. …", "Reply. …") when two of
@@ -526,7 +544,7 @@ class TextLabels:
         return self.tables.is_reply_heading(heading)
 
     def post_header(self, line: str) -> str | None:
-        return self.tables.post_header(line)
+        return self.tables.post_header(line, separators=self._separators)
 
     def is_quote_line(self, line: str) -> bool:
         return self.tables.is_quote_line(line)

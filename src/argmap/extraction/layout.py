@@ -62,6 +62,7 @@ _TABLE_RULE = re.compile(r":?-{3,}:?")
 _RULE = re.compile(r"[=\-_*~]{3,}")
 _RULE_CHARS = frozenset("=-_*~")
 _INLINE_ITEM = re.compile(r"\s+[-–•]\s+(?=[A-Z“\"‘'(][^:.!?\n]{1,100}:\s)")
+_INLINE_DASHES = "-–•"  # what opens an inline item (a paragraph holding none has none)
 _TERMINAL = ".!?;,"
 _OPENING_QUOTES = "\"\u201c"
 _CLOSING_QUOTES = "\"\u201d"
@@ -1056,7 +1057,7 @@ class _UnitCollector:
         return unit
 
     def _inline_items(self, start: int, end: int) -> list[Span]:
-        if self.text.find(":", start, end) < 0:
+        if self.text.find(":", start, end) < 0 or not any(self.text.find(d, start, end) >= 0 for d in _INLINE_DASHES):
             return []  # every inline item is a "- Label: …"
         cuts = [m for m in _INLINE_ITEM.finditer(self.text, start, end)]
         if not cuts:
