@@ -152,11 +152,12 @@ def item_statements(
             if not _ALNUM.search(text, *span):
                 continue  # a label with nothing after it ("Myth: ;") states nothing
             said = voiced.get(span)
+            turns = item.findings and _opens_on_contrast(tokens, span)  # "Results: … However, …"
             out.append(PlacedStatement(span=span, actor_role=item.stance, actor=said.actor if said else item.speaker,
                                        cue=said.cue if said else item.label,
                                        response=item.answers is not None, confidence=confidence,
                                        item=item, conceded=span in granted, reported=item.review and said is not None,
-                                       connective="contrast" if item.findings and _opens_on_contrast(tokens, span) else None))
+                                       connective="contrast" if turns else None))
     return out
 
 
