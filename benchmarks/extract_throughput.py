@@ -37,6 +37,16 @@ trees in the same minutes: old code on the old examples 1.96, old code on the ne
 texts and more on the new ones, whose layouts (wiki source read twice, tables, labelled
 speeches) take the new paths. The bar (≤ 2.0) is missed.
 
+Measured 4 Dec 2026, 20:57–20:58 UTC (load average 2.5–3.2, other jobs on the 2 cores; best of
+5, three rounds alternating with main 76b04b3 on the same 82 examples, 656 texts) after the
+token table's form look-ups were made cheaper: ratio 2.33, 2.35, 2.46 against main's 2.59,
+2.32, 2.64 (argmap 1.035–1.105 s against 1.011–1.163 s; baseline 0.436–0.450 s), which is
+within this machine's noise. The deterministic figure: callgrind counts 5,751.7 M instructions
+for argmap's second run over this corpus against main's 5,797.1 M (−0.8 %). Callgrind's
+per-function counts over 60 examples put about 9 % of a pass in spaCy's tokenizer, 5 % in
+``Doc.to_array`` (spaCy's build checks the GIL state for every token attribute it exports)
+and 3 % in regular expressions; the rest is spread thinly over argmap's Python.
+
 Measured 4 Dec 2026, 21:16–21:18 UTC (load average 5.7–6.5, 609 texts, 172,620 words, best of 5,
 three rounds alternating with main 4e53f3f): ratio 2.64, 2.69, 2.56 against main's 2.65, 2.56,
 2.73 (argmap 1.03–1.07 s, baseline 0.39–0.41 s). That change (extracted maps drop the index their

@@ -146,22 +146,28 @@ class Tokens:
         ``base``; each label is classified once."""
         tags, kinds, cue_starts, turn_starts = self.tags, self.kinds, self.cue_starts, self.turn_starts
         roles: dict[int, tuple[str, bool, bool, dict[int, tuple[str, int]]]] = {}
-        for match_id, s, e in matches:
+        for match_id, start, end in matches:
             role = roles.get(match_id)
             if role is None:
                 label = strings[match_id]
                 makes, turns, kind = _label_roles(label)
                 role = roles[match_id] = (label, makes, turns, kinds.setdefault(kind, {}))
             label, makes, turns, table = role
-            start, end = base + s, base + e
-            tags.setdefault(start, []).append((label, end))
+            if base:
+                start, end = base + start, base + end
+            hit = (label, end)
+            there = tags.get(start)
+            if there is None:
+                tags[start] = [hit]
+            else:
+                there.append(hit)
             if makes:
                 cue_starts.add(start)
             elif turns:
                 turn_starts.add(start)
             longest = table.get(start)
             if longest is None or longest[1] < end:
-                table[start] = (label, end)
+                table[start] = hit
         self._sorted = None
         self._positions.clear()
 
@@ -324,11 +330,14 @@ class _FormTable:
     ``searchsorted`` of the sorted hashes, a few times slower per token.
 
     Strings not in the arrays yet wait in ``recent`` (a dict) until there are enough of them
-    to merge, so a text with new words costs a look-up per new word, not a rebuild.
+    to merge, so a text with new words costs a look-up per new word, not a rebuild; or until
+    they have been looked up there as many times as the table has rows, so that words that
+    keep coming back are not left on the slow path for good (a merge costs about as much as
+    that many look-ups).
     """
 
     MAX_FORMS = 500_000  # past this many strings the table starts afresh (memory stays bounded)
-    _DTYPES = (object, object, object, object, object, "int64", "uint64")
+    _DTYPES = (object, object, bool, object, object, "int64", "uint64")  # the word flags as booleans: cheaper to take
 
     def __init__(self) -> None:
         self._reset()
@@ -337,6 +346,7 @@ class _FormTable:
         import numpy
 
         self.recent: dict[int, tuple[str, str, bool, str, str, int, int]] = {}
+        self.recent_hits = 0  # look-ups served by ``recent`` since the last merge
         # seeded with the empty string (hash 0) so that every gather has a row to land on
         self._publish((numpy.zeros(1, dtype="uint64"),
                        *(numpy.array([f], dtype=t) for f, t in zip(_forms_of(""), self._DTYPES))))
@@ -374,6 +384,7 @@ class _FormTable:
             merged.append(numpy.concatenate([column, added])[order])
         self._publish(tuple(merged))
         self.recent = {}
+        self.recent_hits = 0
 
     def read(self, orth, strings, spaces=None) -> tuple[list[str], list[str], list[bool], str | None]:  # noqa: ANN001 - numpy arrays, spaCy's StringStore
         """The lower-case forms, verbatim forms and word flags of the tokens whose ORTH hashes
@@ -408,7 +419,8 @@ class _FormTable:
                 lengths[n], lower_ids[n] = forms[5], forms[6]
                 if pieces is not None:
                     pieces[n] = forms[4] if spaces[n] else forms[3]
-            if len(recent) > max(1024, len(keys) // 4):
+            self.recent_hits += len(missing)
+            if len(recent) > max(1024, len(keys) // 4) or self.recent_hits > len(keys) + len(recent):
                 self._merge()
         return lowers, verbatims, words, None if pieces is None else "".join(pieces), lengths, lower_ids
 
