@@ -152,11 +152,21 @@ def item_statements(
             if not _ALNUM.search(text, *span):
                 continue  # a label with nothing after it ("Myth: ;") states nothing
             said = voiced.get(span)
+            turns = item.findings and _opens_on_contrast(tokens, span)  # "Results: … However, …"
             out.append(PlacedStatement(span=span, actor_role=item.stance, actor=said.actor if said else item.speaker,
                                        cue=said.cue if said else item.label,
                                        response=item.answers is not None, confidence=confidence,
-                                       item=item, conceded=span in granted, reported=item.review and said is not None))
+                                       item=item, conceded=span in granted, reported=item.review and said is not None,
+                                       connective="contrast" if turns else None))
     return out
+
+
+def _opens_on_contrast(tokens: Tokens | None, span: Span) -> bool:
+    """Whether a contrast connective ("However, …") opens ``span``."""
+    if tokens is None:
+        return False
+    first = tokens.window(*span)[0]
+    return bool(tokens.at(first, "conn:contrast"))
 
 
 def _contrast_in(tokens: Tokens, span: Span) -> bool:
@@ -296,6 +306,11 @@ def link_members(
             else:
                 links[pos] = Link(stmt, item.stance, "critique", "attacks", reported[id(item)])
             of_item.setdefault(id(item), []).append(pos)
+            continue
+        if item.findings and stmt.connective == "contrast" and of_item.get(id(item)):
+            # "Results: … However, the effect faded": a limitation against the finding before it
+            links[pos] = Link(stmt, FLIP[item.stance], "critique", "attacks", of_item[id(item)][-1])
+            of_item[id(item)].append(pos)
             continue
         side = FLIP[item.stance] if stmt.conceded else item.stance  # the point granted is the other side's
         answered = item.answers

@@ -149,7 +149,10 @@ class LayoutLabels:
                 for word in lex.words("item_labels", key, side):
                     table[_norm(word)] = (role, side)
         self._items = table
+        for word in lex.words("item_labels", "findings"):
+            table[_norm(word)] = ("opens", "pro")
         self._facts = frozenset(_norm(w) for w in lex.words("qa_labels", "fact"))
+        self._findings = frozenset(_norm(w) for w in lex.words("item_labels", "findings"))
         self._not_before_stop = frozenset(_norm(w) for w in lex.words("item_labels", "not_before_full_stop"))
         self.review_headings = frozenset(_norm(w) for w in lex.words("sections", "review"))
         self.one_sided_headings = frozenset(lex.words("sections", "one_sided"))
@@ -186,6 +189,7 @@ class LayoutLabels:
                                for w in lex.words("qa_labels", key))
         self._named_qa_first = frozenset(w.split()[0] for w, _ in self._named_qa)
         self._negative_answers = tuple(_norm(w) for w in lex.words("qa_labels", "negative_answers"))
+        self._problem_words = tuple(_norm(w) for w in lex.words("qa_labels", "problem_words"))
         self._disagreeing_answers = tuple(_norm(w) for w in lex.words("qa_labels", "disagreeing_answers"))
         # ", 9 February 2026", ", May 2026", "February 9, 2026" closing a line: its date
         months = "|".join(sorted((re.escape(m) for m in self.months), key=len, reverse=True))
@@ -220,6 +224,12 @@ class LayoutLabels:
         if any(head.startswith(" " + w + " ") for w in self._negative_answers):
             return "denies"
         return None
+
+    def names_problem(self, question: str) -> bool:
+        """Whether a question asks about a problem ("Will my council tax go up?", "Is it
+        noisy?"; ``qa_labels.problem_words``), so that denying it defends the thing asked about."""
+        words = " " + _norm(_plain_words(question, _NOT_HEADING_CHARS)) + " "
+        return any(" " + w + " " in words for w in self._problem_words)
 
     def is_vote(self, label: str) -> bool:
         """Whether a label votes on a proposal ("Support", "Strong oppose")."""
@@ -399,6 +409,10 @@ class LayoutLabels:
     def is_fact(self, label: ItemLabel) -> bool:
         """True for an answer label that states a fact against a myth ("Reality:", "FACT:")."""
         return _norm(label.name) in self._facts
+
+    def is_findings(self, label: ItemLabel) -> bool:
+        """True for the label of a structured abstract's findings ("Results:", "Conclusions:")."""
+        return _norm(label.name) in self._findings
 
     def bare_label(self, text: str, start: int, end: int) -> ItemLabel | None:
         """A line that is nothing but a known label ("Counterpoint:", "**Against**"): the

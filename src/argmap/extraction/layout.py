@@ -109,6 +109,8 @@ class Item:
     asked: Item | None = None
     # a reviewer's comment: what it reports the authors arguing is the thesis side, the rest answers it
     review: bool = False
+    # a structured abstract's findings ("Results:"): a sentence opening on "However" is a limitation
+    findings: bool = False
 
 
 @dataclass(eq=False)
@@ -663,7 +665,7 @@ class _UnitCollector:
                 answers = sibling.answers  # "Objection 2" after a reply to "Objection 1" answers what that one did
             self.nested_since = False
             item = Item((found.body_start, end), found.stance, answers=answers, label=found.name,  # type: ignore[arg-type]
-                        number=found.number)
+                        number=found.number, findings=self.labels.tables.is_findings(found))
             unit.items.append(item)
             if indent is not None:
                 self.outline.append((indent, item, item.stance, unit))
@@ -714,7 +716,15 @@ class _UnitCollector:
             # rebuts it
             self.unanswerable = False
             self.pair_unit = self._pair_unit(self.text[body[0] : body[1]], body)
-            self.pair_unit.items.append(Item(body, "con", label=found.name, voiced_only=True))
+            gaps = list(_SENTENCE_GAP.finditer(self.text, body[0], body[1] - 1))
+            asked = gaps[-1].end() if gaps else None
+            if asked is not None and self.text[body[0] : body[1]].rstrip().endswith("?") \
+                    and self.lex.is_objection_question(self.text[asked : body[1]]):
+                # "Q: The council has spent £3,000 on it. Is that good value?": the statement
+                # the closing yes/no question challenges is the objection itself
+                self.pair_unit.items.append(Item((body[0], asked), "con", label=found.name))
+            else:
+                self.pair_unit.items.append(Item(body, "con", label=found.name, voiced_only=True))
             return
         if self.unanswerable:
             return  # a question asking for information: neither it nor its answer argues
@@ -770,6 +780,9 @@ class _UnitCollector:
             return Item((start, end), FLIP[before.stance], answers=before, label=label)
         if polarity == "disagrees":
             polarity = "denies"  # the first answer has only the question to disagree with
+        if polarity == "denies" and self.pair_unit is not None and self.pair_unit.topic_title \
+                and self.labels.tables.names_problem(self.pair_unit.topic_title):
+            polarity = None  # "Will my council tax go up?" "No. …": denying a problem defends it
         return Item((start, end), "con" if polarity == "denies" else "pro", label=label)
 
     def _turn(self, start: int, end: int) -> bool:
@@ -1112,9 +1125,10 @@ _MAX_POLAR_WORDS = 6  # "Only on the lowest setting." opens an answer; a longer 
 _MIN_SUBTITLE_WORDS = 5  # "Committee notes for the April meeting": a section heading is shorter
 
 
-def _subtitle(text: str, lines: list[_Line | None], labels: TextLabels) -> int | None:
+def _subtitle(text: str, lines: list[_Line | None], labels: TextLabels, lex: Lexicon) -> int | None:
     """The index of a subtitle line right under the title ("A guide for parents, spring
-    2025") over a paragraph of prose: it heads no section, so it is no topic."""
+    2025") over a paragraph of prose: it heads no section, so it is no topic. A line naming
+    a side ("Why you might want one") is a side heading, not a subtitle."""
     k = next((k for k, line in enumerate(lines) if line is not None), None)
     if k is None:
         return None
@@ -1125,7 +1139,7 @@ def _subtitle(text: str, lines: list[_Line | None], labels: TextLabels) -> int |
             or _continues(text, lines, k + 1) or _SENTENCE_GAP.search(content) \
             or content[0] in "#*_" or labels.is_section_name(content) or is_byline(content, labels.tables) \
             or labels.is_meta_line(content) or labels.post_header(content) is not None \
-            or labels.item_label(text, line.start, line.end) is not None:
+            or labels.item_label(text, line.start, line.end) is not None or lex.section_roles(content)[1] is not None:
         return None
     nxt = _next_line(lines, k + 1)
     prose = nxt is not None and nxt.text[-1] in ".!?:”\")" and not _BULLET.match(nxt.text) \
@@ -1261,7 +1275,7 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
     if found is not None:
         index, title, title_span = found
         lines = lines[index + 1 :]
-    dek = _subtitle(text, lines, labels) if found is not None else None
+    dek = _subtitle(text, lines, labels, lex) if found is not None else None
     if dek is not None:
         lines[dek] = None  # a subtitle describes the page; the title stays its topic
     collector = _UnitCollector(text, lex, labels, _speakers(text, lines, labels))

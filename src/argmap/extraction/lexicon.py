@@ -150,6 +150,8 @@ class QALabels(_Part):
         [], description="openers of a line naming who asks ('Asked by Dr Ann Lee'): the next paragraph is the question")
     negative_answers: Words = Field(
         [], description="openers of one of several answers that deny the question ('Not really.'): that answer is con")
+    problem_words: Words = Field(
+        [], description="words by which a question asks about a problem ('Will my rent go up?'): an answer denying it is for, not against")
     disagreeing_answers: Words = Field(
         [], description="openers of an answer that disagrees with the one before ('I disagree with the answer above')")
     answered_by: Words = Field(
@@ -171,6 +173,8 @@ class ItemLabels(_Part):
     not_before_full_stop: Words = Field(
         [], description="labels that, alone before a full stop, are a sentence ('No. The fee stays.')")
     title_labels: Words = Field([], description="labels naming the title on its line ('Discussion Title:')")
+    findings: Words = Field(
+        [], description="labels of a structured abstract's findings ('Results:', 'Conclusions:'): each sentence a claim, one opening on a contrast a critique of the one before")
     relative_outline_titles: Words = Field(
         [], description="title labels of an outline whose Pro / Con speak for or against the item above (Kialo)")
 
@@ -331,6 +335,8 @@ class Clauses(_Part):
         [], description="first words of a speaker phrase that name other members of a group ('Other residents'), who may take the other side")
     object_prepositions: Words = Field(
         [], description="prepositions before the point or speaker a reply takes up ('took issue with', 'in reply to')")
+    time_words: Words = Field(
+        [], description="words of a time phrase between a reporting verb and its 'that' ('said last week that', 'argued on Monday that')")
 
 
 class ReplyObjects(_Part):
@@ -519,6 +525,10 @@ class Lexicon(BaseModel):
         )
         return debate, stance, frozenset(self.words("sections", "closing"))
 
+    @cached_property
+    def _con_section(self) -> re.Pattern[str]:
+        return re.compile(rf"(?:{_alternation(self.words('sections', 'con'))})(?!\w)")
+
     def against_proposal(self, words: str) -> bool:
         """Whether a title or a sentence states a thesis against the proposal it names
         (``author_voice.negative_thesis``).
@@ -545,6 +555,8 @@ class Lexicon(BaseModel):
         h = " ".join((low if low.replace(" ", "").isalnum() else _NOT_SECTION_WORD.sub(" ", low)).split())
         m = stance_re.search(h)
         stance = m.lastgroup if m else None
+        if stance == "pro" and (con := self._con_section.match(h, m.start())) and con.end() > m.end():  # type: ignore[union-attr]
+            stance = "con"  # "Reasons to worry": the longer name at the same place decides, not "Reasons to"
         return bool(debate.search(h)) or stance is not None, stance, h in closing
 
     def is_background(self, heading: str) -> bool:

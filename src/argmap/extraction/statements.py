@@ -36,6 +36,7 @@ _POINT_BACK_REACH = 80  # tokens back in a paragraph where a subject's head may 
 _CITATION_WORDS = 12  # tokens of a parenthetical author–year citation
 _MAX_TURN_WORDS = 10  # words of a remark that turns the debate ("These gains may not last, however.")
 _ZERO_THAT_REACH = 6
+_TIME_REACH = 4  # words of a time phrase after a reporting verb ("said on Monday last week that")
 _FRAMING_NOUN_REACH = 7  # tokens before a framing noun ("Privacy campaigners have raised a separate concern")
 _MODAL_REACH = 10  # words a that-less clause may run before its modal ("said an electric bus corridor … could")  # words a that-less clause's subject may take ("the new rules were …")
 _MAX_MARK = 24  # characters of a citation mark ("[10]", "[citation needed]")
@@ -239,6 +240,7 @@ class _Words:
         self.other_markers = words("other_markers")
         self.received_agents = words("received_agents")
         self.argued_modals = words("argued_modals")
+        self.time_words = words("time_words")
         self.months = frozenset(lex.words("bylines", "months"))
         self.reply_objects = {w: side for side in ("con", "pro", "any") for w in lex.words("reply_objects", side)}
         self.lemma = {f: v for cls in VERB_CLASSES for v in lex.words("verbs", cls)
@@ -329,6 +331,13 @@ class _Reader:
         while k < j and tk.lower[k] in self.adverbs:
             k += 1
         if k >= j or tk.lower[k] in self.complements or tk.orth[k] in _OPEN_QUOTES:
+            return True
+        run = k
+        while run < min(j, k + _TIME_REACH) and tk.lower[run] in self.time_words:
+            run += 1
+        if k < run < j and tk.lower[run] in self.complements:
+            # "said last week that …": a time phrase before the reported clause; a month
+            # ("said in March that it would review …") dates an announcement, no argument
             return True
         # a clause without "that" ("felt the book was too long"): a finite verb follows soon
         # after a verb of opinion, or after any verb of "others" / a stance actor, not after
@@ -1499,7 +1508,8 @@ def unit_statements(
                     c.answers_previous = True  # it takes up the point just made
                     c.confidence = lex.confidence["group_actor"]
                 clauses.append(c)
-                opened = opened or c.actor_role != "report"
+                # under a side heading every sentence of the author's takes its side (kept below)
+                opened = opened or c.actor_role != "report" and unit.stance is None
     clauses = [c for c in clauses if c.actor_role != "report"]
     # figures reported before anyone takes a side ("The agency estimated that 40% …", "A
     # survey found that 3,000 …") set the scene; they are no statements
