@@ -529,6 +529,10 @@ class Lexicon(BaseModel):
     def _con_section(self) -> re.Pattern[str]:
         return re.compile(rf"(?:{_alternation(self.words('sections', 'con'))})(?!\w)")
 
+    def _longer_con(self, heading: str, start: int, end: int) -> bool:
+        con = self._con_section.match(heading, start)
+        return con is not None and con.end() > end
+
     def against_proposal(self, words: str) -> bool:
         """Whether a title or a sentence states a thesis against the proposal it names
         (``author_voice.negative_thesis``).
@@ -555,8 +559,10 @@ class Lexicon(BaseModel):
         h = " ".join((low if low.replace(" ", "").isalnum() else _NOT_SECTION_WORD.sub(" ", low)).split())
         m = stance_re.search(h)
         stance = m.lastgroup if m else None
-        if stance == "pro" and (con := self._con_section.match(h, m.start())) and con.end() > m.end():  # type: ignore[union-attr]
-            stance = "con"  # "Reasons to worry": the longer name at the same place decides, not "Reasons to"
+        if stance == "pro" and (self._longer_con(h, m.start(), m.end()) or self._con_section.match(h, m.end() + 1)):  # type: ignore[union-attr]
+            # "Reasons to worry": the longer name at the same place decides, not "Reasons to";
+            # "Reasons to think twice": a frame's complement names the side it opens
+            stance = "con"
         return bool(debate.search(h)) or stance is not None, stance, h in closing
 
     def is_background(self, heading: str) -> bool:
