@@ -242,6 +242,8 @@ class Pronouns(_Part):
     author: Words = []
     part_of: Words = Field(
         [], description="pronouns after a quantifier and 'of' naming part of the last speakers ('Some of them', 'Many of those')")
+    possessive: Words = Field(
+        [], description="possessives opening a speaker phrase that speaks for the last speaker ('Its chief executive', 'Their lawyer')")
 
 
 class Prolepsis(_Part):

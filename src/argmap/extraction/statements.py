@@ -157,6 +157,7 @@ class _Words:
         self.complements = set(lex.words("verb_complements"))
         self.pronouns = set(lex.words("pronouns", "same"))
         self.part_pronouns = frozenset(lex.words("pronouns", "part_of"))
+        self.possessives = frozenset(lex.words("pronouns", "possessive"))
         self.author_pronouns = set(lex.words("pronouns", "author"))
         self.modals = set(lex.words("prolepsis", "modals"))
         self.group_nouns = set(lex.words("group_nouns"))
@@ -439,6 +440,8 @@ class _Reader:
         if len(toks) == 1 and words[0] in self.pronouns or len(toks) == 3 and words[0] in self.quantifiers \
                 and words[1] in self.post_modifiers and words[2] in self.part_pronouns:
             role = "same"  # "they", and "Some of them" after a group: some of the same speakers
+        elif len(toks) > 1 and words[0] in self.possessives:
+            role = "same"  # "Its regional manager, Tom Reilly": speaks for the speaker before
         elif len(toks) == 1 and words[0] in self.author_pronouns:
             role = "author"
         else:
