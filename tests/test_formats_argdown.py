@@ -301,3 +301,14 @@ def test_edit_round_trip_keeps_what_was_not_edited() -> None:
         got = back.node(old.id)
         assert (got.span, got.actor, got.cue, got.confidence, got.document, got.text, got.topic) == \
             (old.span, old.actor, old.cue, old.confidence, old.document, old.text, old.topic)
+
+
+@pytest.mark.parametrize("marker", ["/*", "//", "<!--", "*/", "-->"])
+def test_ids_and_texts_holding_comment_markers_round_trip(marker: str) -> None:
+    """Argdown comments open wherever ``//``, ``/*`` or ``<!--`` stands, data included, so the
+    writer escapes them inside its JSON data."""
+    amap = ArgumentMap()
+    topic = amap.add_topic(f"Tolls {marker} fares", id=f"t{marker}")
+    amap.add_claim(topic.id, f"Tolls {marker} cut traffic.", actor=f"A {marker} B")
+    back = quiet_parse(generate(amap, "argdown"))
+    assert map_key(back) == map_key(amap)

@@ -766,10 +766,12 @@ _YAML_UNSAFE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000
 
 
 def _data(value: Any) -> str:
-    """JSON (which YAML reads) with ``=`` escaped: ``===`` anywhere ends Argdown front matter."""
+    """JSON (which YAML reads) with ``=`` escaped, since ``===`` anywhere ends Argdown front
+    matter, and ``/`` and ``<`` escaped, since ``//``, ``/*`` and ``<!--`` open comments
+    wherever they stand. Only strings hold these characters, and both readers take the escapes."""
     text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
     text = _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return text.replace("=", "\\u003d")
+    return text.replace("=", "\\u003d").replace("/", "\\/").replace("<", "\\u003c")
 
 
 def _visible(text: str) -> str:
