@@ -12,10 +12,7 @@ import pytest
 
 from argmap.extraction import Lexicon, extract_text
 from argmap.extraction.cues import inflections, phrase_table
-
-
-def kinds(text: str) -> list[tuple[str, str]]:
-    return [(n.kind, n.text) for n in extract_text(text).nodes]
+from reading import kinds
 
 
 def edges(text: str) -> list[tuple[str, str, str]]:

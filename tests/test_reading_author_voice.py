@@ -20,10 +20,7 @@ Every text here is written for these tests (fictional subjects).
 from __future__ import annotations
 
 from argmap.extraction import extract_text
-
-
-def kinds(text: str) -> list[tuple[str, str]]:
-    return [(n.kind, n.text) for n in extract_text(text).nodes]
+from reading import kinds
 
 
 def kind_of(got: list[tuple[str, str]], opening: str) -> str:

@@ -10,16 +10,7 @@ from __future__ import annotations
 from argmap.extraction import extract_text
 from argmap.extraction.labels import layout_labels
 from argmap.extraction.lexicon import Lexicon
-
-
-def kinds(text: str) -> list[tuple[str, str]]:
-    return [(n.kind, n.text) for n in extract_text(text).nodes]
-
-
-def edges(text: str) -> list[tuple[str, str, str]]:
-    m = extract_text(text)
-    by_id = {n.id: n.text for n in m.nodes} | {t.id: t.title for t in m.topics}
-    return [(by_id[e.source], e.relation, by_id[e.target]) for e in m.edges]
+from reading import kinds, text_edges as edges
 
 
 PHONE_IN = (

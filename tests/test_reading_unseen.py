@@ -11,10 +11,7 @@ import spacy
 
 from argmap.extraction import extract_text
 from argmap.extraction.pipeline import sentence_starts
-
-
-def kinds(text: str) -> list[tuple[str, str]]:
-    return [(n.kind, n.text) for n in extract_text(text).nodes]
+from reading import kinds
 
 
 def test_an_encyclopedia_citation_mark_ends_its_sentence() -> None:
