@@ -144,3 +144,19 @@ def test_denying_a_problem_a_buyer_asks_about_defends_the_product() -> None:
         return [k for k, _ in kinds(text)]
     assert sides("Does the lid leak when you pour?") == ["claim", "claim"]  # "no leak": for the kettle
     assert sides("Does it boil a full jug in two minutes?") == ["critique", "claim"]  # "not really": against
+
+
+def test_an_essay_closing_on_a_conclusion_label_keeps_its_own_sentences() -> None:
+    """A findings label counts only in a structured abstract (two section labels or more):
+    elsewhere "Conclusion: …" is the author's closing sentence, and the essay before it is
+    read as it would be without the label."""
+    essay = (
+        "Should the town build a second car park?\n\n"
+        "The council wants a second car park on the old tannery site. I think this is a mistake.\n\n"
+        "More parking brings more cars into streets that are already jammed at school time.\n\n"
+        "Conclusion: the money would do more good spent on the bus service.\n"
+    )
+    labelled = [t for _, t in kinds(essay)]
+    plain = [t for _, t in kinds(essay.replace("Conclusion: t", "T"))]
+    assert len(labelled) == len(plain) >= 3
+    assert labelled[-1] == "the money would do more good spent on the bus service."

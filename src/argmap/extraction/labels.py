@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from argmap.extraction.lexicon import Lexicon
 
@@ -153,6 +153,7 @@ class LayoutLabels:
             table[_norm(word)] = ("opens", "pro")
         self._facts = frozenset(_norm(w) for w in lex.words("qa_labels", "fact"))
         self._findings = frozenset(_norm(w) for w in lex.words("item_labels", "findings"))
+        self._abstract_sections = self._findings | frozenset(_norm(w) for w in lex.words("item_labels", "abstract_sections"))
         self._not_before_stop = frozenset(_norm(w) for w in lex.words("item_labels", "not_before_full_stop"))
         self.review_headings = frozenset(_norm(w) for w in lex.words("sections", "review"))
         self.one_sided_headings = frozenset(lex.words("sections", "one_sided"))
@@ -414,6 +415,15 @@ class LayoutLabels:
         """True for the label of a structured abstract's findings ("Results:", "Conclusions:")."""
         return _norm(label.name) in self._findings
 
+    def abstract_section_lines(self, text: str) -> int:
+        """How many lines of ``text`` open with a structured abstract's section label
+        ("Background:", "Methods:", "Results:" …)."""
+        count = 0
+        for line in text.split("\n"):
+            head, colon, _ = line.partition(":")
+            count += bool(colon) and _norm(head.strip(" *_#")) in self._abstract_sections
+        return count
+
     def bare_label(self, text: str, start: int, end: int) -> ItemLabel | None:
         """A line that is nothing but a known label ("Counterpoint:", "**Against**"): the
         statement it labels is the next block; ``body_start`` is left at the line's end."""
@@ -485,7 +495,7 @@ class TextLabels:
         for s, e in lines:
             if self.text.count(" ", s, self.text.find(". ", s, e)) >= _MAX_STOP_LABEL_WORDS:
                 continue  # most: a sentence of several words before its full stop
-            label = read[(s, e)] = self.tables.item_label(self.text, s, e, plain_stop=True)
+            label = read[(s, e)] = self._kept(self.tables.item_label(self.text, s, e, plain_stop=True))
             found += label is not None and label.plain_stop
             if found >= 2:
                 self.plain_stop = True
@@ -502,8 +512,17 @@ class TextLabels:
         key = (start, end)
         found = self._items.get(key, _UNSEEN)
         if found is _UNSEEN:
-            found = self._items[key] = self.tables.item_label(text, start, end, plain_stop=self.plain_stop)
+            found = self._items[key] = self._kept(self.tables.item_label(text, start, end, plain_stop=self.plain_stop))
         return found  # type: ignore[return-value]
+
+    def _kept(self, found: ItemLabel | None) -> ItemLabel | None:
+        if found is not None and self.tables.is_findings(found) and not self._structured_abstract:
+            return None  # an essay's closing "Conclusion: …" is the author's own sentence
+        return found
+
+    @cached_property
+    def _structured_abstract(self) -> bool:
+        return self.tables.abstract_section_lines(self.text) >= 2
 
     def title_label(self, text: str, start: int, end: int) -> int | None:
         return self.tables.title_label(text, start, end)

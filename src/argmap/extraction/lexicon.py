@@ -175,6 +175,8 @@ class ItemLabels(_Part):
     title_labels: Words = Field([], description="labels naming the title on its line ('Discussion Title:')")
     findings: Words = Field(
         [], description="labels of a structured abstract's findings ('Results:', 'Conclusions:'): each sentence a claim, one opening on a contrast a critique of the one before")
+    abstract_sections: Words = Field(
+        [], description="other section labels of a structured abstract ('Background:', 'Methods:'): a findings label counts only beside another of these or of the findings")
     relative_outline_titles: Words = Field(
         [], description="title labels of an outline whose Pro / Con speak for or against the item above (Kialo)")
 
