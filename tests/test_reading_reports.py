@@ -9,7 +9,6 @@ Every text here is written for these tests (fictional subjects).
 
 from __future__ import annotations
 
-from argmap.extraction import extract_text
 from argmap.extraction.lexicon import Lexicon
 from reading import kinds, text_edges as edges
 
@@ -161,34 +160,3 @@ def test_an_essay_closing_on_a_conclusion_label_keeps_its_own_sentences() -> Non
     plain = [t for _, t in kinds(essay.replace("Conclusion: t", "T"))]
     assert len(labelled) == len(plain) >= 3
     assert labelled[-1] == "the money would do more good spent on the bus service."
-
-
-def test_an_interview_in_q_and_a_lines_reads_as_the_same_transcript_with_names() -> None:
-    """Under a title naming an interview (lexicon ``qa_labels.interview_titles``), ``Q:`` and
-    ``A:`` are the turns of two speakers, not FAQ items: one topic, the title, and the answer
-    to an opening question states the interviewee's case."""
-    turns = (
-        "Interview: the librarian behind the town's seed library\n\n"
-        "Jo Morgan started lending seeds from the library's front desk three springs ago.\n\n"
-        "{q} Why lend seeds at all?\n\n"
-        "{a} Gardeners who borrow seeds grow food they could not afford to buy. "
-        "The seeds they save and return are adapted to our soil.\n\n"
-        "{q} Some councillors say a library should stick to books. Is that fair?\n\n"
-        "{a} Libraries have always lent what people cannot own alone. Tools and seeds fit that.\n"
-    )
-    as_qa = extract_text(turns.format(q="Q:", a="A:"))
-    as_names = extract_text(turns.format(q="INTERVIEWER:", a="MORGAN:"))
-    assert [t.title for t in as_qa.topics] == [t.title for t in as_names.topics] == [
-        "Interview: the librarian behind the town's seed library"]
-    assert [(n.kind, n.text) for n in as_qa.nodes] == [(n.kind, n.text) for n in as_names.nodes]
-    assert [n.kind for n in as_qa.nodes][:2] == ["claim", "claim"]
-    assert "critique" in [n.kind for n in as_qa.nodes]
-
-
-def test_q_and_a_lines_without_an_interview_title_stay_faq_items() -> None:
-    faq = (
-        "Seed library: questions\n\n"
-        "Q: Will the seeds grow in pots?\n\n"
-        "A: Most of them will, if the pot is deep enough.\n"
-    )
-    assert "Will the seeds grow in pots?" in [t.title for t in extract_text(faq).topics]

@@ -153,9 +153,6 @@ class LayoutLabels:
             table[_norm(word)] = ("opens", "pro")
         self._facts = frozenset(_norm(w) for w in lex.words("qa_labels", "fact"))
         self._findings = frozenset(_norm(w) for w in lex.words("item_labels", "findings"))
-        self.qa_turn_labels = frozenset(_norm(w) for w in lex.words("qa_labels", "question") + lex.words("qa_labels", "answer"))
-        interview_words = "|".join(re.escape(_norm(w)) for w in lex.words("qa_labels", "interview_titles"))
-        self._interview_titles = re.compile(rf"(?<!\w)(?:{interview_words})(?!\w)") if interview_words else None
         self._abstract_sections = self._findings | frozenset(_norm(w) for w in lex.words("item_labels", "abstract_sections"))
         self._not_before_stop = frozenset(_norm(w) for w in lex.words("item_labels", "not_before_full_stop"))
         self.review_headings = frozenset(_norm(w) for w in lex.words("sections", "review"))
@@ -418,11 +415,6 @@ class LayoutLabels:
         """True for the label of a structured abstract's findings ("Results:", "Conclusions:")."""
         return _norm(label.name) in self._findings
 
-    def is_interview_title(self, title: str) -> bool:
-        """Whether a title names an interview ("Interview: …", "… in conversation"), whose
-        ``Q:`` / ``A:`` lines are the turns of two speakers, not FAQ items."""
-        return self._interview_titles is not None and self._interview_titles.search(_norm(title)) is not None
-
     def abstract_section_lines(self, text: str) -> int:
         """How many lines of ``text`` open with a structured abstract's section label
         ("Background:", "Methods:", "Results:" …)."""
@@ -526,13 +518,7 @@ class TextLabels:
     def _kept(self, found: ItemLabel | None) -> ItemLabel | None:
         if found is not None and self.tables.is_findings(found) and not self._structured_abstract:
             return None  # an essay's closing "Conclusion: …" is the author's own sentence
-        if found is not None and _norm(found.name) in self.tables.qa_turn_labels and self._interview:
-            return None  # an interview's "Q:" / "A:" are speaker turns: read as a transcript
         return found
-
-    @cached_property
-    def _interview(self) -> bool:
-        return self.tables.is_interview_title(self.text.lstrip().split("\n", 1)[0])
 
     @cached_property
     def _structured_abstract(self) -> bool:

@@ -148,8 +148,6 @@ class QALabels(_Part):
     fact: Words = []
     asked_by: Words = Field(
         [], description="openers of a line naming who asks ('Asked by Dr Ann Lee'): the next paragraph is the question")
-    interview_titles: Words = Field(
-        [], description="words of a title naming an interview ('Interview: …'): its Q: / A: lines are two speakers' turns")
     negative_answers: Words = Field(
         [], description="openers of one of several answers that deny the question ('Not really.'): that answer is con")
     problem_words: Words = Field(
