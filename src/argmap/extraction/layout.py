@@ -477,13 +477,13 @@ class _UnitCollector:
         labelled = _label(self.text, start, end)
         if labelled and _field(self.text, labelled[1], end):
             return  # "Recommendation: major revision.", "Rating: 4/5": a form's field, no statement
-        asked = self.text[labelled[0][0] : labelled[0][1]] if labelled else ""
-        if asked.endswith("?") and is_question_line(asked) and self.lex.is_objection_question(asked):
+        head = self.text[labelled[0][0] : labelled[0][1]] if labelled else ""
+        if head.endswith("?") and is_question_line(head) and self.lex.is_objection_question(head):
             # "**Will my bills go up?** Only if …": a FAQ item and its answer in one paragraph
             self.question(*labelled[0])
             self._answer(labelled[1], end)
             return
-        if labelled and self.labels.tables.is_update(self.text[labelled[0][0] : labelled[0][1]]):
+        if labelled and self.labels.tables.is_update(head):
             # "Update, 5 February: …" goes on with the post it adds to, after its label
             start, labelled = labelled[1], None
         if labelled:
@@ -1350,7 +1350,7 @@ def parse_layout(text: str, lexicon: Lexicon | None = None) -> Layout:
             if collector.table_row(s, e):
                 continue
         elif "|" in content and (collector.table_sides is not None and not collector.after_blank
-                                 or _delimiter_row(_next_line(lines, i))):
+                                 or _delimiter_row(text, _next_line(lines, i))):
             # a table without outer pipes ("Pros | Cons" over "--- | ---"), as GitHub reads one
             if collector.table_row(s, e):
                 continue
@@ -1502,13 +1502,12 @@ def _parallel(before: str, now: str) -> tuple[str, str] | None:
     return first[-1], second[-1]
 
 
-def _delimiter_row(line: _Line | None) -> bool:
+def _delimiter_row(text: str, line: _Line | None) -> bool:
     """Whether ``line`` is a table's delimiter row ("--- | :---:"), which makes the line
     above it a header row even without outer pipes."""
     if line is None or "|" not in line.text or line.text[0] not in "|:-":
         return False
-    cells = [c.strip() for c in line.text.strip("|").split("|")]
-    return all(_TABLE_RULE.fullmatch(c) for c in cells)
+    return all(_TABLE_RULE.fullmatch(text[s:e]) for s, e in _cells(text, line.start, line.end))
 
 
 def _list_length(text: str, lines: list[_Line | None], first: int) -> int:

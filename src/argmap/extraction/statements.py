@@ -607,11 +607,9 @@ class _Reader:
     def _unread(self, i: int, j: int) -> Statement:
         """The clause ``[i, j)`` as an unmarked statement, before anything in it is read."""
         tk = self.tk
-        st = object.__new__(Statement)
-        fields = _UNREAD.__dict__.copy()  # as _copy does, filled in before it is the statement's
-        fields["span"] = _trim(tk.text, tk.starts[i], tk.ends[j - 1]) if j > i else (tk.starts[i], tk.starts[i])
-        fields["confidence"] = self.unmarked
-        st.__dict__ = fields
+        st = _copy(_UNREAD)
+        st.span = _trim(tk.text, tk.starts[i], tk.ends[j - 1]) if j > i else (tk.starts[i], tk.starts[i])
+        st.confidence = self.unmarked
         return st
 
     def _read_clause(self, i: int, j: int, inherit: Statement | None) -> Statement:
@@ -647,9 +645,7 @@ class _Reader:
                 self._taken_up(st, k + 1, j)  # "In reply to the campaigners, …"
         # a connective after the subject ("Retailers, however, maintain")
         closing_turn = False
-        after_comma = self._comma_conns
-        if after_comma is None:
-            after_comma = self.comma_conns()
+        after_comma = self.comma_conns()
         if st.connective is None and after_comma:
             orth = tk.orth
             for m in after_comma[bisect_left(after_comma, k + 1) : bisect_left(after_comma, min(j, k + 14))]:
